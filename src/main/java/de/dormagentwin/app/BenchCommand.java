@@ -1,0 +1,146 @@
+package de.dormagentwin.app;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.sample.SyntheticCity;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.MeshBuilder;
+import de.dormagentwin.scene.MeshPart;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+import javafx.scene.shape.VertexFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
+@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = BenchCommand.Load.class)
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        System.err.println("twin bench: name a benchmark: load");
+    }
+
+    /**
+     * Loads synthetic LoD2 cities of growing size from CityJSONSeq into merged meshes, and in the same run the two
+     * baselines: Jackson's readTree of the whole file, and one MeshView per building.
+     */
+    @Command(name = "load", description = "CityJSONSeq to meshes for 1k..100k LoD2 buildings, against readTree and one MeshView per building.")
+    static final class Load implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", defaultValue = "1000,10000,50000,100000", description = "Building counts (default ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--seed", defaultValue = "7")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            System.out.printf(Locale.ROOT, "Load benchmark: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+            System.out.println();
+            System.out.println("| buildings | file MB | parse s | triangulate+mesh s | total s | triangles | heap after load MB | scene nodes | readTree s | readTree heap MB | per-building mesh s | per-building nodes |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Path folder = Files.createTempDirectory("twin-bench");
+            try {
+                for (int buildings : sizes) {
+                    Path file = folder.resolve("city-" + buildings + ".city.jsonl");
+                    SyntheticCity.write(file, buildings, seed);
+                    row(file, buildings);
+                    Files.delete(file);
+                }
+            } finally {
+                Files.deleteIfExists(folder);
+            }
+            return 0;
+        }
+
+        private void row(Path file, int buildings) throws IOException {
+            settle();
+            long start = System.nanoTime();
+            CityModel model = CityJsonReader.read(file);
+            long parsed = System.nanoTime();
+            CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST);
+            List<MeshView> nodes = toNodes(meshes);
+            long meshed = System.nanoTime();
+            long heap = settle();
+            int nodeCount = nodes.size();
+            long triangles = meshes.triangles();
+            model = null;
+            meshes = null;
+            nodes = null;
+
+            settle();
+            long treeStart = System.nanoTime();
+            List<JsonNode> trees = readTrees(file);
+            long treeEnd = System.nanoTime();
+            long treeHeap = settle();
+            trees.clear();
+
+            CityModel again = CityJsonReader.read(file);
+            settle();
+            long perObjectStart = System.nanoTime();
+            List<MeshView> perObject = toNodes(MeshBuilder.build(List.of(again), LodChoice.HIGHEST, true));
+            long perObjectEnd = System.nanoTime();
+
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f | %.2f | %,d | %d | %d | %.2f | %d | %.2f | %,d |%n",
+                    buildings, Files.size(file) / 1e6, seconds(parsed - start), seconds(meshed - parsed), seconds(meshed - start),
+                    triangles, heap >> 20, nodeCount, seconds(treeEnd - treeStart), treeHeap >> 20,
+                    seconds(perObjectEnd - perObjectStart), perObject.size());
+        }
+
+        private static List<MeshView> toNodes(CityMeshes meshes) {
+            List<MeshView> views = new ArrayList<>(meshes.parts().size());
+            for (MeshPart part : meshes.parts()) {
+                TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
+                mesh.getPoints().setAll(part.points());
+                mesh.getNormals().setAll(part.normals());
+                mesh.getTexCoords().setAll(part.texCoords());
+                mesh.getFaces().setAll(part.faces());
+                views.add(new MeshView(mesh));
+            }
+            return views;
+        }
+
+        private static List<JsonNode> readTrees(Path file) throws IOException {
+            ObjectMapper mapper = new ObjectMapper();
+            List<JsonNode> trees = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
+                while (parser.nextToken() != null) {
+                    trees.add(mapper.readTree(parser));
+                }
+            }
+            return trees;
+        }
+
+        /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
+        private static long settle() {
+            Runtime runtime = Runtime.getRuntime();
+            long used = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+                long now = runtime.totalMemory() - runtime.freeMemory();
+                if (now >= used - (1 << 20)) {
+                    return now;
+                }
+                used = now;
+            }
+            return used;
+        }
+
+        private static double seconds(long nanos) {
+            return nanos / 1e9;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package de.dormagentwin.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.MeshBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code twin info}: what a file holds, counted on the geometry the viewer draws. */
+@Command(name = "info", description = "Print what a city model file holds. Exit 0 when it loaded cleanly, 1 when it had problems.")
+final class InfoCommand implements Callable<Integer> {
+    private static final Pattern EPSG = Pattern.compile("EPSG/\\d+/(\\d+)$|EPSG::?(\\d+)$");
+
+    @Option(names = "--json", description = "Print JSON: one object for one file, an array for several.")
+    boolean json;
+
+    @Option(names = "--lod", description = "Level of detail to count (default: each object's highest).")
+    String lod;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CityJSON (.city.json) or CityJSONSeq (.city.jsonl) files.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        LodChoice choice = LodChoice.parse(lod);
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (Path file : files) {
+            reports.add(report(file, choice));
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            System.out.println(mapper.writeValueAsString(reports.size() == 1 ? reports.get(0) : reports));
+        } else {
+            for (int i = 0; i < files.size(); i++) {
+                printText(files.get(i), reports.get(i));
+            }
+        }
+        boolean problems = reports.stream().anyMatch(report -> !((List<?>) report.get("problems")).isEmpty());
+        return problems ? 1 : 0;
+    }
+
+    static Map<String, Object> report(Path file, LodChoice choice) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        CityModel model;
+        try {
+            model = CityJsonReader.read(file);
+        } catch (IOException e) {
+            report.put("cityObjects", 0);
+            report.put("byType", Map.of());
+            report.put("vertices", 0);
+            report.put("triangles", 0);
+            report.put("surfaceArea", 0.0);
+            report.put("extent", null);
+            report.put("crs", null);
+            report.put("problems", List.of(e.getMessage() == null ? file + ": " + e : e.getMessage()));
+            return report;
+        }
+        CityMeshes meshes = MeshBuilder.build(List.of(model), choice);
+        Map<String, Integer> byType = new TreeMap<>();
+        for (CityObject object : model.objects()) {
+            byType.merge(object.type(), 1, Integer::sum);
+        }
+        double[] extent = model.extent();
+        report.put("cityObjects", model.objects().size());
+        report.put("byType", byType);
+        report.put("vertices", model.vertexCount());
+        report.put("triangles", meshes.triangles());
+        report.put("surfaceArea", meshes.surfaceArea());
+        report.put("extent", Double.isNaN(extent[0]) ? null : extent);
+        report.put("crs", crs(model.referenceSystem()));
+        report.put("problems", model.problems());
+        return report;
+    }
+
+    /** "EPSG:25832" for the OGC URL or URN forms; anything else as written. */
+    static String crs(String referenceSystem) {
+        if (referenceSystem == null) {
+            return null;
+        }
+        Matcher matcher = EPSG.matcher(referenceSystem.strip());
+        if (matcher.find()) {
+            return "EPSG:" + (matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        }
+        return referenceSystem;
+    }
+
+    private static void printText(Path file, Map<String, Object> report) {
+        System.out.println(file);
+        System.out.printf("  objects:      %s%n", report.get("cityObjects"));
+        System.out.printf("  by type:      %s%n", report.get("byType"));
+        System.out.printf("  vertices:     %s%n", report.get("vertices"));
+        System.out.printf("  triangles:    %s%n", report.get("triangles"));
+        System.out.printf("  surface area: %.1f%n", (Double) report.get("surfaceArea"));
+        if (report.get("extent") instanceof double[] extent) {
+            System.out.printf("  extent:       %.3f %.3f %.3f .. %.3f %.3f %.3f%n", extent[0], extent[1], extent[2], extent[3], extent[4], extent[5]);
+        }
+        System.out.printf("  crs:          %s%n", report.get("crs"));
+        List<?> problems = (List<?>) report.get("problems");
+        System.out.printf("  problems:     %d%n", problems.size());
+        problems.forEach(problem -> System.out.println("    " + problem));
+    }
+}

@@ -1,0 +1,33 @@
+package de.dormagentwin.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code twin [view|info|snapshot|generate-sample|bench]}. Without a subcommand it opens the
+ * viewer on the bundled sample. Exit codes: 0 fine, 1 the input had problems, 2 wrong usage.
+ */
+@Command(name = "twin", mixinStandardHelpOptions = true, version = "Dormagen Twin 0.1",
+        description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
+        subcommands = {ViewCommand.class, InfoCommand.class, SnapshotCommand.class, GenerateSampleCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("twin: " + exception.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new ViewCommand().call();
+    }
+}

@@ -1,0 +1,28 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.LodChoice;
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code twin view}: the planner's viewer window, on the bundled sample unless files are named. */
+@Command(name = "view", description = "Open the 3D viewer (the bundled Dormagen sample by default).")
+final class ViewCommand implements Callable<Integer> {
+    @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files to show.")
+    List<Path> models;
+
+    @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")
+    String lod;
+
+    @Override
+    public Integer call() {
+        ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
+        ViewerApp.lod = LodChoice.parse(lod);
+        Application.launch(ViewerApp.class);
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package de.dormagentwin.model;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded city model: objects, the shared vertex array (real-world coordinates, transform already applied,
+ * x y z interleaved in one primitive array) and the problems met while loading.
+ */
+public final class CityModel {
+    private final String name;
+    private final String referenceSystem;
+    private final Map<String, Object> metadata;
+    private final double[] vertices;
+    private final int vertexCount;
+    private final List<CityObject> objects;
+    private final List<String> problems;
+    private final int skippedObjects;
+    private final Map<String, CityObject> byId;
+
+    public CityModel(String name, String referenceSystem, Map<String, Object> metadata, double[] vertices, int vertexCount,
+                     List<CityObject> objects, List<String> problems, int skippedObjects) {
+        this.name = name;
+        this.referenceSystem = referenceSystem;
+        this.metadata = metadata;
+        this.vertices = vertices;
+        this.vertexCount = vertexCount;
+        this.objects = List.copyOf(objects);
+        this.problems = List.copyOf(problems);
+        this.skippedObjects = skippedObjects;
+        this.byId = new HashMap<>(objects.size() * 2);
+        for (CityObject object : objects) {
+            byId.put(object.id(), object);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The CRS as written in the file (an OGC URL such as .../EPSG/0/25832), or null. */
+    public String referenceSystem() {
+        return referenceSystem;
+    }
+
+    public Map<String, Object> metadata() {
+        return Collections.unmodifiableMap(metadata);
+    }
+
+    public int vertexCount() {
+        return vertexCount;
+    }
+
+    public double x(int vertex) {
+        return vertices[vertex * 3];
+    }
+
+    public double y(int vertex) {
+        return vertices[vertex * 3 + 1];
+    }
+
+    public double z(int vertex) {
+        return vertices[vertex * 3 + 2];
+    }
+
+    public List<CityObject> objects() {
+        return objects;
+    }
+
+    public CityObject object(String id) {
+        return byId.get(id);
+    }
+
+    /** Messages naming the file, the object and the problem; empty for a clean file. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** How many objects were left out because of problems. */
+    public int skippedObjects() {
+        return skippedObjects;
+    }
+
+    /** [minx, miny, minz, maxx, maxy, maxz] of all vertices; all NaN for a model without vertices. */
+    public double[] extent() {
+        double[] extent = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        if (vertexCount == 0) {
+            java.util.Arrays.fill(extent, Double.NaN);
+            return extent;
+        }
+        for (int v = 0; v < vertexCount; v++) {
+            for (int axis = 0; axis < 3; axis++) {
+                double value = vertices[v * 3 + axis];
+                extent[axis] = Math.min(extent[axis], value);
+                extent[axis + 3] = Math.max(extent[axis + 3], value);
+            }
+        }
+        return extent;
+    }
+
+    /** The vertex array itself, not a copy: meshing reads it without allocating. Callers must not write to it. */
+    public double[] vertexArray() {
+        return vertices;
+    }
+}

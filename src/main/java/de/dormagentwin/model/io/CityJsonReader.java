@@ -1,0 +1,183 @@
+package de.dormagentwin.model.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.CityObject;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads CityJSON (1.1 and 2.0) and CityJSONSeq with Jackson's streaming parser. A CityJSON file and a CityJSONSeq
+ * file are both a sequence of root JSON values (one for a plain file, a header and one feature per line for a
+ * sequence), so one code path reads both, value by value, and never holds a tree of a whole document.
+ *
+ * <p>Members may come in any order: each root value is collected raw (vertices as read, geometry boundaries as
+ * flat tokens) and converted once the value has ended, when its transform and vertices are known.
+ *
+ * <p>A broken object is left out with a message naming the file, the object and the problem; the rest loads.
+ * Malformed JSON reports line and column; in a sequence, the features before it are kept.
+ */
+public final class CityJsonReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CityJsonReader() {
+    }
+
+    public static CityModel read(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(in, file.getFileName().toString());
+        }
+    }
+
+    public static CityModel read(InputStream in, String fileName) throws IOException {
+        return new Session(fileName).read(in);
+    }
+
+    /** The state of reading one file: what the header set, and what has been converted so far. */
+    private static final class Session {
+        private final String fileName;
+        private final DoubleList vertices = new DoubleList(1 << 12);
+        private final List<CityObject> objects = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private RawDocument header;
+        private int skipped;
+        private int rootValues;
+
+        Session(String fileName) {
+            this.fileName = fileName;
+        }
+
+        CityModel read(InputStream in) throws IOException {
+            try (JsonParser parser = MAPPER.createParser(in)) {
+                while (true) {
+                    RawDocument document;
+                    try {
+                        if (parser.nextToken() == null) {
+                            break;
+                        }
+                        document = RawDocument.read(parser);
+                    } catch (JsonProcessingException e) {
+                        String message = malformed(e);
+                        if (rootValues == 0) {
+                            throw new ModelLoadException(message, e);
+                        }
+                        problems.add(message + "; the rest of the file was not read");
+                        break;
+                    } catch (RawDocument.FormatException e) {
+                        if (rootValues == 0) {
+                            throw new ModelLoadException(fileName + ": " + e.getMessage(), e);
+                        }
+                        problems.add(fileName + ": " + e.getMessage() + "; the rest of the file was not read");
+                        break;
+                    }
+                    accept(document);
+                    rootValues++;
+                }
+            }
+            if (rootValues == 0) {
+                throw new ModelLoadException(fileName + ": the file is empty, not CityJSON");
+            }
+            checkReferences();
+            RawDocument source = header == null ? new RawDocument() : header;
+            return new CityModel(fileName, source.referenceSystem(), source.metadata == null ? Map.of() : source.metadata,
+                    vertices.array(), vertices.size() / 3, objects, problems, skipped);
+        }
+
+        private String malformed(JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return fileName + ": malformed JSON" + where + ": " + e.getOriginalMessage();
+        }
+
+        private void accept(RawDocument document) throws ModelLoadException {
+            if ("CityJSON".equals(document.type)) {
+                if (header != null) {
+                    problems.add(fileName + ": a second CityJSON header in the sequence was ignored");
+                    return;
+                }
+                header = document;
+            } else if ("CityJSONFeature".equals(document.type)) {
+                if (document.id == null || !document.objects.containsKey(document.id)) {
+                    problems.add(fileName + ": CityJSONFeature `" + document.id + "`: its root id names no object in the feature; "
+                            + document.objects.size() + " object(s) skipped");
+                    skipped += document.objects.size();
+                    return;
+                }
+            } else if (rootValues == 0) {
+                throw new ModelLoadException(fileName + ": not CityJSON (type is " + (document.type == null ? "missing" : "'" + document.type + "'") + ")");
+            } else {
+                problems.add(fileName + ": a root value of type '" + document.type + "' was ignored");
+                return;
+            }
+            convert(document);
+        }
+
+        private void convert(RawDocument document) {
+            RawDocument shared = header == null ? document : header;
+            double[] scale = document.scale != null ? document.scale : shared.scale;
+            double[] translate = document.translate != null ? document.translate : shared.translate;
+            int offset = vertices.size() / 3;
+            DoubleList raw = document.vertices;
+            for (int i = 0; i < raw.size(); i++) {
+                int axis = i % 3;
+                vertices.add(scale == null ? raw.get(i) : raw.get(i) * scale[axis] + translate[axis]);
+            }
+            GeometryBuilder builder = new GeometryBuilder(vertices, offset, raw.size() / 3,
+                    document.materials != null ? document.materials : shared.materials,
+                    document.templates != null ? document.templates : shared.templates,
+                    document.templateVertices != null ? document.templateVertices : shared.templateVertices,
+                    "CityJSONFeature".equals(document.type) ? "its feature" : "the file");
+            for (RawObject raw0 : document.objects.values()) {
+                if (!ids.add(raw0.id())) {
+                    problems.add(fileName + ": object `" + raw0.id() + "` appears twice; the second was skipped");
+                    skipped++;
+                    continue;
+                }
+                try {
+                    objects.add(raw0.toCityObject(builder));
+                } catch (GeometryBuilder.GeometryException e) {
+                    problems.add(fileName + ": object `" + raw0.id() + "`: " + e.getMessage() + "; the object was skipped");
+                    ids.remove(raw0.id());
+                    skipped++;
+                }
+            }
+        }
+
+        private void checkReferences() {
+            for (CityObject object : objects) {
+                for (String parent : object.parents()) {
+                    if (!ids.contains(parent)) {
+                        problems.add(fileName + ": object `" + object.id() + "`: parent `" + parent + "` is not in the file");
+                    }
+                }
+                for (String child : object.children()) {
+                    if (!ids.contains(child)) {
+                        problems.add(fileName + ": object `" + object.id() + "`: child `" + child + "` is not in the file");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads one root value's members, in any order, into raw form. */
+    static Map<String, Object> readMap(JsonParser parser) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = parser.readValueAs(LinkedHashMap.class);
+        return map;
+    }
+}

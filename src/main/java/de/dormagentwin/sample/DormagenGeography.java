@@ -1,0 +1,207 @@
+package de.dormagentwin.sample;
+
+import de.dormagentwin.model.geo.Utm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The approximate real geography the Dormagen sample is built on: district centres, the
+ * Rhine, the Köln-Neuss railway, the A 57, the B 9, link roads and the CHEMPARK outline.
+ *
+ * <p>Positions are rough WGS84 points read off general knowledge of the area, good to a few
+ * hundred metres, converted to EPSG:25832. The layout keeps the real order from west to
+ * east at the CHEMPARK: A 57, the park's west part, the railway, the east part, the Rhine.
+ */
+final class DormagenGeography {
+
+    static final double RHINE_WIDTH = 350.0;
+    /** Just under the flat ground (see groundHeight), so the river shows above the viewer's ground plane. */
+    static final double WATER_LEVEL = 39.5;
+    static final double RAILWAY_WIDTH = 12.0;
+
+    /**
+     * The Rhine's centreline from Köln-Worringen downstream: north past the CHEMPARK and
+     * Zons, a bend west to Stürzelberg, then north-east towards Düsseldorf-Urdenbach.
+     */
+    private static final double[][] RHINE_COURSE = {
+        {51.040, 6.907}, {51.047, 6.903}, {51.055, 6.898}, {51.062, 6.893}, {51.069, 6.887},
+        {51.076, 6.881}, {51.083, 6.877}, {51.090, 6.874}, {51.097, 6.871}, {51.104, 6.868},
+        {51.111, 6.865}, {51.117, 6.861}, {51.123, 6.854}, {51.128, 6.848}, {51.133, 6.841},
+        {51.137, 6.832}, {51.141, 6.824}, {51.146, 6.820}, {51.152, 6.821}, {51.157, 6.827},
+        {51.161, 6.838}, {51.163, 6.849}, {51.164, 6.860}
+    };
+
+    /** The S-Bahn line Köln - Neuss: through the CHEMPARK, past Dormagen station, north-west to Nievenheim. */
+    private static final double[][] RAILWAY_COURSE = {
+        {51.030, 6.872}, {51.045, 6.866}, {51.058, 6.861}, {51.068, 6.857}, {51.078, 6.852},
+        {51.088, 6.842}, {51.095, 6.8355}, {51.102, 6.826}, {51.107, 6.810}, {51.1125, 6.792},
+        {51.122, 6.782}, {51.135, 6.772}, {51.150, 6.762}
+    };
+
+    /** The A 57 Köln - Neuss, west of the CHEMPARK and of the town centre. */
+    private static final double[][] A57_COURSE = {
+        {51.030, 6.857}, {51.045, 6.852}, {51.058, 6.848}, {51.068, 6.846}, {51.078, 6.843},
+        {51.087, 6.834}, {51.094, 6.826}, {51.101, 6.818}, {51.110, 6.812}, {51.120, 6.806},
+        {51.132, 6.800}, {51.145, 6.795}, {51.160, 6.790}
+    };
+
+    /** The B 9 from the CHEMPARK's north gate, east of the centre, then north-west towards Neuss. */
+    private static final double[][] B9_COURSE = {
+        {51.0880, 6.8570}, {51.0950, 6.8555}, {51.1030, 6.8520}, {51.1080, 6.8420},
+        {51.1130, 6.8280}, {51.1200, 6.8120}, {51.1320, 6.8000}, {51.1420, 6.7900},
+        {51.1550, 6.7800}
+    };
+
+    private static final double[][] NIEVENHEIM_LINK_COURSE = {
+        {51.1142, 6.7686}, {51.1085, 6.7800}, {51.1030, 6.7960}, {51.0983, 6.8106},
+        {51.0960, 6.8250}, {51.0940, 6.8400}, {51.0945, 6.8553}
+    };
+
+    private static final double[][] HACKENBROICH_LINK_COURSE = {
+        {51.0983, 6.8106}, {51.0880, 6.8150}, {51.0750, 6.8180}, {51.0556, 6.8172}, {51.0450, 6.8200}
+    };
+
+    private static final double[][] ZONS_LINK_COURSE = {
+        {51.1050, 6.8475}, {51.1120, 6.8510}, {51.1170, 6.8500}, {51.1219, 6.8428},
+        {51.1300, 6.8300}, {51.1408, 6.8156}, {51.1480, 6.8050}
+    };
+
+    /** Latitudes bounding the CHEMPARK: the east part is about 300 ha, the west part about 55 ha. */
+    static final double CHEMPARK_SOUTH_LATITUDE = 51.0705;
+    static final double CHEMPARK_NORTH_LATITUDE = 51.0870;
+    static final double CHEMPARK_WEST_PART_NORTH_LATITUDE = 51.0790;
+    /** Fence distance from the railway and motorway centrelines, measured along the east axis. */
+    private static final double CHEMPARK_FENCE_CLEARANCE = 60.0;
+    /** The east fence leaves room for the Rhine dike and the port quay. */
+    private static final double CHEMPARK_FENCE_FROM_RHINE_CENTRE = RHINE_WIDTH / 2.0 + 150.0;
+
+    /** A road or railway: centreline, strip width and how it is written. */
+    record Corridor(String idPrefix, String cityObjectType, String name, String function, double width,
+            double heightAboveGround, Polyline centreline) {
+    }
+
+    /** A place where residential buildings cluster. */
+    record District(String idPrefix, String name, double centreEasting, double centreNorthing,
+            double streetGridAngleDegrees, int targetBuildingCount, double coreRadius, String postcode,
+            List<String> landmarkNames) {
+
+        /** The town centre has more apartment blocks and shops in its core than the villages. */
+        boolean isTownCentre() {
+            return idPrefix.equals("mitte");
+        }
+    }
+
+    static final Polyline RHINE = Polyline.fromWgs84(RHINE_COURSE);
+    static final Corridor RAILWAY = new Corridor("railway", "Railway", "Köln–Neuss railway (S 11)",
+            "railway line", RAILWAY_WIDTH, 0.04, Polyline.fromWgs84(RAILWAY_COURSE));
+    static final Corridor A57 = new Corridor("a57", "Road", "A 57", "motorway", 24.0, 0.08,
+            Polyline.fromWgs84(A57_COURSE));
+    static final Corridor B9 = new Corridor("b9", "Road", "B 9", "federal road", 14.0, 0.06,
+            Polyline.fromWgs84(B9_COURSE));
+    static final List<Corridor> LINK_ROADS = List.of(
+            new Corridor("link-nievenheim-mitte", "Road", "Nievenheim – Horrem – Dormagen", "district road", 10.0,
+                    0.06, Polyline.fromWgs84(NIEVENHEIM_LINK_COURSE)),
+            new Corridor("link-horrem-hackenbroich", "Road", "Horrem – Hackenbroich", "district road", 10.0,
+                    0.06, Polyline.fromWgs84(HACKENBROICH_LINK_COURSE)),
+            new Corridor("link-rheinfeld-zons-stuerzelberg", "Road", "Rheinfeld – Zons – Stürzelberg",
+                    "district road", 10.0, 0.06, Polyline.fromWgs84(ZONS_LINK_COURSE)));
+
+    static final List<Corridor> ROADS = concatenate(List.of(A57, B9), LINK_ROADS);
+
+    static final double[][] CHEMPARK_EAST_PART = chemparkPart(CHEMPARK_NORTH_LATITUDE, RAILWAY.centreline(),
+            RHINE, -CHEMPARK_FENCE_FROM_RHINE_CENTRE);
+    static final double[][] CHEMPARK_WEST_PART = chemparkPart(CHEMPARK_WEST_PART_NORTH_LATITUDE,
+            A57.centreline(), RAILWAY.centreline(), -CHEMPARK_FENCE_CLEARANCE);
+
+    static final List<District> DISTRICTS = List.of(
+            district("mitte", "Dormagen-Mitte", 51.094, 6.84, 28.0, 1750, 480.0, "41539",
+                    List.of("Neues Rathaus", "Historisches Rathaus", "Kulturhalle", "Stadtbibliothek",
+                            "St. Michael", "Christuskirche", "Gymnasium Dormagen", "Hallenbad",
+                            "Kreiskrankenhaus Dormagen", "Einkaufszentrum Kölner Straße")),
+            district("horrem", "Horrem", 51.0983, 6.8106, -12.0, 850, 300.0, "41539",
+                    List.of("Grundschule Horrem", "Pfarrkirche Horrem", "Sporthalle Horrem")),
+            district("nievenheim", "Nievenheim", 51.1142, 6.7686, 8.0, 1100, 350.0, "41542",
+                    List.of("St. Pankratius", "Grundschule Nievenheim", "Sporthalle Nievenheim",
+                            "Bürgerhaus Nievenheim")),
+            district("hackenbroich", "Hackenbroich", 51.0556, 6.8172, 17.0, 850, 320.0, "41540",
+                    List.of("Grundschule Hackenbroich", "Pfarrkirche Hackenbroich", "Einkaufszentrum Hackenbroich")),
+            district("zons", "Zons", 51.1219, 6.8428, 35.0, 650, 250.0, "41541",
+                    List.of("Burg Friedestrom", "Kreismuseum Zons", "St. Martinus", "Grundschule Zons")),
+            district("rheinfeld", "Rheinfeld", 51.117, 6.85, -20.0, 450, 200.0, "41539",
+                    List.of("Grundschule Rheinfeld", "Pfarrkirche Rheinfeld")),
+            district("stuerzelberg", "Stürzelberg", 51.1408, 6.8156, 40.0, 450, 200.0, "41541",
+                    List.of("Grundschule Stürzelberg", "Pfarrkirche Stürzelberg")));
+
+    private DormagenGeography() {
+    }
+
+    /**
+     * Flat ground at 40 m. The viewer draws a flat ground plane until a terrain model exists (the terrain issue
+     * brings the Rhine valley's real 31-72 m); buildings on rolling ground would float above that plane.
+     */
+    static double groundHeight(double easting, double northing) {
+        return 40.0;
+    }
+
+    static double[] projected(double latitude, double longitude) {
+        return Utm.wgs84ToEtrs89Utm32(latitude, longitude);
+    }
+
+    static double northingAt(double latitude) {
+        return projected(latitude, 6.85)[1];
+    }
+
+    /** The Rhine's west bank easting at a northing along the stretch where it flows north. */
+    static double rhineWestBankEasting(double northing) {
+        return RHINE.eastingAtNorthing(northing) - RHINE_WIDTH / 2.0;
+    }
+
+    /**
+     * A CHEMPARK part between two north-south lines, from the park's south latitude to
+     * {@code northLatitude}: the west fence follows {@code westLine} at the fence clearance,
+     * the east fence follows {@code eastLine} shifted by {@code eastOffset}. Counter-clockwise.
+     */
+    private static double[][] chemparkPart(double northLatitude, Polyline westLine, Polyline eastLine,
+            double eastOffset) {
+        double southNorthing = northingAt(CHEMPARK_SOUTH_LATITUDE);
+        double northNorthing = northingAt(northLatitude);
+        List<double[]> ring = new ArrayList<>();
+        for (double northing : breakNorthings(eastLine, southNorthing, northNorthing)) {
+            ring.add(new double[] {eastLine.eastingAtNorthing(northing) + eastOffset, northing});
+        }
+        List<Double> westNorthings = breakNorthings(westLine, southNorthing, northNorthing);
+        for (int index = westNorthings.size() - 1; index >= 0; index--) {
+            double northing = westNorthings.get(index);
+            ring.add(new double[] {westLine.eastingAtNorthing(northing) + CHEMPARK_FENCE_CLEARANCE, northing});
+        }
+        return ring.toArray(double[][]::new);
+    }
+
+    /** The two ends plus every vertex northing of the line strictly between them, ascending. */
+    private static List<Double> breakNorthings(Polyline line, double southNorthing, double northNorthing) {
+        List<Double> northings = new ArrayList<>();
+        northings.add(southNorthing);
+        for (int index = 0; index < line.pointCount(); index++) {
+            double northing = line.point(index)[1];
+            if (northing > southNorthing && northing < northNorthing) {
+                northings.add(northing);
+            }
+        }
+        northings.add(northNorthing);
+        return northings;
+    }
+
+    private static District district(String idPrefix, String name, double latitude, double longitude,
+            double streetGridAngleDegrees, int targetBuildingCount, double coreRadius, String postcode,
+            List<String> landmarkNames) {
+        double[] centre = projected(latitude, longitude);
+        return new District(idPrefix, name, centre[0], centre[1], streetGridAngleDegrees, targetBuildingCount,
+                coreRadius, postcode, landmarkNames);
+    }
+
+    private static <T> List<T> concatenate(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,190 @@
+package de.dormagentwin.scene;
+
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.PickResult;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+import javafx.scene.shape.VertexFormat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The city's merged meshes in the scene graph. Each part samples its colours from a small palette image, one
+ * texel per object (and material colour), so recolouring an object writes a few pixels and leaves the faces
+ * arrays, which Prism would re-upload whole, untouched. Must be used on the FX thread.
+ */
+public final class CityLayer {
+    private static final int SELECTION_ARGB = 0xFFFFC400;
+
+    private final CityMeshes meshes;
+    private final Group root = new Group();
+    private final List<Part> parts = new ArrayList<>();
+    /** For object o, its texels are texelPart/texelIndex[objectTexelStart[o] .. objectTexelStart[o+1]). */
+    private final int[] objectTexelStart;
+    private final int[] texelPart;
+    private final int[] texelIndex;
+    private int selected = -1;
+
+    private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb) {
+    }
+
+    public CityLayer(CityMeshes meshes) {
+        this.meshes = meshes;
+        int objectCount = meshes.objects().size();
+        objectTexelStart = new int[objectCount + 1];
+        for (MeshPart data : meshes.parts()) {
+            for (int object : data.texelObject()) {
+                objectTexelStart[object + 1]++;
+            }
+        }
+        for (int o = 0; o < objectCount; o++) {
+            objectTexelStart[o + 1] += objectTexelStart[o];
+        }
+        texelPart = new int[objectTexelStart[objectCount]];
+        texelIndex = new int[texelPart.length];
+        int[] fill = objectTexelStart.clone();
+        for (MeshPart data : meshes.parts()) {
+            int partNumber = parts.size();
+            parts.add(createPart(data));
+            int[] texelObject = data.texelObject();
+            for (int texel = 0; texel < texelObject.length; texel++) {
+                int slot = fill[texelObject[texel]]++;
+                texelPart[slot] = partNumber;
+                texelIndex[slot] = texel;
+            }
+        }
+    }
+
+    private Part createPart(MeshPart data) {
+        TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
+        mesh.getPoints().setAll(data.points());
+        mesh.getNormals().setAll(data.normals());
+        mesh.getTexCoords().setAll(data.texCoords());
+        mesh.getFaces().setAll(data.faces());
+        WritableImage palette = new WritableImage(data.paletteWidth(), data.paletteHeight());
+        int[] argb = java.util.Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
+        palette.getPixelWriter().setPixels(0, 0, data.paletteWidth(), data.paletteHeight(),
+                PixelFormat.getIntArgbInstance(), argb, 0, data.paletteWidth());
+        PhongMaterial material = new PhongMaterial(Color.WHITE);
+        material.setDiffuseMap(palette);
+        if (data.surfaceClass() == SurfaceClass.WATER) {
+            material.setSpecularColor(Color.gray(0.6));
+            material.setSpecularPower(40);
+        }
+        MeshView view = new MeshView(mesh);
+        view.setMaterial(material);
+        view.setCullFace(CullFace.BACK);
+        view.setId(data.surfaceClass().name().toLowerCase() + "-" + data.tileColumn() + "-" + data.tileRow());
+        Part part = new Part(data, view, palette, argb);
+        view.setUserData(part);
+        root.getChildren().add(view);
+        return part;
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public CityMeshes meshes() {
+        return meshes;
+    }
+
+    /** The scene-wide index of the object under a pick, or -1. */
+    public int objectAt(PickResult pick) {
+        Node node = pick == null ? null : pick.getIntersectedNode();
+        if (node instanceof MeshView view && view.getUserData() instanceof Part part) {
+            int face = pick.getIntersectedFace();
+            if (face >= 0 && face < part.data().faceToObject().length) {
+                return part.data().faceToObject()[face];
+            }
+        }
+        return -1;
+    }
+
+    /** Paints every texel of an object in one colour (ARGB); the faces arrays stay as they are. */
+    public void setObjectColor(int objectIndex, int argb) {
+        for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
+            writeTexel(parts.get(texelPart[slot]), texelIndex[slot], argb);
+        }
+    }
+
+    /** Gives an object back its base colours (style or material). */
+    public void resetObjectColor(int objectIndex) {
+        for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
+            Part part = parts.get(texelPart[slot]);
+            writeTexel(part, texelIndex[slot], part.data().texelArgb()[texelIndex[slot]]);
+        }
+    }
+
+    private static void writeTexel(Part part, int texel, int argb) {
+        if (part.currentArgb()[texel] == argb) {
+            return;
+        }
+        part.currentArgb()[texel] = argb;
+        PixelWriter writer = part.palette().getPixelWriter();
+        writer.setArgb(texel % part.data().paletteWidth(), texel / part.data().paletteWidth(), argb);
+    }
+
+    /** The colour an object's first texel shows now, for tests and the info panel. */
+    public int objectColor(int objectIndex) {
+        int slot = objectTexelStart[objectIndex];
+        if (slot == objectTexelStart[objectIndex + 1]) {
+            return 0;
+        }
+        return parts.get(texelPart[slot]).currentArgb()[texelIndex[slot]];
+    }
+
+    /** Highlights one object (or none, with -1), restoring the one highlighted before. */
+    public void select(int objectIndex) {
+        if (selected >= 0) {
+            resetObjectColor(selected);
+        }
+        selected = objectIndex;
+        if (objectIndex >= 0) {
+            setObjectColor(objectIndex, SELECTION_ARGB);
+        }
+    }
+
+    public int selected() {
+        return selected;
+    }
+
+    /** The centre of an object's drawn points in scene coordinates, for flying to it; null if it draws nothing. */
+    public double[] objectCentre(int objectIndex) {
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Part part : parts) {
+            int[] faces = part.data().faces();
+            int[] faceToObject = part.data().faceToObject();
+            float[] points = part.data().points();
+            for (int face = 0; face < faceToObject.length; face++) {
+                if (faceToObject[face] != objectIndex) {
+                    continue;
+                }
+                for (int corner = 0; corner < 3; corner++) {
+                    int point = faces[face * 9 + corner * 3] * 3;
+                    for (int axis = 0; axis < 3; axis++) {
+                        min[axis] = Math.min(min[axis], points[point + axis]);
+                        max[axis] = Math.max(max[axis], points[point + axis]);
+                    }
+                }
+            }
+        }
+        if (min[0] == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        return new double[]{(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2, max[0] - min[0], max[1] - min[1], max[2] - min[2]};
+    }
+
+    public int nodeCount() {
+        return parts.size();
+    }
+}

@@ -1,0 +1,23 @@
+package de.dormagentwin.scene;
+
+/**
+ * The arrays of one merged mesh (one tile, one surface class), ready for a {@code TriangleMesh} with
+ * {@code POINT_NORMAL_TEXCOORD}. Every face of an object samples one texel of the part's palette, so an object is
+ * recoloured by writing its texels, never by touching {@link #faces()}.
+ *
+ * @param points       x, y, z per point in scene coordinates (metres from the scene origin, y down)
+ * @param normals      one flat normal per source surface
+ * @param texCoords    u, v per texel centre
+ * @param faces        point, normal, texcoord index per corner, three corners per triangle
+ * @param faceToObject per triangle, the scene-wide object index (for picking)
+ * @param texelObject  per texel, the scene-wide object index
+ * @param texelArgb    per texel, its base colour
+ */
+public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, float[] points, float[] normals,
+                       float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,
+                       int paletteWidth, int paletteHeight) {
+
+    public int triangleCount() {
+        return faceToObject.length;
+    }
+}

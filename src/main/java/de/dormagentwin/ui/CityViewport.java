@@ -1,0 +1,115 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.function.IntConsumer;
+
+/**
+ * The 3D view with its on-screen notes (what is shown, problems while loading) and the pointer and touch
+ * gestures: drag orbits, right or two-finger drag pans, wheel or pinch zooms, a click or tap selects.
+ */
+public final class CityViewport extends StackPane {
+    private static final double DRAG_THRESHOLD_PIXELS = 4;
+
+    private final CityScene scene;
+    private final VBox notes = new VBox(6);
+    private IntConsumer onSelect = index -> { };
+    private double lastX;
+    private double lastY;
+    private double pressX;
+    private double pressY;
+    /** Touch screens send synthesized drags alongside a two-finger scroll; those must not orbit as well. */
+    private boolean isTwoFingerPanActive;
+
+    public CityViewport(CityScene scene) {
+        this.scene = scene;
+        Pane holder = new Pane(scene.subScene());
+        scene.subScene().widthProperty().bind(holder.widthProperty());
+        scene.subScene().heightProperty().bind(holder.heightProperty());
+        holder.setMinSize(0, 0);
+        notes.setPadding(new Insets(12));
+        notes.setAlignment(Pos.TOP_LEFT);
+        notes.setPickOnBounds(false);
+        notes.setMouseTransparent(true);
+        getChildren().addAll(holder, notes);
+        setMinSize(0, 0);
+        installGestures();
+    }
+
+    public CityScene cityScene() {
+        return scene;
+    }
+
+    /** Called with the scene-wide index of the object clicked, or -1 for a click on nothing. */
+    public void setOnSelect(IntConsumer onSelect) {
+        this.onSelect = onSelect;
+    }
+
+    /** Adds a note in the top-left corner; {@code warning} ones stand out. */
+    public Label addNote(String text, boolean warning) {
+        Label label = new Label(text);
+        label.getStyleClass().add(warning ? "note-warning" : "note");
+        label.setStyle(warning
+                ? "-fx-background-color: rgba(150,40,20,0.85); -fx-text-fill: white; -fx-padding: 6 10; -fx-background-radius: 6; -fx-font-size: 14px;"
+                : "-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-padding: 6 10; -fx-background-radius: 6; -fx-font-size: 13px;");
+        notes.getChildren().add(label);
+        return label;
+    }
+
+    private void installGestures() {
+        OrbitCamera camera = scene.camera();
+        setOnMousePressed(event -> {
+            lastX = pressX = event.getSceneX();
+            lastY = pressY = event.getSceneY();
+            requestFocus();
+        });
+        setOnMouseDragged(event -> {
+            double dx = event.getSceneX() - lastX;
+            double dy = event.getSceneY() - lastY;
+            lastX = event.getSceneX();
+            lastY = event.getSceneY();
+            if (event.isSynthesized() && event.getEventType() == MouseEvent.MOUSE_DRAGGED && isTwoFingerPanActive) {
+                return;
+            }
+            if (event.getButton() == MouseButton.SECONDARY || event.getButton() == MouseButton.MIDDLE || event.isShiftDown()) {
+                camera.pan(dx, dy, getHeight());
+            } else {
+                camera.orbit(dx * 0.3, dy * 0.2);
+            }
+        });
+        setOnMouseClicked(event -> {
+            boolean still = Math.hypot(event.getSceneX() - pressX, event.getSceneY() - pressY) < DRAG_THRESHOLD_PIXELS;
+            if (event.getButton() == MouseButton.PRIMARY && still) {
+                int index = scene.city().objectAt(event.getPickResult());
+                onSelect.accept(index);
+                if (event.getClickCount() == 2 && index >= 0) {
+                    OrbitCamera.View view = scene.viewOf(index);
+                    if (view != null) {
+                        camera.flyTo(view, 1.0);
+                    }
+                }
+            }
+        });
+        setOnScroll(event -> {
+            if (event.getTouchCount() >= 2) {
+                camera.pan(event.getDeltaX(), event.getDeltaY(), getHeight());
+            } else if (!event.isDirect() && event.getDeltaY() != 0) {
+                camera.zoom(Math.pow(0.999, event.getDeltaY() * (event.getTextDeltaYUnits() == ScrollEvent.VerticalTextScrollUnits.NONE ? 1 : 40)));
+            }
+        });
+        setOnScrollStarted(event -> isTwoFingerPanActive = event.getTouchCount() >= 2);
+        setOnScrollFinished(event -> isTwoFingerPanActive = false);
+        setOnZoom(event -> camera.zoom(1 / Math.max(0.2, event.getZoomFactor())));
+        setOnRotate(event -> camera.orbit(event.getAngle(), 0));
+    }
+}

@@ -1,0 +1,90 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
+public final class ViewerPane extends BorderPane {
+    private final CityViewport viewport;
+    private final InfoPanel info = new InfoPanel();
+    private final Label status = new Label();
+
+    public ViewerPane(CityViewport viewport, String statusText) {
+        this.viewport = viewport;
+        CityScene scene = viewport.cityScene();
+        Button home = button("Home", "Back to the whole town (H)", () -> scene.camera().flyTo(scene.homeView(), 1.2));
+        Button top = button("Top", "Straight down (T)", () -> scene.camera().flyTo(scene.topView(), 1.2));
+        Button chempark = button("CHEMPARK", "The chemical park", () -> {
+            OrbitCamera.View view = scene.viewOfSite("CHEMPARK");
+            if (view != null) {
+                scene.camera().flyTo(view, 1.5);
+            }
+        });
+        chempark.setDisable(scene.viewOfSite("CHEMPARK") == null);
+        Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
+        setTop(new ToolBar(home, top, chempark, flyTo));
+        setCenter(viewport);
+        setRight(info);
+        status.setText(statusText);
+        HBox bar = new HBox(status);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        setBottom(bar);
+        viewport.setOnSelect(this::select);
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.H) {
+                home.fire();
+            } else if (event.getCode() == KeyCode.T) {
+                top.fire();
+            } else if (event.getCode() == KeyCode.F) {
+                flyToSelection();
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+                select(-1);
+            }
+        });
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setTooltip(new Tooltip(tip));
+        button.setMinHeight(32);
+        button.setOnAction(event -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    /** Selects an object by its scene-wide index (-1 for none): highlight and info panel. */
+    public void select(int objectIndex) {
+        CityScene scene = viewport.cityScene();
+        scene.city().select(objectIndex);
+        CityObject object = objectIndex < 0 ? null : scene.city().meshes().objects().get(objectIndex);
+        info.show(object);
+    }
+
+    private void flyToSelection() {
+        CityScene scene = viewport.cityScene();
+        int selected = scene.city().selected();
+        if (selected >= 0) {
+            OrbitCamera.View view = scene.viewOf(selected);
+            if (view != null) {
+                scene.camera().flyTo(view, 1.2);
+            }
+        }
+    }
+
+    public InfoPanel info() {
+        return info;
+    }
+
+    public CityViewport viewport() {
+        return viewport;
+    }
+}

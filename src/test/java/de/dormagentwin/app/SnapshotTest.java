@@ -1,0 +1,64 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.LodChoice;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Renders real 3D pixels (Xvfb and Mesa in CI) and checks them coarsely: no golden images. */
+class SnapshotTest {
+
+    @BeforeEach
+    void needsA3dDisplay() throws InterruptedException {
+        Display3D.require();
+    }
+
+    static Path fixture(String name) throws Exception {
+        return Path.of(SnapshotTest.class.getResource("/de/dormagentwin/scene/" + name).toURI());
+    }
+
+    /** Pixels that look like the roof style (brick red): red well above green and blue. */
+    private static double roofShare(WritableImage image) {
+        PixelReader reader = image.getPixelReader();
+        int roof = 0;
+        int total = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int argb = reader.getArgb(x, y);
+                int r = argb >> 16 & 0xFF, g = argb >> 8 & 0xFF, b = argb & 0xFF;
+                if (r > g + 40 && r > b + 40) {
+                    roof++;
+                }
+                total++;
+            }
+        }
+        return roof / (double) total;
+    }
+
+    @Test
+    void snapshotOfTheSampleShowsRoofsUnderASky() throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(ModelFiles.sample()), LodChoice.HIGHEST);
+        assertTrue(prepared.loaded().failures().isEmpty(), prepared.loaded().failures().toString());
+        WritableImage image = SnapshotCommand.render(prepared, 800, 450, "home");
+        assertEquals(800, (int) image.getWidth());
+        double roofs = roofShare(image);
+        assertTrue(roofs > 0.01, "roof-coloured share of the image: " + roofs);
+        int topLeft = image.getPixelReader().getArgb(5, 5);
+        assertTrue((topLeft & 0xFF) > (topLeft >> 16 & 0xFF), "the sky at the top is blue: " + Integer.toHexString(topLeft));
+    }
+
+    @Test
+    void closeViewOfAHouseIsMostlyThatHouse() throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        WritableImage far = SnapshotCommand.render(prepared, 400, 300, "top");
+        WritableImage near = SnapshotCommand.render(prepared, 400, 300, "house-b");
+        assertTrue(roofShare(near) > roofShare(far), "flying to a house makes its roof bigger on screen");
+    }
+}

@@ -1,0 +1,42 @@
+package de.dormagentwin.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** The package layers point one way: app -> ui -> scene -> model, and the model knows no framework. */
+@AnalyzeClasses(packages = "de.dormagentwin", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("app").definedBy("de.dormagentwin.app..")
+            .layer("ui").definedBy("de.dormagentwin.ui..")
+            .layer("scene").definedBy("de.dormagentwin.scene..", "de.dormagentwin.overlay..")
+            .layer("io").definedBy("de.dormagentwin.model.io..", "de.dormagentwin.sample..")
+            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..")
+            .whereLayer("app").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("scene").mayOnlyBeAccessedByLayers("ui", "app")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "scene", "ui", "app");
+
+    @ArchTest
+    static final ArchRule modelKnowsNoFramework = noClasses()
+            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "java.sql..", "org.h2..");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheUiUsesControls = noClasses()
+            .that().resideInAnyPackage("de.dormagentwin.model..", "de.dormagentwin.scene..", "de.dormagentwin.sample..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..");
+
+    @ArchTest
+    static final ArchRule readersKnowNoJavaFx = noClasses()
+            .that().resideInAnyPackage("de.dormagentwin.model..", "de.dormagentwin.sample..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+}
