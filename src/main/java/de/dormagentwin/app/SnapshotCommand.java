@@ -36,7 +36,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "1600x900", description = "Image size, WIDTHxHEIGHT (default ${DEFAULT-VALUE}).")
     String size;
 
-    @Option(names = "--camera", defaultValue = "home", description = "home, top, chempark or an object id (default ${DEFAULT-VALUE}).")
+    @Option(names = "--camera", defaultValue = "home", description = "home, panorama, top, chempark, a district name or an object id (default ${DEFAULT-VALUE}).")
     String camera;
 
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")

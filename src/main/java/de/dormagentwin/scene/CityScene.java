@@ -1,17 +1,19 @@
 package de.dormagentwin.scene;
 
+import de.dormagentwin.model.CityObject;
 import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
 import javafx.scene.Group;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.CycleMethod;
-import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.PhongMaterial;
-import javafx.scene.paint.Stop;
 import javafx.scene.shape.Box;
 import javafx.geometry.Point3D;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The 3D view: sky, ground, light and the city layer under an orbit camera, in a SubScene that the UI places
@@ -22,16 +24,19 @@ public final class CityScene {
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
     private final double[] halfSize;
+    /** Per object, x and z of one of its points in scene coordinates (NaN when it draws nothing): for framing views. */
+    private final float[] anchors;
 
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
         halfSize = halfSize(meshes);
+        anchors = anchors(meshes);
         Group world = new Group();
         world.getChildren().addAll(ground(), city.node(), lights());
         subScene = new SubScene(world, 800, 600, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(camera.camera());
-        subScene.setFill(new LinearGradient(0, 0, 0, 1, true, CycleMethod.NO_CYCLE,
-                new Stop(0, Color.web("#5f93c9")), new Stop(0.6, Color.web("#bcd6ec")), new Stop(1, Color.web("#e6eef3"))));
+        // The sky is the background behind a transparent SubScene: a gradient fill of a 3D SubScene is not drawn.
+        subScene.setFill(Color.TRANSPARENT);
         camera.set(homeView());
     }
 
@@ -48,10 +53,27 @@ public final class CityScene {
         return new double[]{halfX, halfZ};
     }
 
+    private static float[] anchors(CityMeshes meshes) {
+        float[] anchors = new float[meshes.objects().size() * 2];
+        Arrays.fill(anchors, Float.NaN);
+        for (MeshPart part : meshes.parts()) {
+            for (int face = 0; face < part.faceToObject().length; face++) {
+                int object = part.faceToObject()[face];
+                if (Float.isNaN(anchors[object * 2])) {
+                    int point = part.faces()[face * 9] * 3;
+                    anchors[object * 2] = part.points()[point];
+                    anchors[object * 2 + 1] = part.points()[point + 2];
+                }
+            }
+        }
+        return anchors;
+    }
+
     /** A ground plane a little below the model's lowest point, reaching well past it so no edge shows. */
     private Box ground() {
-        double width = halfSize[0] * 6;
-        double depth = halfSize[1] * 6;
+        // Far beyond the model, so that its edge lies at the horizon rather than in view.
+        double width = Math.max(halfSize[0] * 20, 200_000);
+        double depth = Math.max(halfSize[1] * 20, 200_000);
         Box ground = new Box(width, 1, depth);
         // Its top a metre under the ground height: far enough below water and road surfaces that the depth
         // buffer keeps them apart at city scale.
@@ -85,14 +107,22 @@ public final class CityScene {
         return camera;
     }
 
+    /**
+     * The whole town: the middle 90 % of the objects' positions, so that a stray far object (a motorway's end, a
+     * distant gauge) does not shrink the town to a speck.
+     */
     public OrbitCamera.View homeView() {
-        double radius = Math.max(halfSize[0], halfSize[1]);
-        return new OrbitCamera.View(0, 0, 0, 0, 50, radius * 2.4);
+        return framing(anchorsWhere(object -> true), 0.05, 1.0, 0, 30);
+    }
+
+    /** Low over the town with the horizon and sky in view, as a visitor would look across it. */
+    public OrbitCamera.View panoramaView() {
+        OrbitCamera.View home = homeView();
+        return new OrbitCamera.View(home.targetX(), home.targetY(), home.targetZ(), home.yawDegrees(), 14, home.distance() * 0.55);
     }
 
     public OrbitCamera.View topView() {
-        double radius = Math.max(halfSize[0], halfSize[1]);
-        return new OrbitCamera.View(0, 0, 0, 0, 89.9, radius * 2.6);
+        return framing(anchorsWhere(object -> true), 0, 1.3, 0, 89.9);
     }
 
     /** A view of an object, close enough that it fills about a third of the screen; null if it draws nothing. */
@@ -105,30 +135,46 @@ public final class CityScene {
         return new OrbitCamera.View(centre[0], centre[1], centre[2], camera.view().yawDegrees(), 40, Math.max(60, size * 4));
     }
 
-    /** A view of the objects whose attribute {@code site} is the given value (the CHEMPARK), or null. */
-    public OrbitCamera.View viewOfSite(String site) {
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
-        double minZ = Double.POSITIVE_INFINITY, maxZ = Double.NEGATIVE_INFINITY;
-        for (MeshPart part : city.meshes().parts()) {
-            int[] faces = part.faces();
-            int[] faceToObject = part.faceToObject();
-            float[] points = part.points();
-            for (int face = 0; face < faceToObject.length; face++) {
-                if (!site.equals(city.meshes().objects().get(faceToObject[face]).textAttribute("site"))) {
-                    continue;
-                }
-                int point = faces[face * 9] * 3;
-                minX = Math.min(minX, points[point]);
-                maxX = Math.max(maxX, points[point]);
-                minZ = Math.min(minZ, points[point + 2]);
-                maxZ = Math.max(maxZ, points[point + 2]);
+    /** A view of the objects whose text attribute {@code name} equals {@code value} (ignoring case), or null. */
+    public OrbitCamera.View viewOfAttribute(String name, String value) {
+        float[] anchors = anchorsWhere(object -> value.equalsIgnoreCase(object.textAttribute(name)));
+        return anchors.length == 0 ? null : framing(anchors, 0, 1.4, 20, 45);
+    }
+
+    /** x and z of each matching object's anchor, interleaved. */
+    private float[] anchorsWhere(Predicate<CityObject> filter) {
+        List<CityObject> objects = city.meshes().objects();
+        float[] matching = new float[anchors.length];
+        int count = 0;
+        for (int object = 0; object < objects.size(); object++) {
+            if (!Float.isNaN(anchors[object * 2]) && filter.test(objects.get(object))) {
+                matching[count++] = anchors[object * 2];
+                matching[count++] = anchors[object * 2 + 1];
             }
         }
-        if (minX == Double.POSITIVE_INFINITY) {
-            return null;
+        return Arrays.copyOf(matching, count);
+    }
+
+    /** Frames points (x, z interleaved) leaving out a share at each end, from the given yaw and pitch. */
+    private static OrbitCamera.View framing(float[] points, double trim, double margin, double yawDegrees, double pitchDegrees) {
+        int count = points.length / 2;
+        if (count == 0) {
+            return new OrbitCamera.View(0, 0, 0, yawDegrees, pitchDegrees, 500);
         }
-        double size = Math.max(maxX - minX, maxZ - minZ);
-        return new OrbitCamera.View((minX + maxX) / 2, 0, (minZ + maxZ) / 2, 20, 45, size * 1.6);
+        double[] xs = new double[count];
+        double[] zs = new double[count];
+        for (int i = 0; i < count; i++) {
+            xs[i] = points[i * 2];
+            zs[i] = points[i * 2 + 1];
+        }
+        Arrays.sort(xs);
+        Arrays.sort(zs);
+        int low = (int) (count * trim);
+        int high = count - 1 - low;
+        double width = xs[high] - xs[low];
+        double depth = zs[high] - zs[low];
+        double distance = Math.max(150, Math.max(width, depth) * margin);
+        return new OrbitCamera.View((xs[low] + xs[high]) / 2, 0, (zs[low] + zs[high]) / 2, yawDegrees, pitchDegrees, distance);
     }
 
     /** Resolves a view name for snapshots and bookmarks: home, top, chempark, or an object id. */
@@ -136,14 +182,15 @@ public final class CityScene {
         OrbitCamera.View view = switch (name) {
             case "home" -> homeView();
             case "top" -> topView();
-            case "chempark" -> viewOfSite("CHEMPARK");
+            case "panorama" -> panoramaView();
+            case "chempark" -> viewOfAttribute("site", "CHEMPARK");
             default -> {
                 int index = city.meshes().objectIndex(name);
-                yield index < 0 ? null : viewOf(index);
+                yield index >= 0 ? viewOf(index) : viewOfAttribute("district", name);
             }
         };
         if (view == null) {
-            throw new IllegalArgumentException("unknown camera '" + name + "': use home, top, chempark or an object id that the model draws");
+            throw new IllegalArgumentException("unknown camera '" + name + "': use home, panorama, top, chempark, a district name or an object id that the model draws");
         }
         return view;
     }

@@ -50,7 +50,7 @@ public final class OrbitCamera {
         // A near plane in proportion to the distance keeps the 24-bit depth buffer fine enough that roads do not
         // flicker through the ground at city scale.
         camera.setNearClip(Math.max(0.5, distance / 300));
-        camera.setFarClip(Math.max(20_000, distance * 20));
+        camera.setFarClip(Math.max(100_000, distance * 30));
     }
 
     public void orbit(double deltaYawDegrees, double deltaPitchDegrees) {

@@ -37,6 +37,7 @@ public final class CityViewport extends StackPane {
         scene.subScene().widthProperty().bind(holder.widthProperty());
         scene.subScene().heightProperty().bind(holder.heightProperty());
         holder.setMinSize(0, 0);
+        holder.setStyle("-fx-background-color: linear-gradient(to bottom, #4f86c0 0%, #a9c9e6 55%, #e3edf4 100%);");
         notes.setPadding(new Insets(12));
         notes.setAlignment(Pos.TOP_LEFT);
         notes.setPickOnBounds(false);

@@ -24,12 +24,12 @@ public final class ViewerPane extends BorderPane {
         Button home = button("Home", "Back to the whole town (H)", () -> scene.camera().flyTo(scene.homeView(), 1.2));
         Button top = button("Top", "Straight down (T)", () -> scene.camera().flyTo(scene.topView(), 1.2));
         Button chempark = button("CHEMPARK", "The chemical park", () -> {
-            OrbitCamera.View view = scene.viewOfSite("CHEMPARK");
+            OrbitCamera.View view = scene.viewOfAttribute("site", "CHEMPARK");
             if (view != null) {
                 scene.camera().flyTo(view, 1.5);
             }
         });
-        chempark.setDisable(scene.viewOfSite("CHEMPARK") == null);
+        chempark.setDisable(scene.viewOfAttribute("site", "CHEMPARK") == null);
         Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
         setTop(new ToolBar(home, top, chempark, flyTo));
         setCenter(viewport);

@@ -43,15 +43,23 @@ class SnapshotTest {
     }
 
     @Test
-    void snapshotOfTheSampleShowsRoofsUnderASky() throws Exception {
+    void snapshotOfTheSampleShowsBuildingsOfTheTownCentre() throws Exception {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(ModelFiles.sample()), LodChoice.HIGHEST);
         assertTrue(prepared.loaded().failures().isEmpty(), prepared.loaded().failures().toString());
-        WritableImage image = SnapshotCommand.render(prepared, 800, 450, "home");
+        WritableImage image = SnapshotCommand.render(prepared, 800, 450, "dormagen-mitte");
         assertEquals(800, (int) image.getWidth());
         double roofs = roofShare(image);
         assertTrue(roofs > 0.01, "roof-coloured share of the image: " + roofs);
-        int topLeft = image.getPixelReader().getArgb(5, 5);
-        assertTrue((topLeft & 0xFF) > (topLeft >> 16 & 0xFF), "the sky at the top is blue: " + Integer.toHexString(topLeft));
+    }
+
+    @Test
+    void panoramaShowsSkyAboveTheGround() throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        WritableImage image = SnapshotCommand.render(prepared, 400, 300, "panorama");
+        int sky = image.getPixelReader().getArgb(200, 3);
+        int ground = image.getPixelReader().getArgb(5, 296);
+        assertTrue((sky & 0xFF) > (sky >> 16 & 0xFF) + 30, "the sky at the top is blue: " + Integer.toHexString(sky));
+        assertTrue((ground >> 8 & 0xFF) > (ground & 0xFF), "the ground at the bottom is green: " + Integer.toHexString(ground));
     }
 
     @Test

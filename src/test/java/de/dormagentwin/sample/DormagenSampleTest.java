@@ -306,7 +306,7 @@ class DormagenSampleTest {
     @Test
     void surfacePolygonsOfWaterRoadsAndRailwayAreSimpleAndFaceUp() {
         for (CityObject object : sample.objects) {
-            if (!Set.of("WaterBody", "Road", "Railway", "TransportationSquare").contains(object.type())) {
+            if (!Set.of("WaterBody", "Road", "Railway", "TransportSquare").contains(object.type())) {
                 continue;
             }
             for (int[] ring : object.rings()) {
@@ -345,7 +345,7 @@ class DormagenSampleTest {
             assertEquals(station[1], building.attribute("name"));
         }
         assertEquals("Rheinfähre Zons–Urdenbach", objectById("rhine-ferry-zons-urdenbach").attribute("name"));
-        assertEquals("TransportationSquare", objectById("ferry-landing-zons").type());
+        assertEquals("TransportSquare", objectById("ferry-landing-zons").type());
         assertEquals("Road", objectById("a57-0003").type());
         assertEquals("Railway", objectById("railway-0001").type());
     }
