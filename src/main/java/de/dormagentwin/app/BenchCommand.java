@@ -46,22 +46,23 @@ final class BenchCommand implements Runnable {
         long seed;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
+            // MeshViews are only real with the toolkit running on a 3D pipeline (Xvfb and Mesa will do).
+            FxToolkit.start();
+            SceneFactory.requireScene3D();
             System.out.printf(Locale.ROOT, "Load benchmark: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
             System.out.println();
             System.out.println("| buildings | file MB | parse s | triangulate+mesh s | total s | triangles | heap after load MB | scene nodes | readTree s | readTree heap MB | per-building mesh s | per-building nodes |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            Path folder = Files.createTempDirectory("twin-bench");
-            try {
-                for (int buildings : sizes) {
-                    Path file = folder.resolve("city-" + buildings + ".city.jsonl");
+            for (int buildings : sizes) {
+                Path file = Files.createTempFile("twin-bench-" + buildings + "-", ".city.jsonl");
+                try {
                     SyntheticCity.write(file, buildings, seed);
                     row(file, buildings);
+                } finally {
                     Files.delete(file);
                 }
-            } finally {
-                Files.deleteIfExists(folder);
             }
             return 0;
         }

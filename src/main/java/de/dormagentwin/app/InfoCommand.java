@@ -32,17 +32,16 @@ final class InfoCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--lod", description = "Level of detail to count (default: each object's highest).")
-    String lod;
+    LodChoice lod = LodChoice.HIGHEST;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CityJSON (.city.json) or CityJSONSeq (.city.jsonl) files.")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
-        LodChoice choice = LodChoice.parse(lod);
         List<Map<String, Object>> reports = new ArrayList<>();
         for (Path file : files) {
-            reports.add(report(file, choice));
+            reports.add(report(file, lod));
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.LodChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,8 @@ public final class Main implements Runnable {
 
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        // A converter's exception becomes a usage error: exit 2 with the message, as for any wrong option.
+        commandLine.registerConverter(LodChoice.class, LodChoice::parse);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("twin: " + exception.getMessage());
             return 1;

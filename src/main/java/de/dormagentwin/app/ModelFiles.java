@@ -4,7 +4,6 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.io.CityJsonReader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +36,6 @@ final class ModelFiles {
         List<CityModel> models = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                failures.add(file + ": no such file");
-                continue;
-            }
             try {
                 models.add(CityJsonReader.read(file));
             } catch (IOException e) {

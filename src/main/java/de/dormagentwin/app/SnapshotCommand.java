@@ -40,13 +40,13 @@ final class SnapshotCommand implements Callable<Integer> {
     String camera;
 
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")
-    String lod;
+    LodChoice lod = LodChoice.HIGHEST;
 
     @Override
     public Integer call() throws Exception {
         int[] dimensions = parseSize(size);
         List<Path> files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
-        SceneFactory.Prepared prepared = SceneFactory.prepare(files, LodChoice.parse(lod));
+        SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
         if (prepared.loaded().models().isEmpty()) {
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             return 1;

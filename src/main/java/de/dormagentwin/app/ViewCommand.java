@@ -16,12 +16,16 @@ final class ViewCommand implements Callable<Integer> {
     List<Path> models;
 
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")
-    String lod;
+    LodChoice lod = LodChoice.HIGHEST;
+
+    @Option(names = "--camera", defaultValue = "home", description = "Start view: home, panorama, top, chempark, a district name or an object id (default ${DEFAULT-VALUE}).")
+    String camera;
 
     @Override
     public Integer call() {
+        ViewerApp.camera = camera;
         ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
-        ViewerApp.lod = LodChoice.parse(lod);
+        ViewerApp.lod = lod;
         Application.launch(ViewerApp.class);
         return 0;
     }

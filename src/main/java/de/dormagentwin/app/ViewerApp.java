@@ -19,6 +19,7 @@ public final class ViewerApp extends Application {
     /** Set by {@link ViewCommand} before launch; JavaFX creates this class itself, so it cannot take arguments. */
     static List<Path> files = List.of();
     static LodChoice lod = LodChoice.HIGHEST;
+    static String camera = "home";
 
     @Override
     public void start(Stage stage) {
@@ -41,6 +42,11 @@ public final class ViewerApp extends Application {
             SceneFactory.Prepared prepared = task.getValue();
             ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), SceneFactory.statusText(prepared));
             scene.setRoot(pane);
+            try {
+                pane.viewport().cityScene().camera().set(pane.viewport().cityScene().namedView(camera));
+            } catch (IllegalArgumentException unknownCamera) {
+                System.err.println("twin: " + unknownCamera.getMessage() + "; showing the home view");
+            }
             pane.requestFocus();
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             prepared.loaded().models().forEach(model -> model.problems().forEach(problem -> System.err.println("twin: " + problem)));

@@ -1,0 +1,104 @@
+package de.dormagentwin.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InfoCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run twin(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private static String resource(String path) throws Exception {
+        return Path.of(InfoCommandTest.class.getResource(path).toURI()).toString();
+    }
+
+    @Test
+    void jsonReportHasExactlyTheDocumentedKeysAndCountsWhatIsDrawn() throws Exception {
+        Run run = twin("info", "--json", resource("/de/dormagentwin/scene/three-houses.city.json"));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = MAPPER.readTree(run.out());
+        List<String> keys = new ArrayList<>();
+        report.fieldNames().forEachRemaining(keys::add);
+        assertEquals(new TreeSet<>(Set.of("cityObjects", "byType", "vertices", "triangles", "surfaceArea", "extent", "crs", "problems")),
+                new TreeSet<>(keys));
+        assertEquals(3, report.get("cityObjects").asInt());
+        assertEquals(3, report.get("byType").get("Building").asInt());
+        assertEquals(24, report.get("vertices").asInt());
+        assertEquals(36, report.get("triangles").asInt());
+        assertEquals(2040.0, report.get("surfaceArea").asDouble(), 1e-6);
+        assertEquals(350000.0, report.get("extent").get(0).asDouble(), 1e-9);
+        assertEquals(54.0, report.get("extent").get(5).asDouble(), 1e-9);
+        assertEquals("EPSG:25832", report.get("crs").asText());
+        assertEquals(0, report.get("problems").size());
+    }
+
+    @Test
+    void chosenLodChangesWhatIsCounted() throws Exception {
+        Run run = twin("info", "--json", "--lod", "1", resource("/de/dormagentwin/scene/three-houses.city.json"));
+        JsonNode report = MAPPER.readTree(run.out());
+        assertEquals(0, report.get("triangles").asInt());
+        assertEquals(3, report.get("cityObjects").asInt());
+    }
+
+    @Test
+    void fileWithABrokenObjectExitsOneAndNamesTheProblem() throws Exception {
+        Run run = twin("info", "--json", resource("/de/dormagentwin/model/io/broken-house.city.json"));
+        assertEquals(1, run.exitCode());
+        JsonNode report = MAPPER.readTree(run.out());
+        assertEquals(1, report.get("cityObjects").asInt());
+        String problem = report.get("problems").get(0).asText();
+        assertTrue(problem.contains("`broken-house`") && problem.contains("vertex index 999999 is out of range"), problem);
+    }
+
+    @Test
+    void malformedFileExitsOneWithLineAndColumn() throws Exception {
+        Run run = twin("info", "--json", resource("/de/dormagentwin/model/io/malformed.city.json"));
+        assertEquals(1, run.exitCode());
+        String problem = MAPPER.readTree(run.out()).get("problems").get(0).asText();
+        assertTrue(problem.contains("line 4, column"), problem);
+    }
+
+    @Test
+    void missingFileIsAProblemNotACrash() {
+        Run run = twin("info", "--json", "/nonexistent/nowhere.city.json");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("nowhere.city.json"), run.out());
+    }
+
+    @Test
+    void wrongUsageExitsTwo() {
+        assertEquals(2, twin("info").exitCode());
+        assertEquals(2, twin("info", "--lod", "roof", "x.city.json").exitCode());
+        assertEquals(2, twin("no-such-command").exitCode());
+    }
+}
