@@ -7,12 +7,11 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.sample.SyntheticCity;
-import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
-import de.dormagentwin.scene.MeshPart;
-import javafx.scene.shape.MeshView;
-import javafx.scene.shape.TriangleMesh;
-import javafx.scene.shape.VertexFormat;
+import de.dormagentwin.ui.CityViewport;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
 @Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = BenchCommand.Load.class)
@@ -45,6 +46,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "7")
         long seed;
 
+        private static final int FRAME_WIDTH = 1280;
+        private static final int FRAME_HEIGHT = 720;
+        private static final int ORBIT_FRAMES = 8;
+
         @Override
         public Integer call() throws Exception {
             // MeshViews are only real with the toolkit running on a 3D pipeline (Xvfb and Mesa will do).
@@ -53,8 +58,9 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "Load benchmark: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
             System.out.println();
-            System.out.println("| buildings | file MB | parse s | triangulate+mesh s | total s | triangles | heap after load MB | scene nodes | readTree s | readTree heap MB | per-building mesh s | per-building nodes |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| buildings | file MB | parse s | triangulate+mesh s | total s | triangles | heap after load MB | mesh nodes | first frame s | orbit frame ms "
+                    + "| readTree s | readTree heap MB | per-building mesh s | per-building nodes | per-building first frame s | per-building orbit frame ms |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int buildings : sizes) {
                 Path file = Files.createTempFile("twin-bench-" + buildings + "-", ".city.jsonl");
                 try {
@@ -67,20 +73,18 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private void row(Path file, int buildings) throws IOException {
+        private void row(Path file, int buildings) throws Exception {
             settle();
             long start = System.nanoTime();
             CityModel model = CityJsonReader.read(file);
             long parsed = System.nanoTime();
-            CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST);
-            List<MeshView> nodes = toNodes(meshes);
+            CityScene merged = onFxThread(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST)));
             long meshed = System.nanoTime();
             long heap = settle();
-            int nodeCount = nodes.size();
-            long triangles = meshes.triangles();
-            model = null;
-            meshes = null;
-            nodes = null;
+            Frames mergedFrames = frames(merged);
+            long triangles = merged.city().meshes().triangles();
+            int mergedNodes = merged.city().nodeCount();
+            merged = null;
 
             settle();
             long treeStart = System.nanoTime();
@@ -89,29 +93,53 @@ final class BenchCommand implements Runnable {
             long treeHeap = settle();
             trees.clear();
 
-            CityModel again = CityJsonReader.read(file);
-            settle();
             long perObjectStart = System.nanoTime();
-            List<MeshView> perObject = toNodes(MeshBuilder.build(List.of(again), LodChoice.HIGHEST, true));
+            CityScene perObject = onFxThread(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST, true)));
             long perObjectEnd = System.nanoTime();
+            Frames perObjectFrames = frames(perObject);
 
-            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f | %.2f | %,d | %d | %d | %.2f | %d | %.2f | %,d |%n",
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f | %.2f | %,d | %d | %d | %.2f | %.0f | %.2f | %d | %.2f | %,d | %.2f | %.0f |%n",
                     buildings, Files.size(file) / 1e6, seconds(parsed - start), seconds(meshed - parsed), seconds(meshed - start),
-                    triangles, heap >> 20, nodeCount, seconds(treeEnd - treeStart), treeHeap >> 20,
-                    seconds(perObjectEnd - perObjectStart), perObject.size());
+                    triangles, heap >> 20, mergedNodes, mergedFrames.first, mergedFrames.orbitMillis,
+                    seconds(treeEnd - treeStart), treeHeap >> 20,
+                    seconds(perObjectEnd - perObjectStart), perObject.city().nodeCount(), perObjectFrames.first, perObjectFrames.orbitMillis);
         }
 
-        private static List<MeshView> toNodes(CityMeshes meshes) {
-            List<MeshView> views = new ArrayList<>(meshes.parts().size());
-            for (MeshPart part : meshes.parts()) {
-                TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
-                mesh.getPoints().setAll(part.points());
-                mesh.getNormals().setAll(part.normals());
-                mesh.getTexCoords().setAll(part.texCoords());
-                mesh.getFaces().setAll(part.faces());
-                views.add(new MeshView(mesh));
+        /** Seconds to the first frame (meshes and textures uploaded) and the mean frame time of a short orbit. */
+        private record Frames(double first, double orbitMillis) {
+        }
+
+        private static Frames frames(CityScene city) throws Exception {
+            return onFxThread(() -> {
+                Scene scene = new Scene(new CityViewport(city), FRAME_WIDTH, FRAME_HEIGHT);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                long start = System.nanoTime();
+                scene.snapshot(null);
+                long first = System.nanoTime();
+                for (int i = 0; i < ORBIT_FRAMES; i++) {
+                    city.camera().orbit(360.0 / ORBIT_FRAMES, 0);
+                    scene.snapshot(null);
+                }
+                long orbit = System.nanoTime();
+                return new Frames(seconds(first - start), (orbit - first) / 1e6 / ORBIT_FRAMES);
+            });
+        }
+
+        private static <T> T onFxThread(Callable<T> work) throws Exception {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    result.complete(work.call());
+                } catch (Exception | OutOfMemoryError e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
-            return views;
         }
 
         private static List<JsonNode> readTrees(Path file) throws IOException {

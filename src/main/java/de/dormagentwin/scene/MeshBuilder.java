@@ -5,8 +5,11 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geometry.Triangulator;
+import de.dormagentwin.model.primitive.FloatList;
+import de.dormagentwin.model.primitive.IntList;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +76,7 @@ public final class MeshBuilder {
         if (count == 0) {
             return 0;
         }
-        java.util.Arrays.sort(lowest, 0, count);
+        Arrays.sort(lowest, 0, count);
         return lowest[count / 4];
     }
 
@@ -176,7 +179,7 @@ public final class MeshBuilder {
             for (int ring = firstRing; ring < endRing; ring++) {
                 ringStarts[ring - firstRing] = geometry.firstVertex(ring) - first;
             }
-            int[] corners = Triangulator.triangulate(polygon, java.util.Arrays.copyOf(ringStarts, endRing - firstRing), count);
+            int[] corners = Triangulator.triangulate(polygon, Arrays.copyOf(ringStarts, endRing - firstRing), count);
             if (corners.length == 0) {
                 return;
             }
@@ -244,12 +247,14 @@ public final class MeshBuilder {
         private final int column;
         private final int row;
         private final SurfaceClass surfaceClass;
-        private final FloatList points = new FloatList(3 * 1024);
-        private final FloatList normals = new FloatList(3 * 256);
-        private final IntBuffer faces = new IntBuffer(9 * 1024);
-        private final IntBuffer faceToObject = new IntBuffer(1024);
-        private final IntBuffer texelObject = new IntBuffer(256);
-        private final IntBuffer texelArgb = new IntBuffer(256);
+        // Small starting sizes, grown by doubling: a tile's part grows to millions of entries, but the benchmark's
+        // part-per-object baseline holds hundreds of thousands of parts with a few dozen each.
+        private final FloatList points = new FloatList(48);
+        private final FloatList normals = new FloatList(24);
+        private final IntList faces = new IntList(144);
+        private final IntList faceToObject = new IntList(16);
+        private final IntList texelObject = new IntList(4);
+        private final IntList texelArgb = new IntList(4);
         private int lastObject = -1;
         private int firstTexelOfLastObject;
 

@@ -18,7 +18,7 @@ class ArchitectureTest {
             .layer("ui").definedBy("de.dormagentwin.ui..")
             .layer("scene").definedBy("de.dormagentwin.scene..", "de.dormagentwin.overlay..")
             .layer("io").definedBy("de.dormagentwin.model.io..", "de.dormagentwin.sample..")
-            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..")
+            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("scene").mayOnlyBeAccessedByLayers("ui", "app")
@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelKnowsNoFramework = noClasses()
-            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..")
+            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "java.sql..", "org.h2..");
 
     @ArchTest

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.primitive.DoubleList;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

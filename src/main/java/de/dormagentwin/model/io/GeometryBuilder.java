@@ -2,6 +2,8 @@ package de.dormagentwin.model.io;
 
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
+import de.dormagentwin.model.primitive.DoubleList;
+import de.dormagentwin.model.primitive.IntList;
 
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,8 @@ package de.dormagentwin.model.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import de.dormagentwin.model.primitive.DoubleList;
+import de.dormagentwin.model.primitive.IntList;
 
 import java.io.IOException;
 import java.util.ArrayList;

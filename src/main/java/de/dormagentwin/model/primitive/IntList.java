@@ -1,40 +1,40 @@
-package de.dormagentwin.model.io;
+package de.dormagentwin.model.primitive;
 
 import java.util.Arrays;
 
-/** A growable int array: the loader's buffers hold millions of indices, so no boxing. */
-final class IntList {
+/** A growable int array: loader and mesh buffers hold millions of indices, so no boxing. */
+public final class IntList {
     private int[] values;
     private int size;
 
-    IntList(int capacity) {
+    public IntList(int capacity) {
         values = new int[Math.max(4, capacity)];
     }
 
-    void add(int value) {
+    public void add(int value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = value;
     }
 
-    int get(int index) {
+    public int get(int index) {
         return values[index];
     }
 
-    void set(int index, int value) {
+    public void set(int index, int value) {
         values[index] = value;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    int[] toArray() {
+    public int[] toArray() {
         return Arrays.copyOf(values, size);
     }
 }

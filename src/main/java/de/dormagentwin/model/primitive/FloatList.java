@@ -1,17 +1,17 @@
-package de.dormagentwin.scene;
+package de.dormagentwin.model.primitive;
 
 import java.util.Arrays;
 
 /** A growable float array for mesh points, normals and texture coordinates. */
-final class FloatList {
+public final class FloatList {
     private float[] values;
     private int size;
 
-    FloatList(int capacity) {
+    public FloatList(int capacity) {
         values = new float[Math.max(4, capacity)];
     }
 
-    void add(float a, float b, float c) {
+    public void add(float a, float b, float c) {
         if (size + 3 > values.length) {
             values = Arrays.copyOf(values, Math.max(size + 3, size * 2));
         }
@@ -20,7 +20,7 @@ final class FloatList {
         values[size++] = c;
     }
 
-    void add(float a, float b) {
+    public void add(float a, float b) {
         if (size + 2 > values.length) {
             values = Arrays.copyOf(values, Math.max(size + 2, size * 2));
         }
@@ -28,11 +28,11 @@ final class FloatList {
         values[size++] = b;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    float[] toArray() {
+    public float[] toArray() {
         return Arrays.copyOf(values, size);
     }
 }
