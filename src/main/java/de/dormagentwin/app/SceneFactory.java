@@ -41,15 +41,19 @@ final class SceneFactory {
             Object firstProblem = prepared.loaded().failures().isEmpty()
                     ? prepared.loaded().models().stream().flatMap(model -> model.problems().stream()).findFirst().orElse("")
                     : prepared.loaded().failures().get(0);
-            viewport.addNote(skipped + (skipped == 1 ? " object" : " objects") + " skipped (" + firstProblem + ")", true);
+            viewport.addNote(count(skipped, "object") + " skipped (" + firstProblem + ")", true);
         }
         return viewport;
     }
 
     static String statusText(Prepared prepared) {
         String names = prepared.loaded().models().stream().map(CityModel::name).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s  ·  %,d objects  ·  %,d triangles  ·  %d meshes", names,
-                prepared.meshes().objects().size(), prepared.meshes().triangles(), prepared.meshes().parts().size());
+        return String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s", names, count(prepared.meshes().objects().size(), "object"),
+                count(prepared.meshes().triangles(), "triangle"), count(prepared.meshes().parts().size(), "mesh"));
+    }
+
+    private static String count(long count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? noun : noun.endsWith("sh") ? noun + "es" : noun + "s");
     }
 
     /** 3D needs an OpenGL pipeline; without one the scene would stay empty, so say so plainly. */

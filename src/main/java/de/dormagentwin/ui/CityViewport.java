@@ -63,6 +63,8 @@ public final class CityViewport extends StackPane {
         label.setStyle(warning
                 ? "-fx-background-color: rgba(150,40,20,0.85); -fx-text-fill: white; -fx-padding: 6 10; -fx-background-radius: 6; -fx-font-size: 14px;"
                 : "-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-padding: 6 10; -fx-background-radius: 6; -fx-font-size: 13px;");
+        // A warning names the file, object and problem: wrap it rather than cut the part that says what went wrong.
+        label.setWrapText(true);
         notes.getChildren().add(label);
         return label;
     }
