@@ -25,9 +25,16 @@ final class Display3D {
         }
     }
 
+    private static boolean told;
+
     private static void unavailable(boolean ci, String message) {
         if (ci) {
             Assertions.fail("CI=true but " + message);
+        }
+        // Surefire's summary shows only a count of skipped tests; say once on the console why they skip.
+        if (!told) {
+            told = true;
+            System.err.println("Rendering tests skipped: " + message);
         }
         Assumptions.abort(message);
     }
