@@ -8,7 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** The package layers point one way: app -> ui -> scene -> model, and the model knows no framework. */
+/** The package layers point one way: app -> ui -> scene -> live -> model, and the model knows no framework. */
 @AnalyzeClasses(packages = "de.dormagentwin", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,12 +18,14 @@ class ArchitectureTest {
             .layer("ui").definedBy("de.dormagentwin.ui..")
             .layer("scene").definedBy("de.dormagentwin.scene..", "de.dormagentwin.overlay..")
             .layer("io").definedBy("de.dormagentwin.model.io..", "de.dormagentwin.sample..")
+            .layer("live").definedBy("de.dormagentwin.live..")
             .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("scene").mayOnlyBeAccessedByLayers("ui", "app")
             .whereLayer("io").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "scene", "ui", "app");
+            .whereLayer("live").mayOnlyBeAccessedByLayers("scene", "ui", "app")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "live", "scene", "ui", "app");
 
     @ArchTest
     static final ArchRule modelKnowsNoFramework = noClasses()
@@ -37,6 +39,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule readersKnowNoJavaFx = noClasses()
-            .that().resideInAnyPackage("de.dormagentwin.model..", "de.dormagentwin.sample..")
+            .that().resideInAnyPackage("de.dormagentwin.model..", "de.dormagentwin.sample..", "de.dormagentwin.live..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 }

@@ -1,0 +1,228 @@
+package de.dormagentwin.live.ingest;
+
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.Thing;
+import de.dormagentwin.live.store.CacheException;
+import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.live.store.WriteResult;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs the sources into the cache: each fetch on one background thread, the next after the source's interval, or
+ * after a backoff that doubles with each failure in a row (up to {@link #MAX_BACKOFF}). A failure is logged once
+ * per streak, not at every retry; nothing already stored is touched.
+ */
+public final class IngestService implements AutoCloseable {
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** Failures in a row after which a source counts as offline rather than retrying. */
+    static final int OFFLINE_AFTER = 3;
+
+    private final LiveStore store;
+    private final List<Source> sources;
+    private final Duration interval;
+    private final Duration firstBackoff;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Map<String, SourceStatus> statuses = new LinkedHashMap<>();
+    private final Map<String, Integer> failures = new LinkedHashMap<>();
+    private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
+    private ScheduledExecutorService executor;
+
+    public IngestService(LiveStore store, List<Source> sources, Duration interval, Duration firstBackoff, Clock clock, Consumer<String> log) {
+        this.store = store;
+        this.sources = List.copyOf(sources);
+        this.interval = interval;
+        this.firstBackoff = firstBackoff;
+        this.clock = clock;
+        this.log = log;
+        for (Source source : sources) {
+            statuses.put(source.name(), new SourceStatus(source.name(), SourceStatus.State.STARTING, clock.instant(), null, ""));
+            failures.put(source.name(), 0);
+        }
+    }
+
+    /** Fetches from every source once, in turn; true when all of them worked. For {@code twin ingest --once}. */
+    public boolean runOnce() throws InterruptedException {
+        boolean all = true;
+        for (Source source : sources) {
+            all &= fetch(source);
+        }
+        return all;
+    }
+
+    /** Keeps fetching in the background until {@link #close}. */
+    public synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "twin-ingest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (Source source : sources) {
+            executor.execute(() -> cycle(source));
+        }
+    }
+
+    private void cycle(Source source) {
+        try {
+            fetch(source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+        }
+        if (running != null && !running.isShutdown()) {
+            running.schedule(() -> cycle(source), delay(source).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Duration delay(Source source) {
+        int failed = failures.get(source.name());
+        if (failed == 0) {
+            return interval;
+        }
+        Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failed - 1, 20));
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    }
+
+    private boolean fetch(Source source) throws InterruptedException {
+        String name = source.name();
+        try {
+            source.fetch(new StoreSink(name));
+            failures.put(name, 0);
+            SourceStatus before = statuses.get(name);
+            if (before.state() != SourceStatus.State.LIVE && before.state() != SourceStatus.State.STARTING) {
+                log.accept(name + ": back online");
+            }
+            Instant now = clock.instant();
+            update(new SourceStatus(name, SourceStatus.State.LIVE, before.state() == SourceStatus.State.LIVE ? before.since() : now, now, ""));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            int failed = failures.merge(name, 1, Integer::sum);
+            SourceStatus before = statuses.get(name);
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (failed == 1) {
+                log.accept(name + ": " + problem + "; retrying, everything cached so far is kept");
+            }
+            SourceStatus.State state = failed >= OFFLINE_AFTER ? SourceStatus.State.OFFLINE : SourceStatus.State.RETRYING;
+            // A streak keeps the time of its first failure: "offline since" is when the source went away.
+            Instant since = failed == 1 ? clock.instant() : before.since();
+            update(new SourceStatus(name, state, since, before.lastSuccess(), problem));
+            return false;
+        }
+    }
+
+    private void update(SourceStatus status) {
+        List<Consumer<SourceStatus>> current;
+        synchronized (statuses) {
+            statuses.put(status.source(), status);
+            current = List.copyOf(listeners);
+        }
+        current.forEach(listener -> listener.accept(status));
+    }
+
+    /** Hears every change of a source's status, on the ingest thread. */
+    public void addListener(Consumer<SourceStatus> listener) {
+        synchronized (statuses) {
+            listeners.add(listener);
+        }
+    }
+
+    public List<SourceStatus> statuses() {
+        synchronized (statuses) {
+            return List.copyOf(statuses.values());
+        }
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Source source : sources) {
+            source.close();
+        }
+    }
+
+    /** Hands a source's records to the cache, naming the source in every problem. */
+    private final class StoreSink implements Sink {
+        private final String source;
+
+        StoreSink(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public void thing(Thing thing) throws IOException {
+            try {
+                store.putThing(thing);
+            } catch (CacheException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void datastream(Datastream datastream) throws IOException {
+            try {
+                store.putDatastream(datastream);
+            } catch (CacheException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void observations(List<Observation> observations) throws IOException {
+            try {
+                WriteResult result = store.write(observations);
+                if (!result.rejected().isEmpty()) {
+                    problem(result.rejected().size() + " observations not stored: " + result.rejected().get(0));
+                }
+            } catch (CacheException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Optional<Instant> lastTime(String datastreamRemoteId) throws IOException {
+            try {
+                return store.lastTime(source, datastreamRemoteId);
+            } catch (CacheException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void problem(String message) {
+            log.accept(source + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,607 @@
+package de.dormagentwin.live.store;
+
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.Thing;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The local cache of live data: an H2 file database shaped like SensorThings. One writer (the ingest service) and
+ * any number of readers (the viewer, the command line), each read on a connection of its own.
+ *
+ * <p>Writes are batched and idempotent: an observation is keyed by (datastream, phenomenon time), so the same one
+ * stored twice is one row, and a newer result for it replaces the old one.
+ */
+public final class LiveStore implements AutoCloseable {
+    /** H2 adds {@code .mv.db}. */
+    static final String DATABASE_NAME = "live";
+    static final String DATABASE_FILE = DATABASE_NAME + ".mv.db";
+    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql");
+    private static final int BATCH_SIZE = 1_000;
+    private static final int DELETE_CHUNK = 10_000;
+    private static final String USER = "twin";
+    /** H2 starts an encrypted file with this header; an unencrypted one starts with "H:2". */
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path folder;
+    private final Clock clock;
+    private final Connection writer;
+    private final JdbcConnectionPool readers;
+    private final Map<String, Long> datastreamIds = new HashMap<>();
+
+    private LiveStore(Path folder, Clock clock, Connection writer, JdbcConnectionPool readers) {
+        this.folder = folder;
+        this.clock = clock;
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /**
+     * Opens the cache in {@code folder}, creating it if needed. With a password the file is encrypted (AES). A file
+     * that will not open is moved aside, never deleted, and a fresh cache is built; {@code log} hears about it. A
+     * wrong password or a cache in use by another process is an error, and moves nothing.
+     */
+    public static LiveStore open(Path folder, char[] password, Clock clock, Consumer<String> log) throws CacheException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new CacheException("cannot create the cache folder " + folder + ": " + e.getMessage(), e);
+        }
+        checkEncryptionMatches(folder, password);
+        try {
+            return connect(folder, password, clock);
+        } catch (SQLException e) {
+            if (!isDamage(e)) {
+                throw explain(folder, password, e);
+            }
+            Path aside = moveAside(folder, clock);
+            log.accept("cache " + folder.resolve(DATABASE_FILE) + " would not open (" + firstLine(e) + "); moved it to "
+                    + aside.getFileName() + " and started a fresh cache");
+            try {
+                return connect(folder, password, clock);
+            } catch (SQLException again) {
+                throw explain(folder, password, again);
+            }
+        }
+    }
+
+    public static LiveStore open(Path folder, char[] password) throws CacheException {
+        return open(folder, password, Clock.systemUTC(), message -> System.err.println("twin: " + message));
+    }
+
+    private static LiveStore connect(Path folder, char[] password, Clock clock) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME).toAbsolutePath()
+                + (password == null ? "" : ";CIPHER=AES") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // H2's encrypted files take "filePassword userPassword"; the user password guards nothing more here.
+        String secret = password == null ? "" : new String(password) + " " + USER;
+        Connection writer = DriverManager.getConnection(url, USER, secret);
+        try {
+            migrate(writer);
+            writer.setAutoCommit(false);
+            return new LiveStore(folder, clock, writer, JdbcConnectionPool.create(url, USER, secret));
+        } catch (SQLException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+            int current;
+            try (ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                rows.next();
+                current = rows.getInt(1);
+            }
+            if (current > MIGRATIONS.size()) {
+                throw new SQLException("the cache has schema version " + current + ", newer than this program knows ("
+                        + MIGRATIONS.size() + "); use a newer Dormagen Twin or another --cache folder");
+            }
+            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+                statement.execute("RUNSCRIPT FROM 'classpath:/de/dormagentwin/live/store/" + MIGRATIONS.get(version - 1) + "'");
+                statement.execute("INSERT INTO schema_version VALUES (" + version + ")");
+            }
+        }
+    }
+
+    /** Whether the file itself is damaged (then it is moved aside), rather than locked, or opened with the wrong key. */
+    private static boolean isDamage(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.IO_EXCEPTION_1
+                || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.FILE_VERSION_ERROR_1;
+    }
+
+    private static CacheException explain(Path folder, char[] password, SQLException e) {
+        Path file = folder.resolve(DATABASE_FILE);
+        return switch (e.getErrorCode()) {
+            case ErrorCode.WRONG_USER_OR_PASSWORD, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
+                    new CacheException("wrong password for the encrypted cache " + file, e);
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 ->
+                    new CacheException("the cache " + file + " is in use by another Dormagen Twin process", e);
+            default -> new CacheException("cannot open the cache " + file + ": " + firstLine(e), e);
+        };
+    }
+
+    /** An encrypted cache opened without a password (or the other way round) would look damaged: say what it is. */
+    private static void checkEncryptionMatches(Path folder, char[] password) throws CacheException {
+        Path file = folder.resolve(DATABASE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(ENCRYPTED_HEADER.length);
+        } catch (IOException e) {
+            throw new CacheException("cannot read the cache " + file + ": " + e.getMessage(), e);
+        }
+        boolean encrypted = Arrays.equals(head, ENCRYPTED_HEADER);
+        if (encrypted && password == null) {
+            throw new CacheException("the cache " + file + " is encrypted: give its password in the configuration or in "
+                    + CachePassword.ENVIRONMENT_VARIABLE, null);
+        }
+        if (!encrypted && password != null && head.length == ENCRYPTED_HEADER.length && head[0] == 'H' && head[1] == ':') {
+            throw new CacheException("the cache " + file + " is not encrypted, but a password was given; use another "
+                    + "--cache folder for an encrypted cache", null);
+        }
+    }
+
+    private static Path moveAside(Path folder, Clock clock) throws CacheException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(clock.instant());
+        Path file = folder.resolve(DATABASE_FILE);
+        Path aside = folder.resolve(DATABASE_FILE + ".broken-" + stamp);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = folder.resolve(DATABASE_FILE + ".broken-" + stamp + "-" + n);
+        }
+        try {
+            Files.move(file, aside);
+            return aside;
+        } catch (IOException e) {
+            throw new CacheException("the cache " + file + " would not open and could not be moved aside: " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    // ---- writing: one writer thread -------------------------------------------------------------------------
+
+    /** Stores or updates a thing and its location. */
+    public synchronized void putThing(Thing thing) throws CacheException {
+        long now = clock.millis();
+        try (PreparedStatement merge = writer.prepareStatement("MERGE INTO thing (source, remote_id, name, description, "
+                + "properties, object_id, fetched_at) KEY (source, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            merge.setString(1, thing.source());
+            merge.setString(2, thing.remoteId());
+            merge.setString(3, thing.name());
+            merge.setString(4, thing.description());
+            merge.setString(5, Json.write(thing.properties()));
+            merge.setString(6, thing.objectId());
+            merge.setLong(7, now);
+            merge.executeUpdate();
+            long thingId = idOf("thing", thing.source(), thing.remoteId()).orElseThrow();
+            if (thing.hasPosition()) {
+                try (PreparedStatement location = writer.prepareStatement(
+                        "MERGE INTO location (thing_id, longitude, latitude, fetched_at) KEY (thing_id) VALUES (?, ?, ?, ?)")) {
+                    location.setLong(1, thingId);
+                    location.setDouble(2, thing.longitudeDegrees());
+                    location.setDouble(3, thing.latitudeDegrees());
+                    location.setLong(4, now);
+                    location.executeUpdate();
+                }
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            throw rollback("storing thing " + thing.remoteId() + " of " + thing.source(), e);
+        }
+    }
+
+    /** Stores or updates a datastream with its sensor and observed property; its thing, if any, must be stored first. */
+    public synchronized long putDatastream(Datastream datastream) throws CacheException {
+        try {
+            long sensorId = ensureNamed("sensor", datastream.source(), datastream.sensor());
+            long propertyId = ensureNamed("observed_property", null, datastream.observedProperty());
+            Optional<Long> thingId = datastream.thingRemoteId() == null ? Optional.empty()
+                    : idOf("thing", datastream.source(), datastream.thingRemoteId());
+            try (PreparedStatement merge = writer.prepareStatement("MERGE INTO datastream (source, remote_id, thing_id, "
+                    + "sensor_id, observed_property_id, name, unit_name, unit_symbol, classification, fetched_at) "
+                    + "KEY (source, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                merge.setString(1, datastream.source());
+                merge.setString(2, datastream.remoteId());
+                if (thingId.isPresent()) {
+                    merge.setLong(3, thingId.get());
+                } else {
+                    merge.setNull(3, Types.BIGINT);
+                }
+                merge.setLong(4, sensorId);
+                merge.setLong(5, propertyId);
+                merge.setString(6, datastream.name());
+                merge.setString(7, datastream.unitName());
+                merge.setString(8, datastream.unitSymbol());
+                merge.setString(9, datastream.classification().word());
+                merge.setLong(10, clock.millis());
+                merge.executeUpdate();
+            }
+            long id = idOf("datastream", datastream.source(), datastream.remoteId()).orElseThrow();
+            writer.commit();
+            datastreamIds.put(key(datastream.source(), datastream.remoteId()), id);
+            return id;
+        } catch (SQLException e) {
+            throw rollback("storing datastream " + datastream.remoteId() + " of " + datastream.source(), e);
+        }
+    }
+
+    private long ensureNamed(String table, String source, String name) throws SQLException {
+        String where = source == null ? "name = ?" : "source = ? AND name = ?";
+        try (PreparedStatement find = writer.prepareStatement("SELECT id FROM " + table + " WHERE " + where)) {
+            int i = 1;
+            if (source != null) {
+                find.setString(i++, source);
+            }
+            find.setString(i, name);
+            try (ResultSet rows = find.executeQuery()) {
+                if (rows.next()) {
+                    return rows.getLong(1);
+                }
+            }
+        }
+        String columns = source == null ? "(name) VALUES (?)" : "(source, name) VALUES (?, ?)";
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO " + table + " " + columns, Statement.RETURN_GENERATED_KEYS)) {
+            int i = 1;
+            if (source != null) {
+                insert.setString(i++, source);
+            }
+            insert.setString(i, name);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private Optional<Long> idOf(String table, String source, String remoteId) throws SQLException {
+        try (PreparedStatement find = writer.prepareStatement("SELECT id FROM " + table + " WHERE source = ? AND remote_id = ?")) {
+            find.setString(1, source);
+            find.setString(2, remoteId);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Stores observations, committing every thousand rows, so a crash loses at most the batch in flight. An
+     * observation of a datastream the cache does not know is not stored and is named in the result.
+     */
+    public synchronized WriteResult write(List<Observation> observations) throws CacheException {
+        long now = clock.millis();
+        int stored = 0;
+        List<String> rejected = new ArrayList<>();
+        Map<Long, Observation> newest = new HashMap<>();
+        try (PreparedStatement merge = writer.prepareStatement("MERGE INTO observation (datastream_id, phenomenon_time, "
+                + "result_number, result_text, fetched_at) KEY (datastream_id, phenomenon_time) VALUES (?, ?, ?, ?, ?)")) {
+            int inBatch = 0;
+            for (Observation observation : observations) {
+                Long datastreamId = datastreamId(observation.source(), observation.datastreamRemoteId());
+                if (datastreamId == null) {
+                    rejected.add("unknown datastream " + observation.datastreamRemoteId() + " of " + observation.source());
+                    continue;
+                }
+                merge.setLong(1, datastreamId);
+                merge.setLong(2, observation.phenomenonTime().toEpochMilli());
+                if (observation.isNumber()) {
+                    merge.setDouble(3, observation.number());
+                    merge.setNull(4, Types.VARCHAR);
+                } else {
+                    merge.setNull(3, Types.DOUBLE);
+                    merge.setString(4, observation.text());
+                }
+                merge.setLong(5, now);
+                merge.addBatch();
+                newest.merge(datastreamId, observation,
+                        (a, b) -> b.phenomenonTime().isBefore(a.phenomenonTime()) ? a : b);
+                if (++inBatch == BATCH_SIZE) {
+                    stored += commitBatch(merge, newest);
+                    inBatch = 0;
+                }
+            }
+            if (inBatch > 0) {
+                stored += commitBatch(merge, newest);
+            }
+            return new WriteResult(stored, rejected);
+        } catch (SQLException e) {
+            throw rollback("storing observations", e);
+        }
+    }
+
+    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest) throws SQLException {
+        int count = merge.executeBatch().length;
+        try (PreparedStatement latest = writer.prepareStatement("UPDATE datastream SET latest_time = ?, latest_number = ?, "
+                + "latest_text = ?, revision = NEXT VALUE FOR revision_seq WHERE id = ? AND (latest_time IS NULL OR latest_time <= ?)")) {
+            for (Map.Entry<Long, Observation> entry : newest.entrySet()) {
+                Observation observation = entry.getValue();
+                long time = observation.phenomenonTime().toEpochMilli();
+                latest.setLong(1, time);
+                if (observation.isNumber()) {
+                    latest.setDouble(2, observation.number());
+                } else {
+                    latest.setNull(2, Types.DOUBLE);
+                }
+                latest.setString(3, observation.text());
+                latest.setLong(4, entry.getKey());
+                latest.setLong(5, time);
+                latest.addBatch();
+            }
+            latest.executeBatch();
+        }
+        writer.commit();
+        newest.clear();
+        return count;
+    }
+
+    private Long datastreamId(String source, String remoteId) throws SQLException {
+        String key = key(source, remoteId);
+        Long id = datastreamIds.get(key);
+        if (id == null) {
+            id = idOf("datastream", source, remoteId).orElse(null);
+            if (id != null) {
+                datastreamIds.put(key, id);
+            }
+        }
+        return id;
+    }
+
+    private static String key(String source, String remoteId) {
+        return source + '\u0000' + remoteId;
+    }
+
+    private CacheException rollback(String what, SQLException e) {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is the one worth reporting.
+        }
+        return new CacheException(what + ": " + firstLine(e), e);
+    }
+
+    /**
+     * Deletes observations older than {@code before}, datastream by datastream and in chunks (each an index range
+     * scan), committing after each so that readers are never held up for long.
+     */
+    public synchronized long prune(Instant before) throws CacheException {
+        long deleted = 0;
+        try (Statement streams = writer.createStatement();
+             PreparedStatement delete = writer.prepareStatement("DELETE FROM observation WHERE datastream_id = ? "
+                     + "AND phenomenon_time < ? FETCH FIRST " + DELETE_CHUNK + " ROWS ONLY")) {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = streams.executeQuery("SELECT id FROM datastream")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                delete.setLong(1, id);
+                delete.setLong(2, before.toEpochMilli());
+                int chunk;
+                do {
+                    chunk = delete.executeUpdate();
+                    writer.commit();
+                    deleted += chunk;
+                } while (chunk == DELETE_CHUNK);
+            }
+            return deleted;
+        } catch (SQLException e) {
+            throw rollback("pruning observations before " + before, e);
+        }
+    }
+
+    // ---- reading: any thread, each call on a connection of its own ------------------------------------------
+
+    private static final String LATEST_COLUMNS = "d.id, d.source, d.remote_id, t.remote_id, d.name, p.name, s.name, "
+            + "d.unit_name, d.unit_symbol, d.classification, d.latest_time, d.latest_number, d.latest_text, d.revision, t.object_id";
+    private static final String LATEST_FROM = " FROM datastream d JOIN observed_property p ON p.id = d.observed_property_id "
+            + "LEFT JOIN sensor s ON s.id = d.sensor_id LEFT JOIN thing t ON t.id = d.thing_id";
+
+    /** The latest value of every datastream (time and value null where it has none yet). */
+    public List<Latest> latest() throws CacheException {
+        return changedSince(-1).values();
+    }
+
+    /** The datastreams whose latest value changed after {@code revision}, and the revision to ask with next time. */
+    public Changes changedSince(long revision) throws CacheException {
+        try (Connection connection = readers.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM
+                     + " WHERE d.revision > ? ORDER BY d.id")) {
+            query.setLong(1, revision);
+            List<Latest> values = new ArrayList<>();
+            long newest = Math.max(revision, 0);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Latest latest = latest(rows);
+                    values.add(latest);
+                    newest = Math.max(newest, latest.revision());
+                }
+            }
+            return new Changes(values, newest);
+        } catch (SQLException e) {
+            throw new CacheException("reading the latest values: " + firstLine(e), e);
+        }
+    }
+
+    private static Latest latest(ResultSet rows) throws SQLException {
+        Datastream datastream = new Datastream(rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), Classification.parse(rows.getString(10)));
+        long time = rows.getLong(11);
+        Instant at = rows.wasNull() ? null : Instant.ofEpochMilli(time);
+        double number = rows.getDouble(12);
+        if (rows.wasNull()) {
+            number = Double.NaN;
+        }
+        return new Latest(rows.getLong(1), datastream, rows.getString(15), at, number, rows.getString(13), rows.getLong(14));
+    }
+
+    /**
+     * The value of every datastream as of {@code time}: its last observation at or before it (time and value null
+     * where there is none). History playback shows the city with these.
+     */
+    public List<Latest> asOf(Instant time) throws CacheException {
+        try (Connection connection = readers.getConnection();
+             PreparedStatement streams = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM + " ORDER BY d.id");
+             PreparedStatement last = connection.prepareStatement("SELECT phenomenon_time, result_number, result_text "
+                     + "FROM observation WHERE datastream_id = ? AND phenomenon_time <= ? ORDER BY phenomenon_time DESC "
+                     + "FETCH FIRST 1 ROW ONLY")) {
+            List<Latest> values = new ArrayList<>();
+            try (ResultSet rows = streams.executeQuery()) {
+                while (rows.next()) {
+                    Latest current = latest(rows);
+                    last.setLong(1, current.datastreamId());
+                    last.setLong(2, time.toEpochMilli());
+                    try (ResultSet found = last.executeQuery()) {
+                        if (found.next()) {
+                            double number = found.getDouble(2);
+                            values.add(current.at(Instant.ofEpochMilli(found.getLong(1)), found.wasNull() ? Double.NaN : number, found.getString(3)));
+                        } else {
+                            values.add(current.at(null, Double.NaN, null));
+                        }
+                    }
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new CacheException("reading the values as of " + time + ": " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * One datastream's numeric results in [from, to], at most {@code maxPoints} of them: where there are more, each
+     * point is the mean (with minimum and maximum) of an equal slice of time, so a chart keeps the shape.
+     */
+    public List<SeriesPoint> series(long datastreamId, Instant from, Instant to, int maxPoints) throws CacheException {
+        if (maxPoints < 1) {
+            throw new IllegalArgumentException("maxPoints must be at least 1");
+        }
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
+        long bucket = Math.max(1, (end - start) / maxPoints + 1);
+        try (Connection connection = readers.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT AVG(phenomenon_time), AVG(result_number), "
+                     + "MIN(result_number), MAX(result_number), COUNT(*) FROM observation WHERE datastream_id = ? "
+                     + "AND phenomenon_time BETWEEN ? AND ? AND result_number IS NOT NULL "
+                     + "GROUP BY (phenomenon_time - ?) / ? ORDER BY 1")) {
+            query.setLong(1, datastreamId);
+            query.setLong(2, start);
+            query.setLong(3, end);
+            query.setLong(4, start);
+            query.setLong(5, bucket);
+            List<SeriesPoint> points = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    points.add(new SeriesPoint(Instant.ofEpochMilli(Math.round(rows.getDouble(1))), rows.getDouble(2),
+                            rows.getDouble(3), rows.getDouble(4), rows.getInt(5)));
+                }
+            }
+            return points;
+        } catch (SQLException e) {
+            throw new CacheException("reading datastream " + datastreamId + ": " + firstLine(e), e);
+        }
+    }
+
+    /** The phenomenon time of a datastream's newest observation: where an incremental fetch starts. */
+    public Optional<Instant> lastTime(String source, String datastreamRemoteId) throws CacheException {
+        try (Connection connection = readers.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT latest_time FROM datastream WHERE source = ? AND remote_id = ?")) {
+            query.setString(1, source);
+            query.setString(2, datastreamRemoteId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (rows.next()) {
+                    long time = rows.getLong(1);
+                    return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CacheException("reading the last time of " + datastreamRemoteId + ": " + firstLine(e), e);
+        }
+    }
+
+    /** Observation counts per datastream, with the latest values: what {@code twin cache stats} prints. */
+    public Stats stats() throws CacheException {
+        Map<Long, Long> counts = new HashMap<>();
+        try (Connection connection = readers.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT datastream_id, COUNT(*) FROM observation GROUP BY datastream_id")) {
+            while (rows.next()) {
+                counts.put(rows.getLong(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new CacheException("counting observations: " + firstLine(e), e);
+        }
+        List<Stats.Stream> streams = new ArrayList<>();
+        long total = 0;
+        for (Latest latest : latest()) {
+            long count = counts.getOrDefault(latest.datastreamId(), 0L);
+            total += count;
+            streams.add(new Stats.Stream(latest, count));
+        }
+        return new Stats(total, streams);
+    }
+
+    /** Closes the cache; with {@code compact} H2 rewrites the file, which otherwise never shrinks while open. */
+    public void close(boolean compact) throws CacheException {
+        readers.dispose();
+        synchronized (this) {
+            try (Statement statement = writer.createStatement()) {
+                writer.commit();
+                statement.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            } catch (SQLException e) {
+                throw new CacheException("closing the cache: " + firstLine(e), e);
+            } finally {
+                try {
+                    writer.close();
+                } catch (SQLException ignored) {
+                    // SHUTDOWN has closed it already.
+                }
+            }
+        }
+    }
+
+    /** Closes and compacts: the cache is smallest between runs. */
+    @Override
+    public void close() throws CacheException {
+        close(true);
+    }
+}
