@@ -27,11 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
-@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = BenchCommand.Load.class)
+@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load");
+        System.err.println("twin bench: name a benchmark: load or cache");
     }
 
     /**
@@ -170,6 +170,33 @@ final class BenchCommand implements Runnable {
 
         private static double seconds(long nanos) {
             return nanos / 1e9;
+        }
+    }
+
+    /**
+     * Fills a file cache with 30 days of 15-minute data for 2,000 datastreams and measures ingest against a naive
+     * baseline (auto-commit, one row per statement), the viewer's two queries against scanning the observations,
+     * and the file's size.
+     */
+    @Command(name = "cache", description = "Cache ingest throughput, latest and as-of queries, size on disk; against naive baselines.")
+    static final class Cache implements Callable<Integer> {
+        @Option(names = "--datastreams", defaultValue = "2000", description = "Datastreams (default ${DEFAULT-VALUE}).")
+        int datastreams;
+
+        @Option(names = "--days", defaultValue = "30", description = "Days of 15-minute data (default ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--naive-rows", defaultValue = "20000", description = "Rows for the auto-commit baseline (default ${DEFAULT-VALUE}).")
+        int naiveRows;
+
+        @Override
+        public Integer call() throws Exception {
+            Path folder = Files.createTempDirectory("twin-bench-cache");
+            try {
+                return CacheBenchmark.run(folder, datastreams, days, naiveRows);
+            } finally {
+                CacheBenchmark.delete(folder);
+            }
         }
     }
 }

@@ -54,6 +54,7 @@ public final class LiveStore implements AutoCloseable {
     private final Connection writer;
     private final JdbcConnectionPool readers;
     private final Map<String, Long> datastreamIds = new HashMap<>();
+    private boolean closed;
 
     private LiveStore(Path folder, Clock clock, Connection writer, JdbcConnectionPool readers) {
         this.folder = folder;
@@ -97,10 +98,7 @@ public final class LiveStore implements AutoCloseable {
 
     private static LiveStore connect(Path folder, char[] password, Clock clock) throws SQLException {
         String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME).toAbsolutePath()
-                + (password == null ? "" : ";CIPHER=AES")
-                // WRITE_DELAY=0: a commit is on disk when commit() returns. H2's default writes a second later, and a
-                // killed process lost up to a second of committed batches.
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + (password == null ? "" : ";CIPHER=AES") + ";DB_CLOSE_ON_EXIT=FALSE";
         // H2's encrypted files take "filePassword userPassword"; the user password guards nothing more here.
         String secret = password == null ? "" : new String(password) + " " + USER;
         Connection writer = DriverManager.getConnection(url, USER, secret);
@@ -370,9 +368,21 @@ public final class LiveStore implements AutoCloseable {
             }
             latest.executeBatch();
         }
-        writer.commit();
+        durableCommit();
         newest.clear();
         return count;
+    }
+
+    /**
+     * Commits and puts the commit on disk before returning. H2 otherwise writes up to half a second later, and a
+     * killed process lost committed batches. CHECKPOINT per batch costs little; WRITE_DELAY=0 was measured at half
+     * the ingest rate and a file many times larger (docs/decisions/0005).
+     */
+    private void durableCommit() throws SQLException {
+        writer.commit();
+        try (Statement checkpoint = writer.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        }
     }
 
     private Long datastreamId(String source, String remoteId) throws SQLException {
@@ -476,31 +486,81 @@ public final class LiveStore implements AutoCloseable {
         return new Latest(rows.getLong(1), datastream, rows.getString(15), at, number, rows.getString(13), rows.getLong(14));
     }
 
+    /** Look-back windows for {@link #asOf}, widest last: most streams report often, so the first finds nearly all. */
+    private static final long[] AS_OF_WINDOWS = {3_600_000L, 86_400_000L, 32L * 86_400_000L};
+
     /**
      * The value of every datastream as of {@code time}: its last observation at or before it (time and value null
      * where there is none). History playback shows the city with these.
+     *
+     * <p>A stream whose latest value is not newer than {@code time} answers from the datastream table. The others
+     * are looked up in one join per look-back window, each an index range of a few rows per stream; only a stream
+     * silent for over a month before {@code time} costs a search of its own.
      */
     public List<Latest> asOf(Instant time) throws CacheException {
-        try (Connection connection = readers.getConnection();
-             PreparedStatement streams = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM + " ORDER BY d.id");
-             PreparedStatement last = connection.prepareStatement("SELECT phenomenon_time, result_number, result_text "
-                     + "FROM observation WHERE datastream_id = ? AND phenomenon_time <= ? ORDER BY phenomenon_time DESC "
-                     + "FETCH FIRST 1 ROW ONLY")) {
-            List<Latest> values = new ArrayList<>();
-            try (ResultSet rows = streams.executeQuery()) {
+        long at = time.toEpochMilli();
+        try (Connection connection = readers.getConnection()) {
+            List<Latest> streams = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM + " ORDER BY d.id");
+                 ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Latest current = latest(rows);
-                    last.setLong(1, current.datastreamId());
-                    last.setLong(2, time.toEpochMilli());
+                    streams.add(latest(rows));
+                }
+            }
+            Map<Long, Latest> answers = new HashMap<>();
+            List<Long> open = new ArrayList<>();
+            for (Latest stream : streams) {
+                if (!stream.hasValue() || stream.time().toEpochMilli() <= at) {
+                    answers.put(stream.datastreamId(), stream);
+                } else {
+                    open.add(stream.datastreamId());
+                }
+            }
+            Map<Long, Latest> byId = new HashMap<>();
+            streams.forEach(stream -> byId.put(stream.datastreamId(), stream));
+            try (PreparedStatement window = connection.prepareStatement("SELECT o.datastream_id, o.phenomenon_time, "
+                    + "o.result_number, o.result_text FROM datastream d JOIN observation o ON o.datastream_id = d.id "
+                    + "AND o.phenomenon_time BETWEEN ? AND ? WHERE d.id = ANY(?)")) {
+                for (long lookBack : AS_OF_WINDOWS) {
+                    if (open.isEmpty()) {
+                        break;
+                    }
+                    window.setLong(1, at - lookBack);
+                    window.setLong(2, at);
+                    window.setObject(3, open.toArray(Long[]::new));
+                    try (ResultSet rows = window.executeQuery()) {
+                        while (rows.next()) {
+                            long id = rows.getLong(1);
+                            long observed = rows.getLong(2);
+                            Latest best = answers.get(id);
+                            if (best == null || best.time().toEpochMilli() < observed) {
+                                double number = rows.getDouble(3);
+                                answers.put(id, byId.get(id).at(Instant.ofEpochMilli(observed), rows.wasNull() ? Double.NaN : number, rows.getString(4)));
+                            }
+                        }
+                    }
+                    open.removeIf(answers::containsKey);
+                }
+            }
+            try (PreparedStatement last = connection.prepareStatement("SELECT phenomenon_time, result_number, result_text "
+                    + "FROM observation WHERE datastream_id = ? AND phenomenon_time <= ? ORDER BY phenomenon_time DESC "
+                    + "FETCH FIRST 1 ROW ONLY")) {
+                for (long id : open) {
+                    last.setLong(1, id);
+                    last.setLong(2, at);
                     try (ResultSet found = last.executeQuery()) {
                         if (found.next()) {
                             double number = found.getDouble(2);
-                            values.add(current.at(Instant.ofEpochMilli(found.getLong(1)), found.wasNull() ? Double.NaN : number, found.getString(3)));
+                            answers.put(id, byId.get(id).at(Instant.ofEpochMilli(found.getLong(1)), found.wasNull() ? Double.NaN : number, found.getString(3)));
                         } else {
-                            values.add(current.at(null, Double.NaN, null));
+                            answers.put(id, byId.get(id).at(null, Double.NaN, null));
                         }
                     }
                 }
+            }
+            List<Latest> values = new ArrayList<>(streams.size());
+            for (Latest stream : streams) {
+                values.add(answers.get(stream.datastreamId()));
             }
             return values;
         } catch (SQLException e) {
@@ -585,8 +645,12 @@ public final class LiveStore implements AutoCloseable {
 
     /** Closes the cache; with {@code compact} H2 rewrites the file, which otherwise never shrinks while open. */
     public void close(boolean compact) throws CacheException {
-        readers.dispose();
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            readers.dispose();
             try (Statement statement = writer.createStatement()) {
                 writer.commit();
                 statement.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");

@@ -145,6 +145,21 @@ class LiveStoreTest {
     }
 
     @Test
+    void asOfFindsTheLastValueHoweverLongBeforeTheTimeItCame() throws Exception {
+        try (LiveStore store = open()) {
+            register(store);
+            int day = 24 * 60;
+            // A gap of two days, then one of forty, then data after the asked times.
+            store.write(List.of(pm10(0, 1), pm10(2 * day, 2), pm10(42 * day, 3), pm10(50 * day, 4)));
+            assertEquals(2, store.asOf(T0.plus(Duration.ofMinutes(3 * day))).get(0).number());
+            assertEquals(2, store.asOf(T0.plus(Duration.ofMinutes(41 * day))).get(0).number());
+            assertEquals(1, store.asOf(T0.plus(Duration.ofMinutes(day))).get(0).number());
+            assertEquals(3, store.asOf(T0.plus(Duration.ofMinutes(42 * day + 30))).get(0).number());
+            assertEquals(4, store.asOf(T0.plus(Duration.ofMinutes(60 * day))).get(0).number());
+        }
+    }
+
+    @Test
     void aSeriesIsDownsampledToAtMostTheAskedNumberOfPointsKeepingMeanMinAndMax() throws Exception {
         try (LiveStore store = open()) {
             register(store);
