@@ -1,0 +1,224 @@
+package de.dormagentwin.live.ingest;
+
+import com.sun.net.httpserver.HttpServer;
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.LiveStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PegelOnlineSourceTest {
+    private static final String STATION = "8f7e5f92-1153-4f93-acba-ca48670c8ca9";
+    private static final String STATION_JSON = """
+            {"uuid":"8f7e5f92-1153-4f93-acba-ca48670c8ca9","number":"2750010","shortname":"DÜSSELDORF",
+             "longname":"DÜSSELDORF","km":744.2,"agency":"WSA RHEIN","longitude":6.770076,"latitude":51.225285,
+             "water":{"shortname":"RHEIN","longname":"RHEIN"}}""";
+    private static final String MEASUREMENTS = """
+            [{"timestamp":"2022-02-06T10:15:00+01:00","value":333},
+             {"timestamp":"2022-02-06T10:30:00+01:00","value":335.5}]""";
+
+    @TempDir
+    Path cache;
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private LiveStore store;
+    private PegelOnlineSource source;
+    private IngestService service;
+
+    private record Answer(int status, String body) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            requests.add(path + (query == null ? "" : "?" + query));
+            Answer answer = answers.getOrDefault(path, new Answer(404, "{\"message\":\"not found\"}"));
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        answers.put("/api/stations/" + STATION + ".json", new Answer(200, STATION_JSON));
+        answers.put("/api/stations/" + STATION + "/W/measurements.json", new Answer(200, MEASUREMENTS));
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
+        store = LiveStore.open(cache, null);
+        source = new PegelOnlineSource(base, STATION, Duration.ofSeconds(5));
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        service.close();
+        store.close();
+        server.stop(0);
+    }
+
+    private void measurements(int status, String body) {
+        answers.put("/api/stations/" + STATION + "/W/measurements.json", new Answer(status, body));
+    }
+
+    private Latest level() throws Exception {
+        List<Latest> latest = store.latest();
+        assertEquals(1, latest.size(), latest.toString());
+        return latest.get(0);
+    }
+
+    @Test
+    void levelsInCentimetresWithOffsetsAreStoredAtTheirUtcInstants() throws Exception {
+        assertTrue(service.runOnce(), messages.toString());
+
+        assertEquals(2, store.stats().observations());
+        Latest level = level();
+        assertEquals(Instant.parse("2022-02-06T09:30:00Z"), level.time());
+        assertEquals(335.5, level.number());
+        assertEquals("pegelonline " + STATION, level.datastream().source());
+        assertEquals(STATION + "/W", level.datastream().remoteId());
+        assertEquals("Rhine level at DÜSSELDORF", level.datastream().name());
+        assertEquals("water level", level.datastream().observedProperty());
+        assertEquals("centimetre", level.datastream().unitName());
+        assertEquals("cm", level.datastream().unitSymbol());
+        assertEquals(Classification.PUBLIC, level.datastream().classification());
+        assertTrue(requests.contains("/api/stations/" + STATION + "/W/measurements.json?start=P1D"), requests.toString());
+        assertTrue(messages.isEmpty(), messages.toString());
+    }
+
+    @Test
+    void stationBecomesAThingWithItsPosition() throws Exception {
+        assertTrue(service.runOnce(), messages.toString());
+
+        assertEquals(STATION, level().datastream().thingRemoteId());
+        // LiveStore has no reader for things yet; the test reads the cache's tables over a second connection.
+        String url = "jdbc:h2:file:" + cache.resolve("live").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection connection = DriverManager.getConnection(url, "twin", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT t.remote_id, t.name, t.description, l.longitude, l.latitude "
+                     + "FROM thing t JOIN location l ON l.thing_id = t.id")) {
+            assertTrue(rows.next());
+            assertEquals(STATION, rows.getString(1));
+            assertEquals("DÜSSELDORF", rows.getString(2));
+            assertEquals("DÜSSELDORF, RHEIN km 744.2", rows.getString(3));
+            assertEquals(6.770076, rows.getDouble(4), 1e-9);
+            assertEquals(51.225285, rows.getDouble(5), 1e-9);
+            assertFalse(rows.next());
+        }
+    }
+
+    @Test
+    void secondFetchHandsOnOnlyValuesNewerThanTheCache() throws Exception {
+        assertTrue(service.runOnce(), messages.toString());
+        long revision = store.changedSince(-1).revision();
+
+        assertTrue(service.runOnce(), messages.toString());
+        assertTrue(store.changedSince(revision).values().isEmpty(), "the same day again changes nothing");
+
+        measurements(200, """
+                [{"timestamp":"2022-02-06T10:15:00+01:00","value":333},
+                 {"timestamp":"2022-02-06T10:30:00+01:00","value":335.5},
+                 {"timestamp":"2022-02-06T10:45:00+01:00","value":337}]""");
+        assertTrue(service.runOnce(), messages.toString());
+        assertEquals(3, store.stats().observations());
+        assertEquals(Instant.parse("2022-02-06T09:45:00Z"), level().time());
+        assertEquals(337.0, level().number());
+        assertEquals(3, requests.stream().filter(request -> request.contains("measurements.json?start=P1D")).count());
+        assertEquals(1, requests.stream().filter(request -> request.endsWith(STATION + ".json")).count(), "station read once");
+    }
+
+    @Test
+    void serverErrorFailsTheFetchWithOneClearMessageAndKeepsCachedRows() throws Exception {
+        assertTrue(service.runOnce(), messages.toString());
+
+        measurements(503, "<html>Service Unavailable</html>");
+        assertFalse(service.runOnce());
+        assertFalse(service.runOnce());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("pegelonline " + STATION + ": PEGELONLINE answered HTTP 503 for http://127.0.0.1:"),
+                messages.get(0));
+        assertEquals(2, store.stats().observations());
+        assertEquals(335.5, level().number());
+    }
+
+    @Test
+    void garbageAnswerFailsTheFetchWithOneClearMessageAndKeepsCachedRows() throws Exception {
+        assertTrue(service.runOnce(), messages.toString());
+
+        measurements(200, "<html>maintenance</html>");
+        assertFalse(service.runOnce());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("PEGELONLINE sent an unreadable answer for http://127.0.0.1:"), messages.get(0));
+        assertEquals(2, store.stats().observations());
+        assertEquals(SourceStatus.State.RETRYING, service.statuses().get(0).state());
+    }
+
+    @Test
+    void jsonThatIsNotAListFailsTheFetch() throws Exception {
+        measurements(200, "{\"message\":\"Timeseries not found\"}");
+
+        assertFalse(service.runOnce());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("not a list of measurements"), messages.get(0));
+        assertEquals(0, store.stats().observations());
+    }
+
+    @Test
+    void badMeasurementIsReportedAndTheOthersAreStored() throws Exception {
+        measurements(200, """
+                [{"timestamp":"2022-02-06T10:15:00+01:00","value":333},
+                 {"timestamp":"yesterday","value":334},
+                 {"timestamp":"2022-02-06T10:45:00+01:00","value":null},
+                 {"timestamp":"2022-02-06T11:00:00+01:00","value":336}]""");
+
+        assertTrue(service.runOnce(), messages.toString());
+
+        assertEquals(2, store.stats().observations());
+        assertEquals(336.0, level().number());
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("measurement 2 of station " + STATION + " has the timestamp 'yesterday'"), messages.get(0));
+        assertTrue(messages.get(1).contains("measurement 3 of station " + STATION + " at 2022-02-06T09:45:00Z has no numeric value"),
+                messages.get(1));
+    }
+
+    @Test
+    void unreachableServiceFailsTheFetch() throws Exception {
+        server.stop(0);
+
+        assertFalse(service.runOnce());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("is unreachable"), messages.get(0));
+    }
+}
