@@ -252,7 +252,11 @@ public final class SensorThingsSource implements Source {
         return number;
     }
 
-    /** An instant, or the end of an interval: the moment the value was true as of, which the cache keys on. */
+    /**
+     * An instant, or the start of an interval: the cache keys on it, and the incremental filter
+     * {@code phenomenonTime gt <last>} compares interval starts, so an end would skip the next interval. The MQTT
+     * source takes the start too, so the same observation from either way is one row.
+     */
     private static Instant phenomenonTime(JsonNode node) throws BadObservation {
         if (node == null || node.isNull()) {
             throw new BadObservation("no phenomenonTime");
@@ -263,14 +267,7 @@ public final class SensorThingsSource implements Source {
                 throw new DateTimeException("not a text");
             }
             int slash = text.indexOf('/');
-            Instant time;
-            if (slash < 0) {
-                time = instant(text);
-            } else if (text.startsWith("P", slash + 1)) {
-                time = instant(text.substring(0, slash)).plus(Duration.parse(text.substring(slash + 1)));
-            } else {
-                time = instant(text.substring(slash + 1));
-            }
+            Instant time = instant(slash < 0 ? text : text.substring(0, slash));
             // The cache keeps epoch milliseconds; a time past them would fail the whole page there.
             time.toEpochMilli();
             return time;

@@ -205,8 +205,9 @@ class SensorThingsSourceTest {
         assertTrue(runOnce());
 
         assertEquals(List.of(), messages);
-        assertEquals(3, count("61"));
-        assertEquals(List.of(0.5, 11.0, 22.0), values("61"));
+        // Intervals count from their start: T0/T0+60 s replaces the value at T0, T0-1 h/PT1H is a row of its own.
+        assertEquals(4, count("61"));
+        assertEquals(List.of(0.5, 11.0, 1.0, 22.0), values("61"));
         assertEquals(T0.plusSeconds(120), latest("61").time());
         assertEquals(22.0, latest("61").number());
     }
