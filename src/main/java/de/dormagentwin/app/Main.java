@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "twin", mixinStandardHelpOptions = true, version = "Dormagen Twin 0.1",
         description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
-        subcommands = {ViewCommand.class, InfoCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, CacheCommand.class,
+        subcommands = {ViewCommand.class, InfoCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, CacheCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

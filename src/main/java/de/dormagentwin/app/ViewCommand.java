@@ -3,6 +3,7 @@ package de.dormagentwin.app;
 import de.dormagentwin.model.LodChoice;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -21,8 +22,16 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--camera", defaultValue = "home", description = "Start view: home, panorama, top, chempark, a district name or an object id (default ${DEFAULT-VALUE}).")
     String camera;
 
+    @Mixin
+    CacheOptions cache = new CacheOptions();
+
+    @Option(names = "--no-simulator", description = "Do not run the sample's simulated sensor network; show what the cache holds.")
+    boolean noSimulator;
+
     @Override
     public Integer call() {
+        ViewerApp.cache = cache;
+        ViewerApp.simulate = !noSimulator;
         ViewerApp.camera = camera;
         ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
         ViewerApp.lod = lod;

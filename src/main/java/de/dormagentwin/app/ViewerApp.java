@@ -1,6 +1,12 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.ingest.IngestService;
+import de.dormagentwin.live.ingest.Simulator;
+import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -12,14 +18,34 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** The JavaFX application: shows a loading screen, loads and meshes on a worker, then shows the viewer. */
+/**
+ * The JavaFX application: shows a loading screen, loads and meshes on a worker, then shows the viewer. It opens the
+ * live cache beside it, runs the sample's simulator into it (unless told not to), and shows what the cache holds.
+ */
 public final class ViewerApp extends Application {
     /** Set by {@link ViewCommand} before launch; JavaFX creates this class itself, so it cannot take arguments. */
     static List<Path> files = List.of();
     static LodChoice lod = LodChoice.HIGHEST;
     static String camera = "home";
+    static CacheOptions cache = new CacheOptions();
+    static boolean simulate = true;
+    /** Days of history the simulator writes into an empty cache, so charts and playback have something at once. */
+    static final Duration SIMULATOR_HISTORY = Duration.ofDays(2);
+    /** The simulator's live step: a new value a minute, so the twin visibly moves. */
+    static final Duration SIMULATOR_STEP = Duration.ofMinutes(1);
+
+    private LiveStore store;
+    private IngestService ingest;
+    private LiveFeed feed;
+
+    /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
+    private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem) {
+    }
 
     @Override
     public void start(Stage stage) {
@@ -32,15 +58,22 @@ public final class ViewerApp extends Application {
         stage.setScene(scene);
         stage.show();
 
-        Task<SceneFactory.Prepared> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected SceneFactory.Prepared call() {
-                return SceneFactory.prepare(files, lod);
+            protected Loaded call() {
+                SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
+                try {
+                    return new Loaded(prepared, cache.open(), null);
+                } catch (Exception e) {
+                    return new Loaded(prepared, null, e.getMessage());
+                }
             }
         };
         task.setOnSucceeded(event -> {
-            SceneFactory.Prepared prepared = task.getValue();
+            Loaded loaded = task.getValue();
+            SceneFactory.Prepared prepared = loaded.prepared();
             ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), SceneFactory.statusText(prepared));
+            startLive(pane, loaded);
             scene.setRoot(pane);
             try {
                 pane.viewport().cityScene().camera().set(pane.viewport().cityScene().namedView(camera));
@@ -57,8 +90,47 @@ public final class ViewerApp extends Application {
         worker.start();
     }
 
+    /** Feeds the viewer from the cache, and the cache from the simulator when the sample is on screen. */
+    private void startLive(ViewerPane pane, Loaded loaded) {
+        if (loaded.store() == null) {
+            System.err.println("twin: live data off: " + loaded.cacheProblem());
+            pane.viewport().addNote("Live data off: " + loaded.cacheProblem(), true);
+            return;
+        }
+        store = loaded.store();
+        feed = new LiveFeed(store, Duration.ofMillis(500), message -> System.err.println("twin: " + message));
+        feed.addListener(pane::showLive);
+        Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
+                .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
+        if (simulate && sample.isPresent()) {
+            // Loading the model and writing two days of history both take a while: the ingest thread does it.
+            ingest = new IngestService(store, List.of(new Simulator(sample.get(), Simulator.DEFAULT_SEED, Clock.systemUTC(),
+                    SIMULATOR_HISTORY, SIMULATOR_STEP)), Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC(),
+                    message -> System.err.println("twin: " + message));
+            ingest.addListener(status -> {
+                List<SourceStatus> statuses = ingest.statuses();
+                Platform.runLater(() -> pane.showSources(statuses));
+            });
+            pane.showSources(ingest.statuses());
+            ingest.start();
+        }
+    }
+
     @Override
     public void stop() {
+        if (ingest != null) {
+            ingest.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        if (store != null) {
+            try {
+                store.close();
+            } catch (Exception e) {
+                System.err.println("twin: " + e.getMessage());
+            }
+        }
         Platform.exit();
     }
 }

@@ -1,5 +1,7 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -7,12 +9,21 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The selected object: id, type, parents and children, and every attribute as the file has it. */
+/**
+ * The selected object: id, type, parents and children, every attribute as the file has it, and the latest value
+ * of each datastream bound to it.
+ */
 public final class InfoPanel extends ScrollPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
     private final VBox content = new VBox(8);
 
     public InfoPanel() {
@@ -25,6 +36,11 @@ public final class InfoPanel extends ScrollPane {
     }
 
     public void show(CityObject object) {
+        show(object, List.of(), Instant.now());
+    }
+
+    /** Shows an object with the latest values of its datastreams, their age counted to {@code now}. */
+    public void show(CityObject object, List<Latest> live, Instant now) {
         content.getChildren().clear();
         if (object == null) {
             Label hint = new Label("Click a building or facility to see what it is.\n\n"
@@ -53,6 +69,43 @@ public final class InfoPanel extends ScrollPane {
             row = addRow(grid, row, attribute.getKey(), format(attribute.getValue()));
         }
         content.getChildren().addAll(title, grid);
+        if (!live.isEmpty()) {
+            Label heading = new Label("Live data");
+            heading.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-padding: 8 0 0 0;");
+            GridPane values = new GridPane();
+            values.setHgap(10);
+            values.setVgap(4);
+            int line = 0;
+            for (Latest value : live) {
+                line = addRow(values, line, value.datastream().observedProperty(), liveText(value, now));
+            }
+            content.getChildren().addAll(heading, values);
+        }
+    }
+
+    /** "23.4 µg/m³ at 28 Nov 12:00 (5 min ago)", marked when the data is not public. */
+    static String liveText(Latest value, Instant now) {
+        if (!value.hasValue()) {
+            return "no data yet";
+        }
+        String reading = value.text() != null ? value.text()
+                : String.format(Locale.ROOT, "%.1f %s", value.number(), value.datastream().unitSymbol()).trim();
+        String text = reading + " at " + TIME.format(value.time()) + " (" + age(Duration.between(value.time(), now)) + ")";
+        Classification classification = value.datastream().classification();
+        return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
+    }
+
+    private static String age(Duration age) {
+        if (age.isNegative() || age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 2) {
+            return age.toHours() + " h ago";
+        }
+        return age.toDays() + " days ago";
     }
 
     private static int addRow(GridPane grid, int row, String key, String value) {

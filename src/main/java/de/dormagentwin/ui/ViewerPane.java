@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
@@ -11,12 +12,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
 public final class ViewerPane extends BorderPane {
     private final CityViewport viewport;
     private final InfoPanel info = new InfoPanel();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private final Label status = new Label();
+    private final Label sources = new Label();
+    private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
 
     public ViewerPane(CityViewport viewport, String statusText) {
         this.viewport = viewport;
@@ -35,7 +48,9 @@ public final class ViewerPane extends BorderPane {
         setCenter(viewport);
         setRight(info);
         status.setText(statusText);
-        HBox bar = new HBox(status);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(status, gap, sources);
         bar.setPadding(new Insets(4, 10, 4, 10));
         setBottom(bar);
         viewport.setOnSelect(this::select);
@@ -65,8 +80,39 @@ public final class ViewerPane extends BorderPane {
     public void select(int objectIndex) {
         CityScene scene = viewport.cityScene();
         scene.city().select(objectIndex);
-        CityObject object = objectIndex < 0 ? null : scene.city().meshes().objects().get(objectIndex);
-        info.show(object);
+        showInfo();
+    }
+
+    private void showInfo() {
+        CityScene scene = viewport.cityScene();
+        int selected = scene.city().selected();
+        CityObject object = selected < 0 ? null : scene.city().meshes().objects().get(selected);
+        info.show(object, object == null ? List.of() : live.of(object.id()), Instant.now());
+    }
+
+    /** New values from the cache: the info panel follows them for the selected object. FX thread. */
+    public void showLive(LiveFeed.Snapshot snapshot) {
+        boolean hasSelection = viewport.cityScene().city().selected() >= 0;
+        live = snapshot;
+        if (hasSelection) {
+            showInfo();
+        }
+    }
+
+    /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */
+    public void showSources(List<SourceStatus> statuses) {
+        sources.setText(statuses.stream().map(ViewerPane::describe).collect(Collectors.joining("  ·  ")));
+        boolean trouble = statuses.stream().anyMatch(status -> status.state() == SourceStatus.State.RETRYING || status.state() == SourceStatus.State.OFFLINE);
+        sources.setStyle(trouble ? "-fx-text-fill: #a03010;" : "");
+    }
+
+    static String describe(SourceStatus status) {
+        return status.source() + ": " + switch (status.state()) {
+            case STARTING -> "starting";
+            case LIVE -> "live, updated " + CLOCK.format(status.lastSuccess());
+            case RETRYING -> "retrying since " + CLOCK.format(status.since()) + " (" + status.problem() + ")";
+            case OFFLINE -> "offline since " + CLOCK.format(status.since()) + " (" + status.problem() + ")";
+        };
     }
 
     private void flyToSelection() {

@@ -41,6 +41,7 @@ public final class IngestService implements AutoCloseable {
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
     private ScheduledExecutorService executor;
+    private Duration retention;
 
     public IngestService(LiveStore store, List<Source> sources, Duration interval, Duration firstBackoff, Clock clock, Consumer<String> log) {
         this.store = store;
@@ -53,6 +54,12 @@ public final class IngestService implements AutoCloseable {
             statuses.put(source.name(), new SourceStatus(source.name(), SourceStatus.State.STARTING, clock.instant(), null, ""));
             failures.put(source.name(), 0);
         }
+    }
+
+    /** While running, deletes observations older than {@code retention}: at start and then every hour. */
+    public IngestService withRetention(Duration retention) {
+        this.retention = retention;
+        return this;
     }
 
     /** Fetches from every source once, in turn; true when all of them worked. For {@code twin ingest --once}. */
@@ -77,6 +84,17 @@ public final class IngestService implements AutoCloseable {
         for (Source source : sources) {
             executor.execute(() -> cycle(source));
         }
+        if (retention != null) {
+            executor.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
+        }
+    }
+
+    private void prune() {
+        try {
+            store.prune(clock.instant().minus(retention));
+        } catch (CacheException e) {
+            log.accept("retention: " + e.getMessage());
+        }
     }
 
     private void cycle(Source source) {
@@ -95,7 +113,7 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private Duration delay(Source source) {
+    Duration delay(Source source) {
         int failed = failures.get(source.name());
         if (failed == 0) {
             return interval;

@@ -58,6 +58,8 @@ import java.util.TreeMap;
  */
 public final class Simulator implements Source {
     public static final String NAME = "simulator";
+    /** The seed the viewer and {@code twin ingest --simulate} use: Dormagen's postcode. */
+    public static final long DEFAULT_SEED = 41539;
     public static final int ENVIRONMENT_BOXES = 54;
     /** The spacing of the history, and the default live step. */
     public static final Duration HISTORY_STEP = Duration.ofMinutes(15);

@@ -1,0 +1,168 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.ingest.CsvFolderSource;
+import de.dormagentwin.live.ingest.IngestService;
+import de.dormagentwin.live.ingest.MqttSource;
+import de.dormagentwin.live.ingest.PegelOnlineSource;
+import de.dormagentwin.live.ingest.SensorThingsSource;
+import de.dormagentwin.live.ingest.Simulator;
+import de.dormagentwin.live.ingest.Source;
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.io.CityJsonReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code twin ingest}: fetches live data from one source into the cache, once or following it. */
+@Command(name = "ingest", sortOptions = false, description = {"Fetch live data from one source into the cache.",
+        "With --once it fetches what is new and exits (0 when the source answered, 1 when it did not); without, it keeps following."})
+final class IngestCommand implements Callable<Integer> {
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+
+    @Mixin
+    CacheOptions cache;
+
+    @Option(names = "--sensorthings", paramLabel = "URL", description = "An OGC SensorThings v1.1 service root (also the MQTT source's backfill).")
+    URI sensorThings;
+
+    @Option(names = "--mqtt", paramLabel = "URL", description = "A SensorThings MQTT broker, tcp://host:port; needs --sensorthings.")
+    URI mqtt;
+
+    @Option(names = "--datastream", paramLabel = "ID", description = "With --mqtt: the datastreams to follow (default: all the server has).")
+    List<String> datastreams = new ArrayList<>();
+
+    @Option(names = "--pegelonline", paramLabel = "URL", description = "The PEGELONLINE REST API, e.g. " + "https://www.pegelonline.wsv.de/webservices/rest-api/v2")
+    URI pegelOnline;
+
+    @Option(names = "--station", paramLabel = "UUID", description = "With --pegelonline: the gauge (Düsseldorf 8f7e5f92-1153-4f93-acba-ca48670c8ca9).")
+    String station;
+
+    @Option(names = "--csv", paramLabel = "DIR", description = "A drop folder of CSV files (datastream,time,value,unit).")
+    Path csv;
+
+    @Option(names = "--simulate", description = "The simulated Dormagen sensor network of the sample.")
+    boolean simulate;
+
+    @Option(names = "--days", defaultValue = "2", description = "With --simulate: days of history to fill an empty cache with (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--classification", defaultValue = "public", description = "For --sensorthings and --csv: public, partner or confidential (default ${DEFAULT-VALUE}).")
+    String classification;
+
+    @Option(names = "--once", description = "Fetch once and exit.")
+    boolean once;
+
+    @Option(names = "--interval", defaultValue = "PT30S", description = "Between fetches when following, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int chosen = (sensorThings != null && mqtt == null ? 1 : 0) + (mqtt != null ? 1 : 0) + (pegelOnline != null ? 1 : 0)
+                + (csv != null ? 1 : 0) + (simulate ? 1 : 0);
+        if (chosen != 1) {
+            throw new ParameterException(spec.commandLine(), "name one source: --sensorthings URL, --mqtt URL --sensorthings URL, "
+                    + "--pegelonline URL --station UUID, --csv DIR or --simulate");
+        }
+        if (pegelOnline != null && station == null) {
+            throw new ParameterException(spec.commandLine(), "--pegelonline needs --station UUID");
+        }
+        if (days < 0 || interval.isNegative() || interval.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--days must be 0 or more and --interval positive");
+        }
+        Classification level;
+        try {
+            level = Classification.parse(classification);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LiveStore store = cache.open();
+        try {
+            Source source = source(store, level);
+            IngestService service = new IngestService(store, List.of(source), interval, FIRST_BACKOFF, Clock.systemUTC(),
+                    message -> System.err.println("twin: " + message))
+                    .withRetention(Duration.ofDays(cache.config().retentionDays()));
+            if (once) {
+                long before = store.stats().observations();
+                boolean ok = service.runOnce();
+                service.close();
+                long after = store.stats().observations();
+                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%n", source.name(), after - before, after);
+                return ok ? 0 : 1;
+            }
+            follow(service, store);
+            return 0;
+        } finally {
+            store.close();
+        }
+    }
+
+    private Source source(LiveStore store, Classification level) throws Exception {
+        if (simulate) {
+            CityModel model = CityJsonReader.read(ModelFiles.sample());
+            return new Simulator(model, Simulator.DEFAULT_SEED, Clock.systemUTC(), Duration.ofDays(days));
+        }
+        if (pegelOnline != null) {
+            return new PegelOnlineSource(pegelOnline, station, FETCH_TIMEOUT);
+        }
+        if (csv != null) {
+            return new CsvFolderSource(csv, level, CsvFolderSource.SETTLE, Clock.systemUTC());
+        }
+        SensorThingsSource http = new SensorThingsSource(sensorThings, level, FETCH_TIMEOUT);
+        if (mqtt == null) {
+            return http;
+        }
+        List<String> follow = new ArrayList<>(datastreams);
+        if (follow.isEmpty()) {
+            // The broker needs topics up front: ask the server once which datastreams it has.
+            new IngestService(store, List.of(http), interval, FIRST_BACKOFF, Clock.systemUTC(),
+                    message -> System.err.println("twin: " + message)).runOnce();
+            for (Latest latest : store.latest()) {
+                if (latest.datastream().source().equals(http.name())) {
+                    follow.add(latest.datastream().remoteId());
+                }
+            }
+            if (follow.isEmpty()) {
+                throw new IllegalStateException(sensorThings + " has no datastreams to follow over MQTT");
+            }
+        }
+        return new MqttSource(mqtt, follow, http, http.name());
+    }
+
+    /** Runs until the process is stopped (Ctrl-C, SIGTERM); the cache is closed and compacted on the way out. */
+    private static void follow(IngestService service, LiveStore store) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            service.close();
+            try {
+                store.close();
+            } catch (Exception e) {
+                System.err.println("twin: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "twin-ingest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.err.println("twin: following " + service.statuses().get(0).source() + "; Ctrl-C stops");
+        service.start();
+        stopped.await();
+    }
+}

@@ -1,0 +1,104 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.live.store.CacheException;
+import de.dormagentwin.live.store.Changes;
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.LiveStore;
+import javafx.application.Platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The viewer's view of the cache: asks it a few times a second what changed, keeps the latest value of every
+ * datastream, and hands the FX thread an immutable snapshot grouped by city object. Reads only the cache, never a
+ * network.
+ */
+public final class LiveFeed implements AutoCloseable {
+    /** The latest values, by the city object their thing is bound to. */
+    public record Snapshot(Map<String, List<Latest>> byObject, int datastreams) {
+        public static final Snapshot EMPTY = new Snapshot(Map.of(), 0);
+
+        public List<Latest> of(String objectId) {
+            return byObject.getOrDefault(objectId, List.of());
+        }
+    }
+
+    private final LiveStore store;
+    private final ScheduledExecutorService poller;
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, Latest> latest = new HashMap<>();
+    private final Consumer<String> log;
+    private long revision = -1;
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private boolean failing;
+
+    public LiveFeed(LiveStore store, Duration period, Consumer<String> log) {
+        this.store = store;
+        this.log = log;
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "twin-live-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Hears each new snapshot on the FX thread. */
+    public void addListener(Consumer<Snapshot> listener) {
+        listeners.add(listener);
+        Snapshot current = snapshot;
+        Platform.runLater(() -> listener.accept(current));
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    private void poll() {
+        Changes changes;
+        try {
+            changes = store.changedSince(revision);
+            failing = false;
+        } catch (CacheException e) {
+            if (!failing) {
+                log.accept("live data: " + e.getMessage());
+            }
+            failing = true;
+            return;
+        }
+        revision = changes.revision();
+        if (changes.values().isEmpty() && snapshot != Snapshot.EMPTY) {
+            return;
+        }
+        changes.values().forEach(value -> latest.put(value.datastreamId(), value));
+        Map<String, List<Latest>> byObject = new HashMap<>();
+        for (Latest value : latest.values()) {
+            if (value.objectId() != null) {
+                byObject.computeIfAbsent(value.objectId(), id -> new ArrayList<>()).add(value);
+            }
+        }
+        byObject.replaceAll((id, values) -> values.stream().sorted((a, b) -> a.datastream().name().compareTo(b.datastream().name())).toList());
+        Snapshot next = new Snapshot(Map.copyOf(byObject), latest.size());
+        snapshot = next;
+        Platform.runLater(() -> listeners.forEach(listener -> listener.accept(next)));
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
