@@ -72,14 +72,15 @@ public final class InfoPanel extends ScrollPane {
         if (!live.isEmpty()) {
             Label heading = new Label("Live data");
             heading.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-padding: 8 0 0 0;");
-            GridPane values = new GridPane();
-            values.setHgap(10);
-            values.setVgap(4);
-            int line = 0;
+            content.getChildren().add(heading);
+            // Stacked rather than in two columns: property names such as "PM2.5 concentration" are long.
             for (Latest value : live) {
-                line = addRow(values, line, value.datastream().observedProperty(), liveText(value, now));
+                Label name = new Label(value.datastream().observedProperty());
+                name.setStyle("-fx-text-fill: #555;");
+                Label reading = new Label(liveText(value, now));
+                reading.setWrapText(true);
+                content.getChildren().add(new VBox(1, name, reading));
             }
-            content.getChildren().addAll(heading, values);
         }
     }
 
@@ -88,11 +89,15 @@ public final class InfoPanel extends ScrollPane {
         if (!value.hasValue()) {
             return "no data yet";
         }
-        String reading = value.text() != null ? value.text()
-                : String.format(Locale.ROOT, "%.1f %s", value.number(), value.datastream().unitSymbol()).trim();
+        String reading = value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim();
         String text = reading + " at " + TIME.format(value.time()) + " (" + age(Duration.between(value.time(), now)) + ")";
         Classification classification = value.datastream().classification();
         return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
+    }
+
+    /** Counts without a decimal point, measurements with one. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e12 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String age(Duration age) {

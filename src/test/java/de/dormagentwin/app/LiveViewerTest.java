@@ -1,0 +1,124 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.Thing;
+import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.ViewerPane;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The viewer shows what the cache holds for the selected object, and follows it as new values arrive. */
+class LiveViewerTest {
+    @TempDir
+    Path folder;
+
+    private LiveStore store;
+    private LiveFeed feed;
+
+    @BeforeEach
+    void needsADisplayAndACache() throws Exception {
+        Display3D.require();
+        store = LiveStore.open(folder, null);
+        store.putThing(new Thing("test", "box-7", "Box 7", "", Map.of(), "house-b", Double.NaN, Double.NaN));
+        store.putDatastream(new Datastream("test", "box-7/pm10", "box-7", "PM10 at box 7", "PM10 concentration", "SDS011",
+                "microgram per cubic metre", "µg/m³", Classification.PUBLIC));
+        store.putDatastream(new Datastream("test", "box-7/tank", "box-7", "Tank", "fill level", "radar", "percent", "%", Classification.CONFIDENTIAL));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (feed != null) {
+            feed.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void theSelectedObjectShowsItsLatestValuesAndFollowsNewOnes() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        store.write(List.of(Observation.number("test", "box-7/pm10", now.minus(Duration.ofMinutes(10)), 23.4),
+                Observation.number("test", "box-7/tank", now, 61)));
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
+        feed.addListener(pane::showLive);
+        FxThread.call(() -> {
+            List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
+            pane.select(objects.indexOf(objects.stream().filter(object -> object.id().equals("house-b")).findFirst().orElseThrow()));
+            return null;
+        });
+
+        String first = waitForText(pane, "23.4 µg/m³");
+        assertTrue(first.contains("Live data") && first.contains("PM10 concentration") && first.contains("10 min ago"), first);
+        assertTrue(first.contains("61 % at") && first.contains("[confidential]"), first);
+
+        store.write(List.of(Observation.number("test", "box-7/pm10", now, 57.5)));
+        String second = waitForText(pane, "57.5 µg/m³");
+        assertTrue(!second.contains("23.4"), second);
+    }
+
+    @Test
+    void theStatusBarSaysSinceWhenASourceIsOffline() throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        Instant since = Instant.parse("2026-11-28T09:15:00Z");
+        String text = FxThread.call(() -> {
+            ViewerPane pane = inScene(new ViewerPane(SceneFactory.viewport(prepared), "test"));
+            pane.showSources(List.of(new SourceStatus("pegelonline 8f7e", SourceStatus.State.OFFLINE, since, null, "HTTP 503"),
+                    new SourceStatus("simulator", SourceStatus.State.LIVE, since, since, "")));
+            return texts(pane);
+        });
+        assertTrue(text.contains("pegelonline 8f7e: offline since ") && text.contains("(HTTP 503)"), text);
+        assertTrue(text.contains("simulator: live, updated "), text);
+    }
+
+    private static String waitForText(ViewerPane pane, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = FxThread.call(() -> texts(pane));
+            if (text.contains(expected)) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + expected + "' never appeared in: " + text);
+    }
+
+    /** The info panel's content is in the scene graph only once the scroll pane has its skin, which a Scene gives. */
+    private static ViewerPane inScene(ViewerPane pane) {
+        new Scene(pane, 900, 600);
+        return pane;
+    }
+
+    private static String texts(ViewerPane pane) {
+        pane.applyCss();
+        pane.layout();
+        StringBuilder text = new StringBuilder();
+        for (Node node : pane.lookupAll(".label")) {
+            text.append(((Label) node).getText()).append('\n');
+        }
+        return text.toString();
+    }
+}
