@@ -4,39 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static de.dormagentwin.app.TwinRun.twin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InfoCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run twin(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     private static String resource(String path) throws Exception {
         return Path.of(InfoCommandTest.class.getResource(path).toURI()).toString();
@@ -44,7 +23,7 @@ class InfoCommandTest {
 
     @Test
     void jsonReportHasExactlyTheDocumentedKeysAndCountsWhatIsDrawn() throws Exception {
-        Run run = twin("info", "--json", resource("/de/dormagentwin/scene/three-houses.city.json"));
+        TwinRun run = twin("info", "--json", resource("/de/dormagentwin/scene/three-houses.city.json"));
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = MAPPER.readTree(run.out());
         List<String> keys = new ArrayList<>();
@@ -64,7 +43,7 @@ class InfoCommandTest {
 
     @Test
     void chosenLodChangesWhatIsCounted() throws Exception {
-        Run run = twin("info", "--json", "--lod", "1", resource("/de/dormagentwin/scene/three-houses.city.json"));
+        TwinRun run = twin("info", "--json", "--lod", "1", resource("/de/dormagentwin/scene/three-houses.city.json"));
         JsonNode report = MAPPER.readTree(run.out());
         assertEquals(0, report.get("triangles").asInt());
         assertEquals(3, report.get("cityObjects").asInt());
@@ -72,7 +51,7 @@ class InfoCommandTest {
 
     @Test
     void fileWithABrokenObjectExitsOneAndNamesTheProblem() throws Exception {
-        Run run = twin("info", "--json", resource("/de/dormagentwin/model/io/broken-house.city.json"));
+        TwinRun run = twin("info", "--json", resource("/de/dormagentwin/model/io/broken-house.city.json"));
         assertEquals(1, run.exitCode());
         JsonNode report = MAPPER.readTree(run.out());
         assertEquals(1, report.get("cityObjects").asInt());
@@ -82,7 +61,7 @@ class InfoCommandTest {
 
     @Test
     void malformedFileExitsOneWithLineAndColumn() throws Exception {
-        Run run = twin("info", "--json", resource("/de/dormagentwin/model/io/malformed.city.json"));
+        TwinRun run = twin("info", "--json", resource("/de/dormagentwin/model/io/malformed.city.json"));
         assertEquals(1, run.exitCode());
         String problem = MAPPER.readTree(run.out()).get("problems").get(0).asText();
         assertTrue(problem.contains("line 4, column"), problem);
@@ -90,7 +69,7 @@ class InfoCommandTest {
 
     @Test
     void missingFileIsAProblemNotACrash() {
-        Run run = twin("info", "--json", "/nonexistent/nowhere.city.json");
+        TwinRun run = twin("info", "--json", "/nonexistent/nowhere.city.json");
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("nowhere.city.json"), run.out());
     }
