@@ -1,6 +1,5 @@
 package de.dormagentwin.app;
 
-import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.CachePassword;
 import de.dormagentwin.live.store.LiveStore;
 import picocli.CommandLine.Option;
@@ -24,7 +23,7 @@ final class CacheOptions {
         return TwinConfig.load(configFile != null ? configFile : TwinConfig.defaultFile(System.getenv()));
     }
 
-    LiveStore open() throws IOException, CacheException {
+    LiveStore open() throws IOException {
         char[] password = CachePassword.resolve(System.getenv(), config().cachePassword());
         return LiveStore.open(folder(), password);
     }

@@ -201,41 +201,25 @@ public final class IngestService implements AutoCloseable {
 
         @Override
         public void thing(Thing thing) throws IOException {
-            try {
-                store.putThing(thing);
-            } catch (CacheException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            store.putThing(thing);
         }
 
         @Override
         public void datastream(Datastream datastream) throws IOException {
-            try {
-                store.putDatastream(datastream);
-            } catch (CacheException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            store.putDatastream(datastream);
         }
 
         @Override
         public void observations(List<Observation> observations) throws IOException {
-            try {
-                WriteResult result = store.write(observations);
-                if (!result.rejected().isEmpty()) {
-                    problem(result.rejected().size() + " observations not stored: " + result.rejected().get(0));
-                }
-            } catch (CacheException e) {
-                throw new IOException(e.getMessage(), e);
+            WriteResult result = store.write(observations);
+            if (!result.rejected().isEmpty()) {
+                problem(result.rejected().size() + " observations not stored: " + result.rejected().get(0));
             }
         }
 
         @Override
         public Optional<Instant> lastTime(String datastreamRemoteId) throws IOException {
-            try {
-                return store.lastTime(source, datastreamRemoteId);
-            } catch (CacheException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            return store.lastTime(source, datastreamRemoteId);
         }
 
         @Override

@@ -1,7 +1,12 @@
 package de.dormagentwin.live.store;
 
-/** The cache could not do what was asked; the message says what and where, for the user. */
-public final class CacheException extends Exception {
+import java.io.IOException;
+
+/**
+ * The cache could not do what was asked; the message says what and where, for the user. An IOException, since
+ * to a source writing through the ingest service a full disk and a locked cache are the same kind of failure.
+ */
+public final class CacheException extends IOException {
     public CacheException(String message, Throwable cause) {
         super(message, cause);
     }
