@@ -44,7 +44,7 @@ public final class ViewerApp extends Application {
     private LiveFeed feed;
 
     /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
-    private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem) {
+    private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention) {
     }
 
     @Override
@@ -63,9 +63,9 @@ public final class ViewerApp extends Application {
             protected Loaded call() {
                 SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
                 try {
-                    return new Loaded(prepared, cache.open(), null);
+                    return new Loaded(prepared, cache.open(), null, Duration.ofDays(cache.config().retentionDays()));
                 } catch (Exception e) {
-                    return new Loaded(prepared, null, e.getMessage());
+                    return new Loaded(prepared, null, e.getMessage(), null);
                 }
             }
         };
@@ -106,7 +106,7 @@ public final class ViewerApp extends Application {
             // Loading the model and writing two days of history both take a while: the ingest thread does it.
             ingest = new IngestService(store, List.of(new Simulator(sample.get(), Simulator.DEFAULT_SEED, Clock.systemUTC(),
                     SIMULATOR_HISTORY, SIMULATOR_STEP)), Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC(),
-                    message -> System.err.println("twin: " + message));
+                    message -> System.err.println("twin: " + message)).withRetention(loaded.retention());
             ingest.addListener(status -> {
                 List<SourceStatus> statuses = ingest.statuses();
                 Platform.runLater(() -> pane.showSources(statuses));
