@@ -31,6 +31,8 @@ public final class CityLayer {
     private final int[] objectTexelStart;
     private final int[] texelPart;
     private final int[] texelIndex;
+    /** Per object, the overlay's colour, 0 for none. */
+    private final int[] overlayArgb;
     private int selected = -1;
 
     private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb) {
@@ -39,6 +41,7 @@ public final class CityLayer {
     public CityLayer(CityMeshes meshes) {
         this.meshes = meshes;
         int objectCount = meshes.objects().size();
+        overlayArgb = new int[objectCount];
         objectTexelStart = new int[objectCount + 1];
         for (MeshPart data : meshes.parts()) {
             for (int object : data.texelObject()) {
@@ -109,18 +112,30 @@ public final class CityLayer {
         return -1;
     }
 
-    /** Paints every texel of an object in one colour (ARGB); the faces arrays stay as they are. */
-    public void setObjectColor(int objectIndex, int argb) {
-        for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
-            writeTexel(parts.get(texelPart[slot]), texelIndex[slot], argb);
+    /**
+     * Colours an object for an overlay (a value's colour), or gives it back its own colours with 0. The selection
+     * highlight stays on top: a selected object shows its overlay colour again once it is deselected.
+     */
+    public void setOverlayColor(int objectIndex, int argb) {
+        if (overlayArgb[objectIndex] == argb) {
+            return;
+        }
+        overlayArgb[objectIndex] = argb;
+        if (objectIndex != selected) {
+            paint(objectIndex);
         }
     }
 
-    /** Gives an object back its base colours (style or material). */
-    public void resetObjectColor(int objectIndex) {
+    public int overlayColor(int objectIndex) {
+        return overlayArgb[objectIndex];
+    }
+
+    /** Writes what an object shows: the highlight when selected, else its overlay colour, else its own colours. */
+    private void paint(int objectIndex) {
+        int argb = objectIndex == selected ? SELECTION_ARGB : overlayArgb[objectIndex];
         for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
             Part part = parts.get(texelPart[slot]);
-            writeTexel(part, texelIndex[slot], part.data().texelArgb()[texelIndex[slot]]);
+            writeTexel(part, texelIndex[slot], argb != 0 ? argb : part.data().texelArgb()[texelIndex[slot]]);
         }
     }
 
@@ -144,12 +159,13 @@ public final class CityLayer {
 
     /** Highlights one object (or none, with -1), restoring the one highlighted before. */
     public void select(int objectIndex) {
-        if (selected >= 0) {
-            resetObjectColor(selected);
-        }
+        int previous = selected;
         selected = objectIndex;
+        if (previous >= 0) {
+            paint(previous);
+        }
         if (objectIndex >= 0) {
-            setObjectColor(objectIndex, SELECTION_ARGB);
+            paint(objectIndex);
         }
     }
 

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +43,7 @@ public final class LiveStore implements AutoCloseable {
     /** H2 adds {@code .mv.db}. */
     static final String DATABASE_NAME = "live";
     static final String DATABASE_FILE = DATABASE_NAME + ".mv.db";
-    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql", "V2__usual_interval.sql");
     private static final int BATCH_SIZE = 1_000;
     private static final int DELETE_CHUNK = 10_000;
     private static final String USER = "twin";
@@ -312,6 +313,7 @@ public final class LiveStore implements AutoCloseable {
         int stored = 0;
         List<String> rejected = new ArrayList<>();
         Map<Long, Observation> newest = new HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
         try (PreparedStatement merge = writer.prepareStatement("MERGE INTO observation (datastream_id, phenomenon_time, "
                 + "result_number, result_text, fetched_at) KEY (datastream_id, phenomenon_time) VALUES (?, ?, ?, ?, ?)")) {
             int inBatch = 0;
@@ -334,13 +336,14 @@ public final class LiveStore implements AutoCloseable {
                 merge.addBatch();
                 newest.merge(datastreamId, observation,
                         (a, b) -> b.phenomenonTime().isBefore(a.phenomenonTime()) ? a : b);
+                counts.merge(datastreamId, 1, Integer::sum);
                 if (++inBatch == BATCH_SIZE) {
-                    stored += commitBatch(merge, newest);
+                    stored += commitBatch(merge, newest, counts);
                     inBatch = 0;
                 }
             }
             if (inBatch > 0) {
-                stored += commitBatch(merge, newest);
+                stored += commitBatch(merge, newest, counts);
             }
             return new WriteResult(stored, rejected);
         } catch (SQLException e) {
@@ -348,28 +351,35 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
-    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest) throws SQLException {
+    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest, Map<Long, Integer> counts) throws SQLException {
         int count = merge.executeBatch().length;
-        try (PreparedStatement latest = writer.prepareStatement("UPDATE datastream SET latest_time = ?, latest_number = ?, "
-                + "latest_text = ?, revision = NEXT VALUE FOR revision_seq WHERE id = ? AND (latest_time IS NULL OR latest_time <= ?)")) {
+        // The usual interval: the time the batch's new observations of a stream advanced it, shared among them.
+        try (PreparedStatement latest = writer.prepareStatement("UPDATE datastream SET usual_interval = CASE "
+                + "WHEN latest_time IS NOT NULL AND ? > latest_time THEN (? - latest_time) / ? ELSE usual_interval END, "
+                + "latest_time = ?, latest_number = ?, latest_text = ?, revision = NEXT VALUE FOR revision_seq "
+                + "WHERE id = ? AND (latest_time IS NULL OR latest_time <= ?)")) {
             for (Map.Entry<Long, Observation> entry : newest.entrySet()) {
                 Observation observation = entry.getValue();
                 long time = observation.phenomenonTime().toEpochMilli();
                 latest.setLong(1, time);
+                latest.setLong(2, time);
+                latest.setLong(3, counts.get(entry.getKey()));
+                latest.setLong(4, time);
                 if (observation.isNumber()) {
-                    latest.setDouble(2, observation.number());
+                    latest.setDouble(5, observation.number());
                 } else {
-                    latest.setNull(2, Types.DOUBLE);
+                    latest.setNull(5, Types.DOUBLE);
                 }
-                latest.setString(3, observation.text());
-                latest.setLong(4, entry.getKey());
-                latest.setLong(5, time);
+                latest.setString(6, observation.text());
+                latest.setLong(7, entry.getKey());
+                latest.setLong(8, time);
                 latest.addBatch();
             }
             latest.executeBatch();
         }
         durableCommit();
         newest.clear();
+        counts.clear();
         return count;
     }
 
@@ -444,7 +454,8 @@ public final class LiveStore implements AutoCloseable {
     // ---- reading: any thread, each call on a connection of its own ------------------------------------------
 
     private static final String LATEST_COLUMNS = "d.id, d.source, d.remote_id, t.remote_id, d.name, p.name, s.name, "
-            + "d.unit_name, d.unit_symbol, d.classification, d.latest_time, d.latest_number, d.latest_text, d.revision, t.object_id";
+            + "d.unit_name, d.unit_symbol, d.classification, d.latest_time, d.latest_number, d.latest_text, d.revision, t.object_id, "
+            + "d.usual_interval";
     private static final String LATEST_FROM = " FROM datastream d JOIN observed_property p ON p.id = d.observed_property_id "
             + "LEFT JOIN sensor s ON s.id = d.sensor_id LEFT JOIN thing t ON t.id = d.thing_id";
 
@@ -483,7 +494,9 @@ public final class LiveStore implements AutoCloseable {
         if (rows.wasNull()) {
             number = Double.NaN;
         }
-        return new Latest(rows.getLong(1), datastream, rows.getString(15), at, number, rows.getString(13), rows.getLong(14));
+        long interval = rows.getLong(16);
+        Duration usual = rows.wasNull() || interval <= 0 ? null : Duration.ofMillis(interval);
+        return new Latest(rows.getLong(1), datastream, rows.getString(15), at, number, rows.getString(13), rows.getLong(14), usual);
     }
 
     /** Look-back windows for {@link #asOf}, widest last: most streams report often, so the first finds nearly all. */

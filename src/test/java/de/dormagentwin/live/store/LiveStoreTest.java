@@ -208,7 +208,38 @@ class LiveStoreTest {
         try (LiveStore store = open()) {
             assertEquals(1, store.stats().observations());
         }
-        assertEquals(1, rows(folder, "SELECT COUNT(*) FROM schema_version"));
+        assertEquals(2, rows(folder, "SELECT COUNT(*) FROM schema_version"), "one row per migration");
+    }
+
+    @Test
+    void theUsualIntervalIsLearntFromHowOftenAStreamReports() throws Exception {
+        try (LiveStore store = open()) {
+            register(store);
+            store.write(List.of(pm10(0, 1)));
+            assertNull(store.latest().get(0).usualInterval(), "one observation says nothing about the interval");
+            store.write(List.of(pm10(15, 1)));
+            assertEquals(Duration.ofMinutes(15), store.latest().get(0).usualInterval());
+            store.write(List.of(pm10(20, 1), pm10(25, 1), pm10(30, 1)));
+            assertEquals(Duration.ofMinutes(5), store.latest().get(0).usualInterval());
+        }
+    }
+
+    @Test
+    void aCacheOfTheFirstSchemaIsMigratedAndKeepsItsData() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("live").toAbsolutePath(), "twin", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("RUNSCRIPT FROM 'classpath:/de/dormagentwin/live/store/V1__sensorthings.sql'");
+            statement.execute("CREATE TABLE schema_version (version INT NOT NULL)");
+            statement.execute("INSERT INTO schema_version VALUES (1)");
+            statement.execute("INSERT INTO observed_property (name) VALUES ('PM10')");
+            statement.execute("INSERT INTO datastream (source, remote_id, observed_property_id, name, unit_name, unit_symbol, "
+                    + "classification, fetched_at, latest_time, latest_number) VALUES ('old', 'd', 1, 'D', '', '', 'public', 0, 5, 7.5)");
+        }
+        try (LiveStore store = open()) {
+            assertEquals(7.5, store.latest().get(0).number());
+            assertNull(store.latest().get(0).usualInterval());
+        }
+        assertEquals(2, rows(folder, "SELECT MAX(version) FROM schema_version"));
     }
 
     @Test
