@@ -1,12 +1,18 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.ui.CityViewport;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -16,8 +22,14 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,22 +54,37 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")
     LodChoice lod = LodChoice.HIGHEST;
 
+    @Mixin
+    CacheOptions cache = new CacheOptions();
+
+    @Option(names = "--at", paramLabel = "ISO-TIME", description = "With --cache: colour by the values as of this time, e.g. 2026-11-28T08:00:00Z (default: the latest).")
+    Instant at;
+
+    @Option(names = "--theme", defaultValue = "PM10", description = "With --cache: the colour rule, e.g. PM10, Noise, Temperature (default ${DEFAULT-VALUE}).")
+    String theme;
+
     @Override
     public Integer call() throws Exception {
         int[] dimensions = parseSize(size);
+        ColorRule rule = OverlayRules.named(theme).orElseThrow(() -> new ParameterException(spec.commandLine(), "--theme must be one of "
+                + OverlayRules.defaults().stream().map(ColorRule::name).toList() + ", not '" + theme + "'"));
+        if (at != null && cache.folder == null) {
+            throw new ParameterException(spec.commandLine(), "--at needs --cache DIR");
+        }
+        Consumer<CityViewport> overlay = cache.folder == null ? viewport -> { } : overlay(rule);
         List<Path> files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
         SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
         if (prepared.loaded().models().isEmpty()) {
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             return 1;
         }
-        WritableImage image = render(prepared, dimensions[0], dimensions[1], camera);
+        WritableImage image = render(prepared, dimensions[0], dimensions[1], camera, overlay);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+        // No Platform.exit(): main() ends the process, and in-process callers (tests) keep using the toolkit.
         System.out.println("wrote " + out);
-        Platform.exit();
         return prepared.loaded().skippedObjects() > 0 ? 1 : 0;
     }
 
@@ -75,8 +102,31 @@ final class SnapshotCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--size must be WIDTHxHEIGHT between 16 and 8192, such as 1600x900, not '" + text + "'");
     }
 
-    /** Renders on the FX thread and waits for the image; the toolkit starts here if it is not running yet. */
+    /** Reads the cache once, latest or as of --at, and returns what colours a viewport by it (on the FX thread). */
+    private Consumer<CityViewport> overlay(ColorRule rule) throws IOException {
+        List<Latest> values;
+        try (LiveStore store = cache.open()) {
+            values = at == null ? store.latest() : store.asOf(at);
+        }
+        Map<String, List<Latest>> byObject = ThematicOverlay.byObject(values);
+        Instant when = at != null ? at : Instant.now();
+        String caption = (at != null ? "as of " : "latest, ") + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC).format(when);
+        return viewport -> {
+            ThematicOverlay overlay = new ThematicOverlay(viewport.cityScene().city());
+            overlay.setRule(rule);
+            overlay.apply(byObject, when);
+            viewport.legend().show(rule, caption);
+        };
+    }
+
     static WritableImage render(SceneFactory.Prepared prepared, int width, int height, String cameraName) throws Exception {
+        return render(prepared, width, height, cameraName, viewport -> { });
+    }
+
+    /** Renders on the FX thread and waits for the image; the toolkit starts here if it is not running yet. */
+    static WritableImage render(SceneFactory.Prepared prepared, int width, int height, String cameraName,
+                                Consumer<CityViewport> decorate) throws Exception {
         FxToolkit.start();
         CompletableFuture<WritableImage> result = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -84,18 +134,20 @@ final class SnapshotCommand implements Callable<Integer> {
                 SceneFactory.requireScene3D();
                 CityViewport viewport = SceneFactory.viewport(prepared);
                 viewport.cityScene().camera().set(viewport.cityScene().namedView(cameraName));
+                decorate.accept(viewport);
                 Scene scene = new Scene(viewport, width, height);
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
                 result.complete(scene.snapshot(null));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too: uncaught on the FX thread it would leave the caller waiting for minutes.
                 result.completeExceptionally(e);
             }
         });
         try {
             return result.get(5, TimeUnit.MINUTES);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
         }
     }
 }

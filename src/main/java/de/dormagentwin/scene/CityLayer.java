@@ -34,6 +34,7 @@ public final class CityLayer {
     /** Per object, the overlay's colour, 0 for none. */
     private final int[] overlayArgb;
     private int selected = -1;
+    private boolean contextMuted;
 
     private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb) {
     }
@@ -130,13 +131,36 @@ public final class CityLayer {
         return overlayArgb[objectIndex];
     }
 
+    /**
+     * With {@code muted}, objects without an overlay colour are drawn pale, so that the few an overlay colours
+     * stand out from a city of red roofs.
+     */
+    public void setContextMuted(boolean muted) {
+        if (contextMuted == muted) {
+            return;
+        }
+        contextMuted = muted;
+        for (int object = 0; object < overlayArgb.length; object++) {
+            paint(object);
+        }
+    }
+
     /** Writes what an object shows: the highlight when selected, else its overlay colour, else its own colours. */
     private void paint(int objectIndex) {
         int argb = objectIndex == selected ? SELECTION_ARGB : overlayArgb[objectIndex];
         for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
             Part part = parts.get(texelPart[slot]);
-            writeTexel(part, texelIndex[slot], argb != 0 ? argb : part.data().texelArgb()[texelIndex[slot]]);
+            int own = part.data().texelArgb()[texelIndex[slot]];
+            writeTexel(part, texelIndex[slot], argb != 0 ? argb : contextMuted ? pale(own) : own);
         }
+    }
+
+    /** Two thirds of the way to white. */
+    private static int pale(int argb) {
+        int red = (argb >> 16) & 0xFF;
+        int green = (argb >> 8) & 0xFF;
+        int blue = argb & 0xFF;
+        return 0xFF000000 | (red + 2 * 255) / 3 << 16 | (green + 2 * 255) / 3 << 8 | (blue + 2 * 255) / 3;
     }
 
     private static void writeTexel(Part part, int texel, int argb) {

@@ -23,6 +23,7 @@ public final class CityViewport extends StackPane {
 
     private final CityScene scene;
     private final VBox notes = new VBox(6);
+    private final Legend legend = new Legend();
     private IntConsumer onSelect = index -> { };
     private double lastX;
     private double lastY;
@@ -42,7 +43,9 @@ public final class CityViewport extends StackPane {
         notes.setAlignment(Pos.TOP_LEFT);
         notes.setPickOnBounds(false);
         notes.setMouseTransparent(true);
-        getChildren().addAll(holder, notes);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(legend, new Insets(12));
+        getChildren().addAll(holder, notes, legend);
         setMinSize(0, 0);
         installGestures();
     }
@@ -57,6 +60,11 @@ public final class CityViewport extends StackPane {
     }
 
     /** Adds a note in the top-left corner; {@code warning} ones stand out. */
+    /** The key to the colours an overlay paints. */
+    public Legend legend() {
+        return legend;
+    }
+
     public Label addNote(String text, boolean warning) {
         Label label = new Label(text);
         label.getStyleClass().add(warning ? "note-warning" : "note");

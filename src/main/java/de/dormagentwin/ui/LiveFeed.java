@@ -4,10 +4,10 @@ import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.Changes;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.overlay.ThematicOverlay;
 import javafx.application.Platform;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +80,7 @@ public final class LiveFeed implements AutoCloseable {
             return;
         }
         changes.values().forEach(value -> latest.put(value.datastreamId(), value));
-        Map<String, List<Latest>> byObject = new HashMap<>();
-        for (Latest value : latest.values()) {
-            if (value.objectId() != null) {
-                byObject.computeIfAbsent(value.objectId(), id -> new ArrayList<>()).add(value);
-            }
-        }
-        byObject.replaceAll((id, values) -> values.stream().sorted((a, b) -> a.datastream().name().compareTo(b.datastream().name())).toList());
-        Snapshot next = new Snapshot(Map.copyOf(byObject), latest.size());
+        Snapshot next = new Snapshot(ThematicOverlay.byObject(latest.values()), latest.size());
         snapshot = next;
         Platform.runLater(() -> listeners.forEach(listener -> listener.accept(next)));
     }

@@ -2,10 +2,14 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -29,7 +33,12 @@ public final class ViewerPane extends BorderPane {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private final Label status = new Label();
     private final Label sources = new Label();
+    private final ComboBox<String> theme = new ComboBox<>();
+    private final ThematicOverlay overlay;
     private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
+    /** The rule shown first: particulate matter is what the public asks about most. */
+    static final String DEFAULT_THEME = "PM10";
+    private static final String NO_THEME = "Nothing";
 
     public ViewerPane(CityViewport viewport, String statusText) {
         this.viewport = viewport;
@@ -44,7 +53,16 @@ public final class ViewerPane extends BorderPane {
         });
         chempark.setDisable(scene.viewOfAttribute("site", "CHEMPARK") == null);
         Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
-        setTop(new ToolBar(home, top, chempark, flyTo));
+        overlay = new ThematicOverlay(scene.city());
+        theme.getItems().add(NO_THEME);
+        OverlayRules.defaults().forEach(rule -> theme.getItems().add(rule.name()));
+        theme.setValue(DEFAULT_THEME);
+        theme.setTooltip(new Tooltip("Colour the objects with sensors by their latest value"));
+        theme.setFocusTraversable(false);
+        theme.setOnAction(event -> applyOverlay());
+        Label colourBy = new Label("Colour by");
+        colourBy.setPadding(new Insets(0, 0, 0, 16));
+        setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme));
         setCenter(viewport);
         setRight(info);
         status.setText(statusText);
@@ -97,6 +115,21 @@ public final class ViewerPane extends BorderPane {
         if (hasSelection) {
             showInfo();
         }
+        applyOverlay();
+    }
+
+    /** Picks the rule objects are coloured by, as the toolbar's chooser does. FX thread. */
+    public void setTheme(String name) {
+        theme.setValue(name);
+        applyOverlay();
+    }
+
+    private void applyOverlay() {
+        ColorRule rule = OverlayRules.named(theme.getValue()).orElse(null);
+        overlay.setRule(rule);
+        Instant now = Instant.now();
+        ThematicOverlay.Result result = overlay.apply(live.byObject(), now);
+        viewport.legend().show(result.coloured() > 0 ? rule : null, "live, " + CLOCK.format(now));
     }
 
     /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */

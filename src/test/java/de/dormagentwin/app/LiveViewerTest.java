@@ -8,6 +8,9 @@ import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Node;
@@ -25,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The viewer shows what the cache holds for the selected object, and follows it as new values arrive. */
@@ -74,9 +78,26 @@ class LiveViewerTest {
         assertTrue(first.contains("Live data") && first.contains("PM10 concentration") && first.contains("10 min ago"), first);
         assertTrue(first.contains("61 % at") && first.contains("[confidential]"), first);
 
+        ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();
+        assertEquals(pm10.colorOf(23.4), overlayOfHouseB(pane), "coloured by PM10 out of the box");
+
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 57.5)));
         String second = waitForText(pane, "57.5 µg/m³");
         assertTrue(!second.contains("23.4"), second);
+        assertEquals(pm10.colorOf(57.5), overlayOfHouseB(pane));
+
+        FxThread.call(() -> {
+            pane.setTheme("Nothing");
+            return null;
+        });
+        assertEquals(0, overlayOfHouseB(pane), "no theme, no overlay colour");
+    }
+
+    private static int overlayOfHouseB(ViewerPane pane) throws Exception {
+        return FxThread.call(() -> {
+            CityLayer city = pane.viewport().cityScene().city();
+            return city.overlayColor(city.meshes().objectIndex("house-b"));
+        });
     }
 
     @Test

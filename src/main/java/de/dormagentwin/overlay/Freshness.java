@@ -1,0 +1,23 @@
+package de.dormagentwin.overlay;
+
+import de.dormagentwin.live.store.Latest;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Whether a value still says how things are: older than twice its stream's usual interval, it is stale. */
+public final class Freshness {
+    /** For a stream that has reported only once: its interval is unknown, so allow a generous hour. */
+    static final Duration UNKNOWN_INTERVAL = Duration.ofMinutes(30);
+
+    private Freshness() {
+    }
+
+    public static boolean isStale(Latest value, Instant now) {
+        if (!value.hasValue()) {
+            return false;
+        }
+        Duration interval = value.usualInterval() != null ? value.usualInterval() : UNKNOWN_INTERVAL;
+        return Duration.between(value.time(), now).compareTo(interval.multipliedBy(2)) > 0;
+    }
+}
