@@ -27,11 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
-@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class})
+@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load or cache");
+        System.err.println("twin bench: name a benchmark: load, cache or overlay");
     }
 
     /**
@@ -197,6 +197,17 @@ final class BenchCommand implements Runnable {
             } finally {
                 CacheBenchmark.delete(folder);
             }
+        }
+    }
+
+    @Command(name = "overlay", description = "Recolour every object of a synthetic city by value: palette texture against rewriting faces.")
+    static final class Overlay implements Callable<Integer> {
+        @Option(names = "--buildings", defaultValue = "50000", description = "Buildings (default ${DEFAULT-VALUE}).")
+        int buildings;
+
+        @Override
+        public Integer call() throws Exception {
+            return OverlayBenchmark.run(buildings);
         }
     }
 }

@@ -1,0 +1,209 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.sample.SyntheticCity;
+import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.MeshBuilder;
+import de.dormagentwin.scene.MeshPart;
+import de.dormagentwin.ui.CityViewport;
+import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code twin bench overlay}: recolouring every object of a large city by value, through the palette texture,
+ * against a baseline that recolours by rewriting the faces array (each face pointing at a colour's texture
+ * coordinate), measured in the same run on the same meshes.
+ */
+final class OverlayBenchmark {
+    private static final int UPDATES = 10;
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 720;
+
+    private OverlayBenchmark() {
+    }
+
+    static int run(int buildings) throws Exception {
+        FxToolkit.start();
+        SceneFactory.requireScene3D();
+        Path file = Files.createTempFile("twin-bench-overlay", ".city.jsonl");
+        CityModel model;
+        try {
+            SyntheticCity.write(file, buildings, 11);
+            model = CityJsonReader.read(file);
+        } finally {
+            Files.delete(file);
+        }
+        CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST);
+        int objects = meshes.objects().size();
+        ColorRule rule = OverlayRules.named("PM10").orElseThrow();
+        System.out.printf(Locale.ROOT, "Overlay benchmark: %d cores, %s %s; %,d objects in %d meshes, %,d triangles, %d updates each%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                objects, meshes.parts().size(), meshes.triangles(), UPDATES);
+
+        CityScene city = onFx(() -> new CityScene(meshes));
+        Scene scene = onFx(() -> layOut(new Scene(new CityViewport(city), WIDTH, HEIGHT)));
+        onFx(() -> scene.snapshot(null));
+        long[] palette = new long[UPDATES];
+        long[] paletteFrame = new long[UPDATES];
+        int[] facesBefore = onFx(() -> faceChecksums(city));
+        for (int update = 0; update < UPDATES; update++) {
+            int round = update;
+            palette[update] = onFx(() -> {
+                long start = System.nanoTime();
+                CityLayer layer = city.city();
+                for (int object = 0; object < objects; object++) {
+                    layer.setOverlayColor(object, rule.colorOf(value(object, round)));
+                }
+                return System.nanoTime() - start;
+            });
+            paletteFrame[update] = onFx(() -> timed(() -> scene.snapshot(null)));
+        }
+        boolean facesUntouched = Arrays.equals(facesBefore, onFx(() -> faceChecksums(city)));
+
+        // The baseline: the same viewport, lights and nodes, but each mesh's faces point at one of the rule's
+        // colours in a small colour table, so that recolouring rewrites every faces array and Prism rebuilds every
+        // mesh.
+        List<TriangleMesh> baselineMeshes = new ArrayList<>();
+        Scene baselineScene = onFx(() -> {
+            CityScene frame = new CityScene(meshes);
+            WritableImage table = new WritableImage(rule.bands().size(), 1);
+            float[] texCoords = new float[rule.bands().size() * 2];
+            for (int band = 0; band < rule.bands().size(); band++) {
+                table.getPixelWriter().setArgb(band, 0, rule.bands().get(band).argb());
+                texCoords[band * 2] = (band + 0.5f) / rule.bands().size();
+                texCoords[band * 2 + 1] = 0.5f;
+            }
+            PhongMaterial material = new PhongMaterial();
+            material.setDiffuseMap(table);
+            List<Node> views = ((Group) frame.city().node()).getChildren();
+            for (int part = 0; part < meshes.parts().size(); part++) {
+                TriangleMesh mesh = new TriangleMesh();
+                mesh.getPoints().setAll(meshes.parts().get(part).points());
+                mesh.getTexCoords().setAll(texCoords);
+                mesh.getFaces().setAll(baselineFaces(meshes.parts().get(part), new int[objects]));
+                baselineMeshes.add(mesh);
+                MeshView view = (MeshView) views.get(part);
+                view.setMesh(mesh);
+                view.setMaterial(material);
+            }
+            return layOut(new Scene(new CityViewport(frame), WIDTH, HEIGHT));
+        });
+        onFx(() -> baselineScene.snapshot(null));
+        long[] faces = new long[UPDATES];
+        long[] facesFrame = new long[UPDATES];
+        for (int update = 0; update < UPDATES; update++) {
+            int round = update;
+            faces[update] = onFx(() -> {
+                long start = System.nanoTime();
+                int[] band = new int[objects];
+                for (int object = 0; object < objects; object++) {
+                    band[object] = bandOf(rule, value(object, round));
+                }
+                for (int part = 0; part < meshes.parts().size(); part++) {
+                    baselineMeshes.get(part).getFaces().setAll(baselineFaces(meshes.parts().get(part), band));
+                }
+                return System.nanoTime() - start;
+            });
+            facesFrame[update] = onFx(() -> timed(() -> baselineScene.snapshot(null)));
+        }
+
+        System.out.println("| recolouring every object | FX thread per update, ms | next frame, ms | faces arrays changed |");
+        System.out.println("|---|---:|---:|---|");
+        System.out.printf(Locale.ROOT, "| palette texture (the twin) | %.1f | %.0f | %s |%n", median(palette), median(paletteFrame), facesUntouched ? "none" : "SOME");
+        System.out.printf(Locale.ROOT, "| faces rewritten (baseline) | %.1f | %.0f | all %d |%n", median(faces), median(facesFrame), meshes.parts().size());
+        return 0;
+    }
+
+    /** A PM10-like value that changes between updates, so every update really recolours. */
+    private static double value(int object, int round) {
+        return Math.floorMod(object * 7919 + round * 104729, 70);
+    }
+
+    private static int bandOf(ColorRule rule, double value) {
+        int band = 0;
+        for (int i = 0; i < rule.bands().size(); i++) {
+            if (value >= rule.bands().get(i).from()) {
+                band = i;
+            }
+        }
+        return band;
+    }
+
+    /** The part's faces with each corner's texture index set to its object's colour band. */
+    private static int[] baselineFaces(MeshPart part, int[] bandOfObject) {
+        int[] source = part.faces();
+        int[] faceToObject = part.faceToObject();
+        int[] faces = new int[faceToObject.length * 6];
+        for (int face = 0; face < faceToObject.length; face++) {
+            int band = bandOfObject[faceToObject[face]];
+            for (int corner = 0; corner < 3; corner++) {
+                faces[face * 6 + corner * 2] = source[face * 9 + corner * 3];
+                faces[face * 6 + corner * 2 + 1] = band;
+            }
+        }
+        return faces;
+    }
+
+    /** A hash of every faces array the city draws, to show that recolouring changed none of them. */
+    private static int[] faceChecksums(CityScene city) {
+        return ((Group) city.city().node()).getChildren().stream()
+                .map(node -> ((TriangleMesh) ((MeshView) node).getMesh()).getFaces().toArray(null))
+                .mapToInt(Arrays::hashCode).toArray();
+    }
+
+    private static Scene layOut(Scene scene) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        return scene;
+    }
+
+    private static long timed(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}
