@@ -5,6 +5,7 @@ import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.SafetyLayer;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.ui.CityViewport;
 import javafx.application.Platform;
@@ -59,6 +60,9 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--at", paramLabel = "ISO-TIME", description = "With --cache: colour by the values as of this time, e.g. 2026-11-28T08:00:00Z (default: the latest).")
     Instant at;
+
+    @Option(names = "--safety", description = "With --cache: draw the CHEMPARK safety view (plume and hazard zones).")
+    boolean safety;
 
     @Option(names = "--theme", defaultValue = "PM10", description = "With --cache: the colour rule, e.g. PM10, Noise, Temperature (default ${DEFAULT-VALUE}).")
     String theme;
@@ -117,6 +121,12 @@ final class SnapshotCommand implements Callable<Integer> {
             overlay.setRule(rule);
             overlay.apply(byObject, when);
             viewport.legend().show(rule, caption);
+            if (safety) {
+                SafetyLayer layer = new SafetyLayer(viewport.cityScene().city());
+                viewport.cityScene().addLayer(layer.node());
+                layer.setVisible(true);
+                viewport.addNote(layer.update(byObject), false);
+            }
         };
     }
 

@@ -4,6 +4,7 @@ import de.dormagentwin.model.CityObject;
 import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.paint.Color;
@@ -23,6 +24,7 @@ public final class CityScene {
     private final CityLayer city;
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
+    private final Group world = new Group();
     private final double[] halfSize;
     /** Per object, x and z of one of its points in scene coordinates (NaN when it draws nothing): for framing views. */
     private final float[] anchors;
@@ -31,7 +33,6 @@ public final class CityScene {
         city = new CityLayer(meshes);
         halfSize = halfSize(meshes);
         anchors = anchors(meshes);
-        Group world = new Group();
         world.getChildren().addAll(ground(), city.node(), lights());
         subScene = new SubScene(world, 800, 600, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(camera.camera());
@@ -93,6 +94,11 @@ public final class CityScene {
         fill.setDirection(new Point3D(-0.5, 0.4, -0.7));
         AmbientLight ambient = new AmbientLight(Color.gray(0.42));
         return new Group(sun, fill, ambient);
+    }
+
+    /** Adds a layer drawn in the city's coordinates (an overlay's meshes), under the same camera and lights. */
+    public void addLayer(Node layer) {
+        world.getChildren().add(layer);
     }
 
     public SubScene subScene() {

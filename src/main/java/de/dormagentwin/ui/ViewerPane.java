@@ -4,12 +4,14 @@ import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.SafetyLayer;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -35,6 +37,9 @@ public final class ViewerPane extends BorderPane {
     private final Label sources = new Label();
     private final ComboBox<String> theme = new ComboBox<>();
     private final ThematicOverlay overlay;
+    private final SafetyLayer safety;
+    private final ToggleButton safetyToggle = new ToggleButton("Safety view");
+    private Label safetyCaption;
     private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
@@ -62,7 +67,13 @@ public final class ViewerPane extends BorderPane {
         theme.setOnAction(event -> applyOverlay());
         Label colourBy = new Label("Colour by");
         colourBy.setPadding(new Insets(0, 0, 0, 16));
-        setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme));
+        safety = new SafetyLayer(scene.city());
+        scene.addLayer(safety.node());
+        safetyToggle.setTooltip(new Tooltip("The CHEMPARK's hazard zones and the plume of the stack that emits most (S)"));
+        safetyToggle.setFocusTraversable(false);
+        safetyToggle.setMinHeight(32);
+        safetyToggle.setOnAction(event -> showSafety(safetyToggle.isSelected()));
+        setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle));
         setCenter(viewport);
         setRight(info);
         status.setText(statusText);
@@ -77,6 +88,8 @@ public final class ViewerPane extends BorderPane {
                 home.fire();
             } else if (event.getCode() == KeyCode.T) {
                 top.fire();
+            } else if (event.getCode() == KeyCode.S) {
+                safetyToggle.fire();
             } else if (event.getCode() == KeyCode.F) {
                 flyToSelection();
             } else if (event.getCode() == KeyCode.ESCAPE) {
@@ -116,6 +129,23 @@ public final class ViewerPane extends BorderPane {
             showInfo();
         }
         applyOverlay();
+        if (safety.isVisible()) {
+            safetyCaption.setText(safety.update(snapshot.byObject()));
+        }
+    }
+
+    /** Shows or hides the safety view, as its toolbar button does. FX thread. */
+    public void showSafety(boolean visible) {
+        safetyToggle.setSelected(visible);
+        safety.setVisible(visible);
+        if (safetyCaption == null) {
+            safetyCaption = viewport.addNote("", false);
+        }
+        safetyCaption.setVisible(visible);
+        safetyCaption.setManaged(visible);
+        if (visible) {
+            safetyCaption.setText(safety.update(live.byObject()));
+        }
     }
 
     /** Picks the rule objects are coloured by, as the toolbar's chooser does. FX thread. */
