@@ -10,7 +10,6 @@ import de.dormagentwin.sample.SyntheticCity;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.ui.CityViewport;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
 @Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class})
@@ -78,7 +75,7 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             CityModel model = CityJsonReader.read(file);
             long parsed = System.nanoTime();
-            CityScene merged = onFxThread(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST)));
+            CityScene merged = FxToolkit.call(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST)));
             long meshed = System.nanoTime();
             long heap = settle();
             Frames mergedFrames = frames(merged);
@@ -94,7 +91,7 @@ final class BenchCommand implements Runnable {
             trees.clear();
 
             long perObjectStart = System.nanoTime();
-            CityScene perObject = onFxThread(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST, true)));
+            CityScene perObject = FxToolkit.call(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST, true)));
             long perObjectEnd = System.nanoTime();
             Frames perObjectFrames = frames(perObject);
 
@@ -110,7 +107,7 @@ final class BenchCommand implements Runnable {
         }
 
         private static Frames frames(CityScene city) throws Exception {
-            return onFxThread(() -> {
+            return FxToolkit.call(() -> {
                 Scene scene = new Scene(new CityViewport(city), FRAME_WIDTH, FRAME_HEIGHT);
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
@@ -126,21 +123,6 @@ final class BenchCommand implements Runnable {
             });
         }
 
-        private static <T> T onFxThread(Callable<T> work) throws Exception {
-            CompletableFuture<T> result = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    result.complete(work.call());
-                } catch (Exception | OutOfMemoryError e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            try {
-                return result.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
 
         private static List<JsonNode> readTrees(Path file) throws IOException {
             ObjectMapper mapper = new ObjectMapper();

@@ -2,7 +2,10 @@ package de.dormagentwin.app;
 
 import javafx.application.Platform;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
 /** Starts the JavaFX toolkit once per process for commands that render without a window of their own. */
 final class FxToolkit {
@@ -24,5 +27,22 @@ final class FxToolkit {
         Platform.setImplicitExit(false);
         ready.await();
         started = true;
+    }
+
+    /** Runs work on the FX thread and waits for its result; its exception (or Error) is the caller's. */
+    static <T> T call(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 }

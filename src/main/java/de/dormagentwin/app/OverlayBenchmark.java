@@ -12,7 +12,6 @@ import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.MeshPart;
 import de.dormagentwin.ui.CityViewport;
-import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -27,9 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code twin bench overlay}: recolouring every object of a large city by value, through the palette texture,
@@ -62,15 +58,15 @@ final class OverlayBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 objects, meshes.parts().size(), meshes.triangles(), UPDATES);
 
-        CityScene city = onFx(() -> new CityScene(meshes));
-        Scene scene = onFx(() -> layOut(new Scene(new CityViewport(city), WIDTH, HEIGHT)));
-        onFx(() -> scene.snapshot(null));
+        CityScene city = FxToolkit.call(() -> new CityScene(meshes));
+        Scene scene = FxToolkit.call(() -> layOut(new Scene(new CityViewport(city), WIDTH, HEIGHT)));
+        FxToolkit.call(() -> scene.snapshot(null));
         long[] palette = new long[UPDATES];
         long[] paletteFrame = new long[UPDATES];
-        int[] facesBefore = onFx(() -> faceChecksums(city));
+        int[] facesBefore = FxToolkit.call(() -> faceChecksums(city));
         for (int update = 0; update < UPDATES; update++) {
             int round = update;
-            palette[update] = onFx(() -> {
+            palette[update] = FxToolkit.call(() -> {
                 long start = System.nanoTime();
                 CityLayer layer = city.city();
                 for (int object = 0; object < objects; object++) {
@@ -78,15 +74,15 @@ final class OverlayBenchmark {
                 }
                 return System.nanoTime() - start;
             });
-            paletteFrame[update] = onFx(() -> timed(() -> scene.snapshot(null)));
+            paletteFrame[update] = FxToolkit.call(() -> timed(() -> scene.snapshot(null)));
         }
-        boolean facesUntouched = Arrays.equals(facesBefore, onFx(() -> faceChecksums(city)));
+        boolean facesUntouched = Arrays.equals(facesBefore, FxToolkit.call(() -> faceChecksums(city)));
 
         // The baseline: the same viewport, lights and nodes, but each mesh's faces point at one of the rule's
         // colours in a small colour table, so that recolouring rewrites every faces array and Prism rebuilds every
         // mesh.
         List<TriangleMesh> baselineMeshes = new ArrayList<>();
-        Scene baselineScene = onFx(() -> {
+        Scene baselineScene = FxToolkit.call(() -> {
             CityScene frame = new CityScene(meshes);
             WritableImage table = new WritableImage(rule.bands().size(), 1);
             float[] texCoords = new float[rule.bands().size() * 2];
@@ -110,12 +106,12 @@ final class OverlayBenchmark {
             }
             return layOut(new Scene(new CityViewport(frame), WIDTH, HEIGHT));
         });
-        onFx(() -> baselineScene.snapshot(null));
+        FxToolkit.call(() -> baselineScene.snapshot(null));
         long[] faces = new long[UPDATES];
         long[] facesFrame = new long[UPDATES];
         for (int update = 0; update < UPDATES; update++) {
             int round = update;
-            faces[update] = onFx(() -> {
+            faces[update] = FxToolkit.call(() -> {
                 long start = System.nanoTime();
                 int[] band = new int[objects];
                 for (int object = 0; object < objects; object++) {
@@ -126,7 +122,7 @@ final class OverlayBenchmark {
                 }
                 return System.nanoTime() - start;
             });
-            facesFrame[update] = onFx(() -> timed(() -> baselineScene.snapshot(null)));
+            facesFrame[update] = FxToolkit.call(() -> timed(() -> baselineScene.snapshot(null)));
         }
 
         System.out.println("| recolouring every object | FX thread per update, ms | next frame, ms | faces arrays changed |");
@@ -191,19 +187,4 @@ final class OverlayBenchmark {
         return sorted[sorted.length / 2] / 1e6;
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
 }
