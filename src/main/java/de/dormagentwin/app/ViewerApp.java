@@ -99,7 +99,7 @@ public final class ViewerApp extends Application {
         }
         store = loaded.store();
         feed = new LiveFeed(store, Duration.ofMillis(500), message -> System.err.println("twin: " + message));
-        feed.addListener(pane::showLive);
+        pane.attachFeed(feed);
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
                 .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
         if (simulate && sample.isPresent()) {

@@ -9,6 +9,11 @@ import java.time.Instant;
 public final class Freshness {
     /** For a stream that has reported only once: its interval is unknown, so allow a generous hour. */
     static final Duration UNKNOWN_INTERVAL = Duration.ofMinutes(30);
+    /**
+     * Intervals are counted as at least this: a stream that reports every minute now may have reported every 15
+     * minutes in the history being played back, and a value a few minutes old still describes a city.
+     */
+    static final Duration MINIMUM_INTERVAL = Duration.ofMinutes(15);
 
     private Freshness() {
     }
@@ -18,6 +23,9 @@ public final class Freshness {
             return false;
         }
         Duration interval = value.usualInterval() != null ? value.usualInterval() : UNKNOWN_INTERVAL;
+        if (interval.compareTo(MINIMUM_INTERVAL) < 0) {
+            interval = MINIMUM_INTERVAL;
+        }
         return Duration.between(value.time(), now).compareTo(interval.multipliedBy(2)) > 0;
     }
 }

@@ -8,6 +8,7 @@ import de.dormagentwin.overlay.ThematicOverlay;
 import javafx.application.Platform;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,30 @@ public final class LiveFeed implements AutoCloseable {
         Snapshot next = new Snapshot(ThematicOverlay.byObject(latest.values()), latest.size());
         snapshot = next;
         Platform.runLater(() -> listeners.forEach(listener -> listener.accept(next)));
+    }
+
+    /** Asks the cache for every value as of a time, off the FX thread, and hands the result to the FX thread. */
+    public void history(Instant at, Consumer<Snapshot> onFxThread) {
+        poller.execute(() -> {
+            try {
+                List<Latest> values = store.asOf(at);
+                Snapshot past = new Snapshot(ThematicOverlay.byObject(values), values.size());
+                Platform.runLater(() -> onFxThread.accept(past));
+            } catch (CacheException e) {
+                log.accept("history: " + e.getMessage());
+            }
+        });
+    }
+
+    /** The oldest time the cache holds, found off the FX thread, handed to the FX thread (empty cache: nothing). */
+    public void earliest(Consumer<Instant> onFxThread) {
+        poller.execute(() -> {
+            try {
+                store.earliest().ifPresent(time -> Platform.runLater(() -> onFxThread.accept(time)));
+            } catch (CacheException e) {
+                log.accept("history: " + e.getMessage());
+            }
+        });
     }
 
     @Override

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,6 +42,11 @@ public final class ViewerPane extends BorderPane {
     private final ToggleButton safetyToggle = new ToggleButton("Safety view");
     private Label safetyCaption;
     private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
+    /** What the city shows: the live values, or those as of {@link #shownAt} in history mode (then not null). */
+    private LiveFeed.Snapshot shown = LiveFeed.Snapshot.EMPTY;
+    private Instant shownAt;
+    private TimeBar timeBar;
+    private HBox statusBar;
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
     private static final String NO_THEME = "Nothing";
@@ -79,9 +85,9 @@ public final class ViewerPane extends BorderPane {
         status.setText(statusText);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(status, gap, sources);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        setBottom(bar);
+        statusBar = new HBox(status, gap, sources);
+        statusBar.setPadding(new Insets(4, 10, 4, 10));
+        setBottom(statusBar);
         viewport.setOnSelect(this::select);
         setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.H) {
@@ -118,19 +124,43 @@ public final class ViewerPane extends BorderPane {
         CityScene scene = viewport.cityScene();
         int selected = scene.city().selected();
         CityObject object = selected < 0 ? null : scene.city().meshes().objects().get(selected);
-        info.show(object, object == null ? List.of() : live.of(object.id()), Instant.now());
+        info.show(object, object == null ? List.of() : shown.of(object.id()), shownAt != null ? shownAt : Instant.now());
     }
 
-    /** New values from the cache: the info panel follows them for the selected object. FX thread. */
+    /** Follows the cache: live values as they change, and history through a time bar above the status bar. */
+    public void attachFeed(LiveFeed feed) {
+        timeBar = new TimeBar(at -> feed.history(at, past -> {
+            // A late answer after going back to live, or for a time since left, is dropped.
+            if (!timeBar.isLive()) {
+                display(past, at);
+            }
+        }), () -> display(live, null));
+        feed.earliest(timeBar::setEarliest);
+        setBottom(new VBox(timeBar, statusBar));
+        feed.addListener(this::showLive);
+    }
+
+    public TimeBar timeBar() {
+        return timeBar;
+    }
+
+    /** New values from the cache: the city and the info panel follow them unless history is shown. FX thread. */
     public void showLive(LiveFeed.Snapshot snapshot) {
-        boolean hasSelection = viewport.cityScene().city().selected() >= 0;
         live = snapshot;
-        if (hasSelection) {
+        if (timeBar == null || timeBar.isLive()) {
+            display(snapshot, null);
+        }
+    }
+
+    private void display(LiveFeed.Snapshot snapshot, Instant at) {
+        shown = snapshot;
+        shownAt = at;
+        if (viewport.cityScene().city().selected() >= 0) {
             showInfo();
         }
         applyOverlay();
         if (safety.isVisible()) {
-            safetyCaption.setText(safety.update(snapshot.byObject()));
+            safetyCaption.setText(safety.update(shown.byObject()));
         }
     }
 
@@ -144,7 +174,7 @@ public final class ViewerPane extends BorderPane {
         safetyCaption.setVisible(visible);
         safetyCaption.setManaged(visible);
         if (visible) {
-            safetyCaption.setText(safety.update(live.byObject()));
+            safetyCaption.setText(safety.update(shown.byObject()));
         }
     }
 
@@ -157,9 +187,10 @@ public final class ViewerPane extends BorderPane {
     private void applyOverlay() {
         ColorRule rule = OverlayRules.named(theme.getValue()).orElse(null);
         overlay.setRule(rule);
-        Instant now = Instant.now();
-        ThematicOverlay.Result result = overlay.apply(live.byObject(), now);
-        viewport.legend().show(result.coloured() > 0 ? rule : null, "live, " + CLOCK.format(now));
+        Instant now = shownAt != null ? shownAt : Instant.now();
+        ThematicOverlay.Result result = overlay.apply(shown.byObject(), now);
+        String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
+        viewport.legend().show(result.coloured() > 0 ? rule : null, caption);
     }
 
     /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */

@@ -67,8 +67,8 @@ class LiveViewerTest {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
         ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
         feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
-        feed.addListener(pane::showLive);
         FxThread.call(() -> {
+            pane.attachFeed(feed);
             List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
             pane.select(objects.indexOf(objects.stream().filter(object -> object.id().equals("house-b")).findFirst().orElseThrow()));
             return null;
@@ -98,6 +98,39 @@ class LiveViewerTest {
             CityLayer city = pane.viewport().cityScene().city();
             return city.overlayColor(city.meshes().objectIndex("house-b"));
         });
+    }
+
+    @Test
+    void movingTheTimeBarShowsTheValuesAsOfThatTimeAndLiveComesBack() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant morning = now.minus(Duration.ofHours(5));
+        store.write(List.of(Observation.number("test", "box-7/pm10", morning, 14.5),
+                Observation.number("test", "box-7/pm10", now.minus(Duration.ofMinutes(1)), 66.5)));
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
+        FxThread.call(() -> {
+            pane.attachFeed(feed);
+            List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
+            pane.select(objects.indexOf(objects.stream().filter(object -> object.id().equals("house-b")).findFirst().orElseThrow()));
+            return null;
+        });
+        waitForText(pane, "66.5 µg/m³");
+
+        FxThread.call(() -> {
+            pane.timeBar().moveTo(morning.plus(Duration.ofMinutes(30)));
+            return null;
+        });
+        String past = waitForText(pane, "14.5 µg/m³");
+        assertTrue(past.contains("as of ") && !past.contains("66.5"), past);
+        ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();
+        assertEquals(pm10.colorOf(14.5), overlayOfHouseB(pane), "coloured by the morning's value");
+
+        FxThread.call(() -> {
+            pane.timeBar().followNow();
+            return null;
+        });
+        waitForText(pane, "66.5 µg/m³");
     }
 
     @Test

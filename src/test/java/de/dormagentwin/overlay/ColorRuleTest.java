@@ -66,6 +66,9 @@ class ColorRuleTest {
         Latest unknownInterval = new Latest(1, value.datastream(), null, time, 12, null, 1, null);
         assertFalse(Freshness.isStale(unknownInterval, time.plus(Duration.ofMinutes(59))));
         assertTrue(Freshness.isStale(unknownInterval, time.plus(Duration.ofMinutes(61))));
+        Latest everyMinute = new Latest(1, value.datastream(), null, time, 12, null, 1, Duration.ofMinutes(1));
+        assertFalse(Freshness.isStale(everyMinute, time.plus(Duration.ofMinutes(20))), "intervals count as 15 minutes at least");
+        assertTrue(Freshness.isStale(everyMinute, time.plus(Duration.ofMinutes(31))));
         Latest none = new Latest(1, value.datastream(), null, null, Double.NaN, null, 1, null);
         assertFalse(Freshness.isStale(none, time), "no data is not stale: it is drawn as no data");
     }

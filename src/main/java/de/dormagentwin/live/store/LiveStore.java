@@ -615,6 +615,19 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
+    /** The time of the oldest observation the cache holds: where history playback can start. A full scan. */
+    public Optional<Instant> earliest() throws CacheException {
+        try (Connection connection = readers.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MIN(phenomenon_time) FROM observation")) {
+            rows.next();
+            long time = rows.getLong(1);
+            return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
+        } catch (SQLException e) {
+            throw new CacheException("reading the oldest observation: " + firstLine(e), e);
+        }
+    }
+
     /** The phenomenon time of a datastream's newest observation: where an incremental fetch starts. */
     public Optional<Instant> lastTime(String source, String datastreamRemoteId) throws CacheException {
         try (Connection connection = readers.getConnection();
