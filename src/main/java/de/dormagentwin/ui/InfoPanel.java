@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class InfoPanel extends ScrollPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
     private final VBox content = new VBox(8);
+    private SeriesChart chart;
 
     public InfoPanel() {
         content.setPadding(new Insets(12));
@@ -37,6 +38,11 @@ public final class InfoPanel extends ScrollPane {
 
     public void show(CityObject object) {
         show(object, List.of(), Instant.now());
+    }
+
+    /** Adds a chart of the selected object's datastreams under their values. */
+    public void setChart(SeriesChart chart) {
+        this.chart = chart;
     }
 
     /** Shows an object with the latest values of its datastreams, their age counted to {@code now}. */
@@ -80,6 +86,10 @@ public final class InfoPanel extends ScrollPane {
                 Label reading = new Label(liveText(value, now));
                 reading.setWrapText(true);
                 content.getChildren().add(new VBox(1, name, reading));
+            }
+            if (chart != null && live.stream().anyMatch(value -> value.text() == null)) {
+                content.getChildren().add(chart);
+                chart.show(live, now);
             }
         }
     }

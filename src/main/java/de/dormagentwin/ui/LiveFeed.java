@@ -4,6 +4,7 @@ import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.Changes;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.overlay.ThematicOverlay;
 import javafx.application.Platform;
 
@@ -95,6 +96,18 @@ public final class LiveFeed implements AutoCloseable {
                 Platform.runLater(() -> onFxThread.accept(past));
             } catch (CacheException e) {
                 log.accept("history: " + e.getMessage());
+            }
+        });
+    }
+
+    /** One datastream's series for a chart, read off the FX thread and handed to the FX thread. */
+    public void series(long datastreamId, Instant from, Instant to, int maxPoints, Consumer<List<SeriesPoint>> onFxThread) {
+        poller.execute(() -> {
+            try {
+                List<SeriesPoint> points = store.series(datastreamId, from, to, maxPoints);
+                Platform.runLater(() -> onFxThread.accept(points));
+            } catch (CacheException e) {
+                log.accept("chart: " + e.getMessage());
             }
         });
     }

@@ -136,6 +136,7 @@ public final class ViewerPane extends BorderPane {
             }
         }), () -> display(live, null));
         feed.earliest(timeBar::setEarliest);
+        info.setChart(new SeriesChart(feed::series));
         setBottom(new VBox(timeBar, statusBar));
         feed.addListener(this::showLive);
     }

@@ -81,9 +81,12 @@ class LiveViewerTest {
         ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();
         assertEquals(pm10.colorOf(23.4), overlayOfHouseB(pane), "coloured by PM10 out of the box");
 
+        String chart = waitForText(pane, "over the 24 hours; source: test");
+        assertTrue(chart.contains("min 23.4, max 23.4 µg/m³"), chart);
+
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 57.5)));
         String second = waitForText(pane, "57.5 µg/m³");
-        assertTrue(!second.contains("23.4"), second);
+        assertTrue(!second.contains("23.4 µg/m³ at"), second);
         assertEquals(pm10.colorOf(57.5), overlayOfHouseB(pane));
 
         FxThread.call(() -> {

@@ -1,0 +1,122 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.SeriesPoint;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A line chart of one of the selected object's datastreams over a chosen window that ends at the moment shown
+ * (now, or the history time), with the window's minimum and maximum, the unit, and the data's source.
+ */
+public final class SeriesChart extends VBox {
+    /** Loads a datastream's downsampled series off the FX thread and hands it back on the FX thread. */
+    public interface Loader {
+        void load(long datastreamId, Instant from, Instant to, int maxPoints, Consumer<List<SeriesPoint>> onFxThread);
+    }
+
+    static final int MAX_POINTS = 200;
+    private static final List<String> WINDOWS = List.of("6 hours", "24 hours", "7 days");
+    /** Reloading on every live update would redraw the chart twice a second; a minute's drift is invisible. */
+    private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+
+    private final Loader loader;
+    private final ComboBox<String> stream = new ComboBox<>();
+    private final ComboBox<String> window = new ComboBox<>();
+    private final NumberAxis hours = new NumberAxis();
+    private final NumberAxis values = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(hours, values);
+    private final Label summary = new Label();
+    private List<Latest> streams = List.of();
+    private String loadedKey;
+    private Instant loadedAt;
+    private Instant end;
+
+    public SeriesChart(Loader loader) {
+        super(4);
+        this.loader = loader;
+        window.getItems().addAll(WINDOWS);
+        window.setValue("24 hours");
+        hours.setLabel("hours before");
+        hours.setForceZeroInRange(false);
+        values.setForceZeroInRange(false);
+        chart.setLegendVisible(false);
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(220);
+        summary.setWrapText(true);
+        stream.setOnAction(event -> reload(true));
+        window.setOnAction(event -> reload(true));
+        getChildren().addAll(new HBox(6, stream, window), chart, summary);
+    }
+
+    /** Shows the numeric streams of an object, ending at {@code until}; reloads only when something changed. */
+    public void show(List<Latest> objectStreams, Instant until) {
+        List<Latest> numeric = objectStreams.stream().filter(value -> value.text() == null).toList();
+        List<String> names = numeric.stream().map(value -> value.datastream().observedProperty()).toList();
+        if (!names.equals(streams.stream().map(value -> value.datastream().observedProperty()).toList())) {
+            String before = stream.getValue();
+            stream.getItems().setAll(names);
+            stream.setValue(names.contains(before) ? before : names.isEmpty() ? null : names.get(0));
+        }
+        streams = numeric;
+        end = until;
+        reload(false);
+    }
+
+    private void reload(boolean force) {
+        Latest chosen = streams.stream().filter(value -> value.datastream().observedProperty().equals(stream.getValue())).findFirst().orElse(null);
+        if (chosen == null || end == null) {
+            return;
+        }
+        String key = chosen.datastreamId() + "/" + window.getValue();
+        if (!force && key.equals(loadedKey) && loadedAt != null && Duration.between(loadedAt, end).abs().compareTo(RELOAD_AFTER) < 0) {
+            return;
+        }
+        loadedKey = key;
+        loadedAt = end;
+        Duration span = switch (window.getValue()) {
+            case "6 hours" -> Duration.ofHours(6);
+            case "7 days" -> Duration.ofDays(7);
+            default -> Duration.ofHours(24);
+        };
+        Instant until = end;
+        loader.load(chosen.datastreamId(), until.minus(span), until, MAX_POINTS, points -> {
+            if (Objects.equals(key, loadedKey)) {
+                draw(chosen, points, until);
+            }
+        });
+    }
+
+    private void draw(Latest stream, List<SeriesPoint> points, Instant until) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (SeriesPoint point : points) {
+            data.add(new XYChart.Data<>(-Duration.between(point.time(), until).toMinutes() / 60.0, point.mean()));
+            min = Math.min(min, point.min());
+            max = Math.max(max, point.max());
+        }
+        series.getData().setAll(data);
+        chart.getData().setAll(List.of(series));
+        String unit = stream.datastream().unitSymbol();
+        values.setLabel(unit);
+        summary.setText(points.isEmpty() ? "No values in this window."
+                : String.format(Locale.ROOT, "min %.1f, max %.1f %s over the %s; source: %s", min, max, unit, window.getValue(),
+                stream.datastream().source()));
+    }
+}
