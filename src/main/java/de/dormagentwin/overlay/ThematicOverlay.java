@@ -20,9 +20,13 @@ import java.util.Set;
  * grey; the objects without such a stream are drawn pale, so the coloured ones stand out.
  */
 public final class ThematicOverlay {
+    /** The pulse colour of an object whose value is over its limit. */
+    public static final int ALERT_ARGB = 0xFFFF1744;
     private final CityLayer layer;
     private final Set<Integer> coloured = new HashSet<>();
     private ColorRule rule;
+    private Set<String> pulsing = Set.of();
+    private boolean pulseOn;
 
     public ThematicOverlay(CityLayer layer) {
         this.layer = layer;
@@ -35,6 +39,15 @@ public final class ThematicOverlay {
 
     public ColorRule rule() {
         return rule;
+    }
+
+    /**
+     * Objects with an unacknowledged alert, and the pulse's phase: on, they are drawn alert red; off, in their
+     * value's colour (white when the active rule does not cover them). Takes effect at the next {@link #apply}.
+     */
+    public void setPulse(Set<String> objectIds, boolean on) {
+        pulsing = Set.copyOf(objectIds);
+        pulseOn = on;
     }
 
     /** Colours by the given values (latest, or as of a time), judging freshness against {@code now}. FX thread. */
@@ -66,6 +79,18 @@ public final class ThematicOverlay {
                 layer.setOverlayColor(index, argb);
                 coloured.add(index);
             }
+        }
+        for (String objectId : pulsing) {
+            int index = layer.meshes().objectIndex(objectId);
+            if (index < 0) {
+                continue;
+            }
+            if (pulseOn) {
+                layer.setOverlayColor(index, ALERT_ARGB);
+            } else if (!coloured.contains(index)) {
+                layer.setOverlayColor(index, 0xFFFFFFFF);
+            }
+            coloured.add(index);
         }
         previously.removeAll(coloured);
         previously.forEach(index -> layer.setOverlayColor(index, 0));

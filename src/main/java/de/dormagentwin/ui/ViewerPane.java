@@ -2,12 +2,15 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,12 +24,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
@@ -46,6 +52,10 @@ public final class ViewerPane extends BorderPane {
     private LiveFeed.Snapshot shown = LiveFeed.Snapshot.EMPTY;
     private Instant shownAt;
     private TimeBar timeBar;
+    private final Alerts alerts = new Alerts(OverlayRules.defaults());
+    private final AlertList alertList;
+    private List<Alerts.Alert> currentAlerts = List.of();
+    private boolean pulseOn;
     private HBox statusBar;
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
@@ -81,7 +91,18 @@ public final class ViewerPane extends BorderPane {
         safetyToggle.setOnAction(event -> showSafety(safetyToggle.isSelected()));
         setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle));
         setCenter(viewport);
-        setRight(info);
+        alertList = new AlertList(this::goTo, this::acknowledge);
+        VBox.setVgrow(info, Priority.ALWAYS);
+        setRight(new VBox(alertList, info));
+        // Objects over a limit pulse until someone acknowledges them.
+        Timeline pulse = new Timeline(new KeyFrame(Duration.millis(500), event -> {
+            pulseOn = !pulseOn;
+            if (currentAlerts.stream().anyMatch(alert -> !alert.acknowledged())) {
+                applyOverlay();
+            }
+        }));
+        pulse.setCycleCount(Timeline.INDEFINITE);
+        pulse.play();
         status.setText(statusText);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -156,6 +177,8 @@ public final class ViewerPane extends BorderPane {
     private void display(LiveFeed.Snapshot snapshot, Instant at) {
         shown = snapshot;
         shownAt = at;
+        currentAlerts = alerts.update(snapshot.byObject());
+        alertList.show(currentAlerts);
         if (viewport.cityScene().city().selected() >= 0) {
             showInfo();
         }
@@ -188,6 +211,9 @@ public final class ViewerPane extends BorderPane {
     private void applyOverlay() {
         ColorRule rule = OverlayRules.named(theme.getValue()).orElse(null);
         overlay.setRule(rule);
+        Set<String> alerting = currentAlerts.stream().filter(alert -> !alert.acknowledged()).map(Alerts.Alert::objectId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        overlay.setPulse(alerting, pulseOn);
         Instant now = shownAt != null ? shownAt : Instant.now();
         ThematicOverlay.Result result = overlay.apply(shown.byObject(), now);
         String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
@@ -208,6 +234,26 @@ public final class ViewerPane extends BorderPane {
             case RETRYING -> "retrying since " + CLOCK.format(status.since()) + " (" + status.problem() + ")";
             case OFFLINE -> "offline since " + CLOCK.format(status.since()) + " (" + status.problem() + ")";
         };
+    }
+
+    /** Selects an object by id and flies to it: from the alert list. */
+    private void goTo(String objectId) {
+        int index = objectId == null ? -1 : viewport.cityScene().city().meshes().objectIndex(objectId);
+        if (index >= 0) {
+            select(index);
+            flyToSelection();
+        }
+    }
+
+    /** The alerts shown now. */
+    public List<Alerts.Alert> alerts() {
+        return currentAlerts;
+    }
+
+    /** Acknowledges an alert, as its button does. FX thread. */
+    public void acknowledge(long datastreamId) {
+        alerts.acknowledge(datastreamId);
+        display(shown, shownAt);
     }
 
     private void flyToSelection() {

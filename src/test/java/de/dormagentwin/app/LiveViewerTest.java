@@ -10,6 +10,7 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,10 +86,10 @@ class LiveViewerTest {
         String chart = waitForText(pane, "over the 24 hours; source: test");
         assertTrue(chart.contains("min 23.4, max 23.4 µg/m³"), chart);
 
-        store.write(List.of(Observation.number("test", "box-7/pm10", now, 57.5)));
-        String second = waitForText(pane, "57.5 µg/m³");
+        store.write(List.of(Observation.number("test", "box-7/pm10", now, 47.5)));
+        String second = waitForText(pane, "47.5 µg/m³");
         assertTrue(!second.contains("23.4 µg/m³ at"), second);
-        assertEquals(pm10.colorOf(57.5), overlayOfHouseB(pane));
+        assertEquals(pm10.colorOf(47.5), overlayOfHouseB(pane));
 
         FxThread.call(() -> {
             pane.setTheme("Nothing");
@@ -134,6 +136,44 @@ class LiveViewerTest {
             return null;
         });
         waitForText(pane, "66.5 µg/m³");
+    }
+
+    @Test
+    void aValueOverItsLimitPulsesAndListsUntilAcknowledged() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        store.write(List.of(Observation.number("test", "box-7/pm10", now, 81)));
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
+        FxThread.call(() -> {
+            pane.attachFeed(feed);
+            return null;
+        });
+        String listed = waitForText(pane, "Alerts: 1");
+        assertTrue(listed.contains("PM10 81 µg/m³ (limit 50) at house-b"), listed);
+        waitFor(() -> overlayOfHouseB(pane) == ThematicOverlay.ALERT_ARGB, "house B pulses alert red");
+
+        long id = FxThread.call(() -> pane.alerts().get(0).datastreamId());
+        FxThread.call(() -> {
+            pane.acknowledge(id);
+            return null;
+        });
+        int red = OverlayRules.named("PM10").orElseThrow().colorOf(81);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(red, overlayOfHouseB(pane), "after acknowledging, the value's colour only");
+            Thread.sleep(300);
+        }
+    }
+
+    private static void waitFor(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("never happened: " + what);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.overlay.Alerts;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/** The limit exceedances now: each names the value, the limit, where and since when; click to go there. */
+public final class AlertList extends VBox {
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    private final Label title = new Label();
+    private final VBox rows = new VBox(4);
+    private final Consumer<String> goTo;
+    private final LongConsumer acknowledge;
+
+    public AlertList(Consumer<String> goTo, LongConsumer acknowledge) {
+        super(6);
+        this.goTo = goTo;
+        this.acknowledge = acknowledge;
+        setPadding(new Insets(10, 12, 10, 12));
+        setStyle("-fx-background-color: #fff4f2; -fx-border-color: transparent transparent #e0c0bb transparent;");
+        title.setStyle("-fx-font-weight: bold; -fx-text-fill: #a01010;");
+        getChildren().addAll(title, rows);
+        show(List.of());
+    }
+
+    public void show(List<Alerts.Alert> alerts) {
+        setVisible(!alerts.isEmpty());
+        setManaged(!alerts.isEmpty());
+        long open = alerts.stream().filter(alert -> !alert.acknowledged()).count();
+        title.setText("Alerts: " + alerts.size() + (open < alerts.size() ? " (" + open + " new)" : ""));
+        rows.getChildren().clear();
+        for (Alerts.Alert alert : alerts.stream().limit(8).toList()) {
+            Label text = new Label(String.format(Locale.ROOT, "%s %.0f %s (limit %.0f) at %s since %s", alert.property(), alert.value(),
+                    alert.unit(), alert.limit(), alert.objectId(), SINCE.format(alert.since())));
+            text.setWrapText(true);
+            text.setStyle(alert.acknowledged() ? "-fx-text-fill: #777;" : "-fx-text-fill: #202020; -fx-cursor: hand;");
+            text.setOnMouseClicked(event -> goTo.accept(alert.objectId()));
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(6, text);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (!alert.acknowledged()) {
+                Button seen = new Button("Acknowledge");
+                seen.setOnAction(event -> acknowledge.accept(alert.datastreamId()));
+                row.getChildren().add(seen);
+            }
+            rows.getChildren().add(row);
+        }
+        if (alerts.size() > 8) {
+            rows.getChildren().add(new Label("and " + (alerts.size() - 8) + " more"));
+        }
+    }
+}
