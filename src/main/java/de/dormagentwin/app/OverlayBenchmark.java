@@ -1,5 +1,10 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.Thing;
+import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
@@ -12,6 +17,8 @@ import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.MeshPart;
 import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -24,8 +31,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code twin bench overlay}: recolouring every object of a large city by value, through the palette texture,
@@ -125,11 +134,64 @@ final class OverlayBenchmark {
             facesFrame[update] = FxToolkit.call(() -> timed(() -> baselineScene.snapshot(null)));
         }
 
+        double[] latency = writeToScreen(meshes, rule);
+
         System.out.println("| recolouring every object | FX thread per update, ms | next frame, ms | faces arrays changed |");
         System.out.println("|---|---:|---:|---|");
         System.out.printf(Locale.ROOT, "| palette texture (the twin) | %.1f | %.0f | %s |%n", median(palette), median(paletteFrame), facesUntouched ? "none" : "SOME");
         System.out.printf(Locale.ROOT, "| faces rewritten (baseline) | %.1f | %.0f | all %d |%n", median(faces), median(facesFrame), meshes.parts().size());
+        System.out.println();
+        System.out.println("| from a cache write to the object's colour on screen | median, ms | worst, ms | viewer's poll period, ms |");
+        System.out.println("|---|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| one PM10 observation crossing a band (%d writes) | %.0f | %.0f | %d |%n", UPDATES, latency[0], latency[1],
+                ViewerApp.LIVE_POLL.toMillis());
         return 0;
+    }
+
+    /**
+     * The viewer's whole path: a write to the cache, the live feed's poll, the pane's overlay, the palette, and the
+     * next frame that shows it (a pulse sees the colour). Alternates between two bands so every write changes it.
+     */
+    private static double[] writeToScreen(CityMeshes meshes, ColorRule rule) throws Exception {
+        Path folder = Files.createTempDirectory("twin-bench-latency");
+        String objectId = meshes.objects().get(0).id();
+        try (LiveStore store = LiveStore.open(folder, null)) {
+            store.putThing(new Thing("bench", "box", "Box", "", Map.of(), objectId, Double.NaN, Double.NaN));
+            store.putDatastream(new Datastream("bench", "box/pm10", "box", "PM10", rule.observedProperty(), "", "", "µg/m³", Classification.PUBLIC));
+            SceneFactory.Prepared prepared = new SceneFactory.Prepared(new ModelFiles.Loaded(List.of(), List.of()), meshes);
+            ViewerPane pane = FxToolkit.call(() -> {
+                ViewerPane viewer = new ViewerPane(SceneFactory.viewport(prepared), "bench");
+                new Scene(viewer, WIDTH, HEIGHT);
+                return viewer;
+            });
+            try (LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, message -> System.err.println("twin: " + message))) {
+                FxToolkit.call(() -> {
+                    pane.attachFeed(feed);
+                    return null;
+                });
+                CityLayer layer = pane.viewport().cityScene().city();
+                int index = meshes.objectIndex(objectId);
+                long[] millis = new long[UPDATES];
+                for (int update = 0; update < UPDATES; update++) {
+                    double value = update % 2 == 0 ? 10 : 45;
+                    int expected = rule.colorOf(value);
+                    long start = System.nanoTime();
+                    // Stamped now, so the value is fresh and drawn in its own colour.
+                    store.write(List.of(Observation.number("bench", "box/pm10", Instant.now(), value)));
+                    while (FxToolkit.call(() -> layer.overlayColor(index)) != expected) {
+                        if (System.nanoTime() - start > 30_000_000_000L) {
+                            throw new IllegalStateException("a written value did not reach the screen within 30 s");
+                        }
+                        Thread.sleep(5);
+                    }
+                    millis[update] = (System.nanoTime() - start) / 1_000_000;
+                }
+                Arrays.sort(millis);
+                return new double[]{millis[UPDATES / 2], millis[UPDATES - 1]};
+            }
+        } finally {
+            CacheBenchmark.delete(folder);
+        }
     }
 
     /** A PM10-like value that changes between updates, so every update really recolours. */

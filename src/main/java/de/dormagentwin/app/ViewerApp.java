@@ -38,6 +38,8 @@ public final class ViewerApp extends Application {
     static final Duration SIMULATOR_HISTORY = Duration.ofDays(2);
     /** The simulator's live step: a new value a minute, so the twin visibly moves. */
     static final Duration SIMULATOR_STEP = Duration.ofMinutes(1);
+    /** How often the viewer asks the cache what changed: a value is on screen within about this. */
+    static final Duration LIVE_POLL = Duration.ofMillis(500);
 
     private LiveStore store;
     private IngestService ingest;
@@ -98,7 +100,7 @@ public final class ViewerApp extends Application {
             return;
         }
         store = loaded.store();
-        feed = new LiveFeed(store, Duration.ofMillis(500), message -> System.err.println("twin: " + message));
+        feed = new LiveFeed(store, LIVE_POLL, message -> System.err.println("twin: " + message));
         pane.attachFeed(feed);
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
                 .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
