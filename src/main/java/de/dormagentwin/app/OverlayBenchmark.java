@@ -4,12 +4,14 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
+import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.SensorMarkers;
 import de.dormagentwin.sample.SyntheticCity;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.CityMeshes;
@@ -31,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,7 @@ import java.util.Map;
  */
 final class OverlayBenchmark {
     private static final int UPDATES = 10;
+    private static final int MARKERS = 2000;
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 720;
 
@@ -86,6 +90,34 @@ final class OverlayBenchmark {
             paletteFrame[update] = FxToolkit.call(() -> timed(() -> scene.snapshot(null)));
         }
         boolean facesUntouched = Arrays.equals(facesBefore, FxToolkit.call(() -> faceChecksums(city)));
+
+        // Frames with 2,000 sensor markers (one merged mesh) against the same view without them.
+        long[] plainFrames = new long[UPDATES];
+        for (int update = 0; update < UPDATES; update++) {
+            plainFrames[update] = FxToolkit.call(() -> {
+                city.camera().orbit(360.0 / UPDATES, 0);
+                return timed(() -> scene.snapshot(null));
+            });
+        }
+        Map<String, List<Latest>> sensors = new HashMap<>();
+        Datastream pm10 = new Datastream("bench", "pm10", null, "PM10", rule.observedProperty(), "", "", "µg/m³", Classification.PUBLIC);
+        for (int object = 0; object < Math.min(MARKERS, objects); object++) {
+            String id = meshes.objects().get(object).id();
+            sensors.put(id, List.of(new Latest(object, pm10, id, Instant.now(), value(object, 0), null, 1, null)));
+        }
+        SensorMarkers markers = new SensorMarkers();
+        FxToolkit.call(() -> {
+            city.addLayer(markers.node());
+            markers.update(city.city(), sensors, rule);
+            return null;
+        });
+        long[] markerFrames = new long[UPDATES];
+        for (int update = 0; update < UPDATES; update++) {
+            markerFrames[update] = FxToolkit.call(() -> {
+                city.camera().orbit(360.0 / UPDATES, 0);
+                return timed(() -> scene.snapshot(null));
+            });
+        }
 
         // The baseline: the same viewport, lights and nodes, but each mesh's faces point at one of the rule's
         // colours in a small colour table, so that recolouring rewrites every faces array and Prism rebuilds every
@@ -140,6 +172,11 @@ final class OverlayBenchmark {
         System.out.println("|---|---:|---:|---|");
         System.out.printf(Locale.ROOT, "| palette texture (the twin) | %.1f | %.0f | %s |%n", median(palette), median(paletteFrame), facesUntouched ? "none" : "SOME");
         System.out.printf(Locale.ROOT, "| faces rewritten (baseline) | %.1f | %.0f | all %d |%n", median(faces), median(facesFrame), meshes.parts().size());
+        System.out.println();
+        System.out.println("| orbiting the city | frame, ms |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| without markers | %.0f |%n", median(plainFrames));
+        System.out.printf(Locale.ROOT, "| with %,d sensor markers | %.0f |%n", markers.count(), median(markerFrames));
         System.out.println();
         System.out.println("| from a cache write to the object's colour on screen | median, ms | worst, ms | viewer's poll period, ms |");
         System.out.println("|---|---:|---:|---:|");

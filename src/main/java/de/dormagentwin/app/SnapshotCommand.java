@@ -6,6 +6,7 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
+import de.dormagentwin.overlay.SensorMarkers;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.ui.CityViewport;
 import javafx.application.Platform;
@@ -120,6 +121,9 @@ final class SnapshotCommand implements Callable<Integer> {
             ThematicOverlay overlay = new ThematicOverlay(viewport.cityScene().city());
             overlay.setRule(rule);
             overlay.apply(byObject, when);
+            SensorMarkers markers = new SensorMarkers();
+            viewport.cityScene().addLayer(markers.node());
+            markers.update(viewport.cityScene().city(), byObject, rule);
             viewport.legend().show(rule, caption);
             if (safety) {
                 SafetyLayer layer = new SafetyLayer(viewport.cityScene().city());

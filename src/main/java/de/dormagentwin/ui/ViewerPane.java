@@ -6,6 +6,7 @@ import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
+import de.dormagentwin.overlay.SensorMarkers;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
@@ -45,6 +46,7 @@ public final class ViewerPane extends BorderPane {
     private final ComboBox<String> theme = new ComboBox<>();
     private final ThematicOverlay overlay;
     private final SafetyLayer safety;
+    private final SensorMarkers markers = new SensorMarkers();
     private final ToggleButton safetyToggle = new ToggleButton("Safety view");
     private Label safetyCaption;
     private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
@@ -85,6 +87,7 @@ public final class ViewerPane extends BorderPane {
         colourBy.setPadding(new Insets(0, 0, 0, 16));
         safety = new SafetyLayer(scene.city());
         scene.addLayer(safety.node());
+        scene.addLayer(markers.node());
         safetyToggle.setTooltip(new Tooltip("The CHEMPARK's hazard zones and the plume of the stack that emits most (S)"));
         safetyToggle.setFocusTraversable(false);
         safetyToggle.setMinHeight(32);
@@ -216,6 +219,7 @@ public final class ViewerPane extends BorderPane {
         overlay.setPulse(alerting, pulseOn);
         Instant now = shownAt != null ? shownAt : Instant.now();
         ThematicOverlay.Result result = overlay.apply(shown.byObject(), now);
+        markers.update(viewport.cityScene().city(), shown.byObject(), rule);
         String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
         viewport.legend().show(result.coloured() > 0 ? rule : null, caption);
     }
