@@ -1,5 +1,12 @@
 package de.dormagentwin.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.ingest.Simulator;
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.sample.DormagenSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -7,6 +14,10 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code twin generate-sample}: writes the synthetic Dormagen sample; the same bytes on every run. */
@@ -23,6 +34,29 @@ final class GenerateSampleCommand implements Callable<Integer> {
         }
         DormagenSample.write(target);
         System.out.printf("wrote %s (%.1f MB)%n", target, Files.size(target) / 1e6);
+        Path bindings = target.resolveSibling(ModelFiles.SAMPLE_BINDINGS_NAME);
+        writeBindings(CityJsonReader.read(target), bindings);
+        System.out.printf("wrote %s%n", bindings);
         return 0;
+    }
+
+    /** The simulator's network as a bindings file: what a planner edits to bind real sensors the same way. */
+    static void writeBindings(CityModel model, Path file) throws IOException {
+        Simulator simulator = new Simulator(model, Simulator.DEFAULT_SEED, Clock.systemUTC(), Duration.ZERO);
+        Map<String, String> objectOfThing = new HashMap<>();
+        simulator.things().forEach(thing -> objectOfThing.put(thing.remoteId(), thing.objectId()));
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode list = mapper.createArrayNode();
+        for (Datastream datastream : simulator.datastreams()) {
+            String objectId = objectOfThing.get(datastream.thingRemoteId());
+            if (objectId != null) {
+                list.addObject().put("source", datastream.source()).put("datastream", datastream.remoteId()).put("object", objectId);
+            }
+        }
+        ObjectNode root = mapper.createObjectNode();
+        root.put("comment", "Which city object each datastream of the sample's simulated network belongs to. "
+                + "Bind real datastreams the same way, by object id or by \"position\": [longitude, latitude].");
+        root.set("bindings", list);
+        Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 }

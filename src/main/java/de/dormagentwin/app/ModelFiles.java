@@ -11,6 +11,8 @@ import java.util.List;
 /** Where the bundled sample lives, and loading of the files a user names. */
 final class ModelFiles {
     static final String SAMPLE_FILE = "assets/dormagen.city.jsonl";
+    /** Beside the sample: which city object each of the simulator's datastreams belongs to. */
+    static final String SAMPLE_BINDINGS_NAME = "dormagen.bindings.json";
 
     private ModelFiles() {
     }
@@ -23,6 +25,10 @@ final class ModelFiles {
 
     static Path sample() {
         return home().resolve(SAMPLE_FILE);
+    }
+
+    static Path sampleBindings() {
+        return sample().resolveSibling(SAMPLE_BINDINGS_NAME);
     }
 
     /** The result of loading several files: the models that loaded and a message for each that did not. */

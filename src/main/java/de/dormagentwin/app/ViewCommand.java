@@ -25,12 +25,16 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache = new CacheOptions();
 
+    @Option(names = "--bindings", paramLabel = "FILE", description = "Which city object each datastream belongs to (default: the sample's, with the sample).")
+    Path bindings;
+
     @Option(names = "--no-simulator", description = "Do not run the sample's simulated sensor network; show what the cache holds.")
     boolean noSimulator;
 
     @Override
     public Integer call() {
         ViewerApp.cache = cache;
+        ViewerApp.bindingsFile = bindings != null ? bindings : models == null || models.isEmpty() ? ModelFiles.sampleBindings() : null;
         ViewerApp.simulate = !noSimulator;
         ViewerApp.camera = camera;
         ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;

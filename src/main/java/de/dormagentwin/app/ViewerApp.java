@@ -6,6 +6,7 @@ import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.application.Application;
@@ -17,6 +18,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +36,7 @@ public final class ViewerApp extends Application {
     static String camera = "home";
     static CacheOptions cache = new CacheOptions();
     static boolean simulate = true;
+    static Path bindingsFile;
     /** Days of history the simulator writes into an empty cache, so charts and playback have something at once. */
     static final Duration SIMULATOR_HISTORY = Duration.ofDays(2);
     /** The simulator's live step: a new value a minute, so the twin visibly moves. */
@@ -46,7 +49,8 @@ public final class ViewerApp extends Application {
     private LiveFeed feed;
 
     /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
-    private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention) {
+    private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention,
+                          Bindings bindings, String bindingsProblem) {
     }
 
     @Override
@@ -64,10 +68,17 @@ public final class ViewerApp extends Application {
             @Override
             protected Loaded call() {
                 SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
+                Bindings bindings = Bindings.NONE;
+                String bindingsProblem = null;
                 try {
-                    return new Loaded(prepared, cache.open(), null, Duration.ofDays(cache.config().retentionDays()));
+                    bindings = bindingsFile == null ? Bindings.NONE : Bindings.load(bindingsFile);
+                } catch (IOException e) {
+                    bindingsProblem = e.getMessage();
+                }
+                try {
+                    return new Loaded(prepared, cache.open(), null, Duration.ofDays(cache.config().retentionDays()), bindings, bindingsProblem);
                 } catch (Exception e) {
-                    return new Loaded(prepared, null, e.getMessage(), null);
+                    return new Loaded(prepared, null, e.getMessage(), null, bindings, bindingsProblem);
                 }
             }
         };
@@ -102,6 +113,16 @@ public final class ViewerApp extends Application {
         store = loaded.store();
         feed = new LiveFeed(store, LIVE_POLL, message -> System.err.println("twin: " + message));
         pane.attachFeed(feed);
+        if (loaded.bindingsProblem() != null) {
+            System.err.println("twin: bindings not used: " + loaded.bindingsProblem());
+            pane.viewport().addNote("Bindings not used: " + loaded.bindingsProblem().lines().findFirst().orElse(""), true);
+        }
+        List<String> unresolved = loaded.bindings().resolve(pane.viewport().cityScene().city());
+        unresolved.forEach(problem -> System.err.println("twin: " + problem));
+        if (!unresolved.isEmpty()) {
+            pane.viewport().addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
+        }
+        feed.setBindings(loaded.bindings());
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
                 .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
         if (simulate && sample.isPresent()) {

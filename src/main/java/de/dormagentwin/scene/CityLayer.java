@@ -35,6 +35,8 @@ public final class CityLayer {
     private final int[] overlayArgb;
     private int selected = -1;
     private boolean contextMuted;
+    /** Per object, its bounding box in scene coordinates: computed on first use, in one pass. */
+    private double[][] bounds;
 
     private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb) {
     }
@@ -199,29 +201,40 @@ public final class CityLayer {
 
     /** The centre of an object's drawn points in scene coordinates, for flying to it; null if it draws nothing. */
     public double[] objectCentre(int objectIndex) {
-        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        if (bounds == null) {
+            bounds = objectBounds();
+        }
+        double[] box = bounds[objectIndex];
+        if (box == null) {
+            return null;
+        }
+        return new double[]{(box[0] + box[3]) / 2, (box[1] + box[4]) / 2, (box[2] + box[5]) / 2, box[3] - box[0], box[4] - box[1], box[5] - box[2]};
+    }
+
+    /** Every object's bounding box (min x, y, z, max x, y, z) in one pass over the faces; null where it draws nothing. */
+    private double[][] objectBounds() {
+        double[][] boxes = new double[meshes.objects().size()][];
         for (Part part : parts) {
             int[] faces = part.data().faces();
             int[] faceToObject = part.data().faceToObject();
             float[] points = part.data().points();
             for (int face = 0; face < faceToObject.length; face++) {
-                if (faceToObject[face] != objectIndex) {
-                    continue;
+                double[] box = boxes[faceToObject[face]];
+                if (box == null) {
+                    box = new double[]{Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                    boxes[faceToObject[face]] = box;
                 }
                 for (int corner = 0; corner < 3; corner++) {
                     int point = faces[face * 9 + corner * 3] * 3;
                     for (int axis = 0; axis < 3; axis++) {
-                        min[axis] = Math.min(min[axis], points[point + axis]);
-                        max[axis] = Math.max(max[axis], points[point + axis]);
+                        box[axis] = Math.min(box[axis], points[point + axis]);
+                        box[axis + 3] = Math.max(box[axis + 3], points[point + axis]);
                     }
                 }
             }
         }
-        if (min[0] == Double.POSITIVE_INFINITY) {
-            return null;
-        }
-        return new double[]{(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2, max[0] - min[0], max[1] - min[1], max[2] - min[2]};
+        return boxes;
     }
 
     public int nodeCount() {

@@ -2,7 +2,9 @@ package de.dormagentwin.scene;
 
 import de.dormagentwin.model.CityObject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the mesh builder made of one or more city models: merged mesh parts around a common origin, the objects by
@@ -11,16 +13,25 @@ import java.util.List;
  * @param origin      the real-world point (x east, y north, z up) that is the scene's zero; kept in double precision
  * @param tileSize    the edge length of a tile in metres
  * @param surfaceArea the area of all drawn triangles, in CRS units squared
+ * @param indexById   each object's index by its id: overlays look objects up by id many times a second
  */
 public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects,
-                         long triangles, double surfaceArea) {
+                         long triangles, double surfaceArea, Map<String, Integer> indexById) {
+
+    public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles, double surfaceArea) {
+        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects));
+    }
+
+    private static Map<String, Integer> indexOf(List<CityObject> objects) {
+        Map<String, Integer> index = new HashMap<>(objects.size() * 2);
+        for (int i = objects.size() - 1; i >= 0; i--) {
+            // Backwards, so that of two objects with one id (two files) the first wins, as a scan would find it.
+            index.put(objects.get(i).id(), i);
+        }
+        return Map.copyOf(index);
+    }
 
     public int objectIndex(String id) {
-        for (int i = 0; i < objects.size(); i++) {
-            if (objects.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
+        return id == null ? -1 : indexById.getOrDefault(id, -1);
     }
 }

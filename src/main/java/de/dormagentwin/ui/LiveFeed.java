@@ -5,6 +5,7 @@ import de.dormagentwin.live.store.Changes;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.overlay.ThematicOverlay;
 import javafx.application.Platform;
 
@@ -40,6 +41,8 @@ public final class LiveFeed implements AutoCloseable {
     private final Map<Long, Latest> latest = new HashMap<>();
     private final Consumer<String> log;
     private long revision = -1;
+    /** Read and written on the poller thread only. */
+    private Bindings bindings = Bindings.NONE;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private boolean failing;
 
@@ -82,16 +85,28 @@ public final class LiveFeed implements AutoCloseable {
             return;
         }
         changes.values().forEach(value -> latest.put(value.datastreamId(), value));
-        Snapshot next = new Snapshot(ThematicOverlay.byObject(latest.values()), latest.size());
+        publish();
+    }
+
+    private void publish() {
+        Snapshot next = new Snapshot(ThematicOverlay.byObject(bindings.apply(List.copyOf(latest.values()))), latest.size());
         snapshot = next;
         Platform.runLater(() -> listeners.forEach(listener -> listener.accept(next)));
+    }
+
+    /** Binds datastreams to city objects by a bindings file, from the next snapshot on (resolved already). */
+    public void setBindings(Bindings resolved) {
+        poller.execute(() -> {
+            bindings = resolved;
+            publish();
+        });
     }
 
     /** Asks the cache for every value as of a time, off the FX thread, and hands the result to the FX thread. */
     public void history(Instant at, Consumer<Snapshot> onFxThread) {
         poller.execute(() -> {
             try {
-                List<Latest> values = store.asOf(at);
+                List<Latest> values = bindings.apply(store.asOf(at));
                 Snapshot past = new Snapshot(ThematicOverlay.byObject(values), values.size());
                 Platform.runLater(() -> onFxThread.accept(past));
             } catch (CacheException e) {

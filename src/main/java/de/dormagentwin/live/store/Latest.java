@@ -17,6 +17,11 @@ public record Latest(long datastreamId, Datastream datastream, String objectId, 
         return time != null;
     }
 
+    /** The same value, bound to another city object (a bindings file decides). */
+    public Latest boundTo(String otherObjectId) {
+        return new Latest(datastreamId, datastream, otherObjectId, time, number, text, revision, usualInterval);
+    }
+
     Latest at(Instant otherTime, double otherNumber, String otherText) {
         return new Latest(datastreamId, datastream, objectId, otherTime, otherNumber, otherText, revision, usualInterval);
     }
