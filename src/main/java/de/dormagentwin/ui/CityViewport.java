@@ -24,6 +24,7 @@ public final class CityViewport extends StackPane {
     private final CityScene scene;
     private final VBox notes = new VBox(6);
     private final Legend legend = new Legend();
+    private final ValueLabels valueLabels;
     private IntConsumer onSelect = index -> { };
     private double lastX;
     private double lastY;
@@ -45,7 +46,8 @@ public final class CityViewport extends StackPane {
         notes.setMouseTransparent(true);
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(12));
-        getChildren().addAll(holder, notes, legend);
+        valueLabels = new ValueLabels(scene.city(), scene.city().node(), scene.camera().camera());
+        getChildren().addAll(holder, valueLabels, notes, legend);
         setMinSize(0, 0);
         installGestures();
     }
@@ -60,6 +62,11 @@ public final class CityViewport extends StackPane {
     }
 
     /** Adds a note in the top-left corner; {@code warning} ones stand out. */
+    /** The values written over the view, beside their markers. */
+    public ValueLabels valueLabels() {
+        return valueLabels;
+    }
+
     /** The key to the colours an overlay paints. */
     public Legend legend() {
         return legend;

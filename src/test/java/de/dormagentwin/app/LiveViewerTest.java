@@ -83,6 +83,18 @@ class LiveViewerTest {
         ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();
         assertEquals(pm10.colorOf(23.4), overlayOfHouseB(pane), "coloured by PM10 out of the box");
 
+        // From straight above, the label's anchor over the roof is in view even for a fixture this small.
+        FxThread.call(() -> {
+            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
+            return null;
+        });
+        // texts() lays the pane out: the labels are placed within the view's size.
+        waitFor(() -> FxThread.call(() -> {
+            texts(pane);
+            return pane.viewport().valueLabels().shown();
+        }) == 1, "one value label, over house B");
+        assertTrue(FxThread.call(() -> texts(pane)).contains("\n23 µg/m³\n"), "the label gives the value and unit");
+
         String chart = waitForText(pane, "over the 24 hours; source: test");
         assertTrue(chart.contains("min 23.4, max 23.4 µg/m³"), chart);
 

@@ -1,0 +1,149 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.scene.CityLayer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.Point3D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Value labels over the 3D view: 2D labels placed at their objects' projected positions a few times a second,
+ * decluttered (a label that would overlap one already placed is left out, the nearer objects first) and capped,
+ * so that a district full of sensors stays readable.
+ */
+public final class ValueLabels extends Pane {
+    /** At most this many labels at once. */
+    public static final int CAP = 40;
+    private static final long EVERY_NANOS = 100_000_000L;
+
+    private record Target(Point3D anchor, String text) {
+    }
+
+    private final CityLayer city;
+    private final Node world;
+    private final Node camera;
+    private final List<Label> pool = new ArrayList<>();
+    private List<Target> targets = List.of();
+    private final AnimationTimer timer;
+
+    /**
+     * @param world  a node of the 3D world in city coordinates, whose transform to the screen the labels follow
+     * @param camera the camera, to put the nearest objects' labels first
+     */
+    public ValueLabels(CityLayer city, Node world, Node camera) {
+        this.city = city;
+        this.world = world;
+        this.camera = camera;
+        setMouseTransparent(true);
+        setPickOnBounds(false);
+        timer = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last >= EVERY_NANOS) {
+                    last = now;
+                    place();
+                }
+            }
+        };
+        timer.start();
+    }
+
+    /** The values to label: the active rule's value of each object that has one. FX thread. */
+    public void update(Map<String, List<Latest>> valuesByObject, ColorRule rule) {
+        List<Target> next = new ArrayList<>();
+        if (rule != null) {
+            for (Map.Entry<String, List<Latest>> entry : valuesByObject.entrySet()) {
+                int index = city.meshes().objectIndex(entry.getKey());
+                double[] centre = index < 0 ? null : city.objectCentre(index);
+                if (centre == null) {
+                    continue;
+                }
+                for (Latest value : entry.getValue()) {
+                    if (value.datastream().observedProperty().equals(rule.observedProperty()) && value.hasValue() && !Double.isNaN(value.number())) {
+                        // Above the marker, which floats over the roof (y points down).
+                        Point3D anchor = new Point3D(centre[0], centre[1] - centre[4] / 2 - 40, centre[2]);
+                        next.add(new Target(anchor, String.format(Locale.ROOT, "%.0f %s", value.number(), value.datastream().unitSymbol())));
+                    }
+                }
+            }
+        }
+        targets = next;
+        place();
+    }
+
+    /** Projects every target, nearest to the camera first, and shows those that fit without overlapping. */
+    private void place() {
+        List<Placed> candidates = new ArrayList<>();
+        Point3D eye = camera.localToScene(Point3D.ZERO);
+        for (Target target : targets) {
+            Point3D onScreen = world.localToScene(target.anchor(), true);
+            if (onScreen == null || Double.isNaN(onScreen.getX())) {
+                continue;
+            }
+            Point2D local = sceneToLocal(onScreen.getX(), onScreen.getY());
+            if (local == null || local.getX() < 0 || local.getY() < 0 || local.getX() > getWidth() || local.getY() > getHeight()) {
+                continue;
+            }
+            candidates.add(new Placed(target, local, world.localToScene(target.anchor()).distance(eye)));
+        }
+        candidates.sort(Comparator.comparingDouble(Placed::depth));
+        List<Bounds> taken = new ArrayList<>();
+        int shown = 0;
+        for (Placed candidate : candidates) {
+            if (shown == CAP) {
+                break;
+            }
+            double width = 7.5 * candidate.target().text().length() + 10;
+            Bounds box = new BoundingBox(candidate.at().getX() - width / 2, candidate.at().getY() - 22, width, 20);
+            if (taken.stream().anyMatch(other -> other.intersects(box))) {
+                continue;
+            }
+            taken.add(box);
+            Label label = label(shown++);
+            label.setText(candidate.target().text());
+            label.autosize();
+            label.relocate(candidate.at().getX() - label.getWidth() / 2, box.getMinY());
+            label.setVisible(true);
+        }
+        for (int i = shown; i < pool.size(); i++) {
+            pool.get(i).setVisible(false);
+        }
+    }
+
+    private record Placed(Target target, Point2D at, double depth) {
+    }
+
+    private Label label(int index) {
+        while (pool.size() <= index) {
+            Label label = new Label();
+            label.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-padding: 1 5; -fx-font-size: 12px;");
+            label.setManaged(false);
+            pool.add(label);
+            getChildren().add(label);
+        }
+        return pool.get(index);
+    }
+
+    /** How many labels are on screen now. */
+    public int shown() {
+        return (int) pool.stream().filter(Node::isVisible).count();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+}
