@@ -76,7 +76,7 @@ class LiveViewerTest {
             return null;
         });
 
-        String first = waitForText(pane, "23.4 µg/m³");
+        String first = waitForText(pane, "23.4 µg/m³ at");
         assertTrue(first.contains("Live data") && first.contains("PM10 concentration") && first.contains("10 min ago"), first);
         assertTrue(first.contains("61 % at") && first.contains("[confidential]"), first);
 
@@ -99,7 +99,7 @@ class LiveViewerTest {
         assertTrue(chart.contains("min 23.4, max 23.4 µg/m³"), chart);
 
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 47.5)));
-        String second = waitForText(pane, "47.5 µg/m³");
+        String second = waitForText(pane, "47.5 µg/m³ at");
         assertTrue(!second.contains("23.4 µg/m³ at"), second);
         assertEquals(pm10.colorOf(47.5), overlayOfHouseB(pane));
 
@@ -132,14 +132,14 @@ class LiveViewerTest {
             pane.select(objects.indexOf(objects.stream().filter(object -> object.id().equals("house-b")).findFirst().orElseThrow()));
             return null;
         });
-        waitForText(pane, "66.5 µg/m³");
+        waitForText(pane, "66.5 µg/m³ at");
 
         FxThread.call(() -> {
             pane.timeBar().moveTo(morning.plus(Duration.ofMinutes(30)));
             return null;
         });
-        String past = waitForText(pane, "14.5 µg/m³");
-        assertTrue(past.contains("as of ") && !past.contains("66.5"), past);
+        String past = waitForText(pane, "14.5 µg/m³ at");
+        assertTrue(past.contains("as of ") && !past.contains("66.5 µg/m³ at"), past);
         ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();
         assertEquals(pm10.colorOf(14.5), overlayOfHouseB(pane), "coloured by the morning's value");
 
@@ -147,7 +147,7 @@ class LiveViewerTest {
             pane.timeBar().followNow();
             return null;
         });
-        waitForText(pane, "66.5 µg/m³");
+        waitForText(pane, "66.5 µg/m³ at");
     }
 
     @Test
