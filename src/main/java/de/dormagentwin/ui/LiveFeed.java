@@ -68,7 +68,19 @@ public final class LiveFeed implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * One poll. Any failure is logged and the next poll tries again: a scheduled task that throws is never run
+     * again, and a kiosk must not stop following its data over one bad moment.
+     */
     private void poll() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            log.accept("live data: " + e);
+        }
+    }
+
+    private void pollOnce() {
         Changes changes;
         try {
             changes = store.changedSince(revision);

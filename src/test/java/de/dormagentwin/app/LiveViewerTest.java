@@ -68,7 +68,7 @@ class LiveViewerTest {
                 Observation.number("test", "box-7/tank", now, 61)));
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
         ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
         FxThread.call(() -> {
             pane.attachFeed(feed);
             List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
@@ -125,7 +125,7 @@ class LiveViewerTest {
                 Observation.number("test", "box-7/pm10", now.minus(Duration.ofMinutes(1)), 66.5)));
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
         ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
         FxThread.call(() -> {
             pane.attachFeed(feed);
             List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
@@ -156,7 +156,7 @@ class LiveViewerTest {
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 81)));
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
         ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> { });
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
         FxThread.call(() -> {
             pane.attachFeed(feed);
             return null;
