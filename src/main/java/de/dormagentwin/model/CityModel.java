@@ -1,5 +1,6 @@
 package de.dormagentwin.model;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class CityModel {
         double[] extent = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         if (vertexCount == 0) {
-            java.util.Arrays.fill(extent, Double.NaN);
+            Arrays.fill(extent, Double.NaN);
             return extent;
         }
         for (int v = 0; v < vertexCount; v++) {

@@ -14,6 +14,7 @@ import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ public final class CityLayer {
         mesh.getTexCoords().setAll(data.texCoords());
         mesh.getFaces().setAll(data.faces());
         WritableImage palette = new WritableImage(data.paletteWidth(), data.paletteHeight());
-        int[] argb = java.util.Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
+        int[] argb = Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
         palette.getPixelWriter().setPixels(0, 0, data.paletteWidth(), data.paletteHeight(),
                 PixelFormat.getIntArgbInstance(), argb, 0, data.paletteWidth());
         PhongMaterial material = new PhongMaterial(Color.WHITE);
