@@ -20,6 +20,7 @@ import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.MeshPart;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.ValueLabels;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -72,7 +73,8 @@ final class OverlayBenchmark {
                 objects, meshes.parts().size(), meshes.triangles(), UPDATES);
 
         CityScene city = FxToolkit.call(() -> new CityScene(meshes));
-        Scene scene = FxToolkit.call(() -> layOut(new Scene(new CityViewport(city), WIDTH, HEIGHT)));
+        CityViewport viewport = FxToolkit.call(() -> new CityViewport(city));
+        Scene scene = FxToolkit.call(() -> layOut(new Scene(viewport, WIDTH, HEIGHT)));
         FxToolkit.call(() -> scene.snapshot(null));
         long[] palette = new long[UPDATES];
         long[] paletteFrame = new long[UPDATES];
@@ -109,13 +111,23 @@ final class OverlayBenchmark {
         FxToolkit.call(() -> {
             city.addLayer(markers.node());
             markers.update(city.city(), sensors, rule);
+            // The viewer's value labels too: placed from the markers' projected positions, decluttered and capped.
+            viewport.valueLabels().update(sensors, rule);
             return null;
         });
         long[] markerFrames = new long[UPDATES];
+        int[] placed = new int[UPDATES];
         for (int update = 0; update < UPDATES; update++) {
+            int round = update;
             markerFrames[update] = FxToolkit.call(() -> {
                 city.camera().orbit(360.0 / UPDATES, 0);
-                return timed(() -> scene.snapshot(null));
+                // Labels follow the camera, as in the viewer, and their placing counts in the frame.
+                long time = timed(() -> {
+                    viewport.valueLabels().update(sensors, rule);
+                    scene.snapshot(null);
+                });
+                placed[round] = viewport.valueLabels().shown();
+                return time;
             });
         }
 
@@ -173,10 +185,12 @@ final class OverlayBenchmark {
         System.out.printf(Locale.ROOT, "| palette texture (the twin) | %.1f | %.0f | %s |%n", median(palette), median(paletteFrame), facesUntouched ? "none" : "SOME");
         System.out.printf(Locale.ROOT, "| faces rewritten (baseline) | %.1f | %.0f | all %d |%n", median(faces), median(facesFrame), meshes.parts().size());
         System.out.println();
+        int labelsShown = Arrays.stream(placed).max().orElse(0);
         System.out.println("| orbiting the city | frame, ms |");
         System.out.println("|---|---:|");
         System.out.printf(Locale.ROOT, "| without markers | %.0f |%n", median(plainFrames));
-        System.out.printf(Locale.ROOT, "| with %,d sensor markers | %.0f |%n", markers.count(), median(markerFrames));
+        System.out.printf(Locale.ROOT, "| with %,d sensor markers and their value labels (%d placed, cap %d) | %.0f |%n", markers.count(),
+                labelsShown, ValueLabels.CAP, median(markerFrames));
         System.out.println();
         System.out.println("| from a cache write to the object's colour on screen | median, ms | worst, ms | viewer's poll period, ms |");
         System.out.println("|---|---:|---:|---:|");

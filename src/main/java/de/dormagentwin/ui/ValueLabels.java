@@ -3,7 +3,6 @@ package de.dormagentwin.ui;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.scene.CityLayer;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -19,14 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Value labels over the 3D view: 2D labels placed at their objects' projected positions a few times a second,
- * decluttered (a label that would overlap one already placed is left out, the nearer objects first) and capped,
- * so that a district full of sensors stays readable.
+ * Value labels over the 3D view: 2D labels placed at their objects' projected positions whenever the camera or the
+ * view's size changes, decluttered (a label that would overlap one already placed is left out, the nearer objects
+ * first) and capped, so that a district full of sensors stays readable.
  */
 public final class ValueLabels extends Pane {
     /** At most this many labels at once. */
     public static final int CAP = 40;
-    private static final long EVERY_NANOS = 100_000_000L;
 
     private record Target(Point3D anchor, String text) {
     }
@@ -36,7 +34,6 @@ public final class ValueLabels extends Pane {
     private final Node camera;
     private final List<Label> pool = new ArrayList<>();
     private List<Target> targets = List.of();
-    private final AnimationTimer timer;
 
     /**
      * @param world  a node of the 3D world in city coordinates, whose transform to the screen the labels follow
@@ -48,18 +45,11 @@ public final class ValueLabels extends Pane {
         this.camera = camera;
         setMouseTransparent(true);
         setPickOnBounds(false);
-        timer = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (now - last >= EVERY_NANOS) {
-                    last = now;
-                    place();
-                }
-            }
-        };
-        timer.start();
+        // Driven by the camera rather than a timer: a timer registered with the toolkit would keep every viewport
+        // ever made alive (benchmarks and tests make many).
+        camera.localToSceneTransformProperty().addListener((property, before, after) -> place());
+        widthProperty().addListener((property, before, after) -> place());
+        heightProperty().addListener((property, before, after) -> place());
     }
 
     /** The values to label: the active rule's value of each object that has one. FX thread. */
@@ -141,9 +131,5 @@ public final class ValueLabels extends Pane {
     /** How many labels are on screen now. */
     public int shown() {
         return (int) pool.stream().filter(Node::isVisible).count();
-    }
-
-    public void stop() {
-        timer.stop();
     }
 }

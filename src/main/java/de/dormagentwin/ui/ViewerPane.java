@@ -58,6 +58,11 @@ public final class ViewerPane extends BorderPane {
     private final AlertList alertList;
     private List<Alerts.Alert> currentAlerts = List.of();
     private boolean pulseOn;
+    /** Objects over a limit pulse until someone acknowledges them; it runs only while there is such an alert. */
+    private final Timeline pulse = new Timeline(new KeyFrame(Duration.millis(500), event -> {
+        pulseOn = !pulseOn;
+        applyOverlay();
+    }));
     private HBox statusBar;
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
@@ -97,15 +102,7 @@ public final class ViewerPane extends BorderPane {
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
         setRight(new VBox(alertList, info));
-        // Objects over a limit pulse until someone acknowledges them.
-        Timeline pulse = new Timeline(new KeyFrame(Duration.millis(500), event -> {
-            pulseOn = !pulseOn;
-            if (currentAlerts.stream().anyMatch(alert -> !alert.acknowledged())) {
-                applyOverlay();
-            }
-        }));
         pulse.setCycleCount(Timeline.INDEFINITE);
-        pulse.play();
         status.setText(statusText);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -182,6 +179,12 @@ public final class ViewerPane extends BorderPane {
         shownAt = at;
         currentAlerts = alerts.update(snapshot.byObject());
         alertList.show(currentAlerts);
+        if (currentAlerts.stream().anyMatch(alert -> !alert.acknowledged())) {
+            pulse.play();
+        } else {
+            pulse.stop();
+            pulseOn = false;
+        }
         if (viewport.cityScene().city().selected() >= 0) {
             showInfo();
         }
