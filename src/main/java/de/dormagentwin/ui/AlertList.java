@@ -2,11 +2,9 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.overlay.Alerts;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
@@ -29,6 +27,10 @@ public final class AlertList extends VBox {
         this.goTo = goTo;
         this.acknowledge = acknowledge;
         setPadding(new Insets(10, 12, 10, 12));
+        setPrefWidth(320);
+        setMaxWidth(320);
+        // Its full height, wrapped lines included: the info panel below takes what is left and scrolls.
+        setMinHeight(Region.USE_PREF_SIZE);
         setStyle("-fx-background-color: #fff4f2; -fx-border-color: transparent transparent #e0c0bb transparent;");
         title.setStyle("-fx-font-weight: bold; -fx-text-fill: #a01010;");
         getChildren().addAll(title, rows);
@@ -47,9 +49,8 @@ public final class AlertList extends VBox {
             text.setWrapText(true);
             text.setStyle(alert.acknowledged() ? "-fx-text-fill: #777;" : "-fx-text-fill: #202020; -fx-cursor: hand;");
             text.setOnMouseClicked(event -> goTo.accept(alert.objectId()));
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox row = new HBox(6, text);
-            row.setAlignment(Pos.CENTER_LEFT);
+            // Stacked, so that the list stays as narrow as the info panel under it.
+            VBox row = new VBox(2, text);
             if (!alert.acknowledged()) {
                 Button seen = new Button("Acknowledge");
                 seen.setOnAction(event -> acknowledge.accept(alert.datastreamId()));

@@ -101,7 +101,9 @@ public final class ViewerPane extends BorderPane {
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
-        setRight(new VBox(alertList, info));
+        VBox side = new VBox(alertList, info);
+        side.setMaxWidth(Region.USE_PREF_SIZE);
+        setRight(side);
         pulse.setCycleCount(Timeline.INDEFINITE);
         status.setText(statusText);
         Region gap = new Region();
