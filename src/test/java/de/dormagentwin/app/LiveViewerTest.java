@@ -6,7 +6,6 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
-import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
@@ -66,15 +65,7 @@ class LiveViewerTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         store.write(List.of(Observation.number("test", "box-7/pm10", now.minus(Duration.ofMinutes(10)), 23.4),
                 Observation.number("test", "box-7/tank", now, 61)));
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
-        FxThread.call(() -> {
-            pane.attachFeed(feed);
-            List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
-            pane.select(objects.indexOf(objects.stream().filter(object -> object.id().equals("house-b")).findFirst().orElseThrow()));
-            return null;
-        });
+        ViewerPane pane = viewerFollowingTheCache(true);
 
         String first = waitForText(pane, "23.4 µg/m³ at");
         assertTrue(first.contains("Live data") && first.contains("PM10 concentration") && first.contains("10 min ago"), first);
@@ -123,15 +114,7 @@ class LiveViewerTest {
         Instant morning = now.minus(Duration.ofHours(5));
         store.write(List.of(Observation.number("test", "box-7/pm10", morning, 14.5),
                 Observation.number("test", "box-7/pm10", now.minus(Duration.ofMinutes(1)), 66.5)));
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
-        FxThread.call(() -> {
-            pane.attachFeed(feed);
-            List<CityObject> objects = pane.viewport().cityScene().city().meshes().objects();
-            pane.select(objects.indexOf(objects.stream().filter(object -> object.id().equals("house-b")).findFirst().orElseThrow()));
-            return null;
-        });
+        ViewerPane pane = viewerFollowingTheCache(true);
         waitForText(pane, "66.5 µg/m³ at");
 
         FxThread.call(() -> {
@@ -154,13 +137,7 @@ class LiveViewerTest {
     void aValueOverItsLimitPulsesAndListsUntilAcknowledged() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 81)));
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
-        FxThread.call(() -> {
-            pane.attachFeed(feed);
-            return null;
-        });
+        ViewerPane pane = viewerFollowingTheCache(false);
         String listed = waitForText(pane, "Alerts: 1");
         assertTrue(listed.contains("PM10 81 µg/m³ (limit 50) at house-b"), listed);
         waitFor(() -> overlayOfHouseB(pane) == ThematicOverlay.ALERT_ARGB, "house B pulses alert red");
@@ -175,6 +152,21 @@ class LiveViewerTest {
             assertEquals(red, overlayOfHouseB(pane), "after acknowledging, the value's colour only");
             Thread.sleep(300);
         }
+    }
+
+    /** The three-houses fixture in a viewer that follows the test's cache, with house B selected or not. */
+    private ViewerPane viewerFollowingTheCache(boolean selectHouseB) throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
+        FxThread.call(() -> {
+            pane.attachFeed(feed);
+            if (selectHouseB) {
+                pane.select(pane.viewport().cityScene().city().meshes().objectIndex("house-b"));
+            }
+            return null;
+        });
+        return pane;
     }
 
     private static void waitFor(Callable<Boolean> condition, String what) throws Exception {
