@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** Whether a value still says how things are: older than twice its stream's usual interval, it is stale. */
 public final class Freshness {
-    /** For a stream that has reported only once: its interval is unknown, so allow a generous hour. */
+    /** For a stream that has reported only once its interval is unknown: assume half an hour (stale after an hour). */
     static final Duration UNKNOWN_INTERVAL = Duration.ofMinutes(30);
     /**
      * Intervals are counted as at least this: a stream that reports every minute now may have reported every 15

@@ -33,11 +33,7 @@ public final class InfoPanel extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
         setPrefWidth(320);
-        show(null);
-    }
-
-    public void show(CityObject object) {
-        show(object, List.of(), Instant.now());
+        show(null, List.of(), Instant.now());
     }
 
     /** Adds a chart of the selected object's datastreams under their values. */

@@ -64,10 +64,6 @@ public final class LiveFeed implements AutoCloseable {
         Platform.runLater(() -> listener.accept(current));
     }
 
-    public Snapshot snapshot() {
-        return snapshot;
-    }
-
     /**
      * One poll. Any failure is logged and the next poll tries again: a scheduled task that throws is never run
      * again, and a kiosk must not stop following its data over one bad moment.

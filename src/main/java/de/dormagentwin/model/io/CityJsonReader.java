@@ -3,7 +3,6 @@ package de.dormagentwin.model.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
