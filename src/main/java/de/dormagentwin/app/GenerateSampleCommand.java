@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.ingest.Simulator;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.io.CityJsonReader;
@@ -43,14 +44,18 @@ final class GenerateSampleCommand implements Callable<Integer> {
     /** The simulator's network as a bindings file: what a planner edits to bind real sensors the same way. */
     static void writeBindings(CityModel model, Path file) throws IOException {
         Simulator simulator = new Simulator(model, Simulator.DEFAULT_SEED, Clock.systemUTC(), Duration.ZERO);
-        Map<String, String> objectOfThing = new HashMap<>();
-        simulator.things().forEach(thing -> objectOfThing.put(thing.remoteId(), thing.objectId()));
+        Map<String, Thing> things = new HashMap<>();
+        simulator.things().forEach(thing -> things.put(thing.remoteId(), thing));
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode list = mapper.createArrayNode();
         for (Datastream datastream : simulator.datastreams()) {
-            String objectId = objectOfThing.get(datastream.thingRemoteId());
-            if (objectId != null) {
-                list.addObject().put("source", datastream.source()).put("datastream", datastream.remoteId()).put("object", objectId);
+            Thing thing = things.get(datastream.thingRemoteId());
+            ObjectNode binding = mapper.createObjectNode().put("source", datastream.source()).put("datastream", datastream.remoteId());
+            if (thing.objectId() != null) {
+                list.add(binding.put("object", thing.objectId()));
+            } else if (thing.hasPosition()) {
+                binding.putArray("position").add(round(thing.longitudeDegrees())).add(round(thing.latitudeDegrees()));
+                list.add(binding);
             }
         }
         ObjectNode root = mapper.createObjectNode();
@@ -58,5 +63,10 @@ final class GenerateSampleCommand implements Callable<Integer> {
                 + "Bind real datastreams the same way, by object id or by \"position\": [longitude, latitude].");
         root.set("bindings", list);
         Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    /** To a micro-degree, about 0.1 m: a bindings file is edited by people. */
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 }

@@ -124,7 +124,7 @@ final class SnapshotCommand implements Callable<Integer> {
             overlay.apply(byObject, when);
             SensorMarkers markers = new SensorMarkers();
             viewport.cityScene().addLayer(markers.node());
-            markers.update(viewport.cityScene().city(), byObject, rule);
+            markers.update(viewport.cityScene().city(), byObject, rule, when);
             viewport.legend().show(rule, caption);
             if (safety) {
                 SafetyLayer layer = new SafetyLayer(viewport.cityScene().city());

@@ -2,8 +2,8 @@ package de.dormagentwin.overlay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
-import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.CityMeshes;
 
@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Which city object each datastream belongs to, from a JSON file: a source such as a SensorThings server knows
  * nothing of the model's object ids. Each binding names a datastream (and optionally its source) and either an
- * object id or a WGS84 position, which binds to the nearest object within {@link #SNAP_METRES}. A binding wins over
- * the object a source itself gave.
+ * object id or a WGS84 position, which binds to the nearest object within {@link #SNAP_METRES} or else is shown as a
+ * marker of its own ({@link Place#point}). A binding wins over the object a source itself gave.
  *
  * <pre>{"bindings": [{"source": "simulator", "datastream": "env-zons-03/pm10", "object": "zons-b0123"},
  *                {"datastream": "7", "position": [6.8428, 51.1219]}]}</pre>
@@ -96,36 +96,32 @@ public final class Bindings {
     }
 
     /**
-     * Resolves the bindings against the model on screen: positions to their nearest object. Returns a message for
-     * each binding that names an object the model lacks or a position with no object near it.
+     * Resolves the bindings against the model on screen: a position binds to the nearest object within
+     * {@link #SNAP_METRES}, or else stands as a point of its own. Returns a message for each binding that names an
+     * object the model lacks.
      */
     public List<String> resolve(CityLayer city) {
         CityMeshes meshes = city.meshes();
         List<String> problems = new ArrayList<>();
         resolved.clear();
         for (Binding binding : bindings) {
-            String objectId = binding.objectId();
-            if (objectId == null) {
-                objectId = nearest(city, binding.position());
-                if (objectId == null) {
-                    problems.add("binding of datastream " + binding.datastream() + ": no object within " + (int) SNAP_METRES
-                            + " m of " + binding.position()[0] + ", " + binding.position()[1]);
-                    continue;
+            String place = binding.objectId();
+            if (place == null) {
+                place = nearest(city, binding.position());
+                if (place == null) {
+                    place = Place.point(binding.position()[0], binding.position()[1]);
                 }
-            } else if (meshes.objectIndex(objectId) < 0) {
-                problems.add("binding of datastream " + binding.datastream() + ": object '" + objectId + "' is not in the model");
+            } else if (meshes.objectIndex(place) < 0) {
+                problems.add("binding of datastream " + binding.datastream() + ": object '" + place + "' is not in the model");
                 continue;
             }
-            resolved.put(key(binding.source(), binding.datastream()), objectId);
+            resolved.put(key(binding.source(), binding.datastream()), place);
         }
         return problems;
     }
 
     private static String nearest(CityLayer city, double[] lonLat) {
-        double[] utm = Utm.wgs84ToEtrs89Utm32(lonLat[1], lonLat[0]);
-        double[] origin = city.meshes().origin();
-        double x = utm[0] - origin[0];
-        double z = utm[1] - origin[1];
+        double[] scene = city.meshes().sceneXZ(lonLat[0], lonLat[1]);
         String best = null;
         double bestDistance = SNAP_METRES;
         for (int index = 0; index < city.meshes().objects().size(); index++) {
@@ -133,7 +129,7 @@ public final class Bindings {
             if (centre == null) {
                 continue;
             }
-            double distance = Math.hypot(centre[0] - x, centre[2] - z);
+            double distance = Math.hypot(centre[0] - scene[0], centre[2] - scene[1]);
             if (distance <= bestDistance) {
                 bestDistance = distance;
                 best = city.meshes().objects().get(index).id();

@@ -66,17 +66,12 @@ public final class ThematicOverlay {
                 if (index < 0 || value == null) {
                     continue;
                 }
-                int argb;
                 if (!value.hasValue() || Double.isNaN(value.number())) {
-                    argb = Colors.NO_DATA;
                     missing++;
                 } else if (Freshness.isStale(value, now)) {
-                    argb = Colors.stale(rule.colorOf(value.number()));
                     stale++;
-                } else {
-                    argb = rule.colorOf(value.number());
                 }
-                layer.setOverlayColor(index, argb);
+                layer.setOverlayColor(index, colourOf(value, rule, now));
                 coloured.add(index);
             }
         }
@@ -98,7 +93,16 @@ public final class ThematicOverlay {
         return new Result(coloured.size(), stale, missing);
     }
 
-    /** Values grouped by the city object their thing is bound to, each object's sorted by datastream name. */
+    /** A value's colour under a rule: neutral grey without data, faded when stale. */
+    static int colourOf(Latest value, ColorRule rule, Instant now) {
+        if (!value.hasValue() || Double.isNaN(value.number())) {
+            return Colors.NO_DATA;
+        }
+        int argb = rule.colorOf(value.number());
+        return Freshness.isStale(value, now) ? Colors.stale(argb) : argb;
+    }
+
+    /** Values grouped by their place (an object or a point), each place's sorted by datastream name. */
     public static Map<String, List<Latest>> byObject(Collection<Latest> values) {
         Map<String, List<Latest>> byObject = new HashMap<>();
         for (Latest value : values) {

@@ -23,7 +23,8 @@ import java.util.List;
  * arrays, which Prism would re-upload whole, untouched. Must be used on the FX thread.
  */
 public final class CityLayer {
-    private static final int SELECTION_ARGB = 0xFFFFC400;
+    /** The highlight of whatever is selected: an object here, a marker in the sensor layer. */
+    public static final int SELECTION_ARGB = 0xFFFFC400;
 
     private final CityMeshes meshes;
     private final Group root = new Group();

@@ -1,6 +1,7 @@
 package de.dormagentwin.scene;
 
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.geo.Utm;
 
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,12 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
             index.put(objects.get(i).id(), i);
         }
         return Map.copyOf(index);
+    }
+
+    /** Scene x and z of a WGS84 position, for a model in EPSG:25832 (ETRS89 / UTM 32N), the CRS of NRW's data. */
+    public double[] sceneXZ(double longitude, double latitude) {
+        double[] utm = Utm.wgs84ToEtrs89Utm32(latitude, longitude);
+        return new double[]{utm[0] - origin[0], utm[1] - origin[1]};
     }
 
     public int objectIndex(String id) {

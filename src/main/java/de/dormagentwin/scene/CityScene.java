@@ -137,8 +137,12 @@ public final class CityScene {
         if (centre == null) {
             return null;
         }
-        double size = Math.max(centre[3], Math.max(centre[4], centre[5]));
-        return new OrbitCamera.View(centre[0], centre[1], centre[2], camera.view().yawDegrees(), 40, Math.max(60, size * 4));
+        return viewAround(centre[0], centre[1], centre[2], Math.max(centre[3], Math.max(centre[4], centre[5])));
+    }
+
+    /** A view of a point in scene coordinates with something of the given size there, from the current yaw. */
+    public OrbitCamera.View viewAround(double x, double y, double z, double size) {
+        return new OrbitCamera.View(x, y, z, camera.view().yawDegrees(), 40, Math.max(60, size * 4));
     }
 
     /** A view of the objects whose text attribute {@code name} equals {@code value} (ignoring case), or null. */

@@ -1,9 +1,12 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.live.Place;
 import de.dormagentwin.overlay.Alerts;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -17,6 +20,7 @@ import java.util.function.LongConsumer;
 /** The limit exceedances now: each names the value, the limit, where and since when; click to go there. */
 public final class AlertList extends VBox {
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    private static final double MAX_LIST_HEIGHT = 250;
     private final Label title = new Label();
     private final VBox rows = new VBox(4);
     private final Consumer<String> goTo;
@@ -29,11 +33,16 @@ public final class AlertList extends VBox {
         setPadding(new Insets(10, 12, 10, 12));
         setPrefWidth(320);
         setMaxWidth(320);
-        // Its full height, wrapped lines included: the info panel below takes what is left and scrolls.
+        // Its full height up to a third of the usual window, then the list scrolls: the info panel below keeps room.
         setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.prefViewportHeightProperty().bind(Bindings.min(rows.heightProperty(), MAX_LIST_HEIGHT));
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
         setStyle("-fx-background-color: #fff4f2; -fx-border-color: transparent transparent #e0c0bb transparent;");
         title.setStyle("-fx-font-weight: bold; -fx-text-fill: #a01010;");
-        getChildren().addAll(title, rows);
+        getChildren().addAll(title, scroll);
         show(List.of());
     }
 
@@ -43,9 +52,9 @@ public final class AlertList extends VBox {
         long open = alerts.stream().filter(alert -> !alert.acknowledged()).count();
         title.setText("Alerts: " + alerts.size() + (open < alerts.size() ? " (" + open + " new)" : ""));
         rows.getChildren().clear();
-        for (Alerts.Alert alert : alerts.stream().limit(8).toList()) {
+        for (Alerts.Alert alert : alerts) {
             Label text = new Label(String.format(Locale.ROOT, "%s %.0f %s (limit %.0f) at %s since %s", alert.property(), alert.value(),
-                    alert.unit(), alert.limit(), alert.objectId(), SINCE.format(alert.since())));
+                    alert.unit(), alert.limit(), where(alert.objectId()), SINCE.format(alert.since())));
             text.setWrapText(true);
             text.setStyle(alert.acknowledged() ? "-fx-text-fill: #777;" : "-fx-text-fill: #202020; -fx-cursor: hand;");
             text.setOnMouseClicked(event -> goTo.accept(alert.objectId()));
@@ -58,8 +67,11 @@ public final class AlertList extends VBox {
             }
             rows.getChildren().add(row);
         }
-        if (alerts.size() > 8) {
-            rows.getChildren().add(new Label("and " + (alerts.size() - 8) + " more"));
-        }
+    }
+
+    /** An object by its id; a sensor of its own by its position. */
+    static String where(String place) {
+        double[] lonLat = Place.lonLat(place);
+        return lonLat == null ? place : "the sensor at " + InfoPanel.position(lonLat);
     }
 }

@@ -7,12 +7,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.util.function.IntConsumer;
 
 /**
  * The 3D view with its on-screen notes (what is shown, problems while loading) and the pointer and touch
@@ -25,7 +25,7 @@ public final class CityViewport extends StackPane {
     private final VBox notes = new VBox(6);
     private final Legend legend = new Legend();
     private final ValueLabels valueLabels;
-    private IntConsumer onSelect = index -> { };
+    private PickListener onPick = (pick, twice) -> { };
     private double lastX;
     private double lastY;
     private double pressX;
@@ -46,7 +46,7 @@ public final class CityViewport extends StackPane {
         notes.setMouseTransparent(true);
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(12));
-        valueLabels = new ValueLabels(scene.city(), scene.city().node(), scene.camera().camera());
+        valueLabels = new ValueLabels(scene.city().node(), scene.camera().camera());
         getChildren().addAll(holder, valueLabels, notes, legend);
         setMinSize(0, 0);
         installGestures();
@@ -56,12 +56,15 @@ public final class CityViewport extends StackPane {
         return scene;
     }
 
-    /** Called with the scene-wide index of the object clicked, or -1 for a click on nothing. */
-    public void setOnSelect(IntConsumer onSelect) {
-        this.onSelect = onSelect;
+    /** Hears a click or tap that did not drag: what lies under it, and whether it was the second of a double click. */
+    public interface PickListener {
+        void picked(PickResult pick, boolean twice);
     }
 
-    /** Adds a note in the top-left corner; {@code warning} ones stand out. */
+    public void setOnPick(PickListener onPick) {
+        this.onPick = onPick;
+    }
+
     /** The values written over the view, beside their markers. */
     public ValueLabels valueLabels() {
         return valueLabels;
@@ -72,6 +75,7 @@ public final class CityViewport extends StackPane {
         return legend;
     }
 
+    /** Adds a note in the top-left corner; {@code warning} ones stand out. */
     public Label addNote(String text, boolean warning) {
         Label label = new Label(text);
         label.getStyleClass().add(warning ? "note-warning" : "note");
@@ -108,14 +112,7 @@ public final class CityViewport extends StackPane {
         setOnMouseClicked(event -> {
             boolean still = Math.hypot(event.getSceneX() - pressX, event.getSceneY() - pressY) < DRAG_THRESHOLD_PIXELS;
             if (event.getButton() == MouseButton.PRIMARY && still) {
-                int index = scene.city().objectAt(event.getPickResult());
-                onSelect.accept(index);
-                if (event.getClickCount() == 2 && index >= 0) {
-                    OrbitCamera.View view = scene.viewOf(index);
-                    if (view != null) {
-                        camera.flyTo(view, 1.0);
-                    }
-                }
+                onPick.picked(event.getPickResult(), event.getClickCount() == 2);
             }
         });
         setOnScroll(event -> {

@@ -1,6 +1,7 @@
 package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import javafx.geometry.Insets;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,30 +47,54 @@ public final class InfoPanel extends ScrollPane {
     public void show(CityObject object, List<Latest> live, Instant now) {
         content.getChildren().clear();
         if (object == null) {
-            Label hint = new Label("Click a building or facility to see what it is.\n\n"
+            Label hint = new Label("Click a building, facility or sensor marker to see what it is.\n\n"
                     + "Drag to orbit, right-drag or shift-drag to pan, scroll or pinch to zoom, "
                     + "double-click to fly to an object. H: home view.");
             hint.setWrapText(true);
             content.getChildren().add(hint);
             return;
         }
-        Label title = new Label(object.textAttribute("name") != null ? object.textAttribute("name") : object.id());
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("id", object.id());
+        rows.put("type", object.type() + (object.isExtensionType() ? " (extension)" : ""));
+        if (!object.parents().isEmpty()) {
+            rows.put("part of", String.join(", ", object.parents()));
+        }
+        if (!object.children().isEmpty()) {
+            rows.put("parts", String.join(", ", object.children()));
+        }
+        for (Map.Entry<String, Object> attribute : object.attributes().entrySet()) {
+            rows.put(attribute.getKey(), format(attribute.getValue()));
+        }
+        show(object.textAttribute("name") != null ? object.textAttribute("name") : object.id(), rows, live, now);
+    }
+
+    /** Shows a sensor that stands at a point of its own (a {@link Place#point}), with its datastreams' values. */
+    public void showPoint(String place, List<Latest> live, Instant now) {
+        double[] lonLat = Place.lonLat(place);
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("position", position(lonLat));
+        rows.put("thing", live.stream().map(value -> value.datastream().thingRemoteId()).distinct().collect(Collectors.joining(", ")));
+        rows.put("source", live.stream().map(value -> value.datastream().source()).distinct().collect(Collectors.joining(", ")));
+        content.getChildren().clear();
+        show("Sensor", rows, live, now);
+    }
+
+    /** A WGS84 position to about a metre: "51.12000° N, 6.85750° E". */
+    static String position(double[] lonLat) {
+        return String.format(Locale.ROOT, "%.5f° N, %.5f° E", lonLat[1], lonLat[0]);
+    }
+
+    private void show(String titleText, Map<String, String> rows, List<Latest> live, Instant now) {
+        Label title = new Label(titleText);
         title.setStyle("-fx-font-size: 17px; -fx-font-weight: bold;");
         title.setWrapText(true);
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(4);
         int row = 0;
-        row = addRow(grid, row, "id", object.id());
-        row = addRow(grid, row, "type", object.type() + (object.isExtensionType() ? " (extension)" : ""));
-        if (!object.parents().isEmpty()) {
-            row = addRow(grid, row, "part of", String.join(", ", object.parents()));
-        }
-        if (!object.children().isEmpty()) {
-            row = addRow(grid, row, "parts", String.join(", ", object.children()));
-        }
-        for (Map.Entry<String, Object> attribute : object.attributes().entrySet()) {
-            row = addRow(grid, row, attribute.getKey(), format(attribute.getValue()));
+        for (Map.Entry<String, String> entry : rows.entrySet()) {
+            row = addRow(grid, row, entry.getKey(), entry.getValue());
         }
         content.getChildren().addAll(title, grid);
         if (!live.isEmpty()) {

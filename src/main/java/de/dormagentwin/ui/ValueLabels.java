@@ -2,7 +2,6 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.overlay.ColorRule;
-import de.dormagentwin.scene.CityLayer;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -16,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Value labels over the 3D view: 2D labels placed at their objects' projected positions whenever the camera or the
@@ -29,7 +29,6 @@ public final class ValueLabels extends Pane {
     private record Target(Point3D anchor, String text) {
     }
 
-    private final CityLayer city;
     private final Node world;
     private final Node camera;
     private final List<Label> pool = new ArrayList<>();
@@ -39,8 +38,7 @@ public final class ValueLabels extends Pane {
      * @param world  a node of the 3D world in city coordinates, whose transform to the screen the labels follow
      * @param camera the camera, to put the nearest objects' labels first
      */
-    public ValueLabels(CityLayer city, Node world, Node camera) {
-        this.city = city;
+    public ValueLabels(Node world, Node camera) {
         this.world = world;
         this.camera = camera;
         setMouseTransparent(true);
@@ -52,20 +50,22 @@ public final class ValueLabels extends Pane {
         heightProperty().addListener((property, before, after) -> place());
     }
 
-    /** The values to label: the active rule's value of each object that has one. FX thread. */
-    public void update(Map<String, List<Latest>> valuesByObject, ColorRule rule) {
+    /**
+     * The values to label: the active rule's value at each place that has one, just above the place's marker
+     * ({@code markerTop} gives its scene position, or null where there is none). FX thread.
+     */
+    public void update(Map<String, List<Latest>> valuesByPlace, ColorRule rule, Function<String, double[]> markerTop) {
         List<Target> next = new ArrayList<>();
         if (rule != null) {
-            for (Map.Entry<String, List<Latest>> entry : valuesByObject.entrySet()) {
-                int index = city.meshes().objectIndex(entry.getKey());
-                double[] centre = index < 0 ? null : city.objectCentre(index);
-                if (centre == null) {
+            for (Map.Entry<String, List<Latest>> entry : valuesByPlace.entrySet()) {
+                double[] top = markerTop.apply(entry.getKey());
+                if (top == null) {
                     continue;
                 }
                 for (Latest value : entry.getValue()) {
                     if (value.datastream().observedProperty().equals(rule.observedProperty()) && value.hasValue() && !Double.isNaN(value.number())) {
-                        // Above the marker, which floats over the roof (y points down).
-                        Point3D anchor = new Point3D(centre[0], centre[1] - centre[4] / 2 - 40, centre[2]);
+                        // A few metres over the marker (y points down).
+                        Point3D anchor = new Point3D(top[0], top[1] - 6, top[2]);
                         next.add(new Target(anchor, String.format(Locale.ROOT, "%.0f %s", value.number(), value.datastream().unitSymbol())));
                     }
                 }

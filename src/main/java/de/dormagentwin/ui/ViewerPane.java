@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.live.Place;
 import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.overlay.Alerts;
@@ -49,6 +50,8 @@ public final class ViewerPane extends BorderPane {
     private final SensorMarkers markers = new SensorMarkers();
     private final ToggleButton safetyToggle = new ToggleButton("Safety view");
     private Label safetyCaption;
+    /** A selected sensor that stands at a point of its own (see {@link Place}); null while an object or nothing is. */
+    private String selectedPoint;
     private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
     /** What the city shows: the live values, or those as of {@link #shownAt} in history mode (then not null). */
     private LiveFeed.Snapshot shown = LiveFeed.Snapshot.EMPTY;
@@ -111,7 +114,17 @@ public final class ViewerPane extends BorderPane {
         statusBar = new HBox(status, gap, sources);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         setBottom(statusBar);
-        viewport.setOnSelect(this::select);
+        viewport.setOnPick((pick, twice) -> {
+            String place = markers.placeAt(pick);
+            if (place != null) {
+                selectPlace(place);
+            } else {
+                select(scene.city().objectAt(pick));
+            }
+            if (twice) {
+                flyToSelection();
+            }
+        });
         setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.H) {
                 home.fire();
@@ -138,16 +151,41 @@ public final class ViewerPane extends BorderPane {
 
     /** Selects an object by its scene-wide index (-1 for none): highlight and info panel. */
     public void select(int objectIndex) {
-        CityScene scene = viewport.cityScene();
-        scene.city().select(objectIndex);
+        selectedPoint = null;
+        viewport.cityScene().city().select(objectIndex);
         showInfo();
+        applyOverlay();
+    }
+
+    /** Selects a place: an object by its id, or a sensor standing at a point of its own. */
+    public void selectPlace(String place) {
+        int index = viewport.cityScene().city().meshes().objectIndex(place);
+        if (index >= 0 || Place.lonLat(place) == null) {
+            select(index);
+            return;
+        }
+        viewport.cityScene().city().select(-1);
+        selectedPoint = place;
+        showInfo();
+        applyOverlay();
+    }
+
+    /** The selected place: an object's id, a point's place, or null. */
+    public String selectedPlace() {
+        int selected = viewport.cityScene().city().selected();
+        return selectedPoint != null ? selectedPoint : selected < 0 ? null : viewport.cityScene().city().meshes().objects().get(selected).id();
     }
 
     private void showInfo() {
+        Instant now = shownAt != null ? shownAt : Instant.now();
+        if (selectedPoint != null) {
+            info.showPoint(selectedPoint, shown.of(selectedPoint), now);
+            return;
+        }
         CityScene scene = viewport.cityScene();
         int selected = scene.city().selected();
         CityObject object = selected < 0 ? null : scene.city().meshes().objects().get(selected);
-        info.show(object, object == null ? List.of() : shown.of(object.id()), shownAt != null ? shownAt : Instant.now());
+        info.show(object, object == null ? List.of() : shown.of(object.id()), now);
     }
 
     /** Follows the cache: live values as they change, and history through a time bar above the status bar. */
@@ -187,7 +225,7 @@ public final class ViewerPane extends BorderPane {
             pulse.stop();
             pulseOn = false;
         }
-        if (viewport.cityScene().city().selected() >= 0) {
+        if (selectedPlace() != null) {
             showInfo();
         }
         applyOverlay();
@@ -222,10 +260,12 @@ public final class ViewerPane extends BorderPane {
         Set<String> alerting = currentAlerts.stream().filter(alert -> !alert.acknowledged()).map(Alerts.Alert::objectId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         overlay.setPulse(alerting, pulseOn);
+        markers.setPulse(alerting, pulseOn);
+        markers.setSelected(selectedPlace());
         Instant now = shownAt != null ? shownAt : Instant.now();
         ThematicOverlay.Result result = overlay.apply(shown.byObject(), now);
-        markers.update(viewport.cityScene().city(), shown.byObject(), rule);
-        viewport.valueLabels().update(shown.byObject(), rule);
+        markers.update(viewport.cityScene().city(), shown.byObject(), rule, now);
+        viewport.valueLabels().update(shown.byObject(), rule, markers::top);
         String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
         viewport.legend().show(result.coloured() > 0 ? rule : null, caption);
     }
@@ -246,11 +286,10 @@ public final class ViewerPane extends BorderPane {
         };
     }
 
-    /** Selects an object by id and flies to it: from the alert list. */
-    private void goTo(String objectId) {
-        int index = objectId == null ? -1 : viewport.cityScene().city().meshes().objectIndex(objectId);
-        if (index >= 0) {
-            select(index);
+    /** Selects a place and flies to it: from the alert list. */
+    private void goTo(String place) {
+        if (place != null) {
+            selectPlace(place);
             flyToSelection();
         }
     }
@@ -268,13 +307,16 @@ public final class ViewerPane extends BorderPane {
 
     private void flyToSelection() {
         CityScene scene = viewport.cityScene();
-        int selected = scene.city().selected();
-        if (selected >= 0) {
-            OrbitCamera.View view = scene.viewOf(selected);
-            if (view != null) {
-                scene.camera().flyTo(view, 1.2);
-            }
+        double[] top = selectedPoint == null ? null : markers.top(selectedPoint);
+        OrbitCamera.View view = top != null ? scene.viewAround(top[0], top[1] / 2, top[2], -top[1])
+                : scene.city().selected() >= 0 ? scene.viewOf(scene.city().selected()) : null;
+        if (view != null) {
+            scene.camera().flyTo(view, 1.2);
         }
+    }
+
+    public SensorMarkers markers() {
+        return markers;
     }
 
     public InfoPanel info() {

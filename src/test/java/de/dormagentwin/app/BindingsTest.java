@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geo.Utm;
@@ -88,21 +89,25 @@ class BindingsTest {
                   {"datastream": "10", "position": [%.7f, %.7f]}
                 ]}""", nearC[0], nearC[1], far[0], far[1])));
         List<String> problems = bindings.resolve(city);
-        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("object 'house-z' is not in the model"), problems.get(0));
-        assertTrue(problems.get(1).contains("no object within 100 m"), problems.get(1));
 
-        List<Latest> bound = bindings.apply(List.of(value("frost", "7"), value("other", "7"), value("any", "8"), value("any", "9")));
+        List<Latest> bound = bindings.apply(List.of(value("frost", "7"), value("other", "7"), value("any", "8"), value("any", "9"),
+                value("any", "10")));
         assertEquals("house-a", bound.get(0).objectId());
         assertNull(bound.get(1).objectId(), "a binding with a source binds that source's datastream only");
         assertEquals("house-c", bound.get(2).objectId());
         assertNull(bound.get(3).objectId());
+        assertEquals(Place.point(far[0], far[1]), bound.get(4).objectId(), "a position far from any object stands on its own");
     }
 
     @Test
     void theSampleShipsABindingForEveryDatastreamOfItsSimulatedNetwork() throws Exception {
         Bindings sample = Bindings.load(ModelFiles.sampleBindings());
         assertEquals(787, sample.bindings().size());
-        assertTrue(sample.bindings().stream().allMatch(binding -> "simulator".equals(binding.source()) && binding.objectId() != null));
+        assertTrue(sample.bindings().stream().allMatch(binding -> "simulator".equals(binding.source())));
+        // The river gauge is a point in the Rhine; everything else belongs to a building, mast or stack.
+        assertEquals(List.of("rhine-gauge/level"), sample.bindings().stream().filter(binding -> binding.position() != null)
+                .map(Bindings.Binding::datastream).toList());
     }
 }

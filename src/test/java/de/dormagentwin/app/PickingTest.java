@@ -1,9 +1,17 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Place;
+import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.geo.Utm;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
@@ -11,17 +19,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real click, through the X server, on a known building selects it and shows its id. */
+/** A real click, through the X server, on a known building or on a sensor's marker selects it. */
 class PickingTest {
+    private static SceneFactory.Prepared threeHouses;
     private Stage stage;
 
     @BeforeEach
-    void needsA3dDisplay() throws InterruptedException {
+    void needsA3dDisplay() throws Exception {
         Display3D.require();
+        if (threeHouses == null) {
+            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        }
     }
 
     @AfterEach
@@ -36,18 +53,63 @@ class PickingTest {
 
     @Test
     void clickOnAKnownBuildingSelectsItsId() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        ViewerPane pane = inWindow(viewer -> viewer.viewport().cityScene().camera().set(viewer.viewport().cityScene().namedView("house-b")));
+        clickTheViewsCentre(pane);
+        String selected = FxThread.call(() -> {
+            int index = pane.viewport().cityScene().city().selected();
+            return index < 0 ? "nothing" : pane.viewport().cityScene().city().meshes().objects().get(index).id();
+        });
+        assertEquals("house-b", selected);
+        int colour = FxThread.call(() -> pane.viewport().cityScene().city().objectColor(pane.viewport().cityScene().city().selected()));
+        assertEquals(0xFFFFC400, colour, "the selected building is highlighted");
+    }
+
+    @Test
+    void clickOnAFreeStandingSensorsMarkerShowsItsValues() throws Exception {
+        // 300 m east of the houses, where the model has no object: the gauge stands on its own.
+        double[] origin = threeHouses.meshes().origin();
+        double[] wgs84 = Utm.etrs89Utm32ToWgs84(origin[0] + 300, origin[1]);
+        String point = Place.point(wgs84[1], wgs84[0]);
+        Datastream level = new Datastream("test", "gauge/level", "gauge", "Gauge: water level", "water level", "radar",
+                "centimetre", "cm", Classification.PUBLIC);
+        Latest value = new Latest(1, level, point, Instant.now(), 412, null, 1, null);
+        ViewerPane pane = inWindow(viewer -> {
+            viewer.showLive(new LiveFeed.Snapshot(Map.of(point, List.of(value)), 1));
+            double[] top = viewer.markers().top(point);
+            assertNotNull(top, "a marker for the point");
+            // Looking straight at the marker's head, a few metres under its top.
+            viewer.viewport().cityScene().camera().set(new OrbitCamera.View(top[0], top[1] + 8, top[2], 0, 30, 150));
+        });
+        clickTheViewsCentre(pane);
+        assertEquals(point, FxThread.call(pane::selectedPlace));
+        String text = FxThread.call(() -> {
+            pane.applyCss();
+            pane.layout();
+            StringBuilder labels = new StringBuilder();
+            pane.info().lookupAll(".label").forEach(node -> labels.append(((Label) node).getText()).append('\n'));
+            return labels.toString();
+        });
+        assertTrue(text.contains("Sensor\n") && text.contains("412 cm at") && text.contains("gauge"), text);
+        assertEquals(-1, (int) FxThread.call(() -> pane.viewport().cityScene().city().selected()), "no building is selected");
+    }
+
+    /** The three houses in a viewer in a window at the screen's corner, set up by {@code setUp} on the FX thread. */
+    private ViewerPane inWindow(Consumer<ViewerPane> setUp) throws Exception {
         ViewerPane pane = FxThread.call(() -> {
-            ViewerPane viewer = new ViewerPane(SceneFactory.viewport(prepared), "test");
+            ViewerPane viewer = new ViewerPane(SceneFactory.viewport(threeHouses), "test");
             stage = new Stage();
             stage.setScene(new Scene(viewer, 900, 600));
             stage.setX(0);
             stage.setY(0);
             stage.show();
-            viewer.viewport().cityScene().camera().set(viewer.viewport().cityScene().namedView("house-b"));
+            setUp.accept(viewer);
             return viewer;
         });
         FxThread.settle();
+        return pane;
+    }
+
+    private static void clickTheViewsCentre(ViewerPane pane) throws Exception {
         FxThread.call(() -> {
             Bounds bounds = pane.viewport().localToScreen(pane.viewport().getBoundsInLocal());
             Robot robot = new Robot();
@@ -56,12 +118,5 @@ class PickingTest {
             return null;
         });
         FxThread.settle();
-        String selected = FxThread.call(() -> {
-            int index = pane.viewport().cityScene().city().selected();
-            return index < 0 ? "nothing" : pane.viewport().cityScene().city().meshes().objects().get(index).id();
-        });
-        assertEquals("house-b", selected);
-        int colour = FxThread.call(() -> pane.viewport().cityScene().city().objectColor(pane.viewport().cityScene().city().selected()));
-        assertEquals(0xFFFFC400, colour, "the selected building is highlighted");
     }
 }

@@ -347,8 +347,9 @@ public final class Simulator implements Source {
                 String riverName = river.textAttribute("name") == null ? river.id() : river.textAttribute("name");
                 String thingId = "rhine-gauge";
                 String thingName = "Gauge " + riverName + " Dormagen";
+                // A gauge is a point in the river, not the river: where its position is known it stands on its own.
                 addThing(thingId, thingName, "Water level gauge in " + river.id() + " (simulated)",
-                        Map.of("kind", "river gauge", "simulated", true), river.id(), site);
+                        Map.of("kind", "river gauge", "simulated", true), projected ? null : river.id(), site);
                 addStream(thingId, thingName, new Quantity("level", "water level", "water level", "river gauge",
                         "centimetre", "cm"), Classification.PUBLIC, SimulatedSensors.riverLevel(seed, thingId + "/level"));
                 return;

@@ -2,6 +2,7 @@ package de.dormagentwin.live.store;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Place;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import org.h2.api.ErrorCode;
@@ -455,9 +456,9 @@ public final class LiveStore implements AutoCloseable {
 
     private static final String LATEST_COLUMNS = "d.id, d.source, d.remote_id, t.remote_id, d.name, p.name, s.name, "
             + "d.unit_name, d.unit_symbol, d.classification, d.latest_time, d.latest_number, d.latest_text, d.revision, t.object_id, "
-            + "d.usual_interval";
+            + "d.usual_interval, l.longitude, l.latitude";
     private static final String LATEST_FROM = " FROM datastream d JOIN observed_property p ON p.id = d.observed_property_id "
-            + "LEFT JOIN sensor s ON s.id = d.sensor_id LEFT JOIN thing t ON t.id = d.thing_id";
+            + "LEFT JOIN sensor s ON s.id = d.sensor_id LEFT JOIN thing t ON t.id = d.thing_id LEFT JOIN location l ON l.thing_id = t.id";
 
     /** The latest value of every datastream (time and value null where it has none yet). */
     public List<Latest> latest() throws CacheException {
@@ -496,7 +497,13 @@ public final class LiveStore implements AutoCloseable {
         }
         long interval = rows.getLong(16);
         Duration usual = rows.wasNull() || interval <= 0 ? null : Duration.ofMillis(interval);
-        return new Latest(rows.getLong(1), datastream, rows.getString(15), at, number, rows.getString(13), rows.getLong(14), usual);
+        // A thing with no object of its own is shown at its location, where it has one.
+        String place = rows.getString(15);
+        double longitude = rows.getDouble(17);
+        if (place == null && !rows.wasNull()) {
+            place = Place.point(longitude, rows.getDouble(18));
+        }
+        return new Latest(rows.getLong(1), datastream, place, at, number, rows.getString(13), rows.getLong(14), usual);
     }
 
     /** Look-back windows for {@link #asOf}, widest last: most streams report often, so the first finds nearly all. */

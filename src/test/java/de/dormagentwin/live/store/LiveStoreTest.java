@@ -2,6 +2,7 @@ package de.dormagentwin.live.store;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Place;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,22 @@ class LiveStoreTest {
             assertEquals(11, second.values().get(0).number());
             assertEquals(List.of(), store.changedSince(second.revision()).values());
             assertEquals(Classification.CONFIDENTIAL, store.latest().get(1).datastream().classification());
+        }
+    }
+
+    @Test
+    void aThingWithoutAnObjectIsPlacedAtItsLocationAndOneWithNeitherNowhere() throws Exception {
+        try (LiveStore store = open()) {
+            store.putThing(new Thing("test", "gauge", "Gauge", "", Map.of(), null, 6.8575, 51.12));
+            store.putThing(new Thing("test", "somewhere", "Box", "", Map.of(), null, Double.NaN, Double.NaN));
+            store.putDatastream(new Datastream("test", "gauge/level", "gauge", "Level", "water level", "", "", "cm", Classification.PUBLIC));
+            store.putDatastream(new Datastream("test", "somewhere/pm10", "somewhere", "PM10", "PM10", "", "", "µg/m³", Classification.PUBLIC));
+            List<Latest> latest = store.latest();
+            assertEquals(Place.point(6.8575, 51.12), latest.get(0).objectId());
+            assertEquals(6.8575, Place.lonLat(latest.get(0).objectId())[0], 1e-9);
+            assertEquals(51.12, Place.lonLat(latest.get(0).objectId())[1], 1e-9);
+            assertNull(latest.get(1).objectId());
+            assertNull(Place.lonLat("house-b"), "an object's id is no point");
         }
     }
 
