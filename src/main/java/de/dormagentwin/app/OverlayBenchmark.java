@@ -112,7 +112,7 @@ final class OverlayBenchmark {
             city.addLayer(markers.node());
             markers.update(city.city(), sensors, rule, Instant.now());
             // The viewer's value labels too: placed from the markers' projected positions, decluttered and capped.
-            viewport.valueLabels().update(sensors, rule, markers::top);
+            viewport.valueLabels().update(sensors, rule, markers::top, Instant.now());
             return null;
         });
         long[] markerFrames = new long[UPDATES];
@@ -123,7 +123,7 @@ final class OverlayBenchmark {
                 city.camera().orbit(360.0 / UPDATES, 0);
                 // Labels follow the camera, as in the viewer, and their placing counts in the frame.
                 long time = timed(() -> {
-                    viewport.valueLabels().update(sensors, rule, markers::top);
+                    viewport.valueLabels().update(sensors, rule, markers::top, Instant.now());
                     scene.snapshot(null);
                 });
                 placed[round] = viewport.valueLabels().shown();

@@ -4,6 +4,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.overlay.Freshness;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -116,13 +117,14 @@ public final class InfoPanel extends ScrollPane {
         }
     }
 
-    /** "23.4 µg/m³ at 28 Nov 12:00 (5 min ago)", marked when the data is not public. */
+    /** "23.4 µg/m³ at 28 Nov 12:00 (5 min ago)", marked when stale and when the data is not public. */
     static String liveText(Latest value, Instant now) {
         if (!value.hasValue()) {
             return "no data yet";
         }
         String reading = value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim();
-        String text = reading + " at " + TIME.format(value.time()) + " (" + age(Duration.between(value.time(), now)) + ")";
+        String text = reading + " at " + TIME.format(value.time()) + " (" + age(Duration.between(value.time(), now))
+                + (Freshness.isStale(value, now) ? ", stale: nothing newer since" : "") + ")";
         Classification classification = value.datastream().classification();
         return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
     }

@@ -2,6 +2,7 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.overlay.Freshness;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -10,6 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +30,12 @@ public final class ValueLabels extends Pane {
     /** At most this many labels at once. */
     public static final int CAP = 40;
 
-    private record Target(Point3D anchor, String text) {
+    private record Target(Point3D anchor, String text, boolean stale) {
     }
+
+    private static final String FRESH_STYLE = "-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-padding: 1 5; -fx-font-size: 12px;";
+    private static final String STALE_STYLE = FRESH_STYLE + " -fx-text-fill: #6a6a6a; -fx-font-style: italic;";
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final Node world;
     private final Node camera;
@@ -52,9 +60,10 @@ public final class ValueLabels extends Pane {
 
     /**
      * The values to label: the active rule's value at each place that has one, just above the place's marker
-     * ({@code markerTop} gives its scene position, or null where there is none). FX thread.
+     * ({@code markerTop} gives its scene position, or null where there is none). A value that is stale at {@code now}
+     * is greyed and says since when it is the last. FX thread.
      */
-    public void update(Map<String, List<Latest>> valuesByPlace, ColorRule rule, Function<String, double[]> markerTop) {
+    public void update(Map<String, List<Latest>> valuesByPlace, ColorRule rule, Function<String, double[]> markerTop, Instant now) {
         List<Target> next = new ArrayList<>();
         if (rule != null) {
             for (Map.Entry<String, List<Latest>> entry : valuesByPlace.entrySet()) {
@@ -66,7 +75,9 @@ public final class ValueLabels extends Pane {
                     if (value.datastream().observedProperty().equals(rule.observedProperty()) && value.hasValue() && !Double.isNaN(value.number())) {
                         // A few metres over the marker (y points down).
                         Point3D anchor = new Point3D(top[0], top[1] - 6, top[2]);
-                        next.add(new Target(anchor, String.format(Locale.ROOT, "%.0f %s", value.number(), value.datastream().unitSymbol())));
+                        String text = String.format(Locale.ROOT, "%.0f %s", value.number(), value.datastream().unitSymbol());
+                        boolean stale = Freshness.isStale(value, now);
+                        next.add(new Target(anchor, stale ? text + " since " + SINCE.format(value.time()) : text, stale));
                     }
                 }
             }
@@ -105,6 +116,7 @@ public final class ValueLabels extends Pane {
             taken.add(box);
             Label label = label(shown++);
             label.setText(candidate.target().text());
+            label.setStyle(candidate.target().stale() ? STALE_STYLE : FRESH_STYLE);
             label.autosize();
             label.relocate(candidate.at().getX() - label.getWidth() / 2, box.getMinY());
             label.setVisible(true);
@@ -120,7 +132,6 @@ public final class ValueLabels extends Pane {
     private Label label(int index) {
         while (pool.size() <= index) {
             Label label = new Label();
-            label.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-padding: 1 5; -fx-font-size: 12px;");
             label.setManaged(false);
             pool.add(label);
             getChildren().add(label);

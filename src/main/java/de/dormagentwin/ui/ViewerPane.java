@@ -265,7 +265,7 @@ public final class ViewerPane extends BorderPane {
         Instant now = shownAt != null ? shownAt : Instant.now();
         ThematicOverlay.Result result = overlay.apply(shown.byObject(), now);
         markers.update(viewport.cityScene().city(), shown.byObject(), rule, now);
-        viewport.valueLabels().update(shown.byObject(), rule, markers::top);
+        viewport.valueLabels().update(shown.byObject(), rule, markers::top, now);
         String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
         viewport.legend().show(result.coloured() > 0 ? rule : null, caption);
     }

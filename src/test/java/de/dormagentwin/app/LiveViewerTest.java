@@ -24,8 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -99,6 +102,22 @@ class LiveViewerTest {
             return null;
         });
         assertEquals(0, overlayOfHouseB(pane), "no theme, no overlay colour");
+    }
+
+    @Test
+    void aStaleValueIsMarkedInThePanelAndItsLabelSaysSinceWhen() throws Exception {
+        // Reported once, three hours ago: with no interval learnt yet it is stale after an hour.
+        Instant then = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        store.write(List.of(Observation.number("test", "box-7/pm10", then, 18.2)));
+        ViewerPane pane = viewerFollowingTheCache(true);
+        String panel = waitForText(pane, "18.2 µg/m³ at");
+        assertTrue(panel.contains("(3 h ago, stale: nothing newer since)"), panel);
+        FxThread.call(() -> {
+            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
+            return null;
+        });
+        String since = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault()).format(then);
+        waitForText(pane, "\n18 µg/m³ since " + since + "\n");
     }
 
     private static int overlayOfHouseB(ViewerPane pane) throws Exception {
