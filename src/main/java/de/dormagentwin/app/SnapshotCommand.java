@@ -6,9 +6,9 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
-import de.dormagentwin.overlay.SensorMarkers;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.OverlayView;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -119,13 +120,7 @@ final class SnapshotCommand implements Callable<Integer> {
         String caption = (at != null ? "as of " : "latest, ") + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
                 .withZone(ZoneOffset.UTC).format(when);
         return viewport -> {
-            ThematicOverlay overlay = new ThematicOverlay(viewport.cityScene().city());
-            overlay.setRule(rule);
-            overlay.apply(byObject, when);
-            SensorMarkers markers = new SensorMarkers();
-            viewport.cityScene().addLayer(markers.node());
-            markers.update(viewport.cityScene().city(), byObject, rule, when);
-            viewport.legend().show(rule, caption);
+            new OverlayView(viewport).show(byObject, rule, when, caption, Set.of(), false, null);
             if (safety) {
                 SafetyLayer layer = new SafetyLayer(viewport.cityScene().city());
                 viewport.cityScene().addLayer(layer.node());

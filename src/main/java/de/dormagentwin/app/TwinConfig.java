@@ -11,19 +11,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The user's configuration, a JSON file: {@code {"cache": {"password": "...", "retentionDays": 30}}}. Optional; a
- * missing file means the defaults, a broken one is an error that says where. It lives in the user's config folder
+ * The user's configuration, a JSON file: {@code {"cache": {"password": "...", "retentionDays": 30},
+ * "kiosk": {"pin": "...", "idleSeconds": 90, "language": "de"}}}. Optional; a missing file means the defaults, a
+ * broken one is an error that says where. It lives in the user's config folder
  * ({@code $XDG_CONFIG_HOME/dormagen-twin/config.json}), or where {@code --config} says.
  */
-record TwinConfig(String cachePassword, int retentionDays) {
+record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
     static final int DEFAULT_RETENTION_DAYS = 30;
+
+    /** The kiosk's settings: the PIN that leaves it (null: none set), when the tour starts, the visitors' first language. */
+    record Kiosk(String pin, int idleSeconds, String language) {
+        static final Kiosk DEFAULTS = new Kiosk(null, 90, "de");
+    }
 
     static TwinConfig load(Path file) throws IOException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            return new TwinConfig(null, DEFAULT_RETENTION_DAYS);
+            return new TwinConfig(null, DEFAULT_RETENTION_DAYS, Kiosk.DEFAULTS);
         } catch (IOException e) {
             throw new IOException("configuration " + file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
@@ -36,7 +42,32 @@ record TwinConfig(String cachePassword, int retentionDays) {
             }
             retention = cache.path("retentionDays").asInt();
         }
-        return new TwinConfig(password, retention);
+        return new TwinConfig(password, retention, kiosk(file, root == null ? null : root.path("kiosk")));
+    }
+
+    private static Kiosk kiosk(Path file, JsonNode kiosk) throws IOException {
+        if (kiosk == null || kiosk.isMissingNode()) {
+            return Kiosk.DEFAULTS;
+        }
+        String pin = null;
+        if (kiosk.has("pin")) {
+            if (!kiosk.path("pin").isTextual() || kiosk.path("pin").asText().length() < 4) {
+                throw new IOException("configuration " + file + ": kiosk.pin must be text of at least 4 characters, such as \"4711\"");
+            }
+            pin = kiosk.path("pin").asText();
+        }
+        int idle = Kiosk.DEFAULTS.idleSeconds();
+        if (kiosk.has("idleSeconds")) {
+            if (!kiosk.path("idleSeconds").canConvertToInt() || kiosk.path("idleSeconds").asInt() < 10) {
+                throw new IOException("configuration " + file + ": kiosk.idleSeconds must be a whole number of seconds, 10 or more");
+            }
+            idle = kiosk.path("idleSeconds").asInt();
+        }
+        String language = kiosk.path("language").asText(Kiosk.DEFAULTS.language());
+        if (!language.equals("de") && !language.equals("en")) {
+            throw new IOException("configuration " + file + ": kiosk.language must be \"de\" or \"en\", not \"" + language + "\"");
+        }
+        return new Kiosk(pin, idle, language);
     }
 
     static Path defaultFile(Map<String, String> environment) {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +32,26 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Do not run the sample's simulated sensor network; show what the cache holds.")
     boolean noSimulator;
 
+    @Option(names = "--kiosk", description = "The exhibition kiosk: full screen, touch, public data only; leaving needs the PIN from the configuration (kiosk.pin).")
+    boolean kiosk;
+
     @Override
     public Integer call() {
+        if (kiosk) {
+            TwinConfig config;
+            try {
+                config = cache.config();
+            } catch (IOException e) {
+                System.err.println("twin: " + e.getMessage());
+                return 2;
+            }
+            if (config.kiosk().pin() == null) {
+                System.err.println("twin: kiosk mode needs a PIN to leave it: set {\"kiosk\": {\"pin\": \"...\"}} in "
+                        + (cache.configFile != null ? cache.configFile : TwinConfig.defaultFile(System.getenv())));
+                return 2;
+            }
+            ViewerApp.kiosk = config.kiosk();
+        }
         ViewerApp.cache = cache;
         ViewerApp.bindingsFile = bindings != null ? bindings : models == null || models.isEmpty() ? ModelFiles.sampleBindings() : null;
         ViewerApp.simulate = !noSimulator;

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Simulator;
 import de.dormagentwin.live.ingest.SourceStatus;
@@ -7,23 +8,34 @@ import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.Bindings;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
+import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.WindowEvent;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The JavaFX application: shows a loading screen, loads and meshes on a worker, then shows the viewer. It opens the
@@ -37,6 +49,10 @@ public final class ViewerApp extends Application {
     static CacheOptions cache = new CacheOptions();
     static boolean simulate = true;
     static Path bindingsFile;
+    /** The kiosk's settings in kiosk mode (with a PIN), null for the planner. */
+    static TwinConfig.Kiosk kiosk;
+    /** How long the FX thread may be unresponsive before the watchdog acts. */
+    static final Duration FX_STALL_LIMIT = Duration.ofSeconds(5);
     /** Days of history the simulator writes into an empty cache, so charts and playback have something at once. */
     static final Duration SIMULATOR_HISTORY = Duration.ofDays(2);
     /** The simulator's live step: a new value a minute, so the twin visibly moves. */
@@ -47,6 +63,7 @@ public final class ViewerApp extends Application {
     private LiveStore store;
     private IngestService ingest;
     private LiveFeed feed;
+    private FxWatchdog watchdog;
 
     /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
     private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention,
@@ -62,7 +79,17 @@ public final class ViewerApp extends Application {
         Scene scene = new Scene(loading, 1400, 860);
         stage.setTitle("Dormagen Twin");
         stage.setScene(scene);
+        if (kiosk != null) {
+            // No decorations, no way out by Escape or the window manager: only the admin keys and the PIN.
+            message.setText("Dormagen Twin");
+            stage.initStyle(StageStyle.UNDECORATED);
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setFullScreenExitHint("");
+            stage.setOnCloseRequest(WindowEvent::consume);
+            stage.setFullScreen(true);
+        }
         stage.show();
+        startWatchdog();
 
         Task<Loaded> task = new Task<>() {
             @Override
@@ -85,15 +112,27 @@ public final class ViewerApp extends Application {
         task.setOnSucceeded(event -> {
             Loaded loaded = task.getValue();
             SceneFactory.Prepared prepared = loaded.prepared();
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), SceneFactory.statusText(prepared));
-            startLive(pane, loaded);
-            scene.setRoot(pane);
+            CityViewport viewport;
+            if (kiosk != null) {
+                viewport = new CityViewport(new CityScene(prepared.meshes()));
+                KioskPane pane = new KioskPane(viewport, Locale.forLanguageTag(kiosk.language()), Duration.ofSeconds(kiosk.idleSeconds()),
+                        InstantSource.system(), kiosk.pin(), Platform::exit);
+                pane.showSampleNote(isSynthetic(prepared));
+                startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> feed.addListener(pane::showLive), statuses -> { });
+                scene.setRoot(pane);
+                pane.start();
+            } else {
+                viewport = SceneFactory.viewport(prepared);
+                ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared));
+                startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, pane::showSources);
+                scene.setRoot(pane);
+            }
             try {
-                pane.viewport().cityScene().camera().set(pane.viewport().cityScene().namedView(camera));
+                viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
             } catch (IllegalArgumentException unknownCamera) {
                 System.err.println("twin: " + unknownCamera.getMessage() + "; showing the home view");
             }
-            pane.requestFocus();
+            scene.getRoot().requestFocus();
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             prepared.loaded().models().forEach(model -> model.problems().forEach(problem -> System.err.println("twin: " + problem)));
         });
@@ -103,24 +142,37 @@ public final class ViewerApp extends Application {
         worker.start();
     }
 
-    /** Feeds the viewer from the cache, and the cache from the simulator when the sample is on screen. */
-    private void startLive(ViewerPane pane, Loaded loaded) {
+    private static boolean isSynthetic(SceneFactory.Prepared prepared) {
+        return prepared.loaded().models().stream().anyMatch(model -> Boolean.TRUE.equals(model.metadata().get("synthetic")));
+    }
+
+    /**
+     * Feeds the viewer from the cache (the datastreams of the {@code visible} classifications only), and the cache
+     * from the simulator when the sample is on screen. Problems go to the log, and in the planner onto the view too
+     * (the kiosk's visitors are not the ones to fix them).
+     */
+    private void startLive(Loaded loaded, CityViewport viewport, Set<Classification> visible, Consumer<LiveFeed> attach,
+                           Consumer<List<SourceStatus>> showSources) {
+        Consumer<String> problem = text -> {
+            System.err.println("twin: " + text);
+            if (kiosk == null) {
+                viewport.addNote(text.lines().findFirst().orElse(""), true);
+            }
+        };
         if (loaded.store() == null) {
-            System.err.println("twin: live data off: " + loaded.cacheProblem());
-            pane.viewport().addNote("Live data off: " + loaded.cacheProblem(), true);
+            problem.accept("Live data off: " + loaded.cacheProblem());
             return;
         }
         store = loaded.store();
-        feed = new LiveFeed(store, LIVE_POLL, message -> System.err.println("twin: " + message));
-        pane.attachFeed(feed);
+        feed = new LiveFeed(store, LIVE_POLL, message -> System.err.println("twin: " + message), visible);
+        attach.accept(feed);
         if (loaded.bindingsProblem() != null) {
-            System.err.println("twin: bindings not used: " + loaded.bindingsProblem());
-            pane.viewport().addNote("Bindings not used: " + loaded.bindingsProblem().lines().findFirst().orElse(""), true);
+            problem.accept("Bindings not used: " + loaded.bindingsProblem());
         }
-        List<String> unresolved = loaded.bindings().resolve(pane.viewport().cityScene().city());
-        unresolved.forEach(problem -> System.err.println("twin: " + problem));
-        if (!unresolved.isEmpty()) {
-            pane.viewport().addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
+        List<String> unresolved = loaded.bindings().resolve(viewport.cityScene().city());
+        unresolved.forEach(text -> System.err.println("twin: " + text));
+        if (!unresolved.isEmpty() && kiosk == null) {
+            viewport.addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
         }
         feed.setBindings(loaded.bindings());
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
@@ -132,15 +184,32 @@ public final class ViewerApp extends Application {
                     message -> System.err.println("twin: " + message)).withRetention(loaded.retention());
             ingest.addListener(status -> {
                 List<SourceStatus> statuses = ingest.statuses();
-                Platform.runLater(() -> pane.showSources(statuses));
+                Platform.runLater(() -> showSources.accept(statuses));
             });
-            pane.showSources(ingest.statuses());
+            showSources.accept(ingest.statuses());
             ingest.start();
         }
     }
 
+    /**
+     * Watches the FX thread. A kiosk that stalls ends itself for its supervisor to restart; the planner only logs
+     * where it hangs, since its user is there to see it and may be waiting on purpose.
+     */
+    private void startWatchdog() {
+        watchdog = new FxWatchdog(Duration.ofSeconds(1), FX_STALL_LIMIT, System::nanoTime, () -> {
+            System.err.println("twin: the FX thread has not answered for over " + FX_STALL_LIMIT.toSeconds() + " s:\n" + FxWatchdog.fxThreadStack());
+            if (kiosk != null) {
+                System.err.println("twin: kiosk ending with code " + FxWatchdog.STALLED_EXIT_CODE + " so that its supervisor restarts it");
+                System.exit(FxWatchdog.STALLED_EXIT_CODE);
+            }
+        });
+    }
+
     @Override
     public void stop() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
         if (ingest != null) {
             ingest.close();
         }

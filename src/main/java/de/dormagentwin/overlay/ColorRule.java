@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * How the values of one observed property become colours: thresholds (each band from its lower bound up to the
- * next) or a gradient between stops. The bands double as the legend.
+ * next) or a gradient between stops. The legend writes its labels from the bands' bounds.
  */
 public record ColorRule(String name, String observedProperty, String unit, List<Band> bands, boolean gradient, String note) {
 
     /** From {@code from} (inclusive) up to the next band; the first band also takes everything below. */
-    public record Band(double from, int argb, String label) {
+    public record Band(double from, int argb) {
     }
 
     public ColorRule {

@@ -70,6 +70,12 @@ public final class CityViewport extends StackPane {
         return valueLabels;
     }
 
+    /** The language of the legend and the value labels. */
+    public void setTexts(Texts texts) {
+        legend.setTexts(texts);
+        valueLabels.setTexts(texts);
+    }
+
     /** The key to the colours an overlay paints. */
     public Legend legend() {
         return legend;

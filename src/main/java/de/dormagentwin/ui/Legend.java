@@ -8,8 +8,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /** The key to the active colour rule, drawn over the 3D view: bands, what faded and grey mean, and as of when. */
 public final class Legend extends VBox {
+
+    private Texts texts = new Texts(Texts.ENGLISH);
 
     public Legend() {
         super(3);
@@ -20,6 +24,11 @@ public final class Legend extends VBox {
         setVisible(false);
     }
 
+    /** The language of the next {@link #show}. */
+    public void setTexts(Texts texts) {
+        this.texts = texts;
+    }
+
     /** Shows a rule, or hides the legend with null; {@code when} says what time the colours are of. */
     public void show(ColorRule rule, String when) {
         getChildren().clear();
@@ -27,22 +36,37 @@ public final class Legend extends VBox {
         if (rule == null) {
             return;
         }
-        Label title = new Label(rule.name() + " (" + rule.unit() + ")");
+        Label title = new Label(ruleName(texts, rule) + " (" + rule.unit() + ")");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
         getChildren().add(title);
+        List<ColorRule.Band> bands = rule.bands();
         if (rule.gradient()) {
-            getChildren().add(swatch(gradientCss(rule), rule.bands().get(0).label() + " to " + rule.bands().get(rule.bands().size() - 1).label()));
+            getChildren().add(swatch(gradientCss(rule), texts.get("legend.between", number(bands.get(0).from()), number(bands.get(bands.size() - 1).from()))));
         } else {
-            for (ColorRule.Band band : rule.bands()) {
-                getChildren().add(swatch(Colors.css(band.argb()), band.label()));
+            for (int i = 0; i < bands.size(); i++) {
+                String label = i == 0 ? texts.get("legend.below", number(bands.get(1).from()))
+                        : i == bands.size() - 1 ? texts.get("legend.above", number(bands.get(i).from()))
+                        : texts.get("legend.between", number(bands.get(i).from()), number(bands.get(i + 1).from()));
+                getChildren().add(swatch(Colors.css(bands.get(i).argb()), label));
             }
         }
-        getChildren().add(swatch(Colors.css(Colors.stale(0xFFD7261E)), "faded: stale value"));
-        getChildren().add(swatch(Colors.css(Colors.NO_DATA), "grey: no data"));
-        if (!rule.note().isEmpty()) {
-            getChildren().add(new Label(rule.note()));
+        getChildren().add(swatch(Colors.css(Colors.stale(0xFFD7261E)), texts.get("legend.stale")));
+        getChildren().add(swatch(Colors.css(Colors.NO_DATA), texts.get("legend.noData")));
+        String note = texts.getOrDefault("rule." + Texts.keyOf(rule.name()) + ".note", rule.note());
+        if (!note.isEmpty()) {
+            getChildren().add(new Label(note));
         }
         getChildren().add(new Label(when));
+    }
+
+    /** A rule's name in the shown language, where the bundle has one. */
+    public static String ruleName(Texts texts, ColorRule rule) {
+        return texts.getOrDefault("rule." + Texts.keyOf(rule.name()), rule.name());
+    }
+
+    /** Band bounds as people write them: no decimals for whole numbers, and no grouping ("1000", not "1,000"). */
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static String gradientCss(ColorRule rule) {

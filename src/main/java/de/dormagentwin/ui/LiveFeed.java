@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.Changes;
 import de.dormagentwin.live.store.Latest;
@@ -11,9 +12,11 @@ import javafx.application.Platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +43,7 @@ public final class LiveFeed implements AutoCloseable {
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Latest> latest = new HashMap<>();
     private final Consumer<String> log;
+    private final Set<Classification> visible;
     private long revision = -1;
     /** Read and written on the poller thread only. */
     private Bindings bindings = Bindings.NONE;
@@ -47,8 +51,14 @@ public final class LiveFeed implements AutoCloseable {
     private boolean failing;
 
     public LiveFeed(LiveStore store, Duration period, Consumer<String> log) {
+        this(store, period, log, EnumSet.allOf(Classification.class));
+    }
+
+    /** A feed of the datastreams of the given classifications only: the kiosk's of public ones. */
+    public LiveFeed(LiveStore store, Duration period, Consumer<String> log, Set<Classification> visible) {
         this.store = store;
         this.log = log;
+        this.visible = Set.copyOf(visible);
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "twin-live-feed");
             thread.setDaemon(true);
@@ -79,7 +89,7 @@ public final class LiveFeed implements AutoCloseable {
     private void pollOnce() {
         Changes changes;
         try {
-            changes = store.changedSince(revision);
+            changes = store.changedSince(revision, visible);
             failing = false;
         } catch (CacheException e) {
             if (!failing) {
@@ -114,7 +124,7 @@ public final class LiveFeed implements AutoCloseable {
     public void history(Instant at, Consumer<Snapshot> onFxThread) {
         poller.execute(() -> {
             try {
-                List<Latest> values = bindings.apply(store.asOf(at));
+                List<Latest> values = bindings.apply(store.asOf(at, visible));
                 Snapshot past = new Snapshot(ThematicOverlay.byObject(values), values.size());
                 Platform.runLater(() -> onFxThread.accept(past));
             } catch (CacheException e) {
@@ -126,6 +136,10 @@ public final class LiveFeed implements AutoCloseable {
     /** One datastream's series for a chart, read off the FX thread and handed to the FX thread. */
     public void series(long datastreamId, Instant from, Instant to, int maxPoints, Consumer<List<SeriesPoint>> onFxThread) {
         poller.execute(() -> {
+            if (!latest.containsKey(datastreamId)) {
+                // Not one of this feed's datastreams: a feed of public data answers nothing of the others.
+                return;
+            }
             try {
                 List<SeriesPoint> points = store.series(datastreamId, from, to, maxPoints);
                 Platform.runLater(() -> onFxThread.accept(points));

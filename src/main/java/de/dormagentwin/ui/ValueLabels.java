@@ -35,12 +35,13 @@ public final class ValueLabels extends Pane {
 
     private static final String FRESH_STYLE = "-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-padding: 1 5; -fx-font-size: 12px;";
     private static final String STALE_STYLE = FRESH_STYLE + " -fx-text-fill: #6a6a6a; -fx-font-style: italic;";
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+
 
     private final Node world;
     private final Node camera;
     private final List<Label> pool = new ArrayList<>();
     private List<Target> targets = List.of();
+    private Texts texts = new Texts(Texts.ENGLISH);
 
     /**
      * @param world  a node of the 3D world in city coordinates, whose transform to the screen the labels follow
@@ -77,13 +78,22 @@ public final class ValueLabels extends Pane {
                         Point3D anchor = new Point3D(top[0], top[1] - 6, top[2]);
                         String text = String.format(Locale.ROOT, "%.0f %s", value.number(), value.datastream().unitSymbol());
                         boolean stale = Freshness.isStale(value, now);
-                        next.add(new Target(anchor, stale ? text + " since " + SINCE.format(value.time()) : text, stale));
+                        next.add(new Target(anchor, stale ? texts.get("label.since", text, since(value.time())) : text, stale));
                     }
                 }
             }
         }
         targets = next;
         place();
+    }
+
+    /** The language of the labels from the next {@link #update} on. */
+    public void setTexts(Texts texts) {
+        this.texts = texts;
+    }
+
+    private String since(Instant time) {
+        return DateTimeFormatter.ofPattern("d MMM HH:mm", texts.locale()).withZone(ZoneId.systemDefault()).format(time);
     }
 
     /** Projects every target, nearest to the camera first, and shows those that fit without overlapping. */

@@ -8,7 +8,6 @@ import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
 import de.dormagentwin.overlay.SensorMarkers;
-import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import javafx.animation.KeyFrame;
@@ -45,9 +44,9 @@ public final class ViewerPane extends BorderPane {
     private final Label status = new Label();
     private final Label sources = new Label();
     private final ComboBox<String> theme = new ComboBox<>();
-    private final ThematicOverlay overlay;
+    private final OverlayView overlays;
+    private final SensorMarkers markers;
     private final SafetyLayer safety;
-    private final SensorMarkers markers = new SensorMarkers();
     private final ToggleButton safetyToggle = new ToggleButton("Safety view");
     private Label safetyCaption;
     /** A selected sensor that stands at a point of its own (see {@link Place}); null while an object or nothing is. */
@@ -84,7 +83,8 @@ public final class ViewerPane extends BorderPane {
         });
         chempark.setDisable(scene.viewOfAttribute("site", "CHEMPARK") == null);
         Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
-        overlay = new ThematicOverlay(scene.city());
+        overlays = new OverlayView(viewport);
+        markers = overlays.markers();
         theme.getItems().add(NO_THEME);
         OverlayRules.defaults().forEach(rule -> theme.getItems().add(rule.name()));
         theme.setValue(DEFAULT_THEME);
@@ -95,7 +95,6 @@ public final class ViewerPane extends BorderPane {
         colourBy.setPadding(new Insets(0, 0, 0, 16));
         safety = new SafetyLayer(scene.city());
         scene.addLayer(safety.node());
-        scene.addLayer(markers.node());
         safetyToggle.setTooltip(new Tooltip("The CHEMPARK's hazard zones and the plume of the stack that emits most (S)"));
         safetyToggle.setFocusTraversable(false);
         safetyToggle.setMinHeight(32);
@@ -256,18 +255,11 @@ public final class ViewerPane extends BorderPane {
 
     private void applyOverlay() {
         ColorRule rule = OverlayRules.named(theme.getValue()).orElse(null);
-        overlay.setRule(rule);
         Set<String> alerting = currentAlerts.stream().filter(alert -> !alert.acknowledged()).map(Alerts.Alert::objectId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
-        overlay.setPulse(alerting, pulseOn);
-        markers.setPulse(alerting, pulseOn);
-        markers.setSelected(selectedPlace());
         Instant now = shownAt != null ? shownAt : Instant.now();
-        ThematicOverlay.Result result = overlay.apply(shown.byObject(), now);
-        markers.update(viewport.cityScene().city(), shown.byObject(), rule, now);
-        viewport.valueLabels().update(shown.byObject(), rule, markers::top, now);
         String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
-        viewport.legend().show(result.coloured() > 0 ? rule : null, caption);
+        overlays.show(shown.byObject(), rule, now, caption, alerting, pulseOn, selectedPlace());
     }
 
     /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */

@@ -32,7 +32,7 @@ class ColorRuleTest {
 
     @Test
     void aGradientBlendsBetweenItsStopsAndClampsOutside() {
-        ColorRule rule = ColorRule.gradient("t", "t", "", new ColorRule.Band(0, 0xFF000000, "0"), new ColorRule.Band(10, 0xFFFFFFFF, "10"));
+        ColorRule rule = ColorRule.gradient("t", "t", "", new ColorRule.Band(0, 0xFF000000), new ColorRule.Band(10, 0xFFFFFFFF));
         assertEquals(0xFF000000, rule.colorOf(-5));
         assertEquals(0xFF808080, rule.colorOf(5));
         assertEquals(0xFFFFFFFF, rule.colorOf(99));
@@ -41,7 +41,7 @@ class ColorRuleTest {
     @Test
     void bandsThatDoNotRiseAreRefused() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ColorRule.thresholds("bad", "p", "", "",
-                new ColorRule.Band(10, 0xFF000000, "a"), new ColorRule.Band(5, 0xFFFFFFFF, "b")));
+                new ColorRule.Band(10, 0xFF000000), new ColorRule.Band(5, 0xFFFFFFFF)));
         assertTrue(error.getMessage().contains("must rise"), error.getMessage());
     }
 

@@ -27,11 +27,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The local cache of live data: an H2 file database shaped like SensorThings. One writer (the ingest service) and
@@ -467,9 +470,17 @@ public final class LiveStore implements AutoCloseable {
 
     /** The datastreams whose latest value changed after {@code revision}, and the revision to ask with next time. */
     public Changes changedSince(long revision) throws CacheException {
+        return changedSince(revision, EVERY_CLASSIFICATION);
+    }
+
+    /**
+     * As {@link #changedSince(long)}, of the datastreams of the given classifications only: the others are not even
+     * read (the kiosk asks for public ones).
+     */
+    public Changes changedSince(long revision, Set<Classification> visible) throws CacheException {
         try (Connection connection = readers.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM
-                     + " WHERE d.revision > ? ORDER BY d.id")) {
+                     + " WHERE d.revision > ? AND " + classifiedAs(visible) + " ORDER BY d.id")) {
             query.setLong(1, revision);
             List<Latest> values = new ArrayList<>();
             long newest = Math.max(revision, 0);
@@ -484,6 +495,17 @@ public final class LiveStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new CacheException("reading the latest values: " + firstLine(e), e);
         }
+    }
+
+    private static final Set<Classification> EVERY_CLASSIFICATION = EnumSet.allOf(Classification.class);
+
+    /** A condition on the datastream's classification; the words are the enum's own, so nothing is spliced in from outside. */
+    private static String classifiedAs(Set<Classification> visible) {
+        if (visible.isEmpty()) {
+            return "FALSE";
+        }
+        return visible.stream().map(classification -> "'" + classification.word() + "'")
+                .collect(Collectors.joining(", ", "d.classification IN (", ")"));
     }
 
     private static Latest latest(ResultSet rows) throws SQLException {
@@ -518,10 +540,16 @@ public final class LiveStore implements AutoCloseable {
      * silent for over a month before {@code time} costs a search of its own.
      */
     public List<Latest> asOf(Instant time) throws CacheException {
+        return asOf(time, EVERY_CLASSIFICATION);
+    }
+
+    /** As {@link #asOf(Instant)}, of the datastreams of the given classifications only. */
+    public List<Latest> asOf(Instant time, Set<Classification> visible) throws CacheException {
         long at = time.toEpochMilli();
         try (Connection connection = readers.getConnection()) {
             List<Latest> streams = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM + " ORDER BY d.id");
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM
+                    + " WHERE " + classifiedAs(visible) + " ORDER BY d.id");
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     streams.add(latest(rows));

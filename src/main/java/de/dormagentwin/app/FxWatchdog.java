@@ -1,0 +1,68 @@
+package de.dormagentwin.app;
+
+import javafx.application.Platform;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Notices a stalled FX thread: every {@code period} it posts a heartbeat to the FX thread, and when none has come
+ * through for longer than {@code limit} it calls {@code onStall} once for that stall, from its own thread. A stalled
+ * FX thread cannot be freed from outside, so the kiosk's answer is to log where it hangs and end the process with
+ * {@link #STALLED_EXIT_CODE}, which its supervisor (systemd with {@code Restart=always}) restarts in seconds.
+ */
+final class FxWatchdog implements AutoCloseable {
+    /** The exit code of a kiosk ended by its watchdog: EX_TEMPFAIL, "try again". */
+    static final int STALLED_EXIT_CODE = 75;
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "twin-fx-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LongSupplier nanoTime;
+    private final long limitNanos;
+    private final Runnable onStall;
+    private volatile long lastBeat;
+    private boolean reported;
+
+    FxWatchdog(Duration period, Duration limit, LongSupplier nanoTime, Runnable onStall) {
+        this.nanoTime = nanoTime;
+        this.limitNanos = limit.toNanos();
+        this.onStall = onStall;
+        lastBeat = nanoTime.getAsLong();
+        timer.scheduleWithFixedDelay(this::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        Platform.runLater(() -> lastBeat = nanoTime.getAsLong());
+        boolean stalled = nanoTime.getAsLong() - lastBeat > limitNanos;
+        if (stalled && !reported) {
+            reported = true;
+            onStall.run();
+        } else if (!stalled) {
+            reported = false;
+        }
+    }
+
+    /** The FX thread's stack, for the log of a stall. */
+    static String fxThreadStack() {
+        StringBuilder text = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().equals("JavaFX Application Thread")) {
+                for (StackTraceElement frame : stack) {
+                    text.append("\tat ").append(frame).append('\n');
+                }
+            }
+        });
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,389 @@
+package de.dormagentwin.ui.kiosk;
+
+import de.dormagentwin.live.Place;
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.overlay.ColorRule;
+import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.OverlayView;
+import de.dormagentwin.ui.Texts;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The exhibition kiosk: the city full screen with a few large buttons (home, air, noise, temperature, the CHEMPARK,
+ * the Rhine, the other language), a plain-language card for what a visitor taps, and the attract tour when nobody
+ * is there. It shows only what its feed gives it; the kiosk's feed gives public data only. Leaving takes the admin
+ * key combination and the PIN; there is no other way out and no file dialog.
+ */
+public final class KioskPane extends StackPane {
+    /** The smallest size of anything a finger must hit, in pixels. */
+    public static final double TOUCH_TARGET = 56;
+    /** Opens the PIN prompt. */
+    public static final KeyCombination ADMIN_KEYS = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final String DEFAULT_THEME = "PM10";
+    private static final java.time.Duration TOUR_STEP = java.time.Duration.ofSeconds(12);
+
+    /** A step of the tour: where the camera goes, what the city is coloured by, and what the caption says. */
+    private record TourStep(String captionKey, Supplier<OrbitCamera.View> view, String theme) {
+    }
+
+    private final CityViewport viewport;
+    private final Texts texts;
+    private final Locale defaultLanguage;
+    private final OverlayView overlays;
+    private final InfoCard card;
+    private final Label caption = new Label();
+    private final Label hint = new Label();
+    private final VBox pinPrompt = new VBox(12);
+    private final PasswordField pin = new PasswordField();
+    private final Label pinMessage = new Label();
+    private final byte[] pinBytes;
+    private final Runnable onExit;
+    private final KioskSession session;
+    private final List<TourStep> tour;
+    private final Timeline ticker;
+    private LiveFeed.Snapshot shown = LiveFeed.Snapshot.EMPTY;
+    private String theme = DEFAULT_THEME;
+    private String selectedPlace;
+    private int tourStep = -1;
+
+    /**
+     * @param pin    the administrator's PIN from the configuration, needed to leave
+     * @param onExit what leaving does (closing the window)
+     */
+    public KioskPane(CityViewport viewport, Locale defaultLanguage, java.time.Duration idleTimeout, InstantSource clock,
+                     String pin, Runnable onExit) {
+        this.viewport = viewport;
+        this.defaultLanguage = defaultLanguage;
+        this.texts = new Texts(defaultLanguage);
+        this.pinBytes = pin.getBytes(StandardCharsets.UTF_8);
+        this.onExit = onExit;
+        viewport.setTexts(texts);
+        overlays = new OverlayView(viewport);
+        card = new InfoCard(texts, this::closeCard);
+        CityScene scene = viewport.cityScene();
+        tour = List.of(
+                new TourStep("tour.city", scene::panoramaView, DEFAULT_THEME),
+                new TourStep("tour.chempark", () -> orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), "Temperature"),
+                new TourStep("tour.rhine", this::viewOfTheRhine, DEFAULT_THEME),
+                new TourStep("tour.air", scene::homeView, DEFAULT_THEME));
+        session = new KioskSession(clock, idleTimeout, TOUR_STEP, tour.size(), new KioskSession.Listener() {
+            @Override
+            public void reset() {
+                resetSession();
+            }
+
+            @Override
+            public void showTourStep(int step) {
+                showStep(step);
+            }
+
+            @Override
+            public void stopTour() {
+                tourStep = -1;
+                caption.setVisible(false);
+            }
+        });
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> session.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+
+        HBox bar = new HBox(12,
+                button("kiosk.home", () -> scene.camera().flyTo(scene.homeView(), 1.2)),
+                button("kiosk.air", () -> setTheme("PM10")),
+                button("kiosk.noise", () -> setTheme("Noise")),
+                button("kiosk.temperature", () -> setTheme("Temperature")),
+                button("kiosk.chempark", () -> scene.camera().flyTo(orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), 1.5)),
+                button("kiosk.rhine", () -> scene.camera().flyTo(viewOfTheRhine(), 1.5)),
+                grow(),
+                button("kiosk.otherLanguage", this::switchLanguage));
+        bar.setPadding(new Insets(14));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPickOnBounds(false);
+        StackPane.setAlignment(bar, Pos.TOP_CENTER);
+        bar.setMaxHeight(Region.USE_PREF_SIZE);
+
+        StackPane.setAlignment(card, Pos.CENTER_RIGHT);
+        StackPane.setMargin(card, new Insets(90, 24, 24, 24));
+
+        caption.setWrapText(true);
+        caption.setMaxWidth(900);
+        caption.setStyle("-fx-background-color: rgba(20,30,40,0.78); -fx-text-fill: white; -fx-font-size: 26px; -fx-padding: 18 26; -fx-background-radius: 12;");
+        caption.setVisible(false);
+        caption.setMouseTransparent(true);
+        StackPane.setAlignment(caption, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(caption, new Insets(24, 24, 120, 24));
+
+        hint.textProperty().bind(texts.bind("kiosk.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(700);
+        hint.setMouseTransparent(true);
+        hint.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-font-size: 17px; -fx-padding: 8 14; -fx-background-radius: 8;");
+        StackPane.setAlignment(hint, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(hint, new Insets(24));
+
+        buildPinPrompt();
+        getChildren().addAll(viewport, bar, hint, caption, card, pinPrompt);
+        viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
+
+        viewport.setOnPick((pick, twice) -> {
+            String place = overlays.markers().placeAt(pick);
+            int index = place != null ? scene.city().meshes().objectIndex(place) : scene.city().objectAt(pick);
+            select(index >= 0 ? scene.city().meshes().objects().get(index).id() : place);
+        });
+        for (var type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_MOVED)) {
+            addEventFilter(type, event -> session.input());
+        }
+        addEventFilter(TouchEvent.ANY, event -> session.input());
+        addEventFilter(ScrollEvent.ANY, event -> session.input());
+        addEventFilter(ZoomEvent.ANY, event -> session.input());
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            session.input();
+            if (ADMIN_KEYS.match(event)) {
+                showPinPrompt();
+                event.consume();
+            }
+        });
+        texts.localeProperty().addListener((property, before, after) -> refresh());
+    }
+
+    private static Region grow() {
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        gap.setMouseTransparent(true);
+        return gap;
+    }
+
+    private Button button(String key, Runnable action) {
+        Button button = new Button();
+        button.textProperty().bind(texts.bind(key));
+        button.setMinSize(TOUCH_TARGET, TOUCH_TARGET);
+        button.setFocusTraversable(false);
+        button.setStyle("-fx-font-size: 19px; -fx-padding: 8 20; -fx-background-radius: 10;");
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    /** Says, in the visitor's language, that the model is a synthetic sample. */
+    public void showSampleNote(boolean synthetic) {
+        Label note = new Label();
+        note.textProperty().bind(texts.bind("kiosk.sample"));
+        note.setWrapText(true);
+        note.setMaxWidth(520);
+        note.setMouseTransparent(true);
+        note.setStyle("-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-font-size: 15px; -fx-padding: 6 10; -fx-background-radius: 6;");
+        note.setVisible(synthetic);
+        StackPane.setAlignment(note, Pos.TOP_LEFT);
+        StackPane.setMargin(note, new Insets(96, 14, 14, 14));
+        getChildren().add(1, note);
+    }
+
+    /** Starts looking at the clock for idleness. */
+    public void start() {
+        ticker.play();
+    }
+
+    /** Stops the clock: the pane is being closed. */
+    public void stop() {
+        ticker.stop();
+    }
+
+    public KioskSession session() {
+        return session;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    /** The tour step on screen, or -1. */
+    public int tourStep() {
+        return tourStep;
+    }
+
+    public String theme() {
+        return theme;
+    }
+
+    public String selectedPlace() {
+        return selectedPlace;
+    }
+
+    /** How many sensor markers stand in the scene. */
+    public int markerCount() {
+        return overlays.markers().count();
+    }
+
+    public boolean isCardShown() {
+        return card.isVisible();
+    }
+
+    public boolean isPinPromptShown() {
+        return pinPrompt.isVisible();
+    }
+
+    /** New values from the feed (public ones only, in the kiosk). FX thread. */
+    public void showLive(LiveFeed.Snapshot snapshot) {
+        shown = snapshot;
+        refresh();
+    }
+
+    public void setTheme(String name) {
+        theme = name;
+        refresh();
+    }
+
+    /** Selects a place (an object's id or a sensor's point) and opens its card; null closes it. */
+    public void select(String place) {
+        selectedPlace = place;
+        int index = place == null ? -1 : viewport.cityScene().city().meshes().objectIndex(place);
+        viewport.cityScene().city().select(index);
+        refresh();
+    }
+
+    private void closeCard() {
+        select(null);
+    }
+
+    private void switchLanguage() {
+        texts.setLocale(texts.locale().equals(Texts.GERMAN) ? Texts.ENGLISH : Texts.GERMAN);
+    }
+
+    /** Redraws what depends on the values, the language or the selection. */
+    private void refresh() {
+        Instant now = Instant.now();
+        ColorRule rule = OverlayRules.named(theme).orElse(null);
+        String clock = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault()).format(now);
+        overlays.show(shown.byObject(), rule, now, texts.get("legend.live", clock), Set.of(), false, selectedPlace);
+        if (selectedPlace == null) {
+            card.hide();
+        } else {
+            int index = viewport.cityScene().city().meshes().objectIndex(selectedPlace);
+            CityObject object = index < 0 ? null : viewport.cityScene().city().meshes().objects().get(index);
+            List<Latest> values = shown.of(selectedPlace);
+            if (object == null && Place.lonLat(selectedPlace) == null) {
+                card.hide();
+            } else {
+                card.show(object, values, now);
+            }
+        }
+        if (tourStep >= 0) {
+            caption.setText(texts.get(tour.get(tourStep).captionKey()) + "\n" + texts.get("tour.touch"));
+        }
+    }
+
+    /** The visitor left: back to the start as the next visitor should find it. */
+    private void resetSession() {
+        pinPrompt.setVisible(false);
+        texts.setLocale(defaultLanguage);
+        theme = DEFAULT_THEME;
+        select(null);
+        viewport.cityScene().camera().flyTo(viewport.cityScene().homeView(), 1.5);
+    }
+
+    private void showStep(int step) {
+        tourStep = step;
+        TourStep next = tour.get(step);
+        theme = next.theme();
+        caption.setVisible(true);
+        refresh();
+        viewport.cityScene().camera().flyTo(next.view().get(), 3.0);
+    }
+
+    /** The river gauge's marker where there is one, else the river itself, else the town. */
+    private OrbitCamera.View viewOfTheRhine() {
+        CityScene scene = viewport.cityScene();
+        for (var entry : shown.byObject().entrySet()) {
+            double[] top = overlays.markers().top(entry.getKey());
+            if (top != null && entry.getValue().stream().anyMatch(value -> value.datastream().observedProperty().equals("water level"))) {
+                OrbitCamera.View near = scene.viewAround(top[0], 0, top[2], 150);
+                return new OrbitCamera.View(near.targetX(), near.targetY(), near.targetZ(), near.yawDegrees(), 30, 900);
+            }
+        }
+        int river = scene.city().meshes().objectIndex("rhine");
+        return river >= 0 ? orElseHome(scene.viewOf(river)) : scene.homeView();
+    }
+
+    private OrbitCamera.View orElseHome(OrbitCamera.View view) {
+        return view != null ? view : viewport.cityScene().homeView();
+    }
+
+    private void buildPinPrompt() {
+        Label title = new Label();
+        title.textProperty().bind(texts.bind("pin.title"));
+        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        Label prompt = new Label();
+        prompt.textProperty().bind(texts.bind("pin.prompt"));
+        pin.setMinHeight(TOUCH_TARGET);
+        pin.setStyle("-fx-font-size: 22px;");
+        pin.setOnAction(event -> tryPin());
+        pinMessage.setStyle("-fx-text-fill: #a01010;");
+        Button leave = button("pin.leave", this::tryPin);
+        Button cancel = button("pin.cancel", () -> pinPrompt.setVisible(false));
+        HBox buttons = new HBox(12, leave, cancel);
+        pinPrompt.getChildren().addAll(title, prompt, pin, pinMessage, buttons);
+        pinPrompt.setPadding(new Insets(24));
+        pinPrompt.setMaxSize(420, Region.USE_PREF_SIZE);
+        pinPrompt.setStyle("-fx-background-color: white; -fx-background-radius: 14; -fx-font-size: 18px;"
+                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 24, 0, 0, 4);");
+        pinPrompt.setVisible(false);
+    }
+
+    /** Opens the PIN prompt, as the admin key combination does. */
+    public void showPinPrompt() {
+        pin.clear();
+        pinMessage.setText("");
+        pinPrompt.setVisible(true);
+        pin.requestFocus();
+    }
+
+    /** Leaves with the right PIN; a wrong one says so and stays. */
+    public void enterPin(String entered) {
+        pin.setText(entered);
+        tryPin();
+    }
+
+    private void tryPin() {
+        if (MessageDigest.isEqual(pinBytes, pin.getText().getBytes(StandardCharsets.UTF_8))) {
+            pinPrompt.setVisible(false);
+            onExit.run();
+        } else {
+            pin.clear();
+            pinMessage.setText(texts.get("pin.wrong"));
+        }
+    }
+}

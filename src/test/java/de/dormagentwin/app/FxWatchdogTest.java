@@ -1,0 +1,27 @@
+package de.dormagentwin.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The watchdog acts once when the FX thread stops answering, and not while it answers. */
+class FxWatchdogTest {
+    @Test
+    void aStalledFxThreadIsReportedOnceAndAnAnsweringOneNever() throws Exception {
+        Display3D.require();
+        AtomicInteger stalls = new AtomicInteger();
+        try (FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(50), Duration.ofMillis(600), System::nanoTime, stalls::incrementAndGet)) {
+            Thread.sleep(1000);
+            assertEquals(0, stalls.get(), "an idle FX thread answers");
+            FxThread.call(() -> {
+                Thread.sleep(2000);
+                return null;
+            });
+            Thread.sleep(300);
+            assertEquals(1, stalls.get(), "one report for one stall");
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.Thing;
+import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.Texts;
+import de.dormagentwin.ui.kiosk.KioskPane;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The exhibition kiosk: public data only, a session that resets when visitors leave, two languages, a PIN to leave. */
+class KioskTest {
+    private static final String PIN = "4711";
+    @TempDir
+    Path folder;
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T10:00:00Z"));
+    private final InstantSource clock = () -> now.get();
+    private final AtomicInteger exits = new AtomicInteger();
+    private LiveStore store;
+    private LiveFeed feed;
+
+    @BeforeEach
+    void needsADisplay() throws Exception {
+        Display3D.require();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (feed != null) {
+            feed.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private KioskPane kiosk() throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        return FxThread.call(() -> {
+            KioskPane pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90),
+                    clock, PIN, exits::incrementAndGet);
+            new Scene(pane, 1280, 800);
+            pane.applyCss();
+            pane.layout();
+            return pane;
+        });
+    }
+
+    @Test
+    void partnerAndConfidentialDataNeverReachTheKiosk() throws Exception {
+        store = LiveStore.open(folder, null);
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        store.putThing(new Thing("test", "box", "Box", "", Map.of(), "house-b", Double.NaN, Double.NaN));
+        store.putThing(new Thing("test", "tank", "Tank", "", Map.of(), null, 6.9, 51.1));
+        store.putDatastream(new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC));
+        store.putDatastream(new Datastream("test", "box/nox", "box", "NOx", "NOx concentration", "", "", "mg/m³", Classification.PARTNER));
+        store.putDatastream(new Datastream("test", "box/level", "box", "Level", "fill level", "", "", "%", Classification.CONFIDENTIAL));
+        store.putDatastream(new Datastream("test", "tank/level", "tank", "Level", "fill level", "", "", "%", Classification.CONFIDENTIAL));
+        store.write(List.of(Observation.number("test", "box/pm10", time, 23.5), Observation.number("test", "box/nox", time, 777),
+                Observation.number("test", "box/level", time, 61.25), Observation.number("test", "tank/level", time, 88.75)));
+        long confidentialId = store.latest().stream().filter(value -> value.datastream().remoteId().equals("box/level"))
+                .findFirst().orElseThrow().datastreamId();
+
+        KioskPane pane = kiosk();
+        List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        FxThread.call(() -> {
+            feed.addListener(snapshot -> {
+                received.add(snapshot);
+                pane.showLive(snapshot);
+            });
+            pane.select("house-b");
+            return null;
+        });
+        String text = waitForText(pane, "23,5 µg/m³");
+
+        Set<Classification> seen = new HashSet<>();
+        received.forEach(snapshot -> snapshot.byObject().values().forEach(values -> values.forEach(value -> seen.add(value.datastream().classification()))));
+        assertEquals(Set.of(Classification.PUBLIC), seen, "the feed hands the kiosk public values only");
+        assertFalse(text.contains("777") || text.contains("61") || text.contains("88"), text);
+        assertEquals(1, (int) FxThread.call(pane::markerCount), "one marker, house B's box: the tank's point has no public value");
+        for (String control : buttonTexts(pane)) {
+            assertFalse(control.toLowerCase().matches(".*(tank|nox|sicherheit|safety|füllstand|fill).*"), "a control for non-public data: " + control);
+        }
+
+        // Nor can a chart ask for a confidential stream: the feed answers only for its own.
+        AtomicInteger answers = new AtomicInteger();
+        feed.series(confidentialId, time.minus(Duration.ofHours(1)), time.plusSeconds(1), 10, points -> answers.incrementAndGet());
+        FxThread.settle();
+        Thread.sleep(300);
+        FxThread.settle();
+        assertEquals(0, answers.get());
+        long publicId = received.get(received.size() - 1).of("house-b").get(0).datastreamId();
+        feed.series(publicId, time.minus(Duration.ofHours(1)), time.plusSeconds(1), 10, points -> answers.incrementAndGet());
+        waitFor(() -> answers.get() == 1, "the public stream's series arrives");
+    }
+
+    @Test
+    void leftAloneTheKioskResetsAndTourUntilSomeoneTouchesIt() throws Exception {
+        KioskPane pane = kiosk();
+        FxThread.call(() -> {
+            pane.texts().setLocale(Texts.ENGLISH);
+            pane.setTheme("Noise");
+            pane.select("house-b");
+            return null;
+        });
+        now.set(now.get().plusSeconds(89));
+        FxThread.call(() -> {
+            pane.session().tick();
+            return null;
+        });
+        assertEquals(-1, (int) FxThread.call(pane::tourStep), "89 s: still the visitor's session");
+        assertTrue(FxThread.call(pane::isCardShown));
+
+        now.set(now.get().plusSeconds(1));
+        FxThread.call(() -> {
+            pane.session().tick();
+            return null;
+        });
+        assertEquals(0, (int) FxThread.call(pane::tourStep), "90 s: the tour starts");
+        assertEquals(Texts.GERMAN, FxThread.call(() -> pane.texts().locale()), "back to the default language");
+        assertFalse(FxThread.call(pane::isCardShown), "the card is closed");
+        assertEquals("PM10", FxThread.call(pane::theme));
+        assertEquals(null, FxThread.call(pane::selectedPlace));
+        assertTrue(FxThread.call(() -> texts(pane)).contains("Smart Industrial City"), "the first caption");
+
+        now.set(now.get().plusSeconds(12));
+        FxThread.call(() -> {
+            pane.session().tick();
+            return null;
+        });
+        assertEquals(1, (int) FxThread.call(pane::tourStep), "the next step after 12 s");
+
+        FxThread.call(() -> {
+            pane.fireEvent(new MouseEvent(MouseEvent.MOUSE_PRESSED, 100, 100, 100, 100, MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        assertEquals(-1, (int) FxThread.call(pane::tourStep), "a touch stops the tour");
+        now.set(now.get().plusSeconds(60));
+        FxThread.call(() -> {
+            pane.session().tick();
+            return null;
+        });
+        assertEquals(-1, (int) FxThread.call(pane::tourStep), "and the idle time counts from the touch");
+    }
+
+    @Test
+    void everyTextOnScreenIsInTheChosenLanguageAndOneTapSwitches() throws Exception {
+        KioskPane pane = kiosk();
+        FxThread.call(() -> {
+            pane.select("house-b");
+            pane.session().tick();
+            return null;
+        });
+        assertTrue(buttonTexts(pane).contains("Luft jetzt"), buttonTexts(pane).toString());
+        assertInLanguage(pane, Texts.bundle(Texts.ENGLISH), "German");
+        Button other = FxThread.call(() -> (Button) pane.lookupAll(".button").stream()
+                .filter(node -> ((Button) node).getText().equals("English")).findFirst().orElseThrow());
+        FxThread.call(() -> {
+            other.fire();
+            return null;
+        });
+        assertEquals(Texts.ENGLISH, FxThread.call(() -> pane.texts().locale()));
+        assertTrue(buttonTexts(pane).contains("Air now"), buttonTexts(pane).toString());
+        assertInLanguage(pane, Texts.bundle(Texts.GERMAN), "English");
+        assertTrue(buttonTexts(pane).contains("Deutsch"), "and back in one tap");
+    }
+
+    /** No text on screen is a text of the other language that this one says differently. */
+    private static void assertInLanguage(KioskPane pane, ResourceBundle otherLanguage, String language) throws Exception {
+        ResourceBundle shown = Texts.bundle(otherLanguage.getLocale().equals(Texts.GERMAN) ? Texts.ENGLISH : Texts.GERMAN);
+        Set<String> foreign = new HashSet<>();
+        for (String key : otherLanguage.keySet()) {
+            if (!otherLanguage.getString(key).equals(shown.getString(key)) && !otherLanguage.getString(key).contains("{")) {
+                foreign.add(otherLanguage.getString(key));
+            }
+        }
+        String all = FxThread.call(() -> texts(pane));
+        for (String line : all.split("\n")) {
+            assertFalse(foreign.contains(line), "'" + line + "' is not " + language);
+        }
+    }
+
+    @Test
+    void everyButtonIsLargeEnoughForAFinger() throws Exception {
+        KioskPane pane = kiosk();
+        List<String> small = FxThread.call(() -> {
+            pane.select("house-b");
+            pane.applyCss();
+            pane.layout();
+            List<String> tooSmall = new ArrayList<>();
+            for (Node node : pane.lookupAll(".button")) {
+                Button button = (Button) node;
+                if (button.isVisible() && (button.getWidth() < 48 || button.getHeight() < 48)) {
+                    tooSmall.add(button.getText() + " " + button.getWidth() + "x" + button.getHeight());
+                }
+            }
+            return tooSmall;
+        });
+        assertEquals(List.of(), small);
+        assertTrue(buttonTexts(pane).size() >= 8, buttonTexts(pane).toString());
+    }
+
+    @Test
+    void onlyTheAdminKeysAndTheRightPinLeave() throws Exception {
+        KioskPane pane = kiosk();
+        FxThread.call(() -> {
+            pane.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false));
+            return null;
+        });
+        assertFalse(FxThread.call(pane::isPinPromptShown), "Escape does nothing");
+        FxThread.call(() -> {
+            pane.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.Q, true, true, false, false));
+            return null;
+        });
+        assertTrue(FxThread.call(pane::isPinPromptShown), "Ctrl+Shift+Q asks for the PIN");
+        FxThread.call(() -> {
+            pane.enterPin("1234");
+            return null;
+        });
+        assertEquals(0, exits.get());
+        assertTrue(FxThread.call(() -> texts(pane)).contains("Falsche PIN"));
+        FxThread.call(() -> {
+            pane.enterPin(PIN);
+            return null;
+        });
+        assertEquals(1, exits.get());
+    }
+
+    private static List<String> buttonTexts(KioskPane pane) throws Exception {
+        return FxThread.call(() -> pane.lookupAll(".button").stream().filter(Node::isVisible).map(node -> ((Button) node).getText()).toList());
+    }
+
+    /** Every visible text of the pane, a line each. */
+    private static String texts(Parent pane) {
+        pane.applyCss();
+        pane.layout();
+        StringBuilder text = new StringBuilder("\n");
+        for (Node node : pane.lookupAll("*")) {
+            if (node instanceof Labeled labeled && visible(node) && labeled.getText() != null && !labeled.getText().isEmpty()) {
+                text.append(labeled.getText()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean visible(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String waitForText(KioskPane pane, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = FxThread.call(() -> texts(pane));
+            if (text.contains(expected)) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + expected + "' never appeared in: " + text);
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("never happened: " + what);
+    }
+}
