@@ -12,6 +12,7 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Box;
 import javafx.geometry.Point3D;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,6 +22,15 @@ import java.util.function.Predicate;
  * and sizes. Views are named after what they show (home, top, chempark) and computed from the model's extent.
  */
 public final class CityScene {
+    private static final Color DEFAULT_SUN_COLOR = Color.web("#fff4e0").deriveColor(0, 1, 0.75, 1);
+    private static final Point3D DEFAULT_SUN_DIRECTION = new Point3D(0.45, 1, 0.6);
+    private static final Color DEFAULT_FILL_COLOR = Color.web("#c8d8ff").deriveColor(0, 1, 0.3, 1);
+    private static final Point3D DEFAULT_FILL_DIRECTION = new Point3D(-0.5, 0.4, -0.7);
+    private static final Color DEFAULT_AMBIENT_COLOR = Color.gray(0.42);
+    /** A setting sun's light, reddened by the long way through the air. */
+    private static final Color LOW_SUN_COLOR = Color.web("#ffa860").deriveColor(0, 1, 0.75, 1);
+    /** Brighter than the day's ambient, since it is all the light there is at night, and bluish as moonlight looks. */
+    private static final Color NIGHT_AMBIENT_COLOR = Color.color(0.46, 0.52, 0.66);
     private final CityLayer city;
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
@@ -28,6 +38,10 @@ public final class CityScene {
     private final double[] halfSize;
     /** Per object, x and z of one of its points in scene coordinates (NaN when it draws nothing): for framing views. */
     private final float[] anchors;
+    private final DirectionalLight sunLight = new DirectionalLight();
+    private final DirectionalLight fillLight = new DirectionalLight();
+    private final AmbientLight ambientLight = new AmbientLight();
+    private SunPosition sun;
 
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
@@ -86,14 +100,73 @@ public final class CityScene {
         return ground;
     }
 
-    /** Three lights at most affect a shape: a warm sun from the south-west, a cool fill and ambient light. */
+    /**
+     * Three lights at most affect a shape: a sun, a cool fill from the other side and ambient light. Without a sun
+     * time the sun is a fixed warm light from the south-west, which shows every roof and two walls of each house.
+     */
     private Group lights() {
-        DirectionalLight sun = new DirectionalLight(Color.web("#fff4e0").deriveColor(0, 1, 0.75, 1));
-        sun.setDirection(new Point3D(0.45, 1, 0.6));
-        DirectionalLight fill = new DirectionalLight(Color.web("#c8d8ff").deriveColor(0, 1, 0.3, 1));
-        fill.setDirection(new Point3D(-0.5, 0.4, -0.7));
-        AmbientLight ambient = new AmbientLight(Color.gray(0.42));
-        return new Group(sun, fill, ambient);
+        sunLight.setId("sun");
+        fillLight.setId("fill");
+        ambientLight.setId("ambient");
+        setSunPosition(null);
+        return new Group(sunLight, fillLight, ambientLight);
+    }
+
+    /**
+     * Lights the city as the sun stands over Dormagen at an instant, or with the fixed default light for null.
+     * Returns where the sun stands (null for the default), for a caption such as "sun 152°, 34° high".
+     */
+    public SunPosition setSun(Instant when) {
+        setSunPosition(when == null ? null : SunPosition.atDormagen(when));
+        return sun;
+    }
+
+    /**
+     * Lights the city from a sun at the given place in the sky, or with the fixed default light for null. By day
+     * the sun shines from its azimuth and elevation and turns orange when low; in twilight it fades and the
+     * ambient light turns to a brighter, bluish night light, so that the town stays readable, flat and cool.
+     *
+     * <p>Scene z is UTM grid north, which at Dormagen lies 1.7° west of true north: too little to see in shading,
+     * so the azimuth is used as it is.
+     */
+    public void setSunPosition(SunPosition position) {
+        sun = position;
+        if (position == null) {
+            sunLight.setColor(DEFAULT_SUN_COLOR);
+            sunLight.setDirection(DEFAULT_SUN_DIRECTION);
+            fillLight.setColor(DEFAULT_FILL_COLOR);
+            fillLight.setDirection(DEFAULT_FILL_DIRECTION);
+            ambientLight.setColor(DEFAULT_AMBIENT_COLOR);
+            return;
+        }
+        double elevation = position.elevationDegrees();
+        // Direct light fades out as the sun sinks from 4° above the apparent horizon to 1° below it; the sky's
+        // light lasts through civil twilight, to 6° below it.
+        double direct = smoothStep(-1, 4, elevation);
+        double daylight = smoothStep(-6, 6, elevation);
+        double azimuth = Math.toRadians(position.azimuthDegrees());
+        double height = Math.toRadians(elevation);
+        double east = Math.sin(azimuth);
+        double north = Math.cos(azimuth);
+        // Light travels away from the sun: towards the opposite azimuth and downwards (+y).
+        sunLight.setDirection(new Point3D(-east * Math.cos(height), Math.sin(height), -north * Math.cos(height)));
+        Color sunColor = LOW_SUN_COLOR.interpolate(DEFAULT_SUN_COLOR, smoothStep(0, 20, elevation));
+        sunLight.setColor(Color.BLACK.interpolate(sunColor, direct));
+        // The fill stands for the sky opposite the sun, as the default fill stands opposite the default sun.
+        fillLight.setDirection(new Point3D(east, 0.45, north));
+        fillLight.setColor(Color.BLACK.interpolate(DEFAULT_FILL_COLOR, daylight));
+        ambientLight.setColor(NIGHT_AMBIENT_COLOR.interpolate(DEFAULT_AMBIENT_COLOR, daylight));
+    }
+
+    /** Where the sun stands for the current light, or null for the fixed default light. */
+    public SunPosition sun() {
+        return sun;
+    }
+
+    /** 0 up to {@code from}, 1 from {@code to}, an S-curve between. */
+    private static double smoothStep(double from, double to, double value) {
+        double t = Math.max(0, Math.min(1, (value - from) / (to - from)));
+        return t * t * (3 - 2 * t);
     }
 
     /** Adds a layer drawn in the city's coordinates (an overlay's meshes), under the same camera and lights. */
