@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
@@ -25,7 +24,7 @@ public final class CityViewport extends StackPane {
     private final VBox notes = new VBox(6);
     private final Legend legend = new Legend();
     private final ValueLabels valueLabels;
-    private PickListener onPick = (pick, twice) -> { };
+    private PickListener onPick = click -> { };
     private double lastX;
     private double lastY;
     private double pressX;
@@ -56,9 +55,12 @@ public final class CityViewport extends StackPane {
         return scene;
     }
 
-    /** Hears a click or tap that did not drag: what lies under it, and whether it was the second of a double click. */
+    /**
+     * Hears a click or tap that did not drag: the event says what lies under it ({@code getPickResult()}), where on
+     * screen (for a point on open ground) and whether it was the second of a double click.
+     */
     public interface PickListener {
-        void picked(PickResult pick, boolean twice);
+        void picked(MouseEvent click);
     }
 
     public void setOnPick(PickListener onPick) {
@@ -118,7 +120,7 @@ public final class CityViewport extends StackPane {
         setOnMouseClicked(event -> {
             boolean still = Math.hypot(event.getSceneX() - pressX, event.getSceneY() - pressY) < DRAG_THRESHOLD_PIXELS;
             if (event.getButton() == MouseButton.PRIMARY && still) {
-                onPick.picked(event.getPickResult(), event.getClickCount() == 2);
+                onPick.picked(event);
             }
         });
         setOnScroll(event -> {

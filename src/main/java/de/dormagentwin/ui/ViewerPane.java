@@ -9,10 +9,14 @@ import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
 import de.dormagentwin.overlay.SensorMarkers;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.Measurement;
+import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.ScenePoints;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
+import javafx.geometry.Point3D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
@@ -48,6 +52,10 @@ public final class ViewerPane extends BorderPane {
     private final SensorMarkers markers;
     private final SafetyLayer safety;
     private final ToggleButton safetyToggle = new ToggleButton("Safety view");
+    private final ToggleButton measureToggle = new ToggleButton("Measure");
+    private final MeasurementLayer measurement = new MeasurementLayer();
+    private Label measureCaption;
+    private final SunControls sun;
     private Label safetyCaption;
     /** A selected sensor that stands at a point of its own (see {@link Place}); null while an object or nothing is. */
     private String selectedPoint;
@@ -99,7 +107,13 @@ public final class ViewerPane extends BorderPane {
         safetyToggle.setFocusTraversable(false);
         safetyToggle.setMinHeight(32);
         safetyToggle.setOnAction(event -> showSafety(safetyToggle.isSelected()));
-        setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle));
+        scene.addLayer(measurement.node());
+        measureToggle.setTooltip(new Tooltip("Click points on the model: distance along them, height from the first to the last, area inside (M)"));
+        measureToggle.setFocusTraversable(false);
+        measureToggle.setMinHeight(32);
+        measureToggle.setOnAction(event -> showMeasuring(measureToggle.isSelected()));
+        sun = new SunControls(scene);
+        setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle, measureToggle, sun));
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
@@ -113,14 +127,18 @@ public final class ViewerPane extends BorderPane {
         statusBar = new HBox(status, gap, sources);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         setBottom(statusBar);
-        viewport.setOnPick((pick, twice) -> {
-            String place = markers.placeAt(pick);
+        viewport.setOnPick(click -> {
+            if (measureToggle.isSelected()) {
+                measure(ScenePoints.under(scene, click));
+                return;
+            }
+            String place = markers.placeAt(click.getPickResult());
             if (place != null) {
                 selectPlace(place);
             } else {
-                select(scene.city().objectAt(pick));
+                select(scene.city().objectAt(click.getPickResult()));
             }
-            if (twice) {
+            if (click.getClickCount() == 2) {
                 flyToSelection();
             }
         });
@@ -131,10 +149,17 @@ public final class ViewerPane extends BorderPane {
                 top.fire();
             } else if (event.getCode() == KeyCode.S) {
                 safetyToggle.fire();
+            } else if (event.getCode() == KeyCode.M) {
+                measureToggle.fire();
             } else if (event.getCode() == KeyCode.F) {
                 flyToSelection();
             } else if (event.getCode() == KeyCode.ESCAPE) {
-                select(-1);
+                if (measureToggle.isSelected()) {
+                    measurement.clear();
+                    measure(null);
+                } else {
+                    select(-1);
+                }
             }
         });
     }
@@ -231,6 +256,46 @@ public final class ViewerPane extends BorderPane {
         if (safety.isVisible()) {
             safetyCaption.setText(safety.update(shown.byObject()));
         }
+    }
+
+    /** Starts or ends measuring, as the toolbar's Measure button does: while on, clicks place points. FX thread. */
+    public void showMeasuring(boolean on) {
+        measureToggle.setSelected(on);
+        measurement.clear();
+        if (measureCaption == null) {
+            measureCaption = viewport.addNote("", false);
+        }
+        measureCaption.setVisible(on);
+        measureCaption.setManaged(on);
+        measure(null);
+    }
+
+    /** Adds a measured point (null: none, only the caption is written again). */
+    private void measure(Point3D point) {
+        if (point != null) {
+            measurement.add(point);
+            // Markers a camera's distance can see: half a metre is lost from the whole town.
+            measurement.setMarkerRadius(Math.max(0.5, viewport.cityScene().camera().view().distance() / 400));
+        }
+        measureCaption.setText(describe(measurement.measurement()));
+    }
+
+    /** The measurement in words, as the caption shows it. */
+    static String describe(Measurement measured) {
+        int points = measured.points().size();
+        if (points == 0) {
+            return "Measuring: click points on the model (Esc starts again)";
+        }
+        if (points == 1) {
+            return "Measuring: 1 point; click the next";
+        }
+        String text = String.format(Locale.ROOT, "Distance %.1f m · height %.1f m", measured.distanceMetres(), measured.heightMetres());
+        return points >= 3 ? text + String.format(Locale.ROOT, " · area %.0f m² (seen from above)", measured.groundAreaSquareMetres()) : text;
+    }
+
+    /** The measurement now. */
+    public Measurement measurement() {
+        return measurement.measurement();
     }
 
     /** Shows or hides the safety view, as its toolbar button does. FX thread. */

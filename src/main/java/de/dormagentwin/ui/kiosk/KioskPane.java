@@ -160,9 +160,9 @@ public final class KioskPane extends StackPane {
         getChildren().addAll(viewport, bar, hint, caption, card, pinPrompt);
         viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
 
-        viewport.setOnPick((pick, twice) -> {
-            String place = overlays.markers().placeAt(pick);
-            int index = place != null ? scene.city().meshes().objectIndex(place) : scene.city().objectAt(pick);
+        viewport.setOnPick(click -> {
+            String place = overlays.markers().placeAt(click.getPickResult());
+            int index = place != null ? scene.city().meshes().objectIndex(place) : scene.city().objectAt(click.getPickResult());
             select(index >= 0 ? scene.city().meshes().objects().get(index).id() : place);
         });
         for (var type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_MOVED)) {

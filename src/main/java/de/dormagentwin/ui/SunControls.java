@@ -1,0 +1,74 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.SunPosition;
+import javafx.geometry.Pos;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/**
+ * Lights the city by the sun of a chosen day and time at Dormagen, for a planner's look at light and shade: a toggle,
+ * the date, the time of day (local time, summer time included) and where the sun stands.
+ */
+public final class SunControls extends HBox {
+    /** Dormagen's clock. */
+    static final ZoneId LOCAL = ZoneId.of("Europe/Berlin");
+    private final CityScene scene;
+    private final ToggleButton toggle = new ToggleButton("Sun");
+    private final DatePicker date = new DatePicker(LocalDate.now(LOCAL));
+    private final Slider time = new Slider(0, 24 * 60 - 1, 12 * 60);
+    private final Label where = new Label();
+
+    public SunControls(CityScene scene) {
+        super(6);
+        this.scene = scene;
+        setAlignment(Pos.CENTER_LEFT);
+        toggle.setTooltip(new Tooltip("Light the city by the sun of a day and time at Dormagen"));
+        toggle.setFocusTraversable(false);
+        toggle.setMinHeight(32);
+        date.setPrefWidth(125);
+        date.setFocusTraversable(false);
+        time.setPrefWidth(150);
+        time.setFocusTraversable(false);
+        time.setTooltip(new Tooltip("Time of day, local time"));
+        where.setMinWidth(260);
+        toggle.setOnAction(event -> update());
+        date.valueProperty().addListener((property, before, after) -> update());
+        time.valueProperty().addListener((property, before, after) -> update());
+        getChildren().addAll(toggle, date, time, where);
+        update();
+    }
+
+    /** Turns the sun on at a local date and time, as the controls do; FX thread. */
+    public void show(LocalDate day, LocalTime at) {
+        date.setValue(day);
+        time.setValue(at.getHour() * 60 + at.getMinute());
+        toggle.setSelected(true);
+        update();
+    }
+
+    private void update() {
+        boolean on = toggle.isSelected() && date.getValue() != null;
+        date.setDisable(!toggle.isSelected());
+        time.setDisable(!toggle.isSelected());
+        if (!on) {
+            scene.setSun(null);
+            where.setText("");
+            return;
+        }
+        int minutes = (int) Math.round(time.getValue());
+        ZonedDateTime when = date.getValue().atTime(minutes / 60, minutes % 60).atZone(LOCAL);
+        SunPosition sun = scene.setSun(when.toInstant());
+        where.setText(String.format(Locale.ROOT, "%02d:%02d: %s", minutes / 60, minutes % 60, sun.describe()));
+    }
+}
