@@ -1,0 +1,136 @@
+package de.dormagentwin.scene;
+
+import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.model.PlanningVariant;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.PickResult;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+import javafx.scene.shape.VertexFormat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Planning variants in the scene: each variant is one merged mesh of its own, so that switching a variant on or off
+ * is one {@code setVisible}. Planned buildings are drawn in a style no existing building has, a saturated violet
+ * that partly lights itself, so they read as "not built yet" from any side and in any light; roofs are lighter than
+ * walls so the shape still shows. Must be used on the FX thread.
+ */
+public final class PlanningLayer {
+    /** Walls and roofs of planned buildings; no surface class, overlay or highlight uses these colours. */
+    public static final int WALL_ARGB = 0xFF5B2EE0;
+    public static final int ROOF_ARGB = 0xFF7D5BF0;
+    /** How much of its colour a planned building shows on its own: enough to glow, not so much that it looks flat. */
+    private static final double GLOW = 0.35;
+
+    /** A planned building under a pick: its variant's name and the building itself (name, height, footprint). */
+    public record Hit(String variant, PlannedBuilding building) {
+    }
+
+    private final double[] origin;
+    private final Group root = new Group();
+    private final Map<String, MeshView> views = new LinkedHashMap<>();
+    private final PhongMaterial material = material();
+
+    /** Planned buildings stand on the ground of the scene built from {@code meshes}, around the same origin. */
+    public PlanningLayer(CityMeshes meshes) {
+        origin = meshes.origin();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /**
+     * Shows a variant, visible. A variant of the same name is replaced in place, keeping its place in the list: a
+     * planner who re-imports an edited file wants the new footprint, not two of them.
+     */
+    public void add(PlanningVariant variant) {
+        VariantMesh data = VariantMesh.extrude(variant, origin);
+        TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
+        mesh.getPoints().setAll(data.points());
+        mesh.getNormals().setAll(data.normals());
+        mesh.getTexCoords().setAll(data.texCoords());
+        mesh.getFaces().setAll(data.faces());
+        MeshView view = new MeshView(mesh);
+        view.setMaterial(material);
+        view.setCullFace(CullFace.BACK);
+        view.setId("variant-" + variant.name());
+        view.setUserData(new Shown(variant, data.faceToBuilding()));
+        MeshView previous = views.put(variant.name(), view);
+        if (previous == null) {
+            root.getChildren().add(view);
+        } else {
+            root.getChildren().set(root.getChildren().indexOf(previous), view);
+        }
+    }
+
+    /** Takes a variant out of the scene; false if there was none of that name. */
+    public boolean remove(String name) {
+        MeshView view = views.remove(name);
+        return view != null && root.getChildren().remove(view);
+    }
+
+    /** The names of the variants in the scene, in the order they were added. */
+    public List<String> variants() {
+        return List.copyOf(views.keySet());
+    }
+
+    public void setVisible(String name, boolean visible) {
+        view(name).setVisible(visible);
+    }
+
+    public boolean isVisible(String name) {
+        return view(name).isVisible();
+    }
+
+    /** The planned building under a pick, or null where the pick hit something else or nothing. */
+    public Hit buildingAt(PickResult pick) {
+        Node node = pick == null ? null : pick.getIntersectedNode();
+        if (node instanceof MeshView view && view.getParent() == root && view.getUserData() instanceof Shown shown) {
+            int face = pick.getIntersectedFace();
+            if (face >= 0 && face < shown.faceToBuilding().length) {
+                return new Hit(shown.variant().name(), shown.variant().buildings().get(shown.faceToBuilding()[face]));
+            }
+        }
+        return null;
+    }
+
+    private MeshView view(String name) {
+        MeshView view = views.get(name);
+        if (view == null) {
+            throw new IllegalArgumentException("no planning variant '" + name + "' in the scene; there are " + variants());
+        }
+        return view;
+    }
+
+    /** What a variant's mesh view carries for picking. */
+    private record Shown(PlanningVariant variant, int[] faceToBuilding) {
+    }
+
+    /** One material for all variants: the palette's two texels give walls and roofs their colours. */
+    private static PhongMaterial material() {
+        WritableImage colours = new WritableImage(2, 1);
+        WritableImage glow = new WritableImage(2, 1);
+        int[] argb = new int[2];
+        argb[VariantMesh.WALL_TEXEL] = WALL_ARGB;
+        argb[VariantMesh.ROOF_TEXEL] = ROOF_ARGB;
+        for (int texel = 0; texel < argb.length; texel++) {
+            Color colour = Color.rgb(argb[texel] >> 16 & 0xFF, argb[texel] >> 8 & 0xFF, argb[texel] & 0xFF);
+            colours.getPixelWriter().setColor(texel, 0, colour);
+            glow.getPixelWriter().setColor(texel, 0, colour.deriveColor(0, 1, GLOW, 1));
+        }
+        PhongMaterial material = new PhongMaterial(Color.WHITE);
+        material.setDiffuseMap(colours);
+        material.setSelfIlluminationMap(glow);
+        material.setSpecularColor(Color.gray(0.25));
+        return material;
+    }
+}
