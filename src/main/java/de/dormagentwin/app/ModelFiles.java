@@ -4,9 +4,13 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.io.CityJsonReader;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Where the bundled sample lives, and loading of the files a user names. */
 final class ModelFiles {
@@ -36,6 +40,29 @@ final class ModelFiles {
         int skippedObjects() {
             return models.stream().mapToInt(CityModel::skippedObjects).sum() + failures.size();
         }
+    }
+
+    /**
+     * Whether a file is a planning variant (GeoJSON) rather than a city model: by its name ending in .geojson, or for
+     * a .json file by its first kilobytes naming a GeoJSON type and no CityJSON. CityJSON files end in .json too.
+     */
+    static boolean isPlanningVariant(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".geojson")) {
+            return true;
+        }
+        if (!name.endsWith(".json")) {
+            return false;
+        }
+        byte[] head = new byte[4096];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        String text = new String(head, 0, read, StandardCharsets.UTF_8);
+        return !text.contains("CityJSON") && text.matches("(?s).*\"type\"\\s*:\\s*\"(FeatureCollection|Feature|Polygon|MultiPolygon)\".*");
     }
 
     static Loaded load(List<Path> files) {

@@ -7,6 +7,8 @@ import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.PlanningVariant;
+import de.dormagentwin.model.io.PlanningVariantReader;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.ui.CityViewport;
@@ -30,11 +32,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +69,11 @@ public final class ViewerApp extends Application {
     private IngestService ingest;
     private LiveFeed feed;
     private FxWatchdog watchdog;
+    private Bindings bindings = Bindings.NONE;
+    /** Where the sources' state goes: the planner on screen now (a new one when files are opened). */
+    private Consumer<List<SourceStatus>> sourcesShown = statuses -> { };
+    /** The planning variants imported so far: a planner built for newly opened models shows them too. */
+    private final List<PlanningVariant> variants = new ArrayList<>();
 
     /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
     private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention,
@@ -122,10 +132,9 @@ public final class ViewerApp extends Application {
                 scene.setRoot(pane);
                 pane.start();
             } else {
-                viewport = SceneFactory.viewport(prepared);
-                ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared));
-                startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, pane::showSources);
-                scene.setRoot(pane);
+                ViewerPane pane = showPlanner(scene, prepared);
+                viewport = pane.viewport();
+                startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> sourcesShown.accept(statuses));
             }
             try {
                 viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
@@ -138,6 +147,75 @@ public final class ViewerApp extends Application {
         });
         task.setOnFailed(event -> message.setText("Could not load the model: " + task.getException().getMessage()));
         Thread worker = new Thread(task, "model-loader");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
+    private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared) {
+        ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), SceneFactory.statusText(prepared));
+        if (scene.getRoot() instanceof ViewerPane previous) {
+            previous.detachFeed();
+        }
+        pane.setOnFiles(chosen -> openFiles(scene, chosen));
+        variants.forEach(pane::addVariant);
+        sourcesShown = pane::showSources;
+        if (feed != null) {
+            pane.attachFeed(feed);
+            List<String> unresolved = bindings.resolve(pane.viewport().cityScene().city());
+            unresolved.forEach(text -> System.err.println("twin: " + text));
+            feed.setBindings(bindings);
+        }
+        if (ingest != null) {
+            pane.showSources(ingest.statuses());
+        }
+        scene.setRoot(pane);
+        return pane;
+    }
+
+    /**
+     * Files chosen in the File menu or dropped on the window: planning variants are added to the city on screen,
+     * city models replace it. Both load off the FX thread; a file that will not load says why on the view.
+     */
+    private void openFiles(Scene scene, List<Path> chosen) {
+        List<Path> footprints = chosen.stream().filter(ModelFiles::isPlanningVariant).toList();
+        List<Path> models = chosen.stream().filter(file -> !footprints.contains(file)).toList();
+        for (Path file : footprints) {
+            inBackground("variant-loader", () -> PlanningVariantReader.read(file, OptionalDouble.empty()), variant -> {
+                variants.removeIf(existing -> existing.name().equals(variant.name()));
+                variants.add(variant);
+                ((ViewerPane) scene.getRoot()).addVariant(variant);
+            }, scene);
+        }
+        if (!models.isEmpty()) {
+            inBackground("model-loader", () -> {
+                SceneFactory.Prepared prepared = SceneFactory.prepare(models, lod);
+                if (prepared.loaded().models().isEmpty()) {
+                    throw new IOException(String.join("; ", prepared.loaded().failures()));
+                }
+                return prepared;
+            }, prepared -> {
+                files = models;
+                showPlanner(scene, prepared);
+            }, scene);
+        }
+    }
+
+    /** Runs {@code work} on a worker; its result goes to {@code done} on the FX thread, a failure onto the view. */
+    private static <T> void inBackground(String name, Callable<T> work, Consumer<T> done, Scene scene) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(event -> done.accept(task.getValue()));
+        task.setOnFailed(event -> {
+            String problem = "Could not open: " + task.getException().getMessage();
+            System.err.println("twin: " + problem);
+            ((ViewerPane) scene.getRoot()).viewport().addNote(problem.lines().findFirst().orElse(""), true);
+        });
+        Thread worker = new Thread(task, name);
         worker.setDaemon(true);
         worker.start();
     }
@@ -174,7 +252,8 @@ public final class ViewerApp extends Application {
         if (!unresolved.isEmpty() && kiosk == null) {
             viewport.addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
         }
-        feed.setBindings(loaded.bindings());
+        bindings = loaded.bindings();
+        feed.setBindings(bindings);
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
                 .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
         if (simulate && sample.isPresent()) {

@@ -4,6 +4,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.overlay.Freshness;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -79,6 +80,17 @@ public final class InfoPanel extends ScrollPane {
         rows.put("source", live.stream().map(value -> value.datastream().source()).distinct().collect(Collectors.joining(", ")));
         content.getChildren().clear();
         show("Sensor", rows, live, now);
+    }
+
+    /** Shows a planned building of a planning variant: its name, height and footprint. */
+    public void showPlanned(String variant, PlannedBuilding building) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("variant", variant);
+        rows.put("height", String.format(Locale.ROOT, "%.1f m", building.height()));
+        rows.put("footprint", String.format(Locale.ROOT, "%.0f m²", building.footprintArea()));
+        building.properties().forEach(rows::putIfAbsent);
+        content.getChildren().clear();
+        show(building.name() + " (planned)", rows, List.of(), Instant.now());
     }
 
     /** A WGS84 position to about a metre: "51.12000° N, 6.85750° E". */

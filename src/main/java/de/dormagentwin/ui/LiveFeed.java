@@ -67,6 +67,11 @@ public final class LiveFeed implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops telling a listener: a viewer replaced by another (new files opened) no longer listens. */
+    public void removeListener(Consumer<Snapshot> listener) {
+        listeners.remove(listener);
+    }
+
     /** Hears each new snapshot on the FX thread. */
     public void addListener(Consumer<Snapshot> listener) {
         listeners.add(listener);

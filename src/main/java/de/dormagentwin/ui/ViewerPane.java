@@ -1,5 +1,19 @@
 package de.dormagentwin.ui;
 
+import java.util.function.Consumer;
+import java.nio.file.Path;
+import java.io.File;
+import javafx.stage.FileChooser;
+import javafx.scene.input.TransferMode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Menu;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.BooleanProperty;
+import de.dormagentwin.scene.PlanningLayer;
+import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.model.CityObject;
@@ -56,6 +70,12 @@ public final class ViewerPane extends BorderPane {
     private final MeasurementLayer measurement = new MeasurementLayer();
     private Label measureCaption;
     private final SunControls sun;
+    private final PlanningLayer planning;
+    private final LayersPanel layers = new LayersPanel();
+    private final BooleanProperty sensorsShown = new SimpleBooleanProperty(true);
+    private Consumer<List<Path>> onFiles = files -> { };
+    private LiveFeed attachedFeed;
+    private final Consumer<LiveFeed.Snapshot> liveListener = this::showLive;
     private Label safetyCaption;
     /** A selected sensor that stands at a point of its own (see {@link Place}); null while an object or nothing is. */
     private String selectedPoint;
@@ -106,18 +126,26 @@ public final class ViewerPane extends BorderPane {
         safetyToggle.setTooltip(new Tooltip("The CHEMPARK's hazard zones and the plume of the stack that emits most (S)"));
         safetyToggle.setFocusTraversable(false);
         safetyToggle.setMinHeight(32);
-        safetyToggle.setOnAction(event -> showSafety(safetyToggle.isSelected()));
+        safetyToggle.selectedProperty().addListener((property, before, after) -> showSafety(after));
         scene.addLayer(measurement.node());
+        planning = new PlanningLayer(scene.city().meshes());
+        scene.addLayer(planning.node());
         measureToggle.setTooltip(new Tooltip("Click points on the model: distance along them, height from the first to the last, area inside (M)"));
         measureToggle.setFocusTraversable(false);
         measureToggle.setMinHeight(32);
         measureToggle.setOnAction(event -> showMeasuring(measureToggle.isSelected()));
         sun = new SunControls(scene);
-        setTop(new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle, measureToggle, sun));
+        setTop(new VBox(menus(), new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle, measureToggle, sun)));
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
-        VBox side = new VBox(alertList, info);
+        layers.addLayer("Sensor markers and values", "The markers over the objects with sensors, and their values", sensorsShown);
+        layers.addLayer("Safety view", "The CHEMPARK's hazard zones and the plume (S)", safetyToggle.selectedProperty());
+        sensorsShown.addListener((property, before, after) -> {
+            markers.node().setVisible(after);
+            viewport.valueLabels().setVisible(after);
+        });
+        VBox side = new VBox(alertList, layers, info);
         side.setMaxWidth(Region.USE_PREF_SIZE);
         setRight(side);
         pulse.setCycleCount(Timeline.INDEFINITE);
@@ -130,6 +158,12 @@ public final class ViewerPane extends BorderPane {
         viewport.setOnPick(click -> {
             if (measureToggle.isSelected()) {
                 measure(ScenePoints.under(scene, click));
+                return;
+            }
+            PlanningLayer.Hit planned = planning.buildingAt(click.getPickResult());
+            if (planned != null) {
+                select(-1);
+                info.showPlanned(planned.variant(), planned.building());
                 return;
             }
             String place = markers.placeAt(click.getPickResult());
@@ -223,7 +257,16 @@ public final class ViewerPane extends BorderPane {
         feed.earliest(timeBar::setEarliest);
         info.setChart(new SeriesChart(feed::series));
         setBottom(new VBox(timeBar, statusBar));
-        feed.addListener(this::showLive);
+        attachedFeed = feed;
+        feed.addListener(liveListener);
+    }
+
+    /** Stops following the feed: this viewer is being replaced. */
+    public void detachFeed() {
+        if (attachedFeed != null) {
+            attachedFeed.removeListener(liveListener);
+            attachedFeed = null;
+        }
     }
 
     public TimeBar timeBar() {
@@ -296,6 +339,56 @@ public final class ViewerPane extends BorderPane {
     /** The measurement now. */
     public Measurement measurement() {
         return measurement.measurement();
+    }
+
+    /** The File menu: open models, import a planning variant. Files dropped on the window go the same way. */
+    private MenuBar menus() {
+        MenuItem open = new MenuItem("Open model files…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(event -> choose("Open city models", new FileChooser.ExtensionFilter("City models (CityJSON, CityJSONSeq)", "*.json", "*.jsonl")));
+        MenuItem variant = new MenuItem("Import planning variant…");
+        variant.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+        variant.setOnAction(event -> choose("Import planning variants", new FileChooser.ExtensionFilter("Footprints (GeoJSON)", "*.geojson", "*.json")));
+        setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        setOnDragDropped(event -> {
+            boolean files = event.getDragboard().hasFiles();
+            if (files) {
+                onFiles.accept(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            event.setDropCompleted(files);
+            event.consume();
+        });
+        return new MenuBar(new Menu("File", null, open, variant));
+    }
+
+    private void choose(String title, FileChooser.ExtensionFilter filter) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> chosen = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null && !chosen.isEmpty()) {
+            onFiles.accept(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Where the files chosen in the File menu or dropped on the window go: models replace the city, variants are added. */
+    public void setOnFiles(Consumer<List<Path>> onFiles) {
+        this.onFiles = onFiles;
+    }
+
+    /** Adds a planning variant (one of the same name is replaced), shown, with its row in the layers panel. FX thread. */
+    public void addVariant(PlanningVariant variant) {
+        planning.add(variant);
+        layers.addVariant(variant.name(), shown -> planning.setVisible(variant.name(), shown), () -> planning.remove(variant.name()));
+    }
+
+    public PlanningLayer planning() {
+        return planning;
     }
 
     /** Shows or hides the safety view, as its toolbar button does. FX thread. */
