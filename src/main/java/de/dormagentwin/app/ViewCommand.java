@@ -32,6 +32,9 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Do not run the sample's simulated sensor network; show what the cache holds.")
     boolean noSimulator;
 
+    @Option(names = "--variant", paramLabel = "FILE", description = "A planning variant to show: GeoJSON footprints with a height (repeatable).")
+    List<Path> variants;
+
     @Option(names = "--kiosk", description = "The exhibition kiosk: full screen, touch, public data only; leaving needs the PIN from the configuration (kiosk.pin).")
     boolean kiosk;
 
@@ -58,6 +61,7 @@ final class ViewCommand implements Callable<Integer> {
         ViewerApp.camera = camera;
         ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
         ViewerApp.lod = lod;
+        ViewerApp.variantFiles = variants == null ? List.of() : variants;
         Application.launch(ViewerApp.class);
         return 0;
     }

@@ -54,6 +54,7 @@ public final class ViewerApp extends Application {
     static CacheOptions cache = new CacheOptions();
     static boolean simulate = true;
     static Path bindingsFile;
+    static List<Path> variantFiles = List.of();
     /** The kiosk's settings in kiosk mode (with a PIN), null for the planner. */
     static TwinConfig.Kiosk kiosk;
     /** How long the FX thread may be unresponsive before the watchdog acts. */
@@ -135,6 +136,7 @@ public final class ViewerApp extends Application {
                 ViewerPane pane = showPlanner(scene, prepared);
                 viewport = pane.viewport();
                 startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> sourcesShown.accept(statuses));
+                openFiles(scene, variantFiles);
             }
             try {
                 viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));

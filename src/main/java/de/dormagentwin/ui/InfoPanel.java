@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Duration;
@@ -162,6 +163,8 @@ public final class InfoPanel extends ScrollPane {
     private static int addRow(GridPane grid, int row, String key, String value) {
         Label keyLabel = new Label(key);
         keyLabel.setStyle("-fx-text-fill: #555;");
+        // The key whole; a long value wraps instead.
+        keyLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label valueLabel = new Label(value);
         valueLabel.setWrapText(true);
         grid.addRow(row, keyLabel, valueLabel);
