@@ -120,9 +120,9 @@ class PlanningLayerTest {
             PlanningLayer planning = new PlanningLayer(threeHouses.meshes());
             planning.add(forum());
             viewport.cityScene().addLayer(planning.node());
-            viewport.setOnPick((pick, twice) -> {
-                hits.add(planning.buildingAt(pick));
-                houses.add(viewport.cityScene().city().objectAt(pick));
+            viewport.setOnPick(click -> {
+                hits.add(planning.buildingAt(click.getPickResult()));
+                houses.add(viewport.cityScene().city().objectAt(click.getPickResult()));
             });
             // The site's centre, 30 m south of the origin, in the middle of the view.
             viewport.cityScene().camera().set(new OrbitCamera.View(0, -6, -30, 0, 60, 120));
