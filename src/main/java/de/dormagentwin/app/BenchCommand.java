@@ -24,11 +24,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
-@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class})
+@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load, cache or overlay");
+        System.err.println("twin bench: name a benchmark: load, cache, overlay or soak");
     }
 
     /**
@@ -190,6 +190,23 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return OverlayBenchmark.run(buildings);
+        }
+    }
+
+    @Command(name = "soak", description = "The kiosk left running: attract tour, scripted taps, simulator at 100x; heap after full GC each minute.")
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--minutes", defaultValue = "120", description = "How long (default ${DEFAULT-VALUE}).")
+        int minutes;
+
+        @Option(names = "--speed", defaultValue = "100", description = "Simulated time per real time (default ${DEFAULT-VALUE}).")
+        double speed;
+
+        @Option(names = "--csv", defaultValue = "soak.csv", description = "Where each minute's row goes (default ${DEFAULT-VALUE}).")
+        Path csv;
+
+        @Override
+        public Integer call() throws Exception {
+            return SoakBenchmark.run(minutes, speed, csv);
         }
     }
 }

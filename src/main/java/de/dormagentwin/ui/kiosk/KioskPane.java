@@ -222,6 +222,10 @@ public final class KioskPane extends StackPane {
         ticker.stop();
     }
 
+    public CityViewport viewport() {
+        return viewport;
+    }
+
     public KioskSession session() {
         return session;
     }
