@@ -54,7 +54,7 @@ public final class KioskPane extends StackPane {
     /** The smallest size of anything a finger must hit, in pixels. */
     public static final double TOUCH_TARGET = 56;
     /** Opens the PIN prompt. */
-    public static final KeyCombination ADMIN_KEYS = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination ADMIN_KEYS = new KeyCodeCombination(KeyCode.Q, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
     private static final String DEFAULT_THEME = "PM10";
     private static final java.time.Duration TOUR_STEP = java.time.Duration.ofSeconds(12);
 

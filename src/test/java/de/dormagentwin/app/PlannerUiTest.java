@@ -1,0 +1,83 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.ui.ViewerPane;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The planner's controls as a user works them: menus, toggles, keys and the layers panel. */
+@ExtendWith(ApplicationExtension.class)
+class PlannerUiTest {
+    private ViewerPane pane;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        pane = new ViewerPane(SceneFactory.viewport(prepared), "test");
+        stage.setScene(new Scene(pane, 1400, 860));
+        stage.show();
+    }
+
+    @Test
+    void theFileMenuOpensModelsAndImportsVariants(FxRobot robot) {
+        robot.clickOn("File");
+        assertTrue(robot.lookup("Open model files…").tryQuery().isPresent());
+        assertTrue(robot.lookup("Import planning variant…").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void measureIsAButtonAndAKeyAndSaysWhatToDo(FxRobot robot) {
+        robot.clickOn("Measure");
+        assertTrue(text(robot).contains("Measuring: click points on the model"), text(robot));
+        robot.clickOn(pane.viewport());
+        robot.type(KeyCode.M);
+        assertFalse(text(robot).contains("Measuring:"), "M ends measuring");
+    }
+
+    @Test
+    void theSafetyViewFollowsItsButtonItsKeyAndItsLayerCheckBox(FxRobot robot) {
+        CheckBox layer = robot.lookup(node -> node instanceof CheckBox box && "Safety view".equals(box.getText())).queryAs(CheckBox.class);
+        robot.clickOn(layer);
+        assertTrue(text(robot).contains("Illustration"), "the safety view's caption: " + text(robot));
+        robot.clickOn(pane.viewport());
+        robot.type(KeyCode.S);
+        assertFalse(layer.isSelected(), "S hides it again, and the check box follows");
+    }
+
+    @Test
+    void theSunSaysWhereItStands(FxRobot robot) {
+        robot.clickOn("Sun");
+        assertTrue(text(robot).matches("(?s).*\\d\\d:\\d\\d: sun \\d+°.*"), text(robot));
+    }
+
+    private String text(FxRobot robot) {
+        StringBuilder text = new StringBuilder();
+        robot.lookup(node -> node instanceof Labeled labeled && visible(node) && labeled.getText() != null)
+                .queryAllAs(Labeled.class).forEach(labeled -> text.append(labeled.getText()).append('\n'));
+        return text.toString();
+    }
+
+    private static boolean visible(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
