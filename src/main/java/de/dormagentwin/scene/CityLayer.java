@@ -15,6 +15,7 @@ import javafx.scene.shape.VertexFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public final class CityLayer {
     /** Per object, its bounding box in scene coordinates: computed on first use, in one pass. */
     private double[][] bounds;
 
-    private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb) {
+    private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb, boolean[] anyHidden) {
     }
 
     public CityLayer(CityMeshes meshes) {
@@ -91,10 +92,41 @@ public final class CityLayer {
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
         view.setId(data.surfaceClass().name().toLowerCase() + "-" + data.tileColumn() + "-" + data.tileRow());
-        Part part = new Part(data, view, palette, argb);
+        Part part = new Part(data, view, palette, argb, new boolean[1]);
         view.setUserData(part);
         root.getChildren().add(view);
         return part;
+    }
+
+    /**
+     * Hides the objects the predicate names and shows the rest (layers switched off in the planner). A hidden
+     * object's points collapse onto one point, so its triangles have no area: not drawn and not picked. Points are never
+     * shared between objects, so nothing else moves; the faces stay as they are, and a part without hidden objects
+     * before or after is not touched.
+     */
+    public void setHidden(IntPredicate hidden) {
+        for (Part part : parts) {
+            MeshPart data = part.data();
+            int[] faceToObject = data.faceToObject();
+            float[] points = null;
+            for (int face = 0; face < faceToObject.length; face++) {
+                if (!hidden.test(faceToObject[face])) {
+                    continue;
+                }
+                if (points == null) {
+                    points = data.points().clone();
+                }
+                // Every hidden point goes to the part's first point: one place keeps each hidden triangle flat
+                // and the mesh's bounds as they were. POINT_NORMAL_TEXCOORD: each corner is point, normal, texcoord.
+                for (int corner = 0; corner < 3; corner++) {
+                    System.arraycopy(data.points(), 0, points, data.faces()[face * 9 + corner * 3] * 3, 3);
+                }
+            }
+            if (points != null || part.anyHidden()[0]) {
+                ((TriangleMesh) part.view().getMesh()).getPoints().setAll(points != null ? points : data.points());
+            }
+            part.anyHidden()[0] = points != null;
+        }
     }
 
     public Node node() {

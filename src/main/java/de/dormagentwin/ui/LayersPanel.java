@@ -7,28 +7,114 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.scene.CityLayer;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
-/** What is drawn: the sensors, the safety view and each planning variant, switched on and off. */
+/**
+ * What is drawn, switched on and off: the model's object types, its districts and the CHEMPARK; the sensors; the
+ * safety view; each planning variant.
+ */
 public final class LayersPanel extends TitledPane {
+    private final VBox model = new VBox(4);
     private final VBox rows = new VBox(4);
     private final VBox variants = new VBox(4);
+    private final List<CheckBox> types = new ArrayList<>();
+    private final List<CheckBox> districts = new ArrayList<>();
+    private final CheckBox chempark = new CheckBox("CHEMPARK");
 
     public LayersPanel() {
         setText("Layers");
-        Label variantsHeading = new Label("Planning variants (File › Import, or drop a GeoJSON file)");
-        variantsHeading.setWrapText(true);
-        variantsHeading.setStyle("-fx-text-fill: #555;");
-        VBox content = new VBox(6, rows, variantsHeading, variants);
+        Label variantsHeading = heading("Planning variants (File › Import, or drop a GeoJSON file)");
+        VBox content = new VBox(6, model, rows, variantsHeading, variants);
         content.setPadding(new Insets(8, 10, 8, 10));
         setContent(content);
         setExpanded(true);
         setAnimated(false);
+    }
+
+    private static Label heading(String text) {
+        Label heading = new Label(text);
+        heading.setWrapText(true);
+        heading.setStyle("-fx-text-fill: #555;");
+        return heading;
+    }
+
+    /**
+     * Check boxes for the city's object types, its districts (the objects' {@code district} attribute) and the
+     * CHEMPARK ({@code site}); an object is drawn while its type, its district and its site are all switched on.
+     */
+    public void showModel(CityLayer city) {
+        List<CityObject> objects = city.meshes().objects();
+        Set<String> typeNames = new TreeSet<>();
+        Set<String> districtNames = new TreeSet<>();
+        boolean hasChempark = false;
+        for (CityObject object : objects) {
+            typeNames.add(object.type());
+            if (object.textAttribute("district") != null) {
+                districtNames.add(object.textAttribute("district"));
+            }
+            hasChempark |= "CHEMPARK".equals(object.textAttribute("site"));
+        }
+        Runnable apply = () -> {
+            Set<String> hiddenTypes = off(types);
+            Set<String> hiddenDistricts = off(districts);
+            boolean parkHidden = !chempark.isSelected();
+            city.setHidden(index -> {
+                CityObject object = objects.get(index);
+                return hiddenTypes.contains(object.type())
+                        || (object.textAttribute("district") != null && hiddenDistricts.contains(object.textAttribute("district")))
+                        || (parkHidden && "CHEMPARK".equals(object.textAttribute("site")));
+            });
+        };
+        model.getChildren().clear();
+        model.getChildren().add(heading("Object types"));
+        model.getChildren().add(flow(boxes(typeNames, types, apply)));
+        if (!districtNames.isEmpty()) {
+            model.getChildren().add(heading("Districts"));
+            model.getChildren().add(flow(boxes(districtNames, districts, apply)));
+        }
+        if (hasChempark) {
+            chempark.setSelected(true);
+            chempark.setOnAction(event -> apply.run());
+            model.getChildren().add(chempark);
+        }
+    }
+
+    private static List<CheckBox> boxes(Set<String> names, List<CheckBox> into, Runnable apply) {
+        into.clear();
+        for (String name : names) {
+            CheckBox box = new CheckBox(name);
+            box.setSelected(true);
+            box.setOnAction(event -> apply.run());
+            into.add(box);
+        }
+        return into;
+    }
+
+    private static FlowPane flow(List<CheckBox> boxes) {
+        FlowPane flow = new FlowPane(10, 4);
+        // As wide as the info panel under it, not as wide as all its boxes in a row.
+        flow.setPrefWrapLength(290);
+        flow.getChildren().addAll(boxes);
+        return flow;
+    }
+
+    private static Set<String> off(List<CheckBox> boxes) {
+        Set<String> off = new HashSet<>();
+        boxes.stream().filter(box -> !box.isSelected()).forEach(box -> off.add(box.getText()));
+        return off;
     }
 
     /** A layer switched by a property that the rest of the viewer also changes (a toolbar button, a key). */

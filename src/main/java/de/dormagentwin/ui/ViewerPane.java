@@ -139,6 +139,7 @@ public final class ViewerPane extends BorderPane {
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
+        layers.showModel(scene.city());
         layers.addLayer("Sensor markers and values", "The markers over the objects with sensors, and their values", sensorsShown);
         layers.addLayer("Safety view", "The CHEMPARK's hazard zones and the plume (S)", safetyToggle.selectedProperty());
         sensorsShown.addListener((property, before, after) -> {

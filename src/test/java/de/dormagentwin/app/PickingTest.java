@@ -6,6 +6,7 @@ import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geo.Utm;
+import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
@@ -91,6 +92,25 @@ class PickingTest {
         });
         assertTrue(text.contains("Sensor\n") && text.contains("412 cm at") && text.contains("gauge"), text);
         assertEquals(-1, (int) FxThread.call(() -> pane.viewport().cityScene().city().selected()), "no building is selected");
+    }
+
+    @Test
+    void aBuildingInALayerSwitchedOffIsNeitherDrawnNorClickedAndComesBack() throws Exception {
+        ViewerPane pane = inWindow(viewer -> {
+            viewer.viewport().cityScene().camera().set(viewer.viewport().cityScene().namedView("house-b"));
+            CityLayer city = viewer.viewport().cityScene().city();
+            int houseB = city.meshes().objectIndex("house-b");
+            city.setHidden(index -> index == houseB);
+        });
+        clickTheViewsCentre(pane);
+        assertEquals(-1, (int) FxThread.call(() -> pane.viewport().cityScene().city().selected()), "a hidden house is not picked");
+        FxThread.call(() -> {
+            pane.viewport().cityScene().city().setHidden(index -> false);
+            return null;
+        });
+        FxThread.settle();
+        clickTheViewsCentre(pane);
+        assertEquals("house-b", FxThread.call(pane::selectedPlace), "shown again, it is");
     }
 
     /** The three houses in a viewer in a window at the screen's corner, set up by {@code setUp} on the FX thread. */
