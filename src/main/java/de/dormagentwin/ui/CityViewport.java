@@ -4,6 +4,10 @@ import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.SubScene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.LinearGradient;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -19,8 +23,11 @@ import javafx.scene.layout.VBox;
  */
 public final class CityViewport extends StackPane {
     private static final double DRAG_THRESHOLD_PIXELS = 4;
+    /** Drawn behind the transparent SubScene (its own gradient fill is not drawn), and under its snapshots. */
+    private static final String SKY = "linear-gradient(to bottom, #4f86c0 0%, #a9c9e6 55%, #e3edf4 100%)";
 
     private final CityScene scene;
+    private final Pane holder;
     private final VBox notes = new VBox(6);
     private final Legend legend = new Legend();
     private final ValueLabels valueLabels;
@@ -34,11 +41,11 @@ public final class CityViewport extends StackPane {
 
     public CityViewport(CityScene scene) {
         this.scene = scene;
-        Pane holder = new Pane(scene.subScene());
+        holder = new Pane(scene.subScene());
         scene.subScene().widthProperty().bind(holder.widthProperty());
         scene.subScene().heightProperty().bind(holder.heightProperty());
         holder.setMinSize(0, 0);
-        holder.setStyle("-fx-background-color: linear-gradient(to bottom, #4f86c0 0%, #a9c9e6 55%, #e3edf4 100%);");
+        holder.setStyle("-fx-background-color: " + SKY + ";");
         notes.setPadding(new Insets(12));
         notes.setAlignment(Pos.TOP_LEFT);
         notes.setPickOnBounds(false);
@@ -81,6 +88,27 @@ public final class CityViewport extends StackPane {
     /** The key to the colours an overlay paints. */
     public Legend legend() {
         return legend;
+    }
+
+    /**
+     * The 3D view alone (sky and model; no notes, legend or labels) drawn at a size of its own, independent of the
+     * window's: the SubScene takes that size for the snapshot and follows the window again before the next pulse
+     * draws, so the window never shows it. FX thread.
+     */
+    public WritableImage snapshot3D(int width, int height) {
+        SubScene subScene = scene.subScene();
+        subScene.widthProperty().unbind();
+        subScene.heightProperty().unbind();
+        try {
+            subScene.setWidth(width);
+            subScene.setHeight(height);
+            SnapshotParameters parameters = new SnapshotParameters();
+            parameters.setFill(LinearGradient.valueOf(SKY));
+            return subScene.snapshot(parameters, new WritableImage(width, height));
+        } finally {
+            subScene.widthProperty().bind(holder.widthProperty());
+            subScene.heightProperty().bind(holder.heightProperty());
+        }
     }
 
     /** Adds a note in the top-left corner; {@code warning} ones stand out. */

@@ -136,7 +136,7 @@ public final class InfoPanel extends ScrollPane {
             return "no data yet";
         }
         String reading = value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim();
-        String text = reading + " at " + TIME.format(value.time()) + " (" + age(Duration.between(value.time(), now))
+        String text = reading + " at " + TIME.format(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
                 + (Freshness.isStale(value, now) ? ", stale: nothing newer since" : "") + ")";
         Classification classification = value.datastream().classification();
         return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
@@ -145,19 +145,6 @@ public final class InfoPanel extends ScrollPane {
     /** Counts without a decimal point, measurements with one. */
     private static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e12 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String age(Duration age) {
-        if (age.isNegative() || age.toMinutes() < 1) {
-            return "just now";
-        }
-        if (age.toHours() < 1) {
-            return age.toMinutes() + " min ago";
-        }
-        if (age.toDays() < 2) {
-            return age.toHours() + " h ago";
-        }
-        return age.toDays() + " days ago";
     }
 
     private static int addRow(GridPane grid, int row, String key, String value) {

@@ -12,8 +12,10 @@ import javafx.application.Platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,16 +142,33 @@ public final class LiveFeed implements AutoCloseable {
 
     /** One datastream's series for a chart, read off the FX thread and handed to the FX thread. */
     public void series(long datastreamId, Instant from, Instant to, int maxPoints, Consumer<List<SeriesPoint>> onFxThread) {
-        poller.execute(() -> {
-            if (!latest.containsKey(datastreamId)) {
-                // Not one of this feed's datastreams: a feed of public data answers nothing of the others.
-                return;
+        seriesOf(List.of(datastreamId), from, to, maxPoints, all -> {
+            // Not one of this feed's datastreams: a feed of public data answers nothing of the others.
+            if (all.containsKey(datastreamId)) {
+                onFxThread.accept(all.get(datastreamId));
             }
+        }, problem -> log.accept("chart: " + problem));
+    }
+
+    /**
+     * Several datastreams' series read together off the FX thread, for an export that needs all of them: one answer
+     * on the FX thread, by datastream id, leaving out those this feed does not show; or, if the cache fails, the
+     * problem in words on the FX thread.
+     */
+    public void seriesOf(List<Long> datastreamIds, Instant from, Instant to, int maxPoints,
+                         Consumer<Map<Long, List<SeriesPoint>>> onFxThread, Consumer<String> onFailure) {
+        poller.execute(() -> {
             try {
-                List<SeriesPoint> points = store.series(datastreamId, from, to, maxPoints);
-                Platform.runLater(() -> onFxThread.accept(points));
+                Map<Long, List<SeriesPoint>> all = new LinkedHashMap<>();
+                for (long id : datastreamIds) {
+                    if (latest.containsKey(id)) {
+                        all.put(id, store.series(id, from, to, maxPoints));
+                    }
+                }
+                Map<Long, List<SeriesPoint>> answer = Collections.unmodifiableMap(all);
+                Platform.runLater(() -> onFxThread.accept(answer));
             } catch (CacheException e) {
-                log.accept("chart: " + e.getMessage());
+                Platform.runLater(() -> onFailure.accept(e.getMessage()));
             }
         });
     }

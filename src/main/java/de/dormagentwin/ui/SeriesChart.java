@@ -29,7 +29,8 @@ public final class SeriesChart extends VBox {
     }
 
     static final int MAX_POINTS = 200;
-    private static final List<String> WINDOWS = List.of("6 hours", "24 hours", "7 days");
+    /** The windows a chart or an export looks back over, by name. */
+    static final List<String> WINDOWS = List.of("6 hours", "24 hours", "7 days");
     /** Reloading on every live update would redraw the chart twice a second; a minute's drift is invisible. */
     private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
 
@@ -88,17 +89,21 @@ public final class SeriesChart extends VBox {
         }
         loadedKey = key;
         loadedAt = end;
-        Duration span = switch (window.getValue()) {
-            case "6 hours" -> Duration.ofHours(6);
-            case "7 days" -> Duration.ofDays(7);
-            default -> Duration.ofHours(24);
-        };
         Instant until = end;
-        loader.load(chosen.datastreamId(), until.minus(span), until, MAX_POINTS, points -> {
+        loader.load(chosen.datastreamId(), until.minus(span(window.getValue())), until, MAX_POINTS, points -> {
             if (Objects.equals(key, loadedKey)) {
                 draw(chosen, points, until);
             }
         });
+    }
+
+    /** How far a window of {@link #WINDOWS} looks back; a day for any other name. */
+    static Duration span(String window) {
+        return switch (window) {
+            case "6 hours" -> Duration.ofHours(6);
+            case "7 days" -> Duration.ofDays(7);
+            default -> Duration.ofHours(24);
+        };
     }
 
     private void draw(Latest stream, List<SeriesPoint> points, Instant until) {

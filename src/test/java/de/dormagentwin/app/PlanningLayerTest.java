@@ -6,12 +6,9 @@ import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.ui.CityViewport;
-import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,23 +123,18 @@ class PlanningLayerTest {
             });
             // The site's centre, 30 m south of the origin, in the middle of the view.
             viewport.cityScene().camera().set(new OrbitCamera.View(0, -6, -30, 0, 60, 120));
-            Stage window = new Stage();
-            window.setScene(new Scene(viewport, WIDTH, HEIGHT));
-            window.setX(0);
-            window.setY(0);
-            window.show();
-            return window;
+            return FxThread.show(viewport, WIDTH, HEIGHT);
         });
         CityViewport viewport = (CityViewport) stage.getScene().getRoot();
         try {
             FxThread.settle();
-            clickTheCentreOf(viewport);
+            FxThread.clickTheCentreOf(viewport);
             FxThread.call(() -> {
                 viewport.cityScene().camera().set(viewport.cityScene().namedView("house-b"));
                 return null;
             });
             FxThread.settle();
-            clickTheCentreOf(viewport);
+            FxThread.clickTheCentreOf(viewport);
         } finally {
             FxThread.call(() -> {
                 stage.close();
@@ -180,17 +172,5 @@ class PlanningLayerTest {
             return result;
         });
         assertEquals(List.of(List.of("forum", "tower"), true, true, false, List.of("tower")), seen);
-    }
-
-    /** A real click through the X server, so that JavaFX picks as it does for a user. */
-    private static void clickTheCentreOf(CityViewport viewport) throws Exception {
-        FxThread.call(() -> {
-            Bounds bounds = viewport.localToScreen(viewport.getBoundsInLocal());
-            Robot robot = new Robot();
-            robot.mouseMove(bounds.getCenterX(), bounds.getCenterY());
-            robot.mouseClick(MouseButton.PRIMARY);
-            return null;
-        });
-        FxThread.settle();
     }
 }

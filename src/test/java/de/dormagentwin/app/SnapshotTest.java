@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +25,18 @@ class SnapshotTest {
         return Path.of(SnapshotTest.class.getResource("/de/dormagentwin/scene/" + name).toURI());
     }
 
+    private static SceneFactory.Prepared threeHouses;
+
+    /** The three-houses fixture, loaded and meshed once for all the tests that draw it. */
+    static synchronized SceneFactory.Prepared threeHouses() throws Exception {
+        if (threeHouses == null) {
+            threeHouses = SceneFactory.prepare(List.of(fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        }
+        return threeHouses;
+    }
+
     /** Pixels that look like the roof style (brick red): red well above green and blue. */
-    private static double roofShare(WritableImage image) {
+    static double roofShare(Image image) {
         PixelReader reader = image.getPixelReader();
         int roof = 0;
         int total = 0;

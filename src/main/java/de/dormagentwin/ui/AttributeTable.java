@@ -1,0 +1,70 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.model.CityObject;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The selected object's id, type, parents, children and attributes as a two-column table that sorts by either
+ * column; Ctrl+C (or the context menu) copies the selected rows as tab-separated text for a spreadsheet. FX thread.
+ */
+public final class AttributeTable extends TableView<AttributeRows.Row> {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    public AttributeTable() {
+        getColumns().add(column("Attribute", AttributeRows.Row::attribute, 120));
+        getColumns().add(column("Value", AttributeRows.Row::value, 180));
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("Nothing selected"));
+        // No accelerator on the item: a context menu's accelerator would copy on Ctrl+C anywhere in the window.
+        MenuItem copy = new MenuItem("Copy rows");
+        copy.setOnAction(event -> copySelection());
+        setContextMenu(new ContextMenu(copy));
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (COPY.match(event)) {
+                copySelection();
+                event.consume();
+            }
+        });
+    }
+
+    private static TableColumn<AttributeRows.Row, String> column(String title, Function<AttributeRows.Row, String> text, double width) {
+        TableColumn<AttributeRows.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** Shows an object's rows (none for null), in file order until someone sorts. */
+    public void show(CityObject object) {
+        getSortOrder().clear();
+        getItems().setAll(AttributeRows.of(object));
+    }
+
+    /** Copies the selected rows, in the order shown, to the clipboard; returns the text (empty when none). */
+    public String copySelection() {
+        List<AttributeRows.Row> selected = getSelectionModel().getSelectedIndices().stream().sorted().map(getItems()::get).toList();
+        String text = AttributeRows.tabSeparated(selected);
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,172 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.SeriesPoint;
+import javafx.application.Platform;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The planner's "Export" menu: a screenshot of the 3D view at a chosen resolution (Ctrl+E), and the selected
+ * object's datastreams over a chosen window as CSV (Ctrl+Shift+E). Cache reads run off the FX thread, and so does
+ * writing the file; what came of it is reported in words. FX thread.
+ */
+public final class ExportMenu extends PlannerMenu {
+    public static final KeyCombination SCREENSHOT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination DATASTREAMS = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /**
+     * Points per datastream in a CSV: 7 days of one-minute values fit nearly whole, and each row still carries the
+     * minimum and maximum of what it stands for.
+     */
+    static final int CSV_MAX_POINTS = 10_000;
+
+    /** Reads several datastreams' series off the FX thread, as {@link LiveFeed#seriesOf} does. */
+    public interface SeriesSource {
+        void load(List<Long> datastreamIds, Instant from, Instant to, int maxPoints,
+                  Consumer<Map<Long, List<SeriesPoint>>> onFxThread, Consumer<String> onFailure);
+    }
+
+    /** A screenshot size to choose. */
+    record Resolution(String name, int width, int height) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (%d × %d)", name, width, height);
+        }
+    }
+
+    private final CityViewport viewport;
+    private final Supplier<List<Latest>> selectedDatastreams;
+    private final Supplier<Instant> end;
+    private final SeriesSource source;
+
+    /**
+     * @param selectedDatastreams the selected object's datastreams, as the info panel shows them
+     * @param end                 the moment shown: now, or the time bar's history time; a window ends there
+     * @param source              reads series off the FX thread, e.g. {@code feed::seriesOf}
+     * @param report              hears what happened, in words for the status bar
+     */
+    public ExportMenu(CityViewport viewport, Supplier<List<Latest>> selectedDatastreams, Supplier<Instant> end, SeriesSource source,
+                      Consumer<String> report) {
+        super("Export", "Save the view as a picture, or the selected object's data as CSV", report);
+        this.viewport = viewport;
+        this.selectedDatastreams = selectedDatastreams;
+        this.end = end;
+        this.source = source;
+        MenuItem screenshot = new MenuItem("Screenshot (PNG)…");
+        screenshot.setAccelerator(SCREENSHOT);
+        screenshot.setOnAction(event -> askForScreenshot());
+        MenuItem datastreams = new MenuItem("Selected object's data (CSV)…");
+        datastreams.setAccelerator(DATASTREAMS);
+        datastreams.setOnAction(event -> askForCsv());
+        getItems().setAll(screenshot, datastreams);
+    }
+
+    /** Draws the view at a size and writes it to a PNG off the FX thread; reports when it is written. FX thread. */
+    public void exportPng(int width, int height, Path file) {
+        WritableImage image;
+        try {
+            image = Export.imageAt(viewport, width, height);
+        } catch (RuntimeException e) {
+            report.accept("Screenshot failed: " + e.getMessage());
+            return;
+        }
+        writeOffFxThread(file, () -> Export.writePng(image, file),
+                String.format(Locale.ROOT, "Saved a %d × %d screenshot to %s", width, height, file));
+    }
+
+    /**
+     * Reads the numeric datastreams' series over {@code window} up to {@code until} off the FX thread, writes them
+     * to a CSV file off the FX thread too, and reports when it is written. FX thread.
+     */
+    public void exportCsv(List<Latest> datastreams, Duration window, Instant until, Path file) {
+        List<Latest> numeric = datastreams.stream().filter(stream -> stream.text() == null).toList();
+        if (numeric.isEmpty()) {
+            report.accept("Nothing to export: select an object with numeric datastreams first");
+            return;
+        }
+        List<Long> ids = numeric.stream().map(Latest::datastreamId).toList();
+        source.load(ids, until.minus(window), until, CSV_MAX_POINTS, series -> {
+            int rows = series.values().stream().mapToInt(List::size).sum();
+            writeOffFxThread(file, () -> {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    Export.csv(numeric, series, out);
+                }
+            }, String.format(Locale.ROOT, "Saved %,d rows (%d %s) to %s", rows, series.size(),
+                    series.size() == 1 ? "datastream" : "datastreams", file));
+        }, problem -> report.accept("CSV export failed: " + problem));
+    }
+
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    private void writeOffFxThread(Path file, FileWork work, String done) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                work.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).whenComplete((nothing, failure) -> Platform.runLater(() -> report.accept(failure == null ? done
+                : "Could not write " + file + ": " + rootCause(failure).getMessage())));
+    }
+
+    /** The IOException itself, out of the wrappers it crossed threads in. */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void askForScreenshot() {
+        Resolution window = new Resolution("Window size", (int) Math.max(1, Math.round(viewport.getWidth())),
+                (int) Math.max(1, Math.round(viewport.getHeight())));
+        List<Resolution> sizes = List.of(window, new Resolution("Full HD", 1920, 1080), new Resolution("QHD", 2560, 1440),
+                new Resolution("4K UHD", 3840, 2160), new Resolution("A4 landscape, 300 dpi", 3508, 2480));
+        ChoiceDialog<Resolution> dialog = dialog(new ChoiceDialog<>(sizes.get(1), sizes), "Screenshot", "Resolution:");
+        dialog.showAndWait().ifPresent(size -> {
+            File chosen = chooseFile("Save screenshot", "view.png", new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"), true);
+            if (chosen != null) {
+                exportPng(size.width(), size.height(), chosen.toPath());
+            }
+        });
+    }
+
+    private void askForCsv() {
+        List<Latest> datastreams = selectedDatastreams.get();
+        if (datastreams.stream().noneMatch(stream -> stream.text() == null)) {
+            report.accept("Nothing to export: select an object with numeric datastreams first");
+            return;
+        }
+        ChoiceDialog<String> dialog = dialog(new ChoiceDialog<>("24 hours", SeriesChart.WINDOWS), "Export data", "Time window:");
+        dialog.showAndWait().ifPresent(window -> {
+            File chosen = chooseFile("Save data", "datastreams.csv", new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"), true);
+            if (chosen != null) {
+                exportCsv(datastreams, SeriesChart.span(window), end.get(), chosen.toPath());
+            }
+        });
+    }
+}
