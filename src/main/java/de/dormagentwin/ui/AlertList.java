@@ -2,7 +2,6 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Place;
 import de.dormagentwin.overlay.Alerts;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,6 +21,7 @@ public final class AlertList extends VBox {
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
     private static final double MAX_LIST_HEIGHT = 250;
     private final Label title = new Label();
+    private final ScrollPane scroll;
     private final VBox rows = new VBox(4);
     private final Consumer<String> goTo;
     private final LongConsumer acknowledge;
@@ -35,10 +35,9 @@ public final class AlertList extends VBox {
         setMaxWidth(320);
         // Its full height up to a third of the usual window, then the list scrolls: the info panel below keeps room.
         setMinHeight(Region.USE_PREF_SIZE);
-        ScrollPane scroll = new ScrollPane(rows);
+        scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.prefViewportHeightProperty().bind(Bindings.min(rows.heightProperty(), MAX_LIST_HEIGHT));
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
         setStyle("-fx-background-color: #fff4f2; -fx-border-color: transparent transparent #e0c0bb transparent;");
         title.setStyle("-fx-font-weight: bold; -fx-text-fill: #a01010;");
@@ -67,6 +66,8 @@ public final class AlertList extends VBox {
             }
             rows.getChildren().add(row);
         }
+        // As tall as the alerts, up to the limit: the list's own height, not the room it was once given.
+        scroll.setPrefViewportHeight(Math.min(rows.prefHeight(getPrefWidth() - 24), MAX_LIST_HEIGHT));
     }
 
     /** An object by its id; a sensor of its own by its position. */

@@ -1,5 +1,9 @@
 package de.dormagentwin.ui;
 
+import java.util.Map;
+import de.dormagentwin.live.store.SeriesPoint;
+import javafx.scene.control.TitledPane;
+import javafx.application.Platform;
 import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.io.File;
@@ -70,6 +74,13 @@ public final class ViewerPane extends BorderPane {
     private final MeasurementLayer measurement = new MeasurementLayer();
     private Label measureCaption;
     private final SunControls sun;
+    private final AttributeTable attributes = new AttributeTable();
+    private final FrameRate frameRate = new FrameRate();
+    private final Label freshness = new Label();
+    /** The cache's freshness ages while nothing new arrives: written again every few seconds. */
+    private final Timeline freshnessClock = new Timeline(new KeyFrame(Duration.seconds(5),
+            event -> freshness.setText(CacheFreshness.text(this.live, Instant.now()))));
+    private SearchBox searchBox;
     private final PlanningLayer planning;
     private final LayersPanel layers = new LayersPanel();
     private final BooleanProperty sensorsShown = new SimpleBooleanProperty(true);
@@ -135,7 +146,27 @@ public final class ViewerPane extends BorderPane {
         measureToggle.setMinHeight(32);
         measureToggle.setOnAction(event -> showMeasuring(measureToggle.isSelected()));
         sun = new SunControls(scene);
-        setTop(new VBox(menus(), new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle, measureToggle, sun)));
+        BookmarkMenu bookmarks = new BookmarkMenu(scene.camera()::view, view -> scene.camera().flyTo(view, 1.2), this::report);
+        ExportMenu export = new ExportMenu(viewport, () -> selectedPlace() == null ? List.of() : shown.of(selectedPlace()),
+                () -> shownAt != null ? shownAt : Instant.now(), this::seriesOf, this::report);
+        // Two rows: looking at the city and its data above, the planner's tools below, so that neither overflows.
+        ToolBar tools = new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle);
+        ToolBar planningTools = new ToolBar(measureToggle, sun, bookmarks, export);
+        setTop(new VBox(menus(), tools, planningTools));
+        // The search index of a city-scale model takes a moment to build: off the FX thread, and the box joins the
+        // toolbar when it is ready.
+        Thread indexer = new Thread(() -> {
+            ObjectSearch search = new ObjectSearch(scene.city().meshes().objects());
+            Platform.runLater(() -> {
+                searchBox = new SearchBox(search, index -> {
+                    select(index);
+                    flyToSelection();
+                });
+                tools.getItems().add(0, searchBox);
+            });
+        }, "search-index");
+        indexer.setDaemon(true);
+        indexer.start();
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
@@ -146,14 +177,32 @@ public final class ViewerPane extends BorderPane {
             markers.node().setVisible(after);
             viewport.valueLabels().setVisible(after);
         });
-        VBox side = new VBox(alertList, layers, info);
+        TitledPane table = new TitledPane("Attribute table", attributes);
+        table.setExpanded(false);
+        table.setAnimated(false);
+        attributes.setPrefHeight(220);
+        layers.setExpanded(false);
+        VBox side = new VBox(alertList, layers, table, info);
         side.setMaxWidth(Region.USE_PREF_SIZE);
         setRight(side);
         pulse.setCycleCount(Timeline.INDEFINITE);
         status.setText(statusText);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        statusBar = new HBox(status, gap, sources);
+        Label fps = new Label();
+        fps.textProperty().bind(frameRate.textProperty());
+        statusBar = new HBox(16, status, gap, sources, freshness, fps);
+        // The frame rate is measured only while the pane is in a window, and stopped when it leaves (new files).
+        sceneProperty().addListener((property, before, after) -> {
+            if (after != null) {
+                frameRate.start();
+                freshnessClock.play();
+            } else {
+                frameRate.stop();
+                freshnessClock.stop();
+            }
+        });
+        freshnessClock.setCycleCount(Timeline.INDEFINITE);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         setBottom(statusBar);
         viewport.setOnPick(click -> {
@@ -178,6 +227,9 @@ public final class ViewerPane extends BorderPane {
             }
         });
         setOnKeyPressed(event -> {
+            if (event.isShortcutDown() || event.isAltDown()) {
+                return;
+            }
             if (event.getCode() == KeyCode.H) {
                 home.fire();
             } else if (event.getCode() == KeyCode.T) {
@@ -237,6 +289,8 @@ public final class ViewerPane extends BorderPane {
 
     private void showInfo() {
         Instant now = shownAt != null ? shownAt : Instant.now();
+        int selectedIndex = viewport.cityScene().city().selected();
+        attributes.show(selectedIndex < 0 ? null : viewport.cityScene().city().meshes().objects().get(selectedIndex));
         if (selectedPoint != null) {
             info.showPoint(selectedPoint, shown.of(selectedPoint), now);
             return;
@@ -262,6 +316,21 @@ public final class ViewerPane extends BorderPane {
         feed.addListener(liveListener);
     }
 
+    /** A line in the status bar: what a menu did, or why it could not. */
+    private void report(String text) {
+        status.setText(text);
+    }
+
+    /** Series for the export, from the feed once one is attached. */
+    private void seriesOf(List<Long> ids, Instant from, Instant to, int maxPoints, Consumer<Map<Long, List<SeriesPoint>>> onFxThread,
+                          Consumer<String> onFailure) {
+        if (attachedFeed == null) {
+            onFailure.accept("no live data: the cache is not open");
+        } else {
+            attachedFeed.seriesOf(ids, from, to, maxPoints, onFxThread, onFailure);
+        }
+    }
+
     /** Stops following the feed: this viewer is being replaced. */
     public void detachFeed() {
         if (attachedFeed != null) {
@@ -277,6 +346,7 @@ public final class ViewerPane extends BorderPane {
     /** New values from the cache: the city and the info panel follow them unless history is shown. FX thread. */
     public void showLive(LiveFeed.Snapshot snapshot) {
         live = snapshot;
+        freshness.setText(CacheFreshness.text(snapshot, Instant.now()));
         if (timeBar == null || timeBar.isLive()) {
             display(snapshot, null);
         }

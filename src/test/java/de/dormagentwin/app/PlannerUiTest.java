@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,12 +54,23 @@ class PlannerUiTest {
 
     @Test
     void theSafetyViewFollowsItsButtonItsKeyAndItsLayerCheckBox(FxRobot robot) {
+        robot.clickOn("Layers");
         CheckBox layer = robot.lookup(node -> node instanceof CheckBox box && "Safety view".equals(box.getText())).queryAs(CheckBox.class);
         robot.clickOn(layer);
         assertTrue(text(robot).contains("Illustration"), "the safety view's caption: " + text(robot));
         robot.clickOn(pane.viewport());
         robot.type(KeyCode.S);
         assertFalse(layer.isSelected(), "S hides it again, and the check box follows");
+    }
+
+    @Test
+    void searchFindsAnObjectByNameAndEnterSelectsIt(FxRobot robot) throws Exception {
+        // The search box joins the toolbar once its index is built on a worker.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".text-field").tryQuery().isPresent());
+        TextField search = robot.lookup(node -> node instanceof TextField field && "Search id, name, attribute".equals(field.getPromptText()))
+                .queryAs(TextField.class);
+        robot.clickOn(search).write("house b").type(KeyCode.ENTER);
+        assertTrue("house-b".equals(pane.selectedPlace()), "selected: " + pane.selectedPlace());
     }
 
     @Test
