@@ -12,16 +12,19 @@ import java.util.Map;
 
 /**
  * The user's configuration, a JSON file: {@code {"cache": {"password": "...", "retentionDays": 30},
- * "kiosk": {"pin": "...", "idleSeconds": 90, "language": "de"}}}. Optional; a missing file means the defaults, a
+ * "kiosk": {"pin": "...", "idleSeconds": 90, "language": "de", "tour": "tour-bookmarks.json"}}}. Optional; a missing file means the defaults, a
  * broken one is an error that says where. It lives in the user's config folder
  * ({@code $XDG_CONFIG_HOME/dormagen-twin/config.json}), or where {@code --config} says.
  */
 record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
     static final int DEFAULT_RETENTION_DAYS = 30;
 
-    /** The kiosk's settings: the PIN that leaves it (null: none set), when the tour starts, the visitors' first language. */
-    record Kiosk(String pin, int idleSeconds, String language) {
-        static final Kiosk DEFAULTS = new Kiosk(null, 90, "de");
+    /**
+     * The kiosk's settings: the PIN that leaves it (null: none set), when the tour starts, the visitors' first
+     * language, and a bookmarks file whose views named city, chempark, rhine or air the tour flies to (null: none).
+     */
+    record Kiosk(String pin, int idleSeconds, String language, Path tour) {
+        static final Kiosk DEFAULTS = new Kiosk(null, 90, "de", null);
     }
 
     static TwinConfig load(Path file) throws IOException {
@@ -67,7 +70,15 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
         if (!language.equals("de") && !language.equals("en")) {
             throw new IOException("configuration " + file + ": kiosk.language must be \"de\" or \"en\", not \"" + language + "\"");
         }
-        return new Kiosk(pin, idle, language);
+        Path tour = null;
+        if (kiosk.has("tour")) {
+            if (!kiosk.path("tour").isTextual()) {
+                throw new IOException("configuration " + file + ": kiosk.tour must be the path of a bookmarks file, as text");
+            }
+            // Relative to the configuration file, so a kiosk's settings travel as one folder.
+            tour = file.toAbsolutePath().resolveSibling(kiosk.path("tour").asText());
+        }
+        return new Kiosk(pin, idle, language, tour);
     }
 
     static Path defaultFile(Map<String, String> environment) {

@@ -11,6 +11,8 @@ import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.io.PlanningVariantReader;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
@@ -34,8 +36,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -129,6 +133,7 @@ public final class ViewerApp extends Application {
                 KioskPane pane = new KioskPane(viewport, Locale.forLanguageTag(kiosk.language()), Duration.ofSeconds(kiosk.idleSeconds()),
                         InstantSource.system(), kiosk.pin(), Platform::exit);
                 pane.showSampleNote(isSynthetic(prepared));
+                pane.setTourViews(tourViews());
                 startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> feed.addListener(pane::showLive), statuses -> { });
                 scene.setRoot(pane);
                 pane.start();
@@ -220,6 +225,21 @@ public final class ViewerApp extends Application {
         Thread worker = new Thread(task, name);
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** The kiosk tour's bookmarked views, by name; none where no file is set or it will not load (logged). */
+    private static Map<String, OrbitCamera.View> tourViews() {
+        if (kiosk.tour() == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, OrbitCamera.View> views = new HashMap<>();
+            Bookmarks.load(kiosk.tour()).forEach(bookmark -> views.put(bookmark.name(), bookmark.view()));
+            return views;
+        } catch (IOException e) {
+            System.err.println("twin: kiosk tour: " + e.getMessage() + "; the tour uses the model's own views");
+            return Map.of();
+        }
     }
 
     private static boolean isSynthetic(SceneFactory.Prepared prepared) {

@@ -7,6 +7,7 @@ import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -181,6 +182,22 @@ class KioskTest {
             return null;
         });
         assertEquals(-1, (int) FxThread.call(pane::tourStep), "and the idle time counts from the touch");
+    }
+
+    @Test
+    void aBookmarkNamedAfterATourStepSetsWhereTheTourFlies() throws Exception {
+        KioskPane pane = kiosk();
+        OrbitCamera.View bookmarked = new OrbitCamera.View(12, -3, -40, 30, 50, 222);
+        now.set(now.get().plusSeconds(90));
+        FxThread.call(() -> {
+            pane.setTourViews(Map.of("city", bookmarked));
+            pane.session().tick();
+            return null;
+        });
+        waitFor(() -> FxThread.call(() -> {
+            OrbitCamera.View view = pane.viewport().cityScene().camera().view();
+            return Math.abs(view.distance() - 222) < 0.5 && Math.abs(view.targetZ() + 40) < 0.5;
+        }), "the tour's first step flies to the bookmarked view");
     }
 
     @Test

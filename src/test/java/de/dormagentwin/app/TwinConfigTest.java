@@ -28,8 +28,8 @@ class TwinConfigTest {
         assertNull(none.kiosk().pin());
         assertEquals(90, none.kiosk().idleSeconds());
         assertEquals("de", none.kiosk().language());
-        TwinConfig set = load("{\"kiosk\": {\"pin\": \"4711\", \"idleSeconds\": 120, \"language\": \"en\"}}");
-        assertEquals(new TwinConfig.Kiosk("4711", 120, "en"), set.kiosk());
+        TwinConfig set = load("{\"kiosk\": {\"pin\": \"4711\", \"idleSeconds\": 120, \"language\": \"en\", \"tour\": \"tour.json\"}}");
+        assertEquals(new TwinConfig.Kiosk("4711", 120, "en", folder.resolve("tour.json").toAbsolutePath()), set.kiosk());
     }
 
     @Test

@@ -41,6 +41,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -58,8 +59,11 @@ public final class KioskPane extends StackPane {
     private static final String DEFAULT_THEME = "PM10";
     private static final java.time.Duration TOUR_STEP = java.time.Duration.ofSeconds(12);
 
-    /** A step of the tour: where the camera goes, what the city is coloured by, and what the caption says. */
-    private record TourStep(String captionKey, Supplier<OrbitCamera.View> view, String theme) {
+    /**
+     * A step of the tour: its name (a bookmark of that name replaces its view), where the camera goes, what the city
+     * is coloured by, and what the caption says.
+     */
+    private record TourStep(String name, String captionKey, Supplier<OrbitCamera.View> view, String theme) {
     }
 
     private final CityViewport viewport;
@@ -81,6 +85,7 @@ public final class KioskPane extends StackPane {
     private String theme = DEFAULT_THEME;
     private String selectedPlace;
     private int tourStep = -1;
+    private Map<String, OrbitCamera.View> tourViews = Map.of();
 
     /**
      * @param pin    the administrator's PIN from the configuration, needed to leave
@@ -98,10 +103,10 @@ public final class KioskPane extends StackPane {
         card = new InfoCard(texts, this::closeCard);
         CityScene scene = viewport.cityScene();
         tour = List.of(
-                new TourStep("tour.city", scene::panoramaView, DEFAULT_THEME),
-                new TourStep("tour.chempark", () -> orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), "Temperature"),
-                new TourStep("tour.rhine", this::viewOfTheRhine, DEFAULT_THEME),
-                new TourStep("tour.air", scene::homeView, DEFAULT_THEME));
+                new TourStep("city", "tour.city", scene::panoramaView, DEFAULT_THEME),
+                new TourStep("chempark", "tour.chempark", () -> orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), "Temperature"),
+                new TourStep("rhine", "tour.rhine", this::viewOfTheRhine, DEFAULT_THEME),
+                new TourStep("air", "tour.air", scene::homeView, DEFAULT_THEME));
         session = new KioskSession(clock, idleTimeout, TOUR_STEP, tour.size(), new KioskSession.Listener() {
             @Override
             public void reset() {
@@ -210,6 +215,14 @@ public final class KioskPane extends StackPane {
         StackPane.setAlignment(note, Pos.TOP_LEFT);
         StackPane.setMargin(note, new Insets(96, 14, 14, 14));
         getChildren().add(1, note);
+    }
+
+    /**
+     * Views chosen for the tour, by step name ({@code city}, {@code chempark}, {@code rhine}, {@code air}):
+     * bookmarks a planner saved. A step without one keeps the view the model gives it.
+     */
+    public void setTourViews(Map<String, OrbitCamera.View> views) {
+        tourViews = Map.copyOf(views);
     }
 
     /** Starts looking at the clock for idleness. */
@@ -325,7 +338,8 @@ public final class KioskPane extends StackPane {
         theme = next.theme();
         caption.setVisible(true);
         refresh();
-        viewport.cityScene().camera().flyTo(next.view().get(), 3.0);
+        OrbitCamera.View bookmarked = tourViews.get(next.name());
+        viewport.cityScene().camera().flyTo(bookmarked != null ? bookmarked : next.view().get(), 3.0);
     }
 
     /** The river gauge's marker where there is one, else the river itself, else the town. */
