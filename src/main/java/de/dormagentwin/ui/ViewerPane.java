@@ -1,26 +1,10 @@
 package de.dormagentwin.ui;
 
-import java.util.Map;
-import de.dormagentwin.live.store.SeriesPoint;
-import javafx.scene.control.TitledPane;
-import javafx.application.Platform;
-import java.util.function.Consumer;
-import java.nio.file.Path;
-import java.io.File;
-import javafx.stage.FileChooser;
-import javafx.scene.input.TransferMode;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.Menu;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.BooleanProperty;
-import de.dormagentwin.scene.PlanningLayer;
-import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
@@ -30,32 +14,49 @@ import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.Measurement;
 import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.ScenePoints;
+
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point3D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
@@ -80,7 +81,6 @@ public final class ViewerPane extends BorderPane {
     /** The cache's freshness ages while nothing new arrives: written again every few seconds. */
     private final Timeline freshnessClock = new Timeline(new KeyFrame(Duration.seconds(5),
             event -> freshness.setText(CacheFreshness.text(this.live, Instant.now()))));
-    private SearchBox searchBox;
     private final PlanningLayer planning;
     private final LayersPanel layers = new LayersPanel();
     private final BooleanProperty sensorsShown = new SimpleBooleanProperty(true);
@@ -158,11 +158,10 @@ public final class ViewerPane extends BorderPane {
         Thread indexer = new Thread(() -> {
             ObjectSearch search = new ObjectSearch(scene.city().meshes().objects());
             Platform.runLater(() -> {
-                searchBox = new SearchBox(search, index -> {
+                tools.getItems().add(0, new SearchBox(search, index -> {
                     select(index);
                     flyToSelection();
-                });
-                tools.getItems().add(0, searchBox);
+                }));
             });
         }, "search-index");
         indexer.setDaemon(true);
