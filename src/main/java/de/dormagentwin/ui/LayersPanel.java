@@ -5,7 +5,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.scene.CityLayer;
@@ -115,6 +118,27 @@ public final class LayersPanel extends TitledPane {
         Set<String> off = new HashSet<>();
         boxes.stream().filter(box -> !box.isSelected()).forEach(box -> off.add(box.getText()));
         return off;
+    }
+
+    /**
+     * The overlays, one at a time, as radio buttons that follow and set {@code chosen} (the toolbar's Colour by
+     * holds the same value).
+     */
+    public void addOverlays(List<String> names, ObjectProperty<String> chosen) {
+        ToggleGroup group = new ToggleGroup();
+        List<RadioButton> radios = new ArrayList<>();
+        for (String name : names) {
+            RadioButton radio = new RadioButton(name);
+            radio.setToggleGroup(group);
+            radio.setSelected(name.equals(chosen.get()));
+            radio.setOnAction(event -> chosen.set(name));
+            radios.add(radio);
+        }
+        chosen.addListener((property, before, after) -> radios.forEach(radio -> radio.setSelected(radio.getText().equals(after))));
+        FlowPane flow = new FlowPane(10, 4);
+        flow.setPrefWrapLength(290);
+        flow.getChildren().addAll(radios);
+        rows.getChildren().addAll(heading("Overlay (colour by)"), flow);
     }
 
     /** A layer switched by a property that the rest of the viewer also changes (a toolbar button, a key). */

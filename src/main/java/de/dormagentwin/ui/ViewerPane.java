@@ -129,7 +129,7 @@ public final class ViewerPane extends BorderPane {
         theme.setValue(DEFAULT_THEME);
         theme.setTooltip(new Tooltip("Colour the objects with sensors by their latest value"));
         theme.setFocusTraversable(false);
-        theme.setOnAction(event -> applyOverlay());
+        theme.valueProperty().addListener((property, before, after) -> applyOverlay());
         Label colourBy = new Label("Colour by");
         colourBy.setPadding(new Insets(0, 0, 0, 16));
         safety = new SafetyLayer(scene.city());
@@ -170,6 +170,7 @@ public final class ViewerPane extends BorderPane {
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
         layers.showModel(scene.city());
+        layers.addOverlays(theme.getItems(), theme.valueProperty());
         layers.addLayer("Sensor markers and values", "The markers over the objects with sensors, and their values", sensorsShown);
         layers.addLayer("Safety view", "The CHEMPARK's hazard zones and the plume (S)", safetyToggle.selectedProperty());
         sensorsShown.addListener((property, before, after) -> {
