@@ -8,12 +8,8 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.primitive.DoubleList;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,17 +36,7 @@ public final class CityJsonReader {
     }
 
     public static CityModel read(Path file) throws IOException {
-        InputStream opened;
-        try {
-            opened = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new ModelLoadException(file + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new ModelLoadException(file + ": cannot be read (permission denied)", e);
-        } catch (IOException e) {
-            throw new ModelLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-        try (InputStream in = new BufferedInputStream(opened, 1 << 16)) {
+        try (InputStream in = ModelInput.open(file)) {
             return read(in, file.getFileName().toString());
         }
     }

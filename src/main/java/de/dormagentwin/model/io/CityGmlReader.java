@@ -1,0 +1,612 @@
+package de.dormagentwin.model.io;
+
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.Geometry;
+import de.dormagentwin.model.GeometryType;
+import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.building.AbstractBuilding;
+import org.citygml4j.core.model.building.Building;
+import org.citygml4j.core.model.building.BuildingPartProperty;
+import org.citygml4j.core.model.construction.AbstractConstruction;
+import org.citygml4j.core.model.construction.Height;
+import org.citygml4j.core.model.construction.HeightProperty;
+import org.citygml4j.core.model.construction.HeightStatusValue;
+import org.citygml4j.core.model.core.AbstractCityObject;
+import org.citygml4j.core.model.core.AbstractGenericAttribute;
+import org.citygml4j.core.model.core.AbstractGenericAttributeProperty;
+import org.citygml4j.core.model.core.AbstractSpace;
+import org.citygml4j.core.model.core.AbstractSpaceBoundaryProperty;
+import org.citygml4j.core.model.core.AbstractThematicSurface;
+import org.citygml4j.core.model.core.StandardObjectClassifier;
+import org.citygml4j.core.model.generics.GenericAttributeSet;
+import org.citygml4j.core.model.generics.GenericOccupiedSpace;
+import org.citygml4j.core.util.reference.DefaultReferenceResolver;
+import org.citygml4j.core.util.reference.ResolveMode;
+import org.citygml4j.xml.CityGMLContext;
+import org.citygml4j.xml.CityGMLContextException;
+import org.citygml4j.xml.reader.ChunkOptions;
+import org.citygml4j.xml.reader.CityGMLChunk;
+import org.citygml4j.xml.reader.CityGMLInputFactory;
+import org.citygml4j.xml.reader.CityGMLReadException;
+import org.citygml4j.xml.reader.CityGMLReader;
+import org.citygml4j.xml.reader.FeatureInfo;
+import org.xmlobjects.gml.model.basictypes.Code;
+import org.xmlobjects.gml.model.basictypes.Measure;
+import org.xmlobjects.gml.model.feature.AbstractFeature;
+import org.xmlobjects.gml.model.geometry.aggregates.MultiSurface;
+import org.xmlobjects.gml.model.geometry.aggregates.MultiSurfaceProperty;
+import org.xmlobjects.gml.model.geometry.complexes.CompositeSolid;
+import org.xmlobjects.gml.model.geometry.primitives.AbstractSurface;
+import org.xmlobjects.gml.model.geometry.primitives.SolidProperty;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CityGML 2.0 and 1.0 (NRW's LoD2 tiles and the like) with citygml4j into the model the CityJSON reader
+ * builds: buildings and their parts with parent and child links, boundary surfaces as semantic surface types,
+ * LoD 1 to 3 solids and multi-surfaces, and the attributes CityJSON names the same way (function, roofType,
+ * measuredHeight, ...) beside the generic attributes.
+ *
+ * <p>citygml4j's chunking reader hands over one top-level feature (a building with its parts) at a time and never
+ * builds the document's tree, so a 160 MB tile streams in memory bounded by its largest building. xlinks are
+ * followed within that feature, which is where CityGML puts a solid's links to its boundary surfaces' polygons.
+ *
+ * <p>As an iterator ({@link #open}, {@link #hasNext}, {@link #next}) it yields each feature with its own vertices,
+ * for converting files of any size; {@link #read} collects all of them into one {@link CityModel}.
+ *
+ * <p>A broken object (a ring that is not closed, a link to a surface that is not there, text in a posList, a CRS
+ * other than ETRS89 / UTM zone 32N) is left out with a message naming the file, its gml:id and the problem; the
+ * rest loads. Coordinates are not transformed: the viewer draws in EPSG:25832, the CRS of NRW's tiles.
+ */
+public final class CityGmlReader implements AutoCloseable {
+    /** What the model's referenceSystem says for a file in EPSG:25832, as a CityJSON file says it. */
+    public static final String EPSG_25832 = "https://www.opengis.net/def/crs/EPSG/0/25832";
+
+    private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG(?:/[^/]*/|:[^:,]*:|:)(\\d+)");
+    private static final int HIGHEST_LOD = 3;
+    private static CityGMLContext context;
+
+    private final String fileName;
+    private final InputStream input;
+    private final CityGMLReader reader;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
+    private final Map<String, Integer> notRead = new TreeMap<>();
+    private String fileSrs;
+    private String title;
+    private boolean headerSeen;
+    private boolean cityModelSeen;
+    private boolean finished;
+    private int features;
+    private int skipped;
+    private int withoutSrs;
+    private String firstWithoutSrs;
+    private boolean featureWithoutSrs;
+    private CityFeature pending;
+
+    private CityGmlReader(String fileName, InputStream input) throws ModelLoadException {
+        this.fileName = fileName;
+        this.input = input;
+        try {
+            CityGMLInputFactory factory = context().createCityGMLInputFactory()
+                    .withChunking(ChunkOptions.defaults().skipCityModel(false))
+                    .withReferenceResolver(DefaultReferenceResolver.newInstance().withResolveMode(ResolveMode.GEOMETRIES_ONLY));
+            reader = factory.createCityGMLReader(input);
+        } catch (CityGMLReadException e) {
+            throw new ModelLoadException(fileName + ": cannot be read as CityGML (" + rootMessage(e) + ")", e);
+        }
+    }
+
+    /** citygml4j's context scans its modules once; it is safe to share between readers and threads. */
+    private static synchronized CityGMLContext context() throws ModelLoadException {
+        if (context == null) {
+            try {
+                context = CityGMLContext.newInstance(CityGmlReader.class.getClassLoader());
+            } catch (CityGMLContextException e) {
+                throw new ModelLoadException("CityGML support failed to start: " + e.getMessage(), e);
+            }
+        }
+        return context;
+    }
+
+    public static CityGmlReader open(Path file) throws IOException {
+        InputStream in = ModelInput.open(file);
+        try {
+            return new CityGmlReader(file.getFileName().toString(), in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** Reads from {@code in}, which {@link #close()} closes; {@code fileName} names it in messages. */
+    public static CityGmlReader open(InputStream in, String fileName) throws IOException {
+        return new CityGmlReader(fileName, in);
+    }
+
+    public static CityModel read(Path file) throws IOException {
+        try (CityGmlReader reader = open(file)) {
+            return reader.readAll();
+        }
+    }
+
+    public static CityModel read(InputStream in, String fileName) throws IOException {
+        try (CityGmlReader reader = open(in, fileName)) {
+            return reader.readAll();
+        }
+    }
+
+    private CityModel readAll() throws IOException {
+        DoubleList vertices = new DoubleList(1 << 12);
+        VertexPool pool = new VertexPool(vertices);
+        List<CityObject> objects = new ArrayList<>();
+        while (advance(pool, objects)) {
+            pool.startFeature();
+        }
+        return new CityModel(fileName, referenceSystem(), metadata(), vertices.array(), vertices.size() / 3, objects, problems, skipped);
+    }
+
+    /** Whether another feature with at least one object that loaded follows. */
+    public boolean hasNext() throws IOException {
+        if (pending == null && !finished) {
+            DoubleList vertices = new DoubleList(256);
+            List<CityObject> objects = new ArrayList<>(4);
+            if (advance(new VertexPool(vertices), objects)) {
+                pending = new CityFeature(List.copyOf(objects), vertices.array(), vertices.size() / 3);
+            }
+        }
+        return pending != null;
+    }
+
+    public CityFeature next() throws IOException {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CityFeature next = pending;
+        pending = null;
+        return next;
+    }
+
+    /**
+     * The file's CRS as the model states it: {@link #EPSG_25832} where the file's srsName means it (or where it has
+     * none and its objects do), the srsName as written where it names another, null where nothing names one.
+     * Known once the first feature has been read.
+     */
+    public String referenceSystem() {
+        if (fileSrs != null) {
+            return isEpsg25832(fileSrs) ? EPSG_25832 : fileSrs;
+        }
+        return features > withoutSrs ? EPSG_25832 : null;
+    }
+
+    /** The CityModel's gml:name as "title", as CityJSON metadata has it; empty when the file has none. */
+    public Map<String, Object> metadata() {
+        return title == null ? Map.of() : Map.of("title", title);
+    }
+
+    /** Messages naming the file, the object and the problem; complete once {@link #hasNext()} has said false. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public int skippedObjects() {
+        return skipped;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.close();
+        } catch (CityGMLReadException e) {
+            throw new IOException(fileName + ": " + rootMessage(e), e);
+        } finally {
+            input.close();
+        }
+    }
+
+    /**
+     * Whether a srsName means ETRS89 / UTM zone 32N: EPSG:25832 in any of its spellings (EPSG:25832, the OGC URN and
+     * URL, a compound CRS whose first part it is) or AdV's ETRS89_UTM32 (with any height system, such as
+     * "urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH", which NRW's tiles use).
+     */
+    static boolean isEpsg25832(String srsName) {
+        if (srsName.toUpperCase(Locale.ROOT).contains("ETRS89_UTM32")) {
+            return true;
+        }
+        Matcher matcher = EPSG_CODE.matcher(srsName);
+        return matcher.find() && matcher.group(1).equals("25832");
+    }
+
+    /** Reads chunks until one yields objects (added to {@code out}) or the file ends; false at its end. */
+    private boolean advance(VertexPool pool, List<CityObject> out) throws IOException {
+        while (!finished) {
+            CityGMLChunk chunk = nextChunk();
+            if (chunk == null) {
+                finish();
+                return false;
+            }
+            if (chunk.getFirstElement().getLocalPart().equals("CityModel")) {
+                cityModelSeen = true;
+                continue;
+            }
+            AbstractFeature feature;
+            try {
+                feature = chunk.build(false);
+            } catch (CityGMLReadException e) {
+                problems.add(fileName + ": object `" + idOf(chunk) + "`: cannot be read (" + rootMessage(e) + "); the object was skipped");
+                skipped++;
+                continue;
+            }
+            if (feature instanceof AbstractSpace space) {
+                features++;
+                featureWithoutSrs = false;
+                List<CityObject> objects = convert(space, null, srsOf(space, fileSrs), pool, 0);
+                if (featureWithoutSrs) {
+                    if (withoutSrs++ == 0) {
+                        firstWithoutSrs = space.getId();
+                    }
+                }
+                if (!objects.isEmpty()) {
+                    out.addAll(objects);
+                    return true;
+                }
+            } else if (feature != null) {
+                notRead.merge(feature.getClass().getSimpleName(), 1, Integer::sum);
+            }
+        }
+        return false;
+    }
+
+    private CityGMLChunk nextChunk() throws IOException {
+        try {
+            if (!reader.hasNext()) {
+                return null;
+            }
+            if (!headerSeen) {
+                headerSeen = true;
+                readHeader(reader.getParentInfo());
+            }
+            return reader.nextChunk();
+        } catch (CityGMLReadException e) {
+            String message = malformed(e);
+            if (features == 0 && !cityModelSeen) {
+                throw new ModelLoadException(message, e);
+            }
+            problems.add(message + "; the rest of the file was not read");
+            finished = true;
+            return null;
+        }
+    }
+
+    /** The CityModel around the features: its envelope's srsName is the CRS of every geometry that names none. */
+    private void readHeader(FeatureInfo cityModel) {
+        if (cityModel == null) {
+            return;
+        }
+        if (cityModel.getBoundedBy() != null && cityModel.getBoundedBy().getEnvelope() != null) {
+            fileSrs = cityModel.getBoundedBy().getEnvelope().getSrsName();
+        }
+        if (cityModel.getNames() != null && !cityModel.getNames().isEmpty()) {
+            title = cityModel.getNames().get(0).getValue();
+        }
+    }
+
+    private void finish() throws ModelLoadException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (features == 0 && !cityModelSeen && notRead.isEmpty()) {
+            throw new ModelLoadException(fileName + ": not CityGML (no CityModel and no city object in it)");
+        }
+        if (withoutSrs > 0) {
+            problems.add(fileName + ": " + (withoutSrs == 1 ? "object `" + firstWithoutSrs + "` names" : withoutSrs
+                    + " objects (the first `" + firstWithoutSrs + "`) name") + " no CRS (no srsName on the file, the object or its geometry); "
+                    + "its coordinates were taken as ETRS89 / UTM zone 32N (EPSG:25832)");
+        }
+        notRead.forEach((type, count) -> problems.add(fileName + ": " + count + " " + type + " feature" + (count == 1 ? " was" : "s were")
+                + " not loaded (this reader loads buildings and other objects with volume)"));
+    }
+
+    private static String srsOf(AbstractFeature feature, String inherited) {
+        if (feature.getBoundedBy() != null && feature.getBoundedBy().getEnvelope() != null
+                && feature.getBoundedBy().getEnvelope().getSrsName() != null) {
+            return feature.getBoundedBy().getEnvelope().getSrsName();
+        }
+        return inherited;
+    }
+
+    /**
+     * The object and its parts, the object first; empty when the object itself was skipped. A part that is skipped
+     * leaves its parent and siblings in, and no child link to it.
+     */
+    private List<CityObject> convert(AbstractSpace space, String parentId, String srs, VertexPool pool, int index) {
+        String id = space.getId() != null ? space.getId() : parentId + "-part-" + (index + 1);
+        if (!ids.add(id)) {
+            problems.add(fileName + ": object `" + id + "` appears twice; the second was skipped");
+            skipped++;
+            return List.of();
+        }
+        List<Staged> staged;
+        try {
+            staged = geometries(space, srs);
+        } catch (GeometryBuilder.GeometryException e) {
+            problems.add(fileName + ": object `" + id + "`: " + e.getMessage() + "; the object was skipped");
+            ids.remove(id);
+            skipped++;
+            return List.of();
+        }
+        List<CityObject> descendants = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        List<AbstractSpace> parts = parts(space, id);
+        for (int i = 0; i < parts.size(); i++) {
+            AbstractSpace part = parts.get(i);
+            List<CityObject> converted = convert(part, id, srsOf(part, srs), pool, i);
+            if (!converted.isEmpty()) {
+                children.add(converted.get(0).id());
+                descendants.addAll(converted);
+            }
+        }
+        List<Geometry> geometries = new ArrayList<>(staged.size());
+        for (Staged geometry : staged) {
+            geometries.add(geometry.surfaces.build(geometry.type, geometry.lod, pool));
+        }
+        List<CityObject> result = new ArrayList<>(1 + descendants.size());
+        result.add(new CityObject(id, typeName(space), attributes(space), parentId == null ? List.of() : List.of(parentId),
+                List.copyOf(children), List.copyOf(geometries)));
+        result.addAll(descendants);
+        return result;
+    }
+
+    private List<AbstractSpace> parts(AbstractSpace space, String id) {
+        if (!(space instanceof AbstractBuilding building)) {
+            return List.of();
+        }
+        List<BuildingPartProperty> properties = new ArrayList<>();
+        if (building instanceof Building whole) {
+            properties.addAll(whole.getBuildingParts());
+        }
+        if (building.hasDeprecatedProperties()) {
+            properties.addAll(building.getDeprecatedProperties().getConsistsOfBuildingParts());
+        }
+        List<AbstractSpace> parts = new ArrayList<>(properties.size());
+        for (BuildingPartProperty property : properties) {
+            if (property.getObject() != null) {
+                parts.add(property.getObject());
+            } else {
+                problems.add(fileName + ": object `" + id + "`: consistsOfBuildingPart `" + property.getHref()
+                        + "` names no building part in this building; it was left out");
+            }
+        }
+        return parts;
+    }
+
+    private static String typeName(AbstractSpace space) {
+        return space instanceof GenericOccupiedSpace ? "GenericCityObject" : space.getClass().getSimpleName();
+    }
+
+    /** One geometry read and checked, waiting for the rest of its object before its vertices go into the model. */
+    private record Staged(GeometryType type, String lod, GmlSurfaces surfaces) {
+    }
+
+    /**
+     * For each LoD, the object's solid, else its boundary surfaces and multi-surface. A solid takes its surfaces'
+     * semantic types from the boundary surfaces it links to; a solid that shares no surface with them is the same
+     * shape written twice, and the boundary surfaces, which know roof from wall, are kept instead.
+     */
+    private List<Staged> geometries(AbstractSpace space, String srs) throws GeometryBuilder.GeometryException {
+        GmlSurfaces.CrsCheck crsCheck = this::checkCrs;
+        List<Staged> staged = new ArrayList<>(2);
+        for (int lod = 1; lod <= HIGHEST_LOD; lod++) {
+            Map<AbstractSurface, String> semanticTypes = new IdentityHashMap<>();
+            GmlSurfaces boundaries = new GmlSurfaces(semanticTypes, crsCheck);
+            for (AbstractSpaceBoundaryProperty property : space.getBoundaries()) {
+                if (property.getObject() instanceof AbstractThematicSurface surface) {
+                    String type = surface.getClass().getSimpleName();
+                    String where = type + (surface.getId() == null ? "" : " `" + surface.getId() + "`");
+                    MultiSurface multiSurface = multiSurface(surface.getMultiSurface(lod), lod, where);
+                    if (multiSurface != null) {
+                        GmlSurfaces.registerBoundary(multiSurface, type, semanticTypes);
+                        boundaries.addMultiSurface(multiSurface, type, srsOf(surface, srs), where, false);
+                    }
+                }
+            }
+            MultiSurface multiSurface = multiSurface(lodMultiSurface(space, lod), lod, "lod" + lod + "MultiSurface");
+            if (multiSurface != null) {
+                boundaries.addMultiSurface(multiSurface, null, srs, "lod" + lod + "MultiSurface", true);
+            }
+            SolidProperty solidProperty = space.getSolid(lod);
+            if (solidProperty != null && solidProperty.getObject() == null && solidProperty.getHref() != null) {
+                throw new GeometryBuilder.GeometryException("lod" + lod + "Solid: xlink:href `" + solidProperty.getHref() + "` names no solid in this object");
+            }
+            if (solidProperty != null && solidProperty.getObject() != null) {
+                GmlSurfaces solid = new GmlSurfaces(semanticTypes, crsCheck);
+                solid.addSolid(solidProperty.getObject(), srs, "lod" + lod + "Solid");
+                if (solid.sharesBoundarySurfaces() || boundaries.isEmpty()) {
+                    GeometryType type = solidProperty.getObject() instanceof CompositeSolid ? GeometryType.MULTI_SURFACE : GeometryType.SOLID;
+                    staged.add(new Staged(type, Integer.toString(lod), solid));
+                    continue;
+                }
+            }
+            if (!boundaries.isEmpty()) {
+                staged.add(new Staged(GeometryType.MULTI_SURFACE, Integer.toString(lod), boundaries));
+            }
+        }
+        return staged;
+    }
+
+    private static MultiSurfaceProperty lodMultiSurface(AbstractSpace space, int lod) {
+        if (lod == 1 && space instanceof AbstractBuilding building && building.hasDeprecatedProperties()) {
+            return building.getDeprecatedProperties().getLod1MultiSurface();
+        }
+        return space.getMultiSurface(lod);
+    }
+
+    private static MultiSurface multiSurface(MultiSurfaceProperty property, int lod, String where) throws GeometryBuilder.GeometryException {
+        if (property == null) {
+            return null;
+        }
+        if (property.getObject() == null && property.getHref() != null) {
+            throw new GeometryBuilder.GeometryException(where + ": lod" + lod + "MultiSurface xlink:href `" + property.getHref()
+                    + "` names no multi-surface in this object");
+        }
+        return property.getObject();
+    }
+
+    private void checkCrs(String srsName) throws GeometryBuilder.GeometryException {
+        if (srsName == null) {
+            featureWithoutSrs = true;
+        } else if (!isEpsg25832(srsName)) {
+            throw new GeometryBuilder.GeometryException("srsName '" + srsName + "' is not ETRS89 / UTM zone 32N (EPSG:25832), "
+                    + "the CRS the viewer draws in");
+        }
+    }
+
+    /** The attributes under the names CityJSON gives them, then the generic attributes under their own names. */
+    private static Map<String, Object> attributes(AbstractCityObject object) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (object.isSetNames() && object.getNames().get(0).getValue() != null) {
+            attributes.put("name", object.getNames().get(0).getValue());
+        }
+        if (object instanceof StandardObjectClassifier classified) {
+            if (classified.getClassifier() != null) {
+                attributes.put("class", classified.getClassifier().getValue());
+            }
+            codes(attributes, "function", classified.getFunctions());
+            codes(attributes, "usage", classified.getUsages());
+        }
+        if (object instanceof AbstractConstruction construction) {
+            year(attributes, "yearOfConstruction", construction.getDateOfConstruction());
+            year(attributes, "yearOfDemolition", construction.getDateOfDemolition());
+        }
+        if (object instanceof AbstractBuilding building) {
+            if (building.getRoofType() != null) {
+                attributes.put("roofType", building.getRoofType().getValue());
+            }
+            Double height = measuredHeight(building);
+            if (height != null) {
+                attributes.put("measuredHeight", height);
+            }
+            if (building.getStoreysAboveGround() != null) {
+                attributes.put("storeysAboveGround", building.getStoreysAboveGround());
+            }
+            if (building.getStoreysBelowGround() != null) {
+                attributes.put("storeysBelowGround", building.getStoreysBelowGround());
+            }
+        }
+        for (AbstractGenericAttributeProperty property : object.getGenericAttributes()) {
+            AbstractGenericAttribute<?> attribute = property.getObject();
+            if (attribute != null && attribute.getName() != null && attribute.getValue() != null) {
+                attributes.putIfAbsent(attribute.getName(), genericValue(attribute));
+            }
+        }
+        return attributes;
+    }
+
+    /** One code as text; several as a list, as CityJSON allows for function and usage. */
+    private static void codes(Map<String, Object> attributes, String name, List<Code> codes) {
+        List<String> values = codes.stream().map(Code::getValue).filter(value -> value != null).toList();
+        if (values.size() == 1) {
+            attributes.put(name, values.get(0));
+        } else if (!values.isEmpty()) {
+            attributes.put(name, values);
+        }
+    }
+
+    private static void year(Map<String, Object> attributes, String name, LocalDate date) {
+        if (date != null) {
+            attributes.put(name, date.getYear());
+        }
+    }
+
+    /** CityGML 2.0's measuredHeight arrives in citygml4j's 3.0 model as a height with status "measured". */
+    private static Double measuredHeight(AbstractBuilding building) {
+        for (HeightProperty property : building.getHeights()) {
+            Height height = property.getObject();
+            if (height != null && height.getStatus() == HeightStatusValue.MEASURED && height.getValue() != null) {
+                return height.getValue().getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Object genericValue(AbstractGenericAttribute<?> attribute) {
+        if (attribute instanceof GenericAttributeSet set) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            for (AbstractGenericAttributeProperty property : set.getValue()) {
+                AbstractGenericAttribute<?> member = property.getObject();
+                if (member != null && member.getName() != null && member.getValue() != null) {
+                    members.putIfAbsent(member.getName(), genericValue(member));
+                }
+            }
+            return members;
+        }
+        return switch (attribute.getValue()) {
+            case Measure measure -> measure.getValue();
+            case Code code -> code.getValue();
+            case LocalDate date -> date.toString();
+            case Object value -> value;
+        };
+    }
+
+    /** The gml:id of a chunk's feature, read from its buffered first element, for a message about it. */
+    private static String idOf(CityGMLChunk chunk) {
+        try {
+            XMLStreamReader stream = chunk.toXMLStreamReader(false);
+            stream.nextTag();
+            for (int i = 0; i < stream.getAttributeCount(); i++) {
+                if (stream.getAttributeLocalName(i).equals("id")) {
+                    return stream.getAttributeValue(i);
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            return "?";
+        }
+        return "?";
+    }
+
+    /** "file: malformed XML at line 4, column 7: ..." from the parser's exception, wherever it is in the chain. */
+    private String malformed(CityGMLReadException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof XMLStreamException stream && stream.getLocation() != null) {
+                Location location = stream.getLocation();
+                String message = stream.getMessage();
+                int text = message == null ? -1 : message.indexOf("Message: ");
+                return fileName + ": malformed XML at line " + location.getLineNumber() + ", column " + location.getColumnNumber()
+                        + ": " + (text >= 0 ? message.substring(text + "Message: ".length()) : message);
+            }
+        }
+        return fileName + ": cannot be read as CityGML (" + rootMessage(e) + ")";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,29 @@
+package de.dormagentwin.model.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens a model file for reading, turning the ways that fails into messages that name the file. */
+final class ModelInput {
+    private ModelInput() {
+    }
+
+    static InputStream open(Path file) throws ModelLoadException {
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelLoadException(file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ModelLoadException(file + ": cannot be read (permission denied)", e);
+        } catch (IOException e) {
+            throw new ModelLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        return new BufferedInputStream(opened, 1 << 16);
+    }
+}
