@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
-import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.MeshBuilder;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--lod", description = "Level of detail to count (default: each object's highest).")
     LodChoice lod = LodChoice.HIGHEST;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CityJSON (.city.json) or CityJSONSeq (.city.jsonl) files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CityJSON (.city.json), CityJSONSeq (.city.jsonl) or CityGML (.gml) files.")
     List<Path> files;
 
     @Override
@@ -59,7 +59,7 @@ final class InfoCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         CityModel model;
         try {
-            model = CityJsonReader.read(file);
+            model = CityModelReader.read(file);
         } catch (IOException e) {
             report.put("cityObjects", 0);
             report.put("byType", Map.of());

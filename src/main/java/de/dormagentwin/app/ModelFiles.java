@@ -1,7 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
-import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.model.io.CityModelReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** Where the bundled sample lives, and loading of the files a user names. */
 final class ModelFiles {
@@ -54,25 +55,66 @@ final class ModelFiles {
         if (!name.endsWith(".json")) {
             return false;
         }
+        String text = head(file);
+        return !text.contains("CityJSON") && text.matches("(?s).*\"type\"\\s*:\\s*\"(FeatureCollection|Feature|Polygon|MultiPolygon)\".*");
+    }
+
+    /** The first 4 KB of a file as text; empty when it cannot be read, which the reader will then report. */
+    private static String head(Path file) {
         byte[] head = new byte[4096];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            return false;
+            return "";
         }
-        String text = new String(head, 0, read, StandardCharsets.UTF_8);
-        return !text.contains("CityJSON") && text.matches("(?s).*\"type\"\\s*:\\s*\"(FeatureCollection|Feature|Polygon|MultiPolygon)\".*");
+        return new String(head, 0, read, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The city models in a folder, by name: NRW's tiles (.gml) and CityJSON files. A .xml or .json is taken only when
+     * its start shows CityGML or CityJSON, so a download's metadata, index or GeoJSON files beside the tiles stay out.
+     */
+    static List<Path> modelFilesIn(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).filter(ModelFiles::isCityModelFile).sorted().toList();
+        }
+    }
+
+    private static boolean isCityModelFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gml")) {
+            return true;
+        }
+        if (name.endsWith(".xml")) {
+            return head(file).contains("opengis.net/citygml");
+        }
+        return (name.endsWith(".json") || name.endsWith(".jsonl")) && head(file).contains("CityJSON");
+    }
+
+    /** Loads each file, and every city model file in each folder, with the reader its content needs (CityGML or CityJSON). */
     static Loaded load(List<Path> files) {
         List<CityModel> models = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                models.add(CityJsonReader.read(file));
-            } catch (IOException e) {
-                failures.add(e.getMessage());
+        for (Path path : files) {
+            List<Path> inFolder = List.of(path);
+            if (Files.isDirectory(path)) {
+                try {
+                    inFolder = modelFilesIn(path);
+                } catch (IOException e) {
+                    failures.add(path + ": the folder cannot be read (" + e.getMessage() + ")");
+                    continue;
+                }
+                if (inFolder.isEmpty()) {
+                    failures.add(path + ": no CityGML (.gml, .xml) or CityJSON (.json, .jsonl) files in this folder");
+                }
+            }
+            for (Path file : inFolder) {
+                try {
+                    models.add(CityModelReader.read(file));
+                } catch (IOException e) {
+                    failures.add(e.getMessage());
+                }
             }
         }
         return new Loaded(models, failures);

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 /** {@code twin view}: the planner's viewer window, on the bundled sample unless files are named. */
 @Command(name = "view", description = "Open the 3D viewer (the bundled Dormagen sample by default).")
 final class ViewCommand implements Callable<Integer> {
-    @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files to show.")
+    @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files or folders of them to show: CityJSON, CityJSONSeq, CityGML.")
     List<Path> models;
 
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")

@@ -21,15 +21,28 @@ class InfoCommandTest {
         return Path.of(InfoCommandTest.class.getResource(path).toURI()).toString();
     }
 
-    @Test
-    void jsonReportHasExactlyTheDocumentedKeysAndCountsWhatIsDrawn() throws Exception {
-        TwinRun run = twin("info", "--json", resource("/de/dormagentwin/scene/three-houses.city.json"));
+    /** The JSON report of a file that loads without problems, having checked it has exactly the documented keys. */
+    private static JsonNode cleanReport(String file) throws Exception {
+        TwinRun run = twin("info", "--json", file);
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = MAPPER.readTree(run.out());
         List<String> keys = new ArrayList<>();
         report.fieldNames().forEachRemaining(keys::add);
         assertEquals(new TreeSet<>(Set.of("cityObjects", "byType", "vertices", "triangles", "surfaceArea", "extent", "crs", "problems")),
                 new TreeSet<>(keys));
+        return report;
+    }
+
+    /** The JSON report of a file that has problems, having checked that info exits 1 for it. */
+    private static JsonNode reportWithProblems(String file) throws Exception {
+        TwinRun run = twin("info", "--json", file);
+        assertEquals(1, run.exitCode());
+        return MAPPER.readTree(run.out());
+    }
+
+    @Test
+    void jsonReportHasExactlyTheDocumentedKeysAndCountsWhatIsDrawn() throws Exception {
+        JsonNode report = cleanReport(resource("/de/dormagentwin/scene/three-houses.city.json"));
         assertEquals(3, report.get("cityObjects").asInt());
         assertEquals(3, report.get("byType").get("Building").asInt());
         assertEquals(24, report.get("vertices").asInt());
@@ -51,9 +64,7 @@ class InfoCommandTest {
 
     @Test
     void fileWithABrokenObjectExitsOneAndNamesTheProblem() throws Exception {
-        TwinRun run = twin("info", "--json", resource("/de/dormagentwin/model/io/broken-house.city.json"));
-        assertEquals(1, run.exitCode());
-        JsonNode report = MAPPER.readTree(run.out());
+        JsonNode report = reportWithProblems(resource("/de/dormagentwin/model/io/broken-house.city.json"));
         assertEquals(1, report.get("cityObjects").asInt());
         String problem = report.get("problems").get(0).asText();
         assertTrue(problem.contains("`broken-house`") && problem.contains("vertex index 999999 is out of range"), problem);
@@ -79,5 +90,33 @@ class InfoCommandTest {
         assertEquals(2, twin("info").exitCode());
         assertEquals(2, twin("info", "--lod", "roof", "x.city.json").exitCode());
         assertEquals(2, twin("no-such-command").exitCode());
+    }
+
+    @Test
+    void cityGmlTileGivesTheSameReportAsCityJson() throws Exception {
+        JsonNode report = cleanReport(resource("/de/dormagentwin/model/io/nrw-tile.gml"));
+        assertEquals(7, report.get("cityObjects").asInt());
+        assertEquals(5, report.get("byType").get("Building").asInt());
+        assertEquals(2, report.get("byType").get("BuildingPart").asInt());
+        assertEquals(96, report.get("triangles").asInt());
+        assertEquals(3306.0, report.get("surfaceArea").asDouble(), 1e-6);
+        assertEquals(345102.0, report.get("extent").get(3).asDouble(), 1e-9);
+        assertEquals("EPSG:25832", report.get("crs").asText());
+    }
+
+    @Test
+    void cityGmlLodOneCountsOnlyTheBlockModel() throws Exception {
+        JsonNode report = MAPPER.readTree(twin("info", "--json", "--lod", "1", resource("/de/dormagentwin/model/io/nrw-tile.gml")).out());
+        assertEquals(12, report.get("triangles").asInt());
+        assertEquals(288.0, report.get("surfaceArea").asDouble(), 1e-6);
+    }
+
+    @Test
+    void cityGmlWithBrokenObjectsExitsOneAndNamesEachGmlId() throws Exception {
+        JsonNode report = reportWithProblems(resource("/de/dormagentwin/model/io/nrw-problems.gml"));
+        assertEquals(3, report.get("cityObjects").asInt());
+        assertEquals(5, report.get("problems").size());
+        assertTrue(report.get("problems").get(2).asText().contains("`DENW36AL2000GK3Z`: srsName 'EPSG:31466' is not ETRS89 / UTM zone 32N"),
+                report.get("problems").get(2).asText());
     }
 }

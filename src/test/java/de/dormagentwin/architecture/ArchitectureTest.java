@@ -41,4 +41,10 @@ class ArchitectureTest {
     static final ArchRule readersKnowNoJavaFx = noClasses()
             .that().resideInAnyPackage("de.dormagentwin.model..", "de.dormagentwin.sample..", "de.dormagentwin.live..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    /** The file formats live at the edge: only the readers and writers know citygml4j and its GML object model. */
+    @ArchTest
+    static final ArchRule onlyTheReadersKnowCityGml = noClasses()
+            .that().resideOutsideOfPackage("de.dormagentwin.model.io..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.citygml4j..", "org.xmlobjects..");
 }

@@ -1,0 +1,119 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.io.CityFeature;
+import de.dormagentwin.model.io.CityGmlReader;
+import de.dormagentwin.model.io.CityJsonSeqWriter;
+import de.dormagentwin.model.io.CityModelReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code twin import}: CityGML tiles to one CityJSONSeq file, a building with its parts to a line. Both sides stream,
+ * so a folder of 160 MB tiles converts in the memory of one building; the result loads faster than the tiles and
+ * is what the other tools of the project read.
+ */
+@Command(name = "import", description = "Convert CityGML files (NRW's LoD2 tiles) to one CityJSONSeq file. "
+        + "Exit 0 when all loaded cleanly, 1 when some objects had problems (they are left out and named on stderr).")
+final class ImportCommand implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CityJSONSeq file to write (.city.jsonl).")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "TILE", description = "CityGML files (.gml, .xml) or folders of them.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> tiles = tiles();
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int features = 0;
+        int objects = 0;
+        Path partial = out.resolveSibling(out.getFileName() + ".part");
+        try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+            for (Path tile : tiles) {
+                try (CityGmlReader reader = CityGmlReader.open(tile)) {
+                    while (reader.hasNext()) {
+                        CityFeature feature = reader.next();
+                        if (!ids.add(feature.root().id())) {
+                            problems.add(reader.fileName() + ": object `" + feature.root().id() + "` was in an earlier file too; the second was skipped");
+                            continue;
+                        }
+                        if (!writer.headerWritten()) {
+                            writer.writeHeader(translate(feature), reader.referenceSystem(), metadata(tiles, reader));
+                        }
+                        writer.write(feature);
+                        features++;
+                        objects += feature.objects().size();
+                    }
+                    problems.addAll(reader.problems());
+                } catch (IOException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!writer.headerWritten()) {
+                writer.writeHeader(new double[3], null, Map.of());
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        problems.forEach(problem -> System.err.println("twin: " + problem));
+        System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%n", out, features, objects, tiles.size(),
+                tiles.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s");
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** The named files, and the CityGML files of the named folders, in order. */
+    private List<Path> tiles() throws IOException {
+        List<Path> tiles = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                for (Path file : ModelFiles.modelFilesIn(input)) {
+                    if (CityModelReader.format(file) == CityModelReader.Format.CITY_GML) {
+                        tiles.add(file);
+                    }
+                }
+            } else {
+                tiles.add(input);
+            }
+        }
+        return tiles;
+    }
+
+    /** The kilometre corner below the first feature: integers stay small, and every tile of a city shares it. */
+    private static double[] translate(CityFeature feature) {
+        double[] corner = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        for (int v = 0; v < feature.vertexCount(); v++) {
+            for (int axis = 0; axis < 3; axis++) {
+                corner[axis] = Math.min(corner[axis], feature.vertices()[v * 3 + axis]);
+            }
+        }
+        if (feature.vertexCount() == 0) {
+            return new double[3];
+        }
+        return new double[]{Math.floor(corner[0] / 1000) * 1000, Math.floor(corner[1] / 1000) * 1000, 0};
+    }
+
+    private static Map<String, Object> metadata(List<Path> tiles, CityGmlReader first) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("title", tiles.size() == 1 ? first.metadata().getOrDefault("title", first.fileName())
+                : tiles.size() + " CityGML files, " + tiles.get(0).getFileName() + " to " + tiles.get(tiles.size() - 1).getFileName());
+        return metadata;
+    }
+
+}

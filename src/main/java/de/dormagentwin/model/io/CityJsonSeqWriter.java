@@ -1,0 +1,197 @@
+package de.dormagentwin.model.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.Geometry;
+import de.dormagentwin.model.GeometryType;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes CityJSONSeq (CityJSON 2.0 text sequences): a header line with the transform and metadata, then one
+ * CityJSONFeature a line, as features arrive from a streaming reader, so converting a tile never holds more than one
+ * building. Vertices are written as integers in millimetres from the header's translate.
+ *
+ * <p>Geometries are written as the model holds them: surfaces of rings, with their semantic surface types. A
+ * Solid is written as one shell; the model keeps no shells, so MultiSolid and CompositeSolid go out as the
+ * MultiSurface of their surfaces, which draws the same. Points and lines have no surfaces and are left out.
+ */
+public final class CityJsonSeqWriter implements Closeable {
+    public static final double SCALE_METRES = 0.001;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final JsonGenerator generator;
+    private double[] translate;
+
+    /** Writes UTF-8 to {@code out}, which {@link #close()} closes. */
+    public CityJsonSeqWriter(OutputStream out) throws IOException {
+        generator = MAPPER.getFactory().createGenerator(out);
+        generator.setPrettyPrinter(new MinimalPrettyPrinter(""));
+    }
+
+    /**
+     * The first line. {@code translate} is subtracted from every coordinate before it is written in millimetres: a
+     * corner of the area keeps the integers small. {@code metadata} goes out as it is, with referenceSystem added.
+     */
+    public void writeHeader(double[] translate, String referenceSystem, Map<String, Object> metadata) throws IOException {
+        this.translate = translate.clone();
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("type", "CityJSON");
+        header.put("version", "2.0");
+        header.put("transform", Map.of("scale", List.of(SCALE_METRES, SCALE_METRES, SCALE_METRES),
+                "translate", List.of(translate[0], translate[1], translate[2])));
+        header.put("CityObjects", Map.of());
+        header.put("vertices", List.of());
+        Map<String, Object> allMetadata = new LinkedHashMap<>(metadata);
+        if (referenceSystem != null) {
+            allMetadata.put("referenceSystem", referenceSystem);
+        }
+        header.put("metadata", allMetadata);
+        generator.writeObject(header);
+        endLine();
+    }
+
+    public boolean headerWritten() {
+        return translate != null;
+    }
+
+    /** One CityJSONFeature: the feature's objects, its root first, and the vertices they use. */
+    public void write(CityFeature feature) throws IOException {
+        if (translate == null) {
+            throw new IllegalStateException("the header must be written before the first feature");
+        }
+        generator.writeStartObject();
+        generator.writeStringField("type", "CityJSONFeature");
+        generator.writeStringField("id", feature.root().id());
+        generator.writeObjectFieldStart("CityObjects");
+        for (CityObject object : feature.objects()) {
+            writeObject(object);
+        }
+        generator.writeEndObject();
+        generator.writeArrayFieldStart("vertices");
+        double[] vertices = feature.vertices();
+        for (int v = 0; v < feature.vertexCount(); v++) {
+            generator.writeStartArray();
+            for (int axis = 0; axis < 3; axis++) {
+                generator.writeNumber(Math.round((vertices[v * 3 + axis] - translate[axis]) / SCALE_METRES));
+            }
+            generator.writeEndArray();
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+        endLine();
+    }
+
+    private void writeObject(CityObject object) throws IOException {
+        generator.writeObjectFieldStart(object.id());
+        generator.writeStringField("type", object.type());
+        if (!object.attributes().isEmpty()) {
+            generator.writeFieldName("attributes");
+            generator.writeObject(object.attributes());
+        }
+        if (!object.parents().isEmpty()) {
+            generator.writeFieldName("parents");
+            generator.writeObject(object.parents());
+        }
+        if (!object.children().isEmpty()) {
+            generator.writeFieldName("children");
+            generator.writeObject(object.children());
+        }
+        generator.writeArrayFieldStart("geometry");
+        for (Geometry geometry : object.geometries()) {
+            if (geometry.type().hasSurfaces()) {
+                writeGeometry(geometry);
+            }
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+    }
+
+    private void writeGeometry(Geometry geometry) throws IOException {
+        boolean solid = geometry.type() == GeometryType.SOLID;
+        String type = switch (geometry.type()) {
+            case SOLID, COMPOSITE_SURFACE -> geometry.type().jsonName();
+            default -> GeometryType.MULTI_SURFACE.jsonName();
+        };
+        generator.writeStartObject();
+        generator.writeStringField("type", type);
+        generator.writeStringField("lod", geometry.lod());
+        generator.writeArrayFieldStart("boundaries");
+        if (solid) {
+            generator.writeStartArray();
+        }
+        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+            generator.writeStartArray();
+            for (int ring = geometry.firstRing(surface); ring < geometry.endRing(surface); ring++) {
+                generator.writeStartArray();
+                for (int position = geometry.firstVertex(ring); position < geometry.endVertex(ring); position++) {
+                    generator.writeNumber(geometry.vertexIndex(position));
+                }
+                generator.writeEndArray();
+            }
+            generator.writeEndArray();
+        }
+        if (solid) {
+            generator.writeEndArray();
+        }
+        generator.writeEndArray();
+        writeSemantics(geometry, solid);
+        generator.writeEndObject();
+    }
+
+    /** Each surface type used once in "surfaces", in order of first use, and every surface's index into it. */
+    private void writeSemantics(Geometry geometry, boolean solid) throws IOException {
+        List<String> types = new ArrayList<>(4);
+        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+            String type = geometry.semanticType(surface);
+            if (type != null && !types.contains(type)) {
+                types.add(type);
+            }
+        }
+        if (types.isEmpty()) {
+            return;
+        }
+        generator.writeObjectFieldStart("semantics");
+        generator.writeArrayFieldStart("surfaces");
+        for (String type : types) {
+            generator.writeStartObject();
+            generator.writeStringField("type", type);
+            generator.writeEndObject();
+        }
+        generator.writeEndArray();
+        generator.writeArrayFieldStart("values");
+        if (solid) {
+            generator.writeStartArray();
+        }
+        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+            String type = geometry.semanticType(surface);
+            if (type == null) {
+                generator.writeNull();
+            } else {
+                generator.writeNumber(types.indexOf(type));
+            }
+        }
+        if (solid) {
+            generator.writeEndArray();
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+    }
+
+    private void endLine() throws IOException {
+        generator.writeRaw('\n');
+    }
+
+    @Override
+    public void close() throws IOException {
+        generator.close();
+    }
+}

@@ -1,0 +1,125 @@
+package de.dormagentwin.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.io.CityJsonReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static de.dormagentwin.app.TwinRun.twin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(ImportCommandTest.class.getResource("/de/dormagentwin/model/io/" + name).toURI());
+    }
+
+    private static JsonNode info(Path file) throws IOException {
+        TwinRun run = twin("info", "--json", file.toString());
+        return MAPPER.readTree(run.out());
+    }
+
+    @Test
+    void tileRoundTripsThroughCityJsonSeqWithTheSameObjectsTrianglesAndArea() throws Exception {
+        Path out = folder.resolve("tile.city.jsonl");
+        TwinRun run = twin("import", "--out", out.toString(), resource("nrw-tile.gml").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(out + ": 5 features (7 objects) from 1 file; 0 problems", run.out().strip());
+        JsonNode gml = info(resource("nrw-tile.gml"));
+        JsonNode json = info(out);
+        for (String key : List.of("cityObjects", "byType", "vertices", "triangles", "extent", "crs", "problems")) {
+            assertEquals(gml.get(key), json.get(key), key);
+        }
+        assertEquals(gml.get("surfaceArea").asDouble(), json.get("surfaceArea").asDouble(), 1e-6);
+        assertEquals(96, json.get("triangles").asInt());
+        assertEquals("EPSG:25832", json.get("crs").asText());
+    }
+
+    @Test
+    void eachBuildingIsOneFeatureWithItsPartsLinksAttributesAndSemantics() throws Exception {
+        Path out = folder.resolve("tile.city.jsonl");
+        twin("import", "--out", out.toString(), resource("nrw-tile.gml").toString());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(6, lines.size(), "a header and five buildings");
+        JsonNode header = MAPPER.readTree(lines.get(0));
+        assertEquals("LoD2_32_345_5663_1_NW", header.get("metadata").get("title").asText());
+        JsonNode withParts = MAPPER.readTree(lines.get(2));
+        assertEquals("DENW36AL10000002", withParts.get("id").asText());
+        assertEquals(3, withParts.get("CityObjects").size());
+
+        CityModel model = CityJsonReader.read(out);
+        CityObject part = model.object("DENW36AL10000002_A");
+        assertEquals("BuildingPart", part.type());
+        assertEquals(List.of("DENW36AL10000002"), part.parents());
+        assertEquals(List.of("DENW36AL10000002_A", "DENW36AL10000002_B"), model.object("DENW36AL10000002").children());
+        CityObject house = model.object("DENW36AL10000001");
+        assertEquals("31001_1000", house.textAttribute("function"));
+        assertEquals(2, house.attributes().get("Geschosse"));
+        assertEquals("RoofSurface", house.geometries().get(0).semanticType(6));
+        assertEquals("Solid", model.object("DENW36AL10000005").geometries().get(0).type().jsonName());
+        assertEquals("1", model.object("DENW36AL10000005").geometries().get(0).lod());
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
+    }
+
+    @Test
+    void brokenObjectsAreNamedOnStderrAndLeftOutOfTheOutput() throws Exception {
+        Path out = folder.resolve("problems.city.jsonl");
+        TwinRun run = twin("import", "--out", out.toString(), resource("nrw-problems.gml").toString());
+        assertEquals(1, run.exitCode());
+        for (String id : List.of("DENW36AL2000OPEN", "DENW36AL2000LINK", "DENW36AL2000GK3Z", "DENW36AL2000TEXT", "DENW36AL2000PART_B")) {
+            assertTrue(run.err().contains("twin: nrw-problems.gml: object `" + id + "`"), run.err());
+        }
+        assertTrue(run.out().contains("2 features (3 objects) from 1 file; 5 problems"), run.out());
+        CityModel model = CityJsonReader.read(out);
+        assertEquals(3, model.objects().size());
+        assertEquals(List.of("DENW36AL2000PART_A"), model.object("DENW36AL2000PART").children());
+    }
+
+    @Test
+    void folderOfTilesBecomesOneSequenceAndABuildingInTwoTilesIsWrittenOnce() throws Exception {
+        Path tiles = Files.createDirectory(folder.resolve("tiles"));
+        Files.copy(resource("nrw-tile.gml"), tiles.resolve("LoD2_32_345_5663_1_NW.gml"));
+        Files.copy(resource("citygml1-house.gml"), tiles.resolve("LoD2_32_346_5663_1_NW.gml"));
+        Files.copy(resource("nrw-tile.gml"), tiles.resolve("LoD2_32_347_5663_1_NW.gml"));
+        Files.writeString(tiles.resolve("index.json"), "{\"datasets\": []}");
+        Path out = folder.resolve("all.city.jsonl");
+        TwinRun run = twin("import", "--out", out.toString(), tiles.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("6 features (8 objects) from 3 files; 5 problems"), run.out());
+        assertTrue(run.err().contains("LoD2_32_347_5663_1_NW.gml: object `DENW36AL10000001` was in an earlier file too; the second was skipped"), run.err());
+        CityModel model = CityJsonReader.read(out);
+        assertEquals(8, model.objects().size());
+        assertEquals("3 CityGML files, LoD2_32_345_5663_1_NW.gml to LoD2_32_347_5663_1_NW.gml", model.metadata().get("title"));
+    }
+
+    @Test
+    void fileThatIsNotCityGmlFailsWithoutLeavingAHalfWrittenOutput() throws Exception {
+        Path notGml = Files.writeString(folder.resolve("page.gml"), "<html><body>not a tile</body></html>");
+        Path out = folder.resolve("out.city.jsonl");
+        TwinRun run = twin("import", "--out", out.toString(), notGml.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("page.gml: not CityGML"), run.err());
+        assertTrue(Files.exists(out), "an empty sequence: a header and no features");
+        assertEquals(1, Files.readAllLines(out).size());
+        assertFalse(Files.exists(folder.resolve("out.city.jsonl.part")));
+    }
+
+    @Test
+    void importNeedsAnOutputFile() throws Exception {
+        assertEquals(2, twin("import", resource("nrw-tile.gml").toString()).exitCode());
+    }
+}
