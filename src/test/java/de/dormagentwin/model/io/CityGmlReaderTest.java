@@ -6,6 +6,7 @@ import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.geometry.Triangulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -324,5 +326,18 @@ class CityGmlReaderTest {
         assertEquals(1, model.problems().size());
         assertTrue(model.problems().get(0).matches("test\\.gml: malformed XML at line \\d+, column \\d+: .*; the rest of the file was not read"),
                 model.problems().get(0));
+    }
+
+    @Test
+    void generatedNrwTileLoadsEveryBuildingAndPartCleanly(@TempDir Path folder) throws IOException {
+        Path tile = folder.resolve("LoD2_32_345_5663_1_NW.gml");
+        NrwTileGenerator.write(tile, 40, 3);
+        CityModel model = CityGmlReader.read(tile);
+        int parted = NrwTileGenerator.partedBuildings(40);
+        assertEquals(40 + 2 * parted, model.objects().size());
+        assertEquals(2 * parted, model.objects().stream().filter(object -> object.type().equals("BuildingPart")).count());
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
+        assertEquals("05162008", model.objects().get(0).attributes().get("Gemeindeschluessel"));
+        assertEquals(CityGmlReader.EPSG_25832, model.referenceSystem());
     }
 }
