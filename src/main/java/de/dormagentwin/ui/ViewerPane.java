@@ -416,7 +416,7 @@ public final class ViewerPane extends BorderPane {
     private MenuBar menus() {
         MenuItem open = new MenuItem("Open model files…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(event -> choose("Open city models", new FileChooser.ExtensionFilter("City models (CityJSON, CityJSONSeq)", "*.json", "*.jsonl")));
+        open.setOnAction(event -> choose("Open city models", new FileChooser.ExtensionFilter("City models (CityJSON, CityJSONSeq, CityGML)", "*.json", "*.jsonl", "*.gml", "*.xml")));
         MenuItem variant = new MenuItem("Import planning variant…");
         variant.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         variant.setOnAction(event -> choose("Import planning variants", new FileChooser.ExtensionFilter("Footprints (GeoJSON)", "*.geojson", "*.json")));
