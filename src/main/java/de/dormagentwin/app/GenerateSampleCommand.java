@@ -12,7 +12,9 @@ import de.dormagentwin.sample.DormagenSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,8 +23,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code twin generate-sample}: writes the synthetic Dormagen sample; the same bytes on every run. */
-@Command(name = "generate-sample", description = "Generate the synthetic Dormagen sample model (CityJSONSeq).")
+/**
+ * {@code twin generate-sample}: writes the synthetic Dormagen sample, the terrain it stands on beside it and the
+ * bindings of its simulated sensors; the same bytes on every run.
+ */
+@Command(name = "generate-sample", description = "Generate the synthetic Dormagen sample model (CityJSONSeq) and its terrain (ESRI ASCII grid).")
 final class GenerateSampleCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output file (default: ${DEFAULT-VALUE}).", defaultValue = ModelFiles.SAMPLE_FILE)
     Path out;
@@ -35,6 +40,11 @@ final class GenerateSampleCommand implements Callable<Integer> {
         }
         DormagenSample.write(target);
         System.out.printf("wrote %s (%.1f MB)%n", target, Files.size(target) / 1e6);
+        Path terrain = TerrainFiles.besideModel(target);
+        try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(terrain), 1 << 16)) {
+            DormagenSample.writeTerrain(output);
+        }
+        System.out.printf("wrote %s (%.1f MB)%n", terrain, Files.size(terrain) / 1e6);
         Path bindings = target.resolveSibling(ModelFiles.SAMPLE_BINDINGS_NAME);
         writeBindings(CityJsonReader.read(target), bindings);
         System.out.printf("wrote %s%n", bindings);

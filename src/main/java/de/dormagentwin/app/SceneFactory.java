@@ -5,10 +5,12 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
+import de.dormagentwin.scene.TerrainMesh;
 import de.dormagentwin.ui.CityViewport;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +21,37 @@ final class SceneFactory {
     private SceneFactory() {
     }
 
-    /** Loading and meshing: runs off the FX thread. */
-    record Prepared(ModelFiles.Loaded loaded, CityMeshes meshes) {
+    /**
+     * The terrain {@link #prepare(List, LodChoice)} draws: set by {@link ViewCommand} before the viewer starts, as
+     * {@link ViewerApp}'s own settings are, since JavaFX creates the application itself.
+     */
+    static volatile TerrainFiles viewerTerrain = TerrainFiles.BESIDE_MODELS;
+
+    /**
+     * Loading and meshing: runs off the FX thread.
+     *
+     * @param meshes          the city's meshes, on their terrain where there is one ({@link CityMeshes#terrain()})
+     * @param terrainFailures why each terrain file that did not load did not
+     */
+    record Prepared(ModelFiles.Loaded loaded, CityMeshes meshes, List<String> terrainFailures) {
+        Prepared(ModelFiles.Loaded loaded, CityMeshes meshes) {
+            this(loaded, meshes, List.of());
+        }
     }
 
+    /** The models with the viewer's terrain: the file beside each model unless the command line said otherwise. */
     static Prepared prepare(List<Path> files, LodChoice lod) {
+        return prepare(files, viewerTerrain, lod);
+    }
+
+    static Prepared prepare(List<Path> files, TerrainFiles terrainFiles, LodChoice lod) {
         ModelFiles.Loaded loaded = ModelFiles.load(files);
-        return new Prepared(loaded, MeshBuilder.build(loaded.models(), lod));
+        CityMeshes meshes = MeshBuilder.build(loaded.models(), lod);
+        TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(files));
+        if (!terrain.grids().isEmpty()) {
+            meshes = meshes.withTerrain(TerrainMesh.build(terrain.grids(), meshes.origin()));
+        }
+        return new Prepared(loaded, meshes, terrain.failures());
     }
 
     /** The viewport with its notes: must run on the FX thread. */
@@ -43,13 +69,20 @@ final class SceneFactory {
                     : prepared.loaded().failures().get(0);
             viewport.addNote(count(skipped, "object") + " skipped (" + firstProblem + ")", true);
         }
+        if (!prepared.terrainFailures().isEmpty()) {
+            viewport.addNote("Terrain not shown from " + count(prepared.terrainFailures().size(), "file") + " ("
+                    + prepared.terrainFailures().get(0) + ")", true);
+        }
         return viewport;
     }
 
     static String statusText(Prepared prepared) {
         String names = prepared.loaded().models().stream().map(CityModel::name).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s", names, count(prepared.meshes().objects().size(), "object"),
+        String text = String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s", names, count(prepared.meshes().objects().size(), "object"),
                 count(prepared.meshes().triangles(), "triangle"), count(prepared.meshes().parts().size(), "mesh"));
+        TerrainMesh terrain = prepared.meshes().terrain();
+        return terrain == null ? text : text + String.format(Locale.ROOT, "  ·  terrain %s at %s m", count(terrain.tiles().size(), "tile"),
+                BigDecimal.valueOf(Math.round(terrain.step() * 10) / 10.0).stripTrailingZeros().toPlainString());
     }
 
     private static String count(long count, String noun) {

@@ -58,6 +58,13 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")
     LodChoice lod = LodChoice.HIGHEST;
 
+    @Option(names = "--terrain", arity = "1..*", paramLabel = "FILE", description = "Terrain under the models: ESRI ASCII grids (.asc) or "
+            + "gridded XYZ such as NRW's DGM1 tiles (.xyz, .xyz.gz) (default: the NAME.terrain.asc beside each model file, if any).")
+    List<Path> terrain;
+
+    @Option(names = "--no-terrain", description = "Draw the flat ground plane only, not even the terrain beside the models.")
+    boolean noTerrain;
+
     @Mixin
     CacheOptions cache = new CacheOptions();
 
@@ -80,7 +87,11 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Consumer<CityViewport> overlay = cache.folder == null ? viewport -> { } : overlay(rule);
         List<Path> files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
-        SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
+        if (noTerrain && terrain != null) {
+            throw new ParameterException(spec.commandLine(), "--terrain and --no-terrain contradict each other");
+        }
+        SceneFactory.Prepared prepared = SceneFactory.prepare(files, TerrainFiles.of(terrain, noTerrain), lod);
+        prepared.terrainFailures().forEach(failure -> System.err.println("twin: terrain not shown: " + failure));
         if (prepared.loaded().models().isEmpty()) {
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             return 1;

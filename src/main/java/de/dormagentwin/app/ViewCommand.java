@@ -20,6 +20,13 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--lod", description = "Level of detail to draw (default: each object's highest).")
     LodChoice lod = LodChoice.HIGHEST;
 
+    @Option(names = "--terrain", arity = "1..*", paramLabel = "FILE", description = "Terrain under the models: ESRI ASCII grids (.asc) or "
+            + "gridded XYZ such as NRW's DGM1 tiles (.xyz, .xyz.gz) (default: the NAME.terrain.asc beside each model file, if any).")
+    List<Path> terrain;
+
+    @Option(names = "--no-terrain", description = "Draw the flat ground plane only, not even the terrain beside the models.")
+    boolean noTerrain;
+
     @Option(names = "--camera", defaultValue = "home", description = "Start view: home, panorama, top, chempark, a district name or an object id (default ${DEFAULT-VALUE}).")
     String camera;
 
@@ -55,6 +62,11 @@ final class ViewCommand implements Callable<Integer> {
             }
             ViewerApp.kiosk = config.kiosk();
         }
+        if (noTerrain && terrain != null) {
+            System.err.println("twin: --terrain and --no-terrain contradict each other");
+            return 2;
+        }
+        SceneFactory.viewerTerrain = TerrainFiles.of(terrain, noTerrain);
         ViewerApp.cache = cache;
         ViewerApp.bindingsFile = bindings != null ? bindings : models == null || models.isEmpty() ? ModelFiles.sampleBindings() : null;
         ViewerApp.simulate = !noSimulator;

@@ -120,7 +120,9 @@ public final class SensorMarkers {
         double[] lonLat = Place.lonLat(place);
         if (lonLat != null) {
             double[] xz = city.meshes().sceneXZ(lonLat[0], lonLat[1]);
-            return new double[]{xz[0], -POLE, xz[1], 1};
+            // On the terrain where there is one; its y points down, like the pole's.
+            double ground = city.meshes().terrain() == null ? Double.NaN : city.meshes().terrain().sceneYAt(xz[0], xz[1]);
+            return new double[]{xz[0], (Double.isNaN(ground) ? 0 : ground) - POLE, xz[1], 1};
         }
         int index = city.meshes().objectIndex(place);
         double[] centre = index < 0 ? null : city.objectCentre(index);
@@ -158,7 +160,7 @@ public final class SensorMarkers {
             if (foot[3] == 1) {
                 // A square pole from the ground up to the tip: four sides, bottom corners 0-3, top corners 4-7.
                 int pole = points.size() / 3;
-                for (float y : new float[]{0, tip}) {
+                for (float y : new float[]{tip + POLE, tip}) {
                     points.add(x - POLE_HALF, y, z - POLE_HALF);
                     points.add(x + POLE_HALF, y, z - POLE_HALF);
                     points.add(x + POLE_HALF, y, z + POLE_HALF);

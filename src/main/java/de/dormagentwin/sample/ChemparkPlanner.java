@@ -128,7 +128,7 @@ final class ChemparkPlanner {
             double[] position = area.localToWorld(70.0 - BLOCK_LENGTH / 2.0, 45.0 - BLOCK_DEPTH / 2.0);
             double radius = 1.5 + 1.5 * random.nextDouble();
             double height = 40.0 + 80.0 * random.nextDouble();
-            double ground = DormagenGeography.groundHeight(position[0], position[1]);
+            double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], radius, 16));
             Mesh mesh = new Mesh();
             Shapes.cylinder(mesh, position[0], position[1], radius, 16, ground, ground + height);
             facilityConstruction("stack", "none", plant, part, mesh, height);
@@ -155,7 +155,7 @@ final class ChemparkPlanner {
                 double along = 100.0 + radius + column * spacing;
                 double across = 20.0 + radius + row * spacing;
                 double[] position = area.localToWorld(along - BLOCK_LENGTH / 2.0, across - BLOCK_DEPTH / 2.0);
-                double ground = DormagenGeography.groundHeight(position[0], position[1]);
+                double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], radius, sides));
                 Mesh mesh = new Mesh();
                 Shapes.cylinder(mesh, position[0], position[1], radius, sides, ground, ground + height);
                 facilityConstruction("storage tank", hazard, plant, part, mesh, height);
@@ -174,7 +174,7 @@ final class ChemparkPlanner {
         double waistHeight = 0.75 * height;
         double curvature = waistHeight / Math.sqrt((baseRadius / waistRadius) * (baseRadius / waistRadius) - 1.0);
         double[] position = area.localToWorld(136.0 - BLOCK_LENGTH / 2.0, 76.0 - BLOCK_DEPTH / 2.0);
-        double ground = DormagenGeography.groundHeight(position[0], position[1]);
+        double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], baseRadius, 24));
         int levels = 9;
         double[] radii = new double[levels];
         double[] heights = new double[levels];
@@ -221,13 +221,14 @@ final class ChemparkPlanner {
                     DormagenGeography.RHINE.eastingAtNorthing(northing), northing);
             double flowAngle = StrictMath.atan2(onCentreline[3], onCentreline[2]);
             double[] bankNormalWest = {-onCentreline[3], onCentreline[2]};
-            double inland = DormagenGeography.RHINE_WIDTH / 2.0 + 18.0;
+            // On the quay at the top of the bank, where the ground is level.
+            double inland = DormagenGeography.RHINE_WIDTH / 2.0 + DormagenTerrain.BANK_OUTSIDE + 10.0;
             double easting = onCentreline[0] + bankNormalWest[0] * inland;
             double craneNorthing = onCentreline[1] + bankNormalWest[1] * inland;
-            double ground = DormagenGeography.groundHeight(easting, craneNorthing);
+            Footprint portal = new Footprint(easting, craneNorthing, 12.0, 9.0, flowAngle);
+            double ground = DormagenTerrain.baseHeight(portal.corners());
 
             Mesh mesh = new Mesh();
-            Footprint portal = new Footprint(easting, craneNorthing, 12.0, 9.0, flowAngle);
             Shapes.prism(mesh, portal.corners(), ground, ground + 9.0, false);
             Footprint tower = new Footprint(easting, craneNorthing, 3.0, 3.0, flowAngle);
             Shapes.prism(mesh, tower.corners(), ground + 9.0, ground + 30.0, false);
@@ -293,7 +294,7 @@ final class ChemparkPlanner {
     }
 
     private static double groundAt(Footprint footprint) {
-        return DormagenGeography.groundHeight(footprint.centreEasting(), footprint.centreNorthing());
+        return DormagenTerrain.baseHeight(footprint.corners());
     }
 
     /** The first value with the first probability, the second with the second, else the third. */

@@ -15,20 +15,20 @@ import java.util.List;
 final class DormagenGeography {
 
     static final double RHINE_WIDTH = 350.0;
-    /** Just under the flat ground (see groundHeight), so the river shows above the viewer's ground plane. */
-    static final double WATER_LEVEL = 39.5;
     static final double RAILWAY_WIDTH = 12.0;
 
     /**
      * The Rhine's centreline from Köln-Worringen downstream: north past the CHEMPARK and
-     * Zons, a bend west to Stürzelberg, then north-east towards Düsseldorf-Urdenbach.
+     * Zons, a bend west to Stürzelberg, then north-east towards Düsseldorf-Urdenbach and
+     * north out of the sample. Both ends reach past the sample's terrain, so the river runs
+     * off its edges rather than ending on dry land.
      */
     private static final double[][] RHINE_COURSE = {
-        {51.040, 6.907}, {51.047, 6.903}, {51.055, 6.898}, {51.062, 6.893}, {51.069, 6.887},
+        {51.0265, 6.9148}, {51.040, 6.907}, {51.047, 6.903}, {51.055, 6.898}, {51.062, 6.893}, {51.069, 6.887},
         {51.076, 6.881}, {51.083, 6.877}, {51.090, 6.874}, {51.097, 6.871}, {51.104, 6.868},
         {51.111, 6.865}, {51.117, 6.861}, {51.123, 6.854}, {51.128, 6.848}, {51.133, 6.841},
         {51.137, 6.832}, {51.141, 6.824}, {51.146, 6.820}, {51.152, 6.821}, {51.157, 6.827},
-        {51.161, 6.838}, {51.163, 6.849}, {51.164, 6.860}
+        {51.161, 6.838}, {51.163, 6.849}, {51.164, 6.860}, {51.1685, 6.870}, {51.172, 6.873}
     };
 
     /** The S-Bahn line Köln - Neuss: through the CHEMPARK, past Dormagen station, north-west to Nievenheim. */
@@ -133,14 +133,6 @@ final class DormagenGeography {
                     List.of("Grundschule Stürzelberg", "Pfarrkirche Stürzelberg")));
 
     private DormagenGeography() {
-    }
-
-    /**
-     * Flat ground at 40 m. The viewer draws a flat ground plane until a terrain model exists (the terrain issue
-     * brings the Rhine valley's real 31-72 m); buildings on rolling ground would float above that plane.
-     */
-    static double groundHeight(double easting, double northing) {
-        return 40.0;
     }
 
     static double[] projected(double latitude, double longitude) {

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,8 @@ import java.util.Map;
  * CHEMPARK in EPSG:25832: the Rhine with the Zons-Urdenbach ferry, the Köln-Neuss railway
  * with three stations, the A 57, the B 9 and link roads, the CHEMPUNKT visitor centre,
  * about 400 CHEMPARK facilities and about 6,000 LoD 2.2 buildings in seven districts.
+ * Everything stands on a generated terrain of the Rhine valley ({@link DormagenTerrain}),
+ * which {@link #writeTerrain} writes for the viewer to draw beside the model.
  *
  * <p>Real places are approximate; buildings and facilities are generated from a fixed seed,
  * so every run writes the same bytes.
@@ -34,8 +35,13 @@ public final class DormagenSample {
     /** Quantised vertices are relative to this corner of the Dormagen area. */
     static final double[] TRANSLATE = {340_000.0, 5_654_000.0, 0.0};
 
-    /** Road segments are cut into pieces no longer than this, so each piece follows the ground. */
-    private static final double ROAD_PIECE_LENGTH = 150.0;
+    /**
+     * Road segments are cut into pieces no longer than this, so each piece follows the ground: twice the
+     * terrain's cell, the step the viewer draws the sample's terrain with.
+     */
+    private static final double ROAD_PIECE_LENGTH = 50.0;
+    /** A ferry ramp is cut across into this many pieces, so that it follows the bank down into the water. */
+    private static final int RAMP_PIECES = 6;
     private static final double FERRY_CROSSING_LATITUDE = 51.1265;
     private static final double FERRY_CROSSING_LONGITUDE = 6.8505;
 
@@ -53,6 +59,14 @@ public final class DormagenSample {
         try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             write(output);
         }
+    }
+
+    /**
+     * Writes the terrain the sample stands on, an ESRI ASCII grid of 25 m cells (see {@link DormagenTerrain}),
+     * to a stream, which is left open: the same bytes on every run.
+     */
+    public static void writeTerrain(OutputStream out) throws IOException {
+        DormagenTerrain.write(out);
     }
 
     /** Writes the sample to a stream, which is flushed but left open. */
@@ -114,7 +128,9 @@ public final class DormagenSample {
         Polyline course = DormagenGeography.RHINE;
         double halfWidth = DormagenGeography.RHINE_WIDTH / 2.0;
         double[] heights = new double[course.pointCount()];
-        Arrays.fill(heights, DormagenGeography.WATER_LEVEL);
+        for (int point = 0; point < heights.length; point++) {
+            heights[point] = DormagenTerrain.waterLevel(course.point(point)[1]);
+        }
         Mesh mesh = new Mesh();
         Shapes.strip(mesh, course.offsetPoints(halfWidth), course.offsetPoints(-halfWidth), heights);
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -137,9 +153,9 @@ public final class DormagenSample {
 
         double[] ferryCentre = {onCentreline[0] + towardsWest[0] * 60.0, onCentreline[1] + towardsWest[1] * 60.0};
         Footprint hull = new Footprint(ferryCentre[0], ferryCentre[1], 30.0, 11.0, angleTowardsWest);
+        double waterLevel = DormagenTerrain.waterLevel(onCentreline[1]);
         Mesh ferryMesh = new Mesh();
-        Shapes.prism(ferryMesh, hull.corners(), DormagenGeography.WATER_LEVEL - 0.8,
-                DormagenGeography.WATER_LEVEL + 2.2, false);
+        Shapes.prism(ferryMesh, hull.corners(), waterLevel - 0.8, waterLevel + 2.2, false);
         Map<String, Object> ferryAttributes = new LinkedHashMap<>();
         ferryAttributes.put("name", "Rheinfähre Zons–Urdenbach");
         ferryAttributes.put("function", "ferry");
@@ -153,25 +169,32 @@ public final class DormagenSample {
         return objects;
     }
 
-    /** A 12 m wide ramp from 35 m inland, at ground level, to 10 m into the river, at water level. */
+    /**
+     * A 12 m wide ramp from 35 m inland to 10 m into the river, following the bank down a few
+     * centimetres above the ground and never below the water.
+     */
     private static CityObjectRecord ferryLanding(String id, String name, double[] onCentreline, double[] towardsBank,
             double halfWidth) {
         double landEnd = halfWidth + 35.0;
         double waterEnd = halfWidth - 10.0;
-        double middle = (landEnd + waterEnd) / 2.0;
-        // The ramp's length axis points from the land into the water.
-        Footprint ramp = new Footprint(onCentreline[0] + towardsBank[0] * middle,
-                onCentreline[1] + towardsBank[1] * middle, landEnd - waterEnd, 12.0,
-                StrictMath.atan2(-towardsBank[1], -towardsBank[0]));
-        double[][] corners = ramp.corners();
-        double landHeight = DormagenGeography.groundHeight(corners[0][0], corners[0][1]) + 0.05;
-        double waterHeight = DormagenGeography.WATER_LEVEL + 0.05;
+        double waterLevel = DormagenTerrain.waterLevel(onCentreline[1]);
+        // Seen down the ramp, from the land into the water, the left side is the one counter-clockwise of it.
+        double[] left = {towardsBank[1], -towardsBank[0]};
+        double[][] leftSide = new double[RAMP_PIECES + 1][];
+        double[][] rightSide = new double[RAMP_PIECES + 1][];
+        double[] heights = new double[RAMP_PIECES + 1];
+        for (int section = 0; section <= RAMP_PIECES; section++) {
+            double out = landEnd + (waterEnd - landEnd) * section / RAMP_PIECES;
+            double easting = onCentreline[0] + towardsBank[0] * out;
+            double northing = onCentreline[1] + towardsBank[1] * out;
+            leftSide[section] = new double[] {easting + left[0] * 6.0, northing + left[1] * 6.0};
+            rightSide[section] = new double[] {easting - left[0] * 6.0, northing - left[1] * 6.0};
+            double ground = Math.max(DormagenTerrain.heightAt(leftSide[section][0], leftSide[section][1]),
+                    DormagenTerrain.heightAt(rightSide[section][0], rightSide[section][1]));
+            heights[section] = Math.max(ground, waterLevel) + 0.05;
+        }
         Mesh mesh = new Mesh();
-        int landRight = mesh.addVertex(corners[0][0], corners[0][1], landHeight);
-        int waterRight = mesh.addVertex(corners[1][0], corners[1][1], waterHeight);
-        int waterLeft = mesh.addVertex(corners[2][0], corners[2][1], waterHeight);
-        int landLeft = mesh.addVertex(corners[3][0], corners[3][1], landHeight);
-        mesh.addFace(null, landRight, waterRight, waterLeft, landLeft);
+        Shapes.strip(mesh, leftSide, rightSide, heights);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("name", name);
         attributes.put("function", "ferry landing");
@@ -210,7 +233,7 @@ public final class DormagenSample {
                     leftSide[section] = new double[] {easting + left[0] * halfWidth, northing + left[1] * halfWidth};
                     rightSide[section] = new double[] {easting - left[0] * halfWidth, northing - left[1] * halfWidth};
                 }
-                heights[section] = DormagenGeography.groundHeight(easting, northing) + corridor.heightAboveGround();
+                heights[section] = DormagenTerrain.heightAt(easting, northing) + corridor.heightAboveGround();
             }
             Mesh mesh = new Mesh();
             Shapes.strip(mesh, leftSide, rightSide, heights);
@@ -254,7 +277,7 @@ public final class DormagenSample {
                 StrictMath.atan2(onTrack[3], onTrack[2]));
         requireClearOfInfrastructure(id, footprint.corners());
         occupancy.add(footprint.corners());
-        Design design = new Design(footprint, DormagenGeography.groundHeight(easting, stationNorthing), storeys,
+        Design design = new Design(footprint, DormagenTerrain.baseHeight(footprint.corners()), storeys,
                 BuildingWriter.STOREY_HEIGHT + 1.0, roofType, roofType == RoofType.FLAT ? 0.0 : 35.0);
         Map<String, Object> further = new LinkedHashMap<>();
         further.put("name", name);
@@ -279,7 +302,7 @@ public final class DormagenSample {
         double[][] drum = Shapes.regularPolygon(easting, northing, 18.0, 16);
         requireClearOfInfrastructure("chempunkt", drum);
         occupancy.add(drum);
-        double ground = DormagenGeography.groundHeight(easting, northing);
+        double ground = DormagenTerrain.baseHeight(drum);
         double height = 13.5;
         Mesh mesh = new Mesh();
         Shapes.prism(mesh, drum, ground, ground + height, true);

@@ -171,7 +171,7 @@ final class ResidentialPlanner {
                 continue;
             }
             Design design = BuildingWriter.randomDesign(random, kind,
-                    footprint, DormagenGeography.groundHeight(centre[0], centre[1]), 4);
+                    footprint, DormagenTerrain.baseHeight(corners), 4);
 
             placed++;
             occupancy.add(corners);

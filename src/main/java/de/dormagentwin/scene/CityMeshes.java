@@ -3,24 +3,36 @@ package de.dormagentwin.scene;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.geo.Utm;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the mesh builder made of one or more city models: merged mesh parts around a common origin, the objects by
- * scene-wide index, and the size of what is drawn.
+ * scene-wide index, the size of what is drawn, and the terrain the city stands on, meshed around the same origin.
  *
  * @param origin      the real-world point (x east, y north, z up) that is the scene's zero; kept in double precision
  * @param tileSize    the edge length of a tile in metres
  * @param surfaceArea the area of all drawn triangles, in CRS units squared
  * @param indexById   each object's index by its id: overlays look objects up by id many times a second
+ * @param terrain     the ground under the city, null where only the flat ground plane is drawn; it travels with the
+ *                    city's meshes so that every view built from them, planner or kiosk, stands on it
  */
 public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects,
-                         long triangles, double surfaceArea, Map<String, Integer> indexById) {
+                         long triangles, double surfaceArea, Map<String, Integer> indexById, TerrainMesh terrain) {
 
     public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles, double surfaceArea) {
-        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects));
+        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects), null);
+    }
+
+    /** These meshes on a terrain meshed around their origin ({@link TerrainMesh#build(List, double[])} with {@link #origin()}). */
+    public CityMeshes withTerrain(TerrainMesh ground) {
+        if (ground != null && !Arrays.equals(ground.origin(), origin)) {
+            throw new IllegalArgumentException("the terrain is meshed around " + Arrays.toString(ground.origin())
+                    + ", not around the city's origin " + Arrays.toString(origin));
+        }
+        return new CityMeshes(origin, tileSize, parts, objects, triangles, surfaceArea, indexById, ground);
     }
 
     private static Map<String, Integer> indexOf(List<CityObject> objects) {

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The 3D view: sky, ground, light and the city layer under an orbit camera, in a SubScene that the UI places
- * and sizes. Views are named after what they show (home, top, chempark) and computed from the model's extent.
+ * The 3D view: sky, ground (the city's terrain where it has one, over a flat plane), light and the city layer
+ * under an orbit camera, in a SubScene that the UI places and sizes. Views are named after what they show (home,
+ * top, chempark) and computed from the model's extent.
  */
 public final class CityScene {
     private static final Color DEFAULT_SUN_COLOR = Color.web("#fff4e0").deriveColor(0, 1, 0.75, 1);
@@ -31,6 +32,13 @@ public final class CityScene {
     private static final Color LOW_SUN_COLOR = Color.web("#ffa860").deriveColor(0, 1, 0.75, 1);
     /** Brighter than the day's ambient, since it is all the light there is at night, and bluish as moonlight looks. */
     private static final Color NIGHT_AMBIENT_COLOR = Color.color(0.46, 0.52, 0.66);
+    /**
+     * The ground plane's top a metre under the ground height (y points down): far enough below water and road
+     * surfaces that the depth buffer keeps them apart at city scale.
+     */
+    private static final double GROUND_TOP = 1;
+    /** Under terrain the plane lies this far below its lowest point, for the same reason. */
+    private static final double GROUND_BELOW_TERRAIN = 2;
     private final CityLayer city;
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
@@ -41,18 +49,24 @@ public final class CityScene {
     private final DirectionalLight sunLight = new DirectionalLight();
     private final DirectionalLight fillLight = new DirectionalLight();
     private final AmbientLight ambientLight = new AmbientLight();
+    private final Box ground;
+    private TerrainLayer terrain;
     private SunPosition sun;
 
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
         halfSize = halfSize(meshes);
         anchors = anchors(meshes);
-        world.getChildren().addAll(ground(), city.node(), lights());
+        ground = ground();
+        world.getChildren().addAll(ground, city.node(), lights());
         subScene = new SubScene(world, 800, 600, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(camera.camera());
         // The sky is the background behind a transparent SubScene: a gradient fill of a 3D SubScene is not drawn.
         subScene.setFill(Color.TRANSPARENT);
         camera.set(homeView());
+        if (meshes.terrain() != null) {
+            setTerrain(new TerrainLayer(meshes.terrain()));
+        }
     }
 
     private double[] halfSize(CityMeshes meshes) {
@@ -89,15 +103,13 @@ public final class CityScene {
         // Far beyond the model, so that its edge lies at the horizon rather than in view.
         double width = Math.max(halfSize[0] * 20, 200_000);
         double depth = Math.max(halfSize[1] * 20, 200_000);
-        Box ground = new Box(width, 1, depth);
-        // Its top a metre under the ground height: far enough below water and road surfaces that the depth
-        // buffer keeps them apart at city scale.
-        ground.setTranslateY(1.5);
+        Box plane = new Box(width, 1, depth);
+        plane.setTranslateY(GROUND_TOP + plane.getHeight() / 2);
         PhongMaterial material = new PhongMaterial(Color.web("#a9b88f"));
         material.setSpecularColor(Color.BLACK);
-        ground.setMaterial(material);
-        ground.setMouseTransparent(true);
-        return ground;
+        plane.setMaterial(material);
+        plane.setMouseTransparent(true);
+        return plane;
     }
 
     /**
@@ -167,6 +179,32 @@ public final class CityScene {
     private static double smoothStep(double from, double to, double value) {
         double t = Math.max(0, Math.min(1, (value - from) / (to - from)));
         return t * t * (3 - 2 * t);
+    }
+
+    /**
+     * Lays terrain under the city, in place of the flat ground plane wherever it reaches: the plane sinks below
+     * the terrain's lowest point and stays as a far ground beyond its edges. Replaces terrain set before; null
+     * takes it away and raises the plane again.
+     */
+    public void setTerrain(TerrainLayer layer) {
+        if (terrain != null) {
+            world.getChildren().remove(terrain.node());
+        }
+        terrain = layer;
+        double groundTop = GROUND_TOP;
+        if (layer != null) {
+            world.getChildren().add(world.getChildren().indexOf(ground) + 1, layer.node());
+            double lowest = layer.mesh().lowestSceneY();
+            if (!Double.isNaN(lowest)) {
+                groundTop = Math.max(GROUND_TOP, lowest + GROUND_BELOW_TERRAIN);
+            }
+        }
+        ground.setTranslateY(groundTop + ground.getHeight() / 2);
+    }
+
+    /** The terrain under the city, or null where there is none. */
+    public TerrainLayer terrain() {
+        return terrain;
     }
 
     /** Adds a layer drawn in the city's coordinates (an overlay's meshes), under the same camera and lights. */

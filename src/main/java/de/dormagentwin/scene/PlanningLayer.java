@@ -38,10 +38,13 @@ public final class PlanningLayer {
     private final Group root = new Group();
     private final Map<String, MeshView> views = new LinkedHashMap<>();
     private final PhongMaterial material = material();
+    /** The ground the planned buildings stand on; null for the flat plane. */
+    private final TerrainMesh terrain;
 
     /** Planned buildings stand on the ground of the scene built from {@code meshes}, around the same origin. */
     public PlanningLayer(CityMeshes meshes) {
         origin = meshes.origin();
+        terrain = meshes.terrain();
     }
 
     public Node node() {
@@ -53,7 +56,7 @@ public final class PlanningLayer {
      * planner who re-imports an edited file wants the new footprint, not two of them.
      */
     public void add(PlanningVariant variant) {
-        VariantMesh data = VariantMesh.extrude(variant, origin);
+        VariantMesh data = VariantMesh.extrude(variant, origin, terrain);
         TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
         mesh.getPoints().setAll(data.points());
         mesh.getNormals().setAll(data.normals());

@@ -33,14 +33,38 @@ public record VariantMesh(float[] points, float[] normals, float[] texCoords, in
 
     /** Extrudes every building of the variant around the scene's origin (x east, y north, z up, as in CityMeshes). */
     public static VariantMesh extrude(PlanningVariant variant, double[] origin) {
+        return extrude(variant, origin, null);
+    }
+
+    /**
+     * As {@link #extrude(PlanningVariant, double[])}, each building standing on the terrain where there is one: at
+     * the lowest ground under its corners, as the sample's buildings do, so that none floats over a slope.
+     */
+    public static VariantMesh extrude(PlanningVariant variant, double[] origin, TerrainMesh terrain) {
         Extrusion extrusion = new Extrusion(origin);
         List<PlannedBuilding> buildings = variant.buildings();
         for (int building = 0; building < buildings.size(); building++) {
+            double base = terrain == null ? 0 : base(buildings.get(building), terrain, origin);
             for (PlannedBuilding.Polygon polygon : buildings.get(building).polygons()) {
-                extrusion.add(polygon, buildings.get(building).height(), building);
+                extrusion.add(polygon, base, buildings.get(building).height(), building);
             }
         }
         return extrusion.finish();
+    }
+
+    /** The lowest terrain height under a building's corners, above the origin; 0 where the terrain does not reach. */
+    private static double base(PlannedBuilding building, TerrainMesh terrain, double[] origin) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (PlannedBuilding.Polygon polygon : building.polygons()) {
+            double[] outer = polygon.rings().get(0);
+            for (int i = 0; i < outer.length; i += 2) {
+                double height = terrain.heightAt(outer[i], outer[i + 1]);
+                if (!Double.isNaN(height)) {
+                    lowest = Math.min(lowest, height);
+                }
+            }
+        }
+        return Double.isInfinite(lowest) ? 0 : lowest - origin[2];
     }
 
     /** The arrays being filled. */
@@ -57,7 +81,7 @@ public record VariantMesh(float[] points, float[] normals, float[] texCoords, in
         }
 
         /** Vertex v of the polygon becomes point first + 2v on the ground and first + 2v + 1 under the roof. */
-        void add(PlannedBuilding.Polygon polygon, double height, int building) {
+        void add(PlannedBuilding.Polygon polygon, double base, double height, int building) {
             int first = points.size() / 3;
             int[] ringStarts = new int[polygon.rings().size()];
             int vertexCount = 0;
@@ -74,8 +98,8 @@ public record VariantMesh(float[] points, float[] normals, float[] texCoords, in
                     roof[vertex * 3] = ring[i] - origin[0];
                     roof[vertex * 3 + 1] = ring[i + 1] - origin[1];
                     roof[vertex * 3 + 2] = height;
-                    points.add((float) roof[vertex * 3], 0, (float) roof[vertex * 3 + 1]);
-                    points.add((float) roof[vertex * 3], (float) -height, (float) roof[vertex * 3 + 1]);
+                    points.add((float) roof[vertex * 3], (float) -base, (float) roof[vertex * 3 + 1]);
+                    points.add((float) roof[vertex * 3], (float) -(base + height), (float) roof[vertex * 3 + 1]);
                 }
             }
             for (int ring = 0; ring < ringStarts.length; ring++) {

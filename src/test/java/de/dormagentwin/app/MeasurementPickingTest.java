@@ -1,11 +1,13 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.TerrainGrid;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.Measurement;
 import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.ScenePoints;
+import de.dormagentwin.scene.TerrainLayer;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Group;
@@ -147,6 +149,28 @@ class MeasurementPickingTest {
         Measurement measurement = measured();
         assertEquals(1, measurement.points().size(), measurement.toString());
         assertNear(new Point3D(15, -4, -8), measurement.points().get(0), PICK_TOLERANCE_METRES);
+    }
+
+    @Test
+    void aClickOnTheTerrainMeasuresOnItsSlopeNotOnTheFlatGround() throws Exception {
+        double[] origin = threeHouses.meshes().origin();
+        // 200 m square around the houses, rising 10 % to the east: 2 m above the flat ground 20 m east of the middle.
+        float[] heights = new float[21 * 21];
+        for (int point = 0; point < heights.length; point++) {
+            heights[point] = (float) (origin[2] + 0.1 * ((point % 21) * 10 - 100));
+        }
+        TerrainGrid slope = new TerrainGrid(origin[0] - 100, origin[1] - 100, 10, 21, 21, heights);
+        double groundY = FxThread.call(() -> {
+            scene.setTerrain(new TerrainLayer(threeHouses.meshes(), List.of(slope)));
+            return scene.terrain().sceneYAt(20, -9);
+        });
+        assertEquals(-2, groundY, 1e-3);
+        assertEquals(origin[2] + 2, scene.terrain().heightAt(20, -9), 1e-3, "in metres above sea level");
+        FxThread.settle();
+        click(new Point3D(20, groundY, -9));
+        Measurement measurement = measured();
+        assertEquals(1, measurement.points().size(), measurement.toString());
+        assertNear(new Point3D(20, groundY, -9), measurement.points().get(0), PICK_TOLERANCE_METRES);
     }
 
     @Test

@@ -318,17 +318,90 @@ class DormagenSampleTest {
     }
 
     @Test
-    void theRhineIsOneWaterBodyAtWaterLevelEastOfZons() {
+    void theRhineIsOneWaterBodyFallingDownstreamEastOfZons() {
         CityObject rhine = objectById("rhine");
         double[] zons = Utm.wgs84ToEtrs89Utm32(51.1219, 6.8428);
 
         assertEquals("WaterBody", rhine.type());
         assertEquals("1", rhine.geometries().get(0).get("lod").asText());
         assertEquals("MultiSurface", rhine.geometries().get(0).get("type").asText());
+        double[] southernmost = {0, Double.POSITIVE_INFINITY, 0};
+        double[] northernmost = {0, Double.NEGATIVE_INFINITY, 0};
         for (double[] vertex : rhine.usedVertices()) {
-            assertEquals(DormagenGeography.WATER_LEVEL, vertex[2], 1e-9);
+            assertTrue(vertex[2] >= DormagenTerrain.WATER_LEVEL_DOWNSTREAM - 1e-9 && vertex[2] <= DormagenTerrain.WATER_LEVEL_UPSTREAM + 1e-9,
+                    "water level " + vertex[2]);
+            southernmost = vertex[1] < southernmost[1] ? vertex : southernmost;
+            northernmost = vertex[1] > northernmost[1] ? vertex : northernmost;
         }
+        assertTrue(southernmost[2] > northernmost[2] + 1, "the Rhine flows north: " + southernmost[2] + " m upstream, " + northernmost[2] + " m downstream");
         assertTrue(DormagenGeography.RHINE.eastingAtNorthing(zons[1]) > zons[0]);
+    }
+
+    /**
+     * Every building and facility stands on the terrain: its lowest vertex is at the lowest ground under its
+     * corners, so none hangs in the air, and within half a metre of the ground at its middle, so none sinks in.
+     */
+    @Test
+    void buildingsAndFacilitiesStandOnTheTerrain() {
+        List<CityObject> standing = new ArrayList<>(objectsOfType("Building"));
+        objectsOfType("OtherConstruction").stream().filter(DormagenSampleTest::isChempark).forEach(standing::add);
+        assertTrue(standing.size() > 5_000, "objects " + standing.size());
+        for (CityObject object : standing) {
+            double lowest = Double.POSITIVE_INFINITY;
+            for (double[] vertex : object.usedVertices()) {
+                lowest = Math.min(lowest, vertex[2]);
+            }
+            double sumEast = 0;
+            double sumNorth = 0;
+            int corners = 0;
+            for (double[] vertex : object.usedVertices()) {
+                if (vertex[2] < lowest + 0.005) {
+                    double ground = DormagenTerrain.GRID.heightAt(vertex[0], vertex[1]);
+                    assertTrue(ground >= lowest - 0.01, object.id() + " hangs " + (lowest - ground) + " m over the ground at a corner");
+                    sumEast += vertex[0];
+                    sumNorth += vertex[1];
+                    corners++;
+                }
+            }
+            double middle = DormagenTerrain.GRID.heightAt(sumEast / corners, sumNorth / corners);
+            assertEquals(middle, lowest, 0.5, object.id() + " stands " + (middle - lowest) + " m deep in the ground");
+        }
+    }
+
+    @Test
+    void roadsAndTheRailwayFollowTheTerrain() {
+        List<CityObject> corridors = new ArrayList<>(objectsOfType("Road"));
+        corridors.addAll(objectsOfType("Railway"));
+        double worst = 0;
+        for (CityObject corridor : corridors) {
+            for (double[] vertex : corridor.usedVertices()) {
+                double aboveGround = vertex[2] - DormagenTerrain.GRID.heightAt(vertex[0], vertex[1]);
+                worst = Math.max(worst, Math.abs(aboveGround));
+                assertTrue(Math.abs(aboveGround) < 0.3, corridor.id() + " is " + aboveGround + " m above the ground at " + vertex[0] + ", " + vertex[1]);
+            }
+        }
+        assertTrue(worst > 0, "the roads lie a little above the ground");
+    }
+
+    @Test
+    void theRhineLiesOverItsBedAndItsEdgesUnderTheBanks() {
+        int edgesOnTheTerrain = 0;
+        for (double[] vertex : objectById("rhine").usedVertices()) {
+            double ground = DormagenTerrain.GRID.heightAt(vertex[0], vertex[1]);
+            if (!Double.isNaN(ground)) {
+                edgesOnTheTerrain++;
+                assertTrue(ground > vertex[2], "the water's edge at " + vertex[0] + ", " + vertex[1] + " shows above the bank");
+            }
+        }
+        assertTrue(edgesOnTheTerrain > 20, "edges on the terrain: " + edgesOnTheTerrain);
+        Polyline course = DormagenGeography.RHINE;
+        for (int point = 0; point < course.pointCount(); point++) {
+            double[] middle = course.point(point);
+            double bed = DormagenTerrain.GRID.heightAt(middle[0], middle[1]);
+            if (!Double.isNaN(bed)) {
+                assertEquals(DormagenTerrain.waterLevel(middle[1]) - 1, bed, 0.01, "the bed a metre under the water");
+            }
+        }
     }
 
     @Test

@@ -3,22 +3,37 @@ package de.dormagentwin.sample;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The committed sample is exactly what the generator writes: a change to the generator must come with a new sample. */
+/** The committed sample and its terrain are exactly what the generator writes: a change to it must come with new ones. */
 class SampleAssetTest {
 
-    @Test
-    void committedSampleMatchesTheGenerator() throws Exception {
-        Path committed = Path.of("assets/dormagen.city.jsonl");
-        assertTrue(Files.isRegularFile(committed), "the sample is committed at " + committed.toAbsolutePath());
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void assertCommittedAsGenerated(String asset, Writer generator) throws IOException {
+        Path committed = Path.of(asset);
+        assertTrue(Files.isRegularFile(committed), asset + " is committed at " + committed.toAbsolutePath());
         ByteArrayOutputStream generated = new ByteArrayOutputStream();
-        DormagenSample.write(generated);
+        generator.write(generated);
         assertTrue(Arrays.equals(Files.readAllBytes(committed), generated.toByteArray()),
-                "assets/dormagen.city.jsonl differs from the generator's output: run bin/twin generate-sample and commit the result");
+                asset + " differs from the generator's output: run bin/twin generate-sample and commit the result");
+    }
+
+    @Test
+    void committedSampleMatchesTheGenerator() throws IOException {
+        assertCommittedAsGenerated("assets/dormagen.city.jsonl", DormagenSample::write);
+    }
+
+    @Test
+    void committedTerrainMatchesTheGenerator() throws IOException {
+        assertCommittedAsGenerated("assets/dormagen.terrain.asc", DormagenSample::writeTerrain);
     }
 }
