@@ -128,8 +128,10 @@ public final class ValueLabels extends Pane {
             label.setText(candidate.target().text());
             label.setStyle(candidate.target().stale() ? STALE_STYLE : FRESH_STYLE);
             // A label is sized by its skin, which CSS gives it: a new label would otherwise measure 0 x 0 and,
-            // unmanaged, stay that size and show nothing until the next update.
-            label.applyCss();
+            // unmanaged, stay that size and show nothing until the next update. Once skinned, CSS runs as usual.
+            if (label.getSkin() == null) {
+                label.applyCss();
+            }
             label.autosize();
             label.relocate(candidate.at().getX() - label.getWidth() / 2, box.getMinY());
             label.setVisible(true);
