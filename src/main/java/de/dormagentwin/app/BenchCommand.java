@@ -26,6 +26,21 @@ import java.util.concurrent.Callable;
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
 @Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
+    /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
+    static long heapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            if (now >= used - (1 << 20)) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
+    }
+
     @Override
     public void run() {
         System.err.println("twin bench: name a benchmark: load, cache, overlay or soak");
@@ -71,23 +86,23 @@ final class BenchCommand implements Runnable {
         }
 
         private void row(Path file, int buildings) throws Exception {
-            settle();
+            heapAfterGc();
             long start = System.nanoTime();
             CityModel model = CityJsonReader.read(file);
             long parsed = System.nanoTime();
             CityScene merged = FxToolkit.call(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST)));
             long meshed = System.nanoTime();
-            long heap = settle();
+            long heap = heapAfterGc();
             Frames mergedFrames = frames(merged);
             long triangles = merged.city().meshes().triangles();
             int mergedNodes = merged.city().nodeCount();
             merged = null;
 
-            settle();
+            heapAfterGc();
             long treeStart = System.nanoTime();
             List<JsonNode> trees = readTrees(file);
             long treeEnd = System.nanoTime();
-            long treeHeap = settle();
+            long treeHeap = heapAfterGc();
             trees.clear();
 
             long perObjectStart = System.nanoTime();
@@ -133,21 +148,6 @@ final class BenchCommand implements Runnable {
                 }
             }
             return trees;
-        }
-
-        /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
-        private static long settle() {
-            Runtime runtime = Runtime.getRuntime();
-            long used = Long.MAX_VALUE;
-            for (int i = 0; i < 5; i++) {
-                System.gc();
-                long now = runtime.totalMemory() - runtime.freeMemory();
-                if (now >= used - (1 << 20)) {
-                    return now;
-                }
-                used = now;
-            }
-            return used;
         }
 
         private static double seconds(long nanos) {

@@ -126,7 +126,7 @@ final class SoakBenchmark {
                     }
                     Thread.sleep(1000);
                 }
-                long heap = heapAfterGc();
+                long heap = BenchCommand.heapAfterGc();
                 rows.add(new long[]{minute, heap});
                 out.printf(Locale.ROOT, "%d,%.1f,%d,%d,%s%n", minute, heap / 1048576.0, taps, secondsTouring, clock.instant());
                 out.flush();
@@ -172,20 +172,6 @@ final class SoakBenchmark {
             Thread.sleep(2000);
         }
         return TAPS_PER_VISIT;
-    }
-
-    private static long heapAfterGc() {
-        Runtime runtime = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            long now = runtime.totalMemory() - runtime.freeMemory();
-            if (now >= used - (1 << 20)) {
-                return now;
-            }
-            used = now;
-        }
-        return used;
     }
 
     /** Heap at the start and end of the run, and the trend after a warm-up of a tenth of it, by least squares. */

@@ -13,10 +13,8 @@ import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -111,7 +109,7 @@ class KioskTest {
             pane.select("house-b");
             return null;
         });
-        String text = waitForText(pane, "23,5 µg/m³");
+        String text = ScreenText.waitFor(pane, "23,5 µg/m³");
 
         Set<Classification> seen = new HashSet<>();
         received.forEach(snapshot -> snapshot.byObject().values().forEach(values -> values.forEach(value -> seen.add(value.datastream().classification()))));
@@ -131,7 +129,7 @@ class KioskTest {
         assertEquals(0, answers.get());
         long publicId = received.get(received.size() - 1).of("house-b").get(0).datastreamId();
         feed.series(publicId, time.minus(Duration.ofHours(1)), time.plusSeconds(1), 10, points -> answers.incrementAndGet());
-        waitFor(() -> answers.get() == 1, "the public stream's series arrives");
+        ScreenText.waitUntil(() -> answers.get() == 1, "the public stream's series arrives");
     }
 
     @Test
@@ -161,7 +159,7 @@ class KioskTest {
         assertFalse(FxThread.call(pane::isCardShown), "the card is closed");
         assertEquals("PM10", FxThread.call(pane::theme));
         assertEquals(null, FxThread.call(pane::selectedPlace));
-        assertTrue(FxThread.call(() -> texts(pane)).contains("Smart Industrial City"), "the first caption");
+        assertTrue(FxThread.call(() -> ScreenText.of(pane)).contains("Smart Industrial City"), "the first caption");
 
         now.set(now.get().plusSeconds(12));
         FxThread.call(() -> {
@@ -194,7 +192,7 @@ class KioskTest {
             pane.session().tick();
             return null;
         });
-        waitFor(() -> FxThread.call(() -> {
+        ScreenText.waitUntil(() -> FxThread.call(() -> {
             OrbitCamera.View view = pane.viewport().cityScene().camera().view();
             return Math.abs(view.distance() - 222) < 0.5 && Math.abs(view.targetZ() + 40) < 0.5;
         }), "the tour's first step flies to the bookmarked view");
@@ -231,7 +229,7 @@ class KioskTest {
                 foreign.add(otherLanguage.getString(key));
             }
         }
-        String all = FxThread.call(() -> texts(pane));
+        String all = FxThread.call(() -> ScreenText.of(pane));
         for (String line : all.split("\n")) {
             assertFalse(foreign.contains(line), "'" + line + "' is not " + language);
         }
@@ -275,7 +273,7 @@ class KioskTest {
             return null;
         });
         assertEquals(0, exits.get());
-        assertTrue(FxThread.call(() -> texts(pane)).contains("Falsche PIN"));
+        assertTrue(FxThread.call(() -> ScreenText.of(pane)).contains("Falsche PIN"));
         FxThread.call(() -> {
             pane.enterPin(PIN);
             return null;
@@ -285,51 +283,5 @@ class KioskTest {
 
     private static List<String> buttonTexts(KioskPane pane) throws Exception {
         return FxThread.call(() -> pane.lookupAll(".button").stream().filter(Node::isVisible).map(node -> ((Button) node).getText()).toList());
-    }
-
-    /** Every visible text of the pane, a line each. */
-    private static String texts(Parent pane) {
-        pane.applyCss();
-        pane.layout();
-        StringBuilder text = new StringBuilder("\n");
-        for (Node node : pane.lookupAll("*")) {
-            if (node instanceof Labeled labeled && visible(node) && labeled.getText() != null && !labeled.getText().isEmpty()) {
-                text.append(labeled.getText()).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    private static boolean visible(Node node) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String waitForText(KioskPane pane, String expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String text = "";
-        while (System.nanoTime() < deadline) {
-            text = FxThread.call(() -> texts(pane));
-            if (text.contains(expected)) {
-                return text;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("'" + expected + "' never appeared in: " + text);
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never happened: " + what);
     }
 }

@@ -13,9 +13,7 @@ import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +67,7 @@ class LiveViewerTest {
                 Observation.number("test", "box-7/tank", now, 61)));
         ViewerPane pane = viewerFollowingTheCache(true);
 
-        String first = waitForText(pane, "23.4 µg/m³ at");
+        String first = ScreenText.waitFor(pane, "23.4 µg/m³ at");
         assertTrue(first.contains("Live data") && first.contains("PM10 concentration") && first.contains("10 min ago"), first);
         assertTrue(first.contains("61 % at") && first.contains("[confidential]"), first);
 
@@ -82,18 +79,18 @@ class LiveViewerTest {
             pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
             return null;
         });
-        // texts() lays the pane out: the labels are placed within the view's size.
-        waitFor(() -> FxThread.call(() -> {
-            texts(pane);
+        // ScreenText.of() lays the pane out: the labels are placed within the view's size.
+        ScreenText.waitUntil(() -> FxThread.call(() -> {
+            ScreenText.of(pane);
             return pane.viewport().valueLabels().shown();
         }) == 1, "one value label, over house B");
-        assertTrue(FxThread.call(() -> texts(pane)).contains("\n23 µg/m³\n"), "the label gives the value and unit");
+        assertTrue(FxThread.call(() -> ScreenText.of(pane)).contains("\n23 µg/m³\n"), "the label gives the value and unit");
 
-        String chart = waitForText(pane, "over the 24 hours; source: test");
+        String chart = ScreenText.waitFor(pane, "over the 24 hours; source: test");
         assertTrue(chart.contains("min 23.4, max 23.4 µg/m³"), chart);
 
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 47.5)));
-        String second = waitForText(pane, "47.5 µg/m³ at");
+        String second = ScreenText.waitFor(pane, "47.5 µg/m³ at");
         assertTrue(!second.contains("23.4 µg/m³ at"), second);
         assertEquals(pm10.colorOf(47.5), overlayOfHouseB(pane));
 
@@ -110,14 +107,14 @@ class LiveViewerTest {
         Instant then = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         store.write(List.of(Observation.number("test", "box-7/pm10", then, 18.2)));
         ViewerPane pane = viewerFollowingTheCache(true);
-        String panel = waitForText(pane, "18.2 µg/m³ at");
+        String panel = ScreenText.waitFor(pane, "18.2 µg/m³ at");
         assertTrue(panel.contains("(3 h ago, stale: nothing newer since)"), panel);
         FxThread.call(() -> {
             pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
             return null;
         });
         String since = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault()).format(then);
-        waitForText(pane, "\n18 µg/m³ since " + since + "\n");
+        ScreenText.waitFor(pane, "\n18 µg/m³ since " + since + "\n");
     }
 
     private static int overlayOfHouseB(ViewerPane pane) throws Exception {
@@ -134,13 +131,13 @@ class LiveViewerTest {
         store.write(List.of(Observation.number("test", "box-7/pm10", morning, 14.5),
                 Observation.number("test", "box-7/pm10", now.minus(Duration.ofMinutes(1)), 66.5)));
         ViewerPane pane = viewerFollowingTheCache(true);
-        waitForText(pane, "66.5 µg/m³ at");
+        ScreenText.waitFor(pane, "66.5 µg/m³ at");
 
         FxThread.call(() -> {
             pane.timeBar().moveTo(morning.plus(Duration.ofMinutes(30)));
             return null;
         });
-        String past = waitForText(pane, "14.5 µg/m³ at");
+        String past = ScreenText.waitFor(pane, "14.5 µg/m³ at");
         assertTrue(past.contains("as of ") && !past.contains("66.5 µg/m³ at"), past);
         ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();
         assertEquals(pm10.colorOf(14.5), overlayOfHouseB(pane), "coloured by the morning's value");
@@ -149,7 +146,7 @@ class LiveViewerTest {
             pane.timeBar().followNow();
             return null;
         });
-        waitForText(pane, "66.5 µg/m³ at");
+        ScreenText.waitFor(pane, "66.5 µg/m³ at");
     }
 
     @Test
@@ -157,9 +154,9 @@ class LiveViewerTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         store.write(List.of(Observation.number("test", "box-7/pm10", now, 81)));
         ViewerPane pane = viewerFollowingTheCache(false);
-        String listed = waitForText(pane, "Alerts: 1");
+        String listed = ScreenText.waitFor(pane, "Alerts: 1");
         assertTrue(listed.contains("PM10 81 µg/m³ (limit 50) at house-b"), listed);
-        waitFor(() -> overlayOfHouseB(pane) == ThematicOverlay.ALERT_ARGB, "house B pulses alert red");
+        ScreenText.waitUntil(() -> overlayOfHouseB(pane) == ThematicOverlay.ALERT_ARGB, "house B pulses alert red");
 
         long id = FxThread.call(() -> pane.alerts().get(0).datastreamId());
         FxThread.call(() -> {
@@ -188,17 +185,6 @@ class LiveViewerTest {
         return pane;
     }
 
-    private static void waitFor(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never happened: " + what);
-    }
-
     @Test
     void theStatusBarSaysSinceWhenASourceIsOffline() throws Exception {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
@@ -207,38 +193,15 @@ class LiveViewerTest {
             ViewerPane pane = inScene(new ViewerPane(SceneFactory.viewport(prepared), "test"));
             pane.showSources(List.of(new SourceStatus("pegelonline 8f7e", SourceStatus.State.OFFLINE, since, null, "HTTP 503"),
                     new SourceStatus("simulator", SourceStatus.State.LIVE, since, since, "")));
-            return texts(pane);
+            return ScreenText.of(pane);
         });
         assertTrue(text.contains("pegelonline 8f7e: offline since ") && text.contains("(HTTP 503)"), text);
         assertTrue(text.contains("simulator: live, updated "), text);
-    }
-
-    private static String waitForText(ViewerPane pane, String expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String text = "";
-        while (System.nanoTime() < deadline) {
-            text = FxThread.call(() -> texts(pane));
-            if (text.contains(expected)) {
-                return text;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("'" + expected + "' never appeared in: " + text);
     }
 
     /** The info panel's content is in the scene graph only once the scroll pane has its skin, which a Scene gives. */
     private static ViewerPane inScene(ViewerPane pane) {
         new Scene(pane, 900, 600);
         return pane;
-    }
-
-    private static String texts(ViewerPane pane) {
-        pane.applyCss();
-        pane.layout();
-        StringBuilder text = new StringBuilder();
-        for (Node node : pane.lookupAll(".label")) {
-            text.append(((Label) node).getText()).append('\n');
-        }
-        return text.toString();
     }
 }

@@ -2,7 +2,6 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.ui.ViewerPane;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
@@ -81,17 +80,8 @@ class PlannerUiTest {
 
     private String text(FxRobot robot) {
         StringBuilder text = new StringBuilder();
-        robot.lookup(node -> node instanceof Labeled labeled && visible(node) && labeled.getText() != null)
+        robot.lookup(node -> node instanceof Labeled labeled && ScreenText.visible(node) && labeled.getText() != null)
                 .queryAllAs(Labeled.class).forEach(labeled -> text.append(labeled.getText()).append('\n'));
         return text.toString();
-    }
-
-    private static boolean visible(Node node) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
