@@ -1,14 +1,12 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
-import de.dormagentwin.model.io.CityModelReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -90,33 +88,5 @@ final class ModelFiles {
             return head(file).contains("opengis.net/citygml");
         }
         return (name.endsWith(".json") || name.endsWith(".jsonl")) && head(file).contains("CityJSON");
-    }
-
-    /** Loads each file, and every city model file in each folder, with the reader its content needs (CityGML or CityJSON). */
-    static Loaded load(List<Path> files) {
-        List<CityModel> models = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Path path : files) {
-            List<Path> inFolder = List.of(path);
-            if (Files.isDirectory(path)) {
-                try {
-                    inFolder = modelFilesIn(path);
-                } catch (IOException e) {
-                    failures.add(path + ": the folder cannot be read (" + e.getMessage() + ")");
-                    continue;
-                }
-                if (inFolder.isEmpty()) {
-                    failures.add(path + ": no CityGML (.gml, .xml) or CityJSON (.json, .jsonl) files in this folder");
-                }
-            }
-            for (Path file : inFolder) {
-                try {
-                    models.add(CityModelReader.read(file));
-                } catch (IOException e) {
-                    failures.add(e.getMessage());
-                }
-            }
-        }
-        return new Loaded(models, failures);
     }
 }

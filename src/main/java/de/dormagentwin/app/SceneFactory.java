@@ -4,7 +4,6 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
-import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.TerrainMesh;
 import de.dormagentwin.ui.CityViewport;
 import javafx.application.ConditionalFeature;
@@ -45,18 +44,18 @@ final class SceneFactory {
     }
 
     static Prepared prepare(List<Path> files, TerrainFiles terrainFiles, LodChoice lod) {
-        ModelFiles.Loaded loaded = ModelFiles.load(files);
-        CityMeshes meshes = MeshBuilder.build(loaded.models(), lod);
-        TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(files));
-        if (!terrain.grids().isEmpty()) {
-            meshes = meshes.withTerrain(TerrainMesh.build(terrain.grids(), meshes.origin()));
-        }
-        return new Prepared(loaded, meshes, terrain.failures());
+        return TileLoader.load(files, terrainFiles, lod, chunk -> { });
     }
 
     /** The viewport with its notes: must run on the FX thread. */
     static CityViewport viewport(Prepared prepared) {
         CityViewport viewport = new CityViewport(new CityScene(prepared.meshes()));
+        addNotes(viewport, prepared);
+        return viewport;
+    }
+
+    /** The notes on the view: a synthetic model says so, and what did not load says why. */
+    static void addNotes(CityViewport viewport, Prepared prepared) {
         for (CityModel model : prepared.loaded().models()) {
             if (Boolean.TRUE.equals(model.metadata().get("synthetic"))) {
                 viewport.addNote(model.metadata().getOrDefault("title", model.name()) + ": synthetic buildings on real geography", false);
@@ -73,7 +72,6 @@ final class SceneFactory {
             viewport.addNote("Terrain not shown from " + count(prepared.terrainFailures().size(), "file") + " ("
                     + prepared.terrainFailures().get(0) + ")", true);
         }
-        return viewport;
     }
 
     static String statusText(Prepared prepared) {

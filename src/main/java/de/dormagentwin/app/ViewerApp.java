@@ -15,16 +15,14 @@ import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.WindowEvent;
@@ -88,15 +86,13 @@ public final class ViewerApp extends Application {
     @Override
     public void start(Stage stage) {
         SceneFactory.requireScene3D();
-        Label message = new Label("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...");
-        VBox loading = new VBox(16, new ProgressIndicator(), message);
-        loading.setStyle("-fx-alignment: center; -fx-background-color: #e6eef3; -fx-font-size: 16px;");
+        LoadingView loading = new LoadingView("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...");
         Scene scene = new Scene(loading, 1400, 860);
         stage.setTitle("Dormagen Twin");
         stage.setScene(scene);
         if (kiosk != null) {
             // No decorations, no way out by Escape or the window manager: only the admin keys and the PIN.
-            message.setText("Dormagen Twin");
+            loading.setMessage("Dormagen Twin");
             stage.initStyle(StageStyle.UNDECORATED);
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreenExitHint("");
@@ -109,7 +105,7 @@ public final class ViewerApp extends Application {
         Task<Loaded> task = new Task<>() {
             @Override
             protected Loaded call() {
-                SceneFactory.Prepared prepared = SceneFactory.prepare(files, lod);
+                SceneFactory.Prepared prepared = TileLoader.load(files, SceneFactory.viewerTerrain, lod, showOn(loading));
                 Bindings bindings = Bindings.NONE;
                 String bindingsProblem = null;
                 try {
@@ -127,9 +123,9 @@ public final class ViewerApp extends Application {
         task.setOnSucceeded(event -> {
             Loaded loaded = task.getValue();
             SceneFactory.Prepared prepared = loaded.prepared();
-            CityViewport viewport;
+            boolean cameraUntouched = loading.isFraming();
+            CityViewport viewport = cityView(loading, prepared);
             if (kiosk != null) {
-                viewport = new CityViewport(new CityScene(prepared.meshes()));
                 KioskPane pane = new KioskPane(viewport, Locale.forLanguageTag(kiosk.language()), Duration.ofSeconds(kiosk.idleSeconds()),
                         InstantSource.system(), kiosk.pin(), Platform::exit);
                 pane.showSampleNote(isSynthetic(prepared));
@@ -138,13 +134,15 @@ public final class ViewerApp extends Application {
                 scene.setRoot(pane);
                 pane.start();
             } else {
-                ViewerPane pane = showPlanner(scene, prepared);
-                viewport = pane.viewport();
+                SceneFactory.addNotes(viewport, prepared);
+                ViewerPane pane = showPlanner(scene, prepared, viewport);
                 startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> sourcesShown.accept(statuses));
                 openFiles(scene, variantFiles);
             }
             try {
-                viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
+                if (cameraUntouched) {
+                    viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
+                }
             } catch (IllegalArgumentException unknownCamera) {
                 System.err.println("twin: " + unknownCamera.getMessage() + "; showing the home view");
             }
@@ -152,18 +150,41 @@ public final class ViewerApp extends Application {
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             prepared.loaded().models().forEach(model -> model.problems().forEach(problem -> System.err.println("twin: " + problem)));
         });
-        task.setOnFailed(event -> message.setText("Could not load the model: " + task.getException().getMessage()));
+        task.setOnFailed(event -> loading.setMessage("Could not load the model: " + task.getException().getMessage()));
         Thread worker = new Thread(task, "model-loader");
         worker.setDaemon(true);
         worker.start();
     }
 
-    /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
-    private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared) {
-        ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), SceneFactory.statusText(prepared));
-        if (scene.getRoot() instanceof ViewerPane previous) {
-            previous.detachFeed();
+    /** Shows each chunk of the city on the loading view as it comes, with how far loading has come. */
+    private static Consumer<TileLoader.Chunk> showOn(LoadingView loading) {
+        return chunk -> Platform.runLater(() -> {
+            if (chunk.meshes() != null) {
+                loading.add(chunk.meshes());
+            }
+            CityViewport viewport = loading.viewport();
+            loading.showProgress(chunk.done(), chunk.total(), viewport == null ? 0 : viewport.cityScene().city().meshes().objects().size());
+        });
+    }
+
+    /**
+     * The city the loading view built, tile by tile, with the terrain that loaded after the tiles; a new one where
+     * no tile loaded. Runs on the FX thread after every chunk has been shown (they were queued before).
+     */
+    private static CityViewport cityView(LoadingView loading, SceneFactory.Prepared prepared) {
+        CityViewport viewport = loading.viewport();
+        if (viewport == null) {
+            return new CityViewport(new CityScene(prepared.meshes()));
         }
+        if (prepared.meshes().terrain() != null) {
+            viewport.cityScene().setGround(prepared.meshes().terrain());
+        }
+        return viewport;
+    }
+
+    /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
+    private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport) {
+        ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared));
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
         variants.forEach(pane::addVariant);
         sourcesShown = pane::showSources;
@@ -195,17 +216,46 @@ public final class ViewerApp extends Application {
             }, scene);
         }
         if (!models.isEmpty()) {
-            inBackground("model-loader", () -> {
-                SceneFactory.Prepared prepared = SceneFactory.prepare(models, lod);
+            openModels(scene, models);
+        }
+    }
+
+    /**
+     * Replaces the city: the window shows the new one growing tile by tile, then a planner for it. The planner
+     * before stays where nothing loads, with a note saying why.
+     */
+    private void openModels(Scene scene, List<Path> models) {
+        ViewerPane previous = (ViewerPane) scene.getRoot();
+        LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...");
+        scene.setRoot(loading);
+        Task<SceneFactory.Prepared> task = new Task<>() {
+            @Override
+            protected SceneFactory.Prepared call() throws Exception {
+                SceneFactory.Prepared prepared = TileLoader.load(models, SceneFactory.viewerTerrain, lod, showOn(loading));
                 if (prepared.loaded().models().isEmpty()) {
                     throw new IOException(String.join("; ", prepared.loaded().failures()));
                 }
                 return prepared;
-            }, prepared -> {
-                files = models;
-                showPlanner(scene, prepared);
-            }, scene);
-        }
+            }
+        };
+        task.setOnSucceeded(event -> {
+            files = models;
+            SceneFactory.Prepared prepared = task.getValue();
+            CityViewport viewport = cityView(loading, prepared);
+            SceneFactory.addNotes(viewport, prepared);
+            previous.detachFeed();
+            showPlanner(scene, prepared, viewport);
+            scene.getRoot().requestFocus();
+        });
+        task.setOnFailed(event -> {
+            String problem = "Could not open: " + task.getException().getMessage();
+            System.err.println("twin: " + problem);
+            scene.setRoot(previous);
+            previous.viewport().addNote(problem.lines().findFirst().orElse(""), true);
+        });
+        Thread worker = new Thread(task, "model-loader");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /** Runs {@code work} on a worker; its result goes to {@code done} on the FX thread, a failure onto the view. */

@@ -15,42 +15,111 @@ import javafx.scene.shape.VertexFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.IntPredicate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The city's merged meshes in the scene graph. Each part samples its colours from a small palette image, one
  * texel per object (and material colour), so recolouring an object writes a few pixels and leaves the faces
  * arrays, which Prism would re-upload whole, untouched. Must be used on the FX thread.
+ *
+ * <p>Parts are grouped by tile. Given the camera's view, a tile outside it is not drawn at all, since JavaFX draws
+ * every visible mesh whether it is in view or not; and a tile far from the camera shows its buildings as blocks.
  */
 public final class CityLayer {
     /** The highlight of whatever is selected: an object here, a marker in the sensor layer. */
     public static final int SELECTION_ARGB = 0xFFFFC400;
 
-    private final CityMeshes meshes;
+    /**
+     * A tile shows its buildings' own geometry (LoD2) while a roof of {@value #ROOF_METRES} m at its nearest point
+     * covers at least {@value #ROOF_PIXELS} pixels, and their blocks (LoD1) beyond: a gable is then too small to
+     * tell from a flat roof. In an 800-pixel-high view with the camera's 40 degrees that is 2.7 km.
+     */
+    static final double ROOF_METRES = 10;
+    static final double ROOF_PIXELS = 4;
+
+    private CityMeshes meshes;
     private final Group root = new Group();
     private final List<Part> parts = new ArrayList<>();
+    /** The tiles by (column, row): what culling and the level of detail switch, each as a whole. */
+    private final Map<Long, Tile> tiles = new HashMap<>();
     /** For object o, its texels are texelPart/texelIndex[objectTexelStart[o] .. objectTexelStart[o+1]). */
-    private final int[] objectTexelStart;
-    private final int[] texelPart;
-    private final int[] texelIndex;
+    private int[] objectTexelStart;
+    private int[] texelPart;
+    private int[] texelIndex;
     /** Per object, the overlay's colour, 0 for none. */
-    private final int[] overlayArgb;
+    private int[] overlayArgb;
     private int selected = -1;
     private boolean contextMuted;
     /** Per object, its bounding box in scene coordinates: computed on first use, in one pass. */
     private double[][] bounds;
+    private ViewFrustum view;
+    private boolean culling = true;
+    private boolean levelOfDetail = true;
 
     private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb, boolean[] anyHidden) {
     }
 
+    /** One tile's parts and the box around their points. */
+    private record Tile(List<Part> parts, double[] box) {
+    }
+
     public CityLayer(CityMeshes meshes) {
         this.meshes = meshes;
+        overlayArgb = new int[0];
+        addParts(meshes.parts());
+    }
+
+    /**
+     * Adds a chunk of the city meshed on the same grid after what is here (a tile of a folder that loads in the
+     * background): its objects take the next indexes, and it is drawn, culled and picked like the rest.
+     */
+    public void append(CityMeshes chunk) {
+        int first = meshes.objects().size();
+        meshes = meshes.append(chunk);
+        addParts(chunk.parts());
+        bounds = null;
+        if (contextMuted) {
+            for (int object = first; object < overlayArgb.length; object++) {
+                paint(object);
+            }
+        }
+    }
+
+    /** The terrain under the city, meshed around its origin: for a city whose terrain loads after its tiles. */
+    void setTerrainMesh(TerrainMesh terrain) {
+        meshes = meshes.withTerrain(terrain);
+    }
+
+    private void addParts(List<MeshPart> added) {
+        for (MeshPart data : added) {
+            Part part = createPart(data);
+            parts.add(part);
+            Tile tile = tiles.computeIfAbsent(((long) data.tileColumn() << 32) | (data.tileRow() & 0xFFFFFFFFL),
+                    key -> new Tile(new ArrayList<>(), new double[]{Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}));
+            tile.parts().add(part);
+            float[] points = data.points();
+            for (int i = 0; i < points.length; i += 3) {
+                for (int axis = 0; axis < 3; axis++) {
+                    tile.box()[axis] = Math.min(tile.box()[axis], points[i + axis]);
+                    tile.box()[axis + 3] = Math.max(tile.box()[axis + 3], points[i + axis]);
+                }
+            }
+        }
+        indexTexels();
+        updateVisibility();
+    }
+
+    /** Rebuilds the map from objects to their texels over every part. */
+    private void indexTexels() {
         int objectCount = meshes.objects().size();
-        overlayArgb = new int[objectCount];
+        overlayArgb = Arrays.copyOf(overlayArgb, objectCount);
         objectTexelStart = new int[objectCount + 1];
-        for (MeshPart data : meshes.parts()) {
-            for (int object : data.texelObject()) {
+        for (Part part : parts) {
+            for (int object : part.data().texelObject()) {
                 objectTexelStart[object + 1]++;
             }
         }
@@ -60,16 +129,62 @@ public final class CityLayer {
         texelPart = new int[objectTexelStart[objectCount]];
         texelIndex = new int[texelPart.length];
         int[] fill = objectTexelStart.clone();
-        for (MeshPart data : meshes.parts()) {
-            int partNumber = parts.size();
-            parts.add(createPart(data));
-            int[] texelObject = data.texelObject();
+        for (int partNumber = 0; partNumber < parts.size(); partNumber++) {
+            int[] texelObject = parts.get(partNumber).data().texelObject();
             for (int texel = 0; texel < texelObject.length; texel++) {
                 int slot = fill[texelObject[texel]]++;
                 texelPart[slot] = partNumber;
                 texelIndex[slot] = texel;
             }
         }
+    }
+
+    /**
+     * Draws only what the camera can see: tiles outside the view are left out of the frame (and out of picking),
+     * and each tile shows its buildings near or far, by its distance from the camera. Null shows every tile, near.
+     */
+    public void setView(ViewFrustum frustum) {
+        view = frustum;
+        updateVisibility();
+    }
+
+    /** With culling off, tiles outside the view are drawn too (for comparison in the benchmark). */
+    public void setCulling(boolean on) {
+        culling = on;
+        updateVisibility();
+    }
+
+    /** With the level of detail off, every tile shows its buildings' own geometry, however far. */
+    public void setLevelOfDetail(boolean on) {
+        levelOfDetail = on;
+        updateVisibility();
+    }
+
+    private void updateVisibility() {
+        for (Tile tile : tiles.values()) {
+            boolean inView = view == null || !culling || view.intersects(tile.box());
+            boolean near = view == null || !levelOfDetail || view.pixels(ROOF_METRES, view.distanceTo(tile.box())) >= ROOF_PIXELS;
+            for (Part part : tile.parts()) {
+                boolean shown = inView && switch (part.data().detail()) {
+                    case ALWAYS -> true;
+                    case NEAR -> near;
+                    case FAR -> !near;
+                };
+                if (part.view().isVisible() != shown) {
+                    part.view().setVisible(shown);
+                }
+            }
+        }
+    }
+
+    /** How many mesh parts are drawn now: after culling and the choice of detail. */
+    public int visibleNodeCount() {
+        return (int) parts.stream().filter(part -> part.view().isVisible()).count();
+    }
+
+    /** How many triangles are drawn now. */
+    public long visibleTriangles() {
+        return parts.stream().filter(part -> part.view().isVisible()).mapToLong(part -> part.data().triangleCount()).sum();
     }
 
     private Part createPart(MeshPart data) {
@@ -91,7 +206,8 @@ public final class CityLayer {
         MeshView view = new MeshView(mesh);
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
-        view.setId(data.surfaceClass().name().toLowerCase() + "-" + data.tileColumn() + "-" + data.tileRow());
+        String far = data.detail() == MeshPart.Detail.FAR ? "far-" : "";
+        view.setId(far + data.surfaceClass().name().toLowerCase() + "-" + data.tileColumn() + "-" + data.tileRow());
         Part part = new Part(data, view, palette, argb, new boolean[1]);
         view.setUserData(part);
         root.getChildren().add(view);

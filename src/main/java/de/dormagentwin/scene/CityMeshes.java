@@ -3,7 +3,9 @@ package de.dormagentwin.scene;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.geo.Utm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,32 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
                     + ", not around the city's origin " + Arrays.toString(origin));
         }
         return new CityMeshes(origin, tileSize, parts, objects, triangles, surfaceArea, indexById, ground);
+    }
+
+    /** The grid these meshes lie on, for meshing more of the city onto it. */
+    public MeshBuilder.Grid grid() {
+        return new MeshBuilder.Grid(origin, tileSize);
+    }
+
+    /**
+     * These meshes and a chunk meshed after them on the same grid, its objects numbered on from these
+     * ({@link MeshBuilder#build(List, de.dormagentwin.model.LodChoice, MeshBuilder.Grid, int)} with
+     * {@code objects().size()}). The terrain stays as it is.
+     */
+    public CityMeshes append(CityMeshes chunk) {
+        if (!Arrays.equals(chunk.origin, origin) || chunk.tileSize != tileSize) {
+            throw new IllegalArgumentException("a chunk must be meshed on the same grid as the city it joins");
+        }
+        List<MeshPart> allParts = new ArrayList<>(parts);
+        allParts.addAll(chunk.parts);
+        List<CityObject> allObjects = new ArrayList<>(objects);
+        allObjects.addAll(chunk.objects);
+        Map<String, Integer> index = new HashMap<>(indexById);
+        for (int i = 0; i < chunk.objects.size(); i++) {
+            index.putIfAbsent(chunk.objects.get(i).id(), objects.size() + i);
+        }
+        return new CityMeshes(origin, tileSize, Collections.unmodifiableList(allParts), Collections.unmodifiableList(allObjects),
+                triangles + chunk.triangles, surfaceArea + chunk.surfaceArea, Collections.unmodifiableMap(index), terrain);
     }
 
     private static Map<String, Integer> indexOf(List<CityObject> objects) {

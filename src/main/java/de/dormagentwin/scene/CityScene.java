@@ -5,6 +5,7 @@ import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.PerspectiveCamera;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.paint.Color;
@@ -45,7 +46,7 @@ public final class CityScene {
     private final Group world = new Group();
     private final double[] halfSize;
     /** Per object, x and z of one of its points in scene coordinates (NaN when it draws nothing): for framing views. */
-    private final float[] anchors;
+    private float[] anchors;
     private final DirectionalLight sunLight = new DirectionalLight();
     private final DirectionalLight fillLight = new DirectionalLight();
     private final AmbientLight ambientLight = new AmbientLight();
@@ -56,17 +57,47 @@ public final class CityScene {
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
         halfSize = halfSize(meshes);
-        anchors = anchors(meshes);
+        anchors = new float[meshes.objects().size() * 2];
+        Arrays.fill(anchors, Float.NaN);
+        fillAnchors(meshes, anchors);
         ground = ground();
         world.getChildren().addAll(ground, city.node(), lights());
         subScene = new SubScene(world, 800, 600, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(camera.camera());
         // The sky is the background behind a transparent SubScene: a gradient fill of a 3D SubScene is not drawn.
         subScene.setFill(Color.TRANSPARENT);
+        camera.addListener(this::updateView);
+        subScene.widthProperty().addListener((property, before, after) -> updateView());
+        subScene.heightProperty().addListener((property, before, after) -> updateView());
         camera.set(homeView());
         if (meshes.terrain() != null) {
             setTerrain(new TerrainLayer(meshes.terrain()));
         }
+    }
+
+    /**
+     * Adds a chunk of the city, meshed on this city's grid after the objects already here: a tile of a folder that
+     * loads in the background. The ground plane keeps the size it was given for the first chunk, which reaches
+     * tens of kilometres beyond it.
+     */
+    public void append(CityMeshes chunk) {
+        int known = anchors.length;
+        city.append(chunk);
+        anchors = Arrays.copyOf(anchors, city.meshes().objects().size() * 2);
+        Arrays.fill(anchors, known, anchors.length, Float.NaN);
+        fillAnchors(chunk, anchors);
+    }
+
+    /** Lays terrain meshed around the city's origin under it, for a city whose tiles loaded first. */
+    public void setGround(TerrainMesh mesh) {
+        city.setTerrainMesh(mesh);
+        setTerrain(mesh == null ? null : new TerrainLayer(mesh));
+    }
+
+    /** Tells the city what the camera sees, so that it draws only the tiles in view, near or far. */
+    private void updateView() {
+        PerspectiveCamera lens = camera.camera();
+        city.setView(new ViewFrustum(camera.view(), lens.getFieldOfView(), subScene.getWidth(), subScene.getHeight(), lens.getNearClip(), lens.getFarClip()));
     }
 
     private double[] halfSize(CityMeshes meshes) {
@@ -82,9 +113,8 @@ public final class CityScene {
         return new double[]{halfX, halfZ};
     }
 
-    private static float[] anchors(CityMeshes meshes) {
-        float[] anchors = new float[meshes.objects().size() * 2];
-        Arrays.fill(anchors, Float.NaN);
+    /** Sets the anchor of each object of {@code meshes} (by scene-wide index) that has none yet. */
+    private static void fillAnchors(CityMeshes meshes, float[] anchors) {
         for (MeshPart part : meshes.parts()) {
             for (int face = 0; face < part.faceToObject().length; face++) {
                 int object = part.faceToObject()[face];
@@ -95,7 +125,6 @@ public final class CityScene {
                 }
             }
         }
-        return anchors;
     }
 
     /** A ground plane a little below the model's lowest point, reaching well past it so no edge shows. */

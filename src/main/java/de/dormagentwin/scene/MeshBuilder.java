@@ -4,6 +4,7 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.geometry.ConvexHull;
 import de.dormagentwin.model.geometry.Triangulator;
 import de.dormagentwin.model.primitive.FloatList;
 import de.dormagentwin.model.primitive.IntList;
@@ -17,22 +18,43 @@ import java.util.Map;
 
 /**
  * Triangulates the chosen level of detail of every object and merges the triangles into one mesh part per
- * (tile, surface class). Plain arrays only, no JavaFX: it runs on a worker thread and in benchmarks.
+ * (tile, surface class, detail). Plain arrays only, no JavaFX: it runs on a worker thread and in benchmarks.
+ *
+ * <p>Tiles are squares of a {@link Grid} around the scene's origin, so that models meshed one file at a time (a folder
+ * of tiles loading in the background) fall into the same tiles as if meshed together. A tile is what the scene culls
+ * and switches in level of detail as a whole.
+ *
+ * <p>A building whose own geometry is much richer than a block gets a second, far representation: its LoD1 geometry
+ * where the file has one, else a block derived from it (the convex hull of its points, from its lowest point up to
+ * the mean height of its roof). The scene draws the block from afar and the building's own geometry near the camera.
  *
  * <p>Axes are converted here and only here: the model's x east, y north, z up becomes the scene's x right, y down,
  * z north (a rotation, so windings and normals keep their sense).
  */
 public final class MeshBuilder {
-    /** At most this many tiles along each axis: 4 x 4 tiles x 9 classes stays under 200 scene nodes. */
-    static final int TILES_PER_AXIS = 4;
+    /** A model meshed on its own is cut into at most this many tiles along each axis (plus one at an edge). */
+    static final int TILES_PER_AXIS = 6;
     static final int PALETTE_WIDTH = 256;
     private static final double MINIMUM_TILE_SIZE = 250;
+    /**
+     * A building gets a block for the far view only when its own geometry has at least this many times the block's
+     * triangles: a box would gain nothing from a block of the same box.
+     */
+    private static final double BLOCK_GAIN = 1.5;
+    private static final LodChoice LOD1 = LodChoice.parse("1");
 
     private MeshBuilder() {
     }
 
+    /**
+     * The tiles that meshes share: their common origin (the real-world point, x east, y north, z up, that is the
+     * scene's zero, in double precision) and the edge length of a tile in metres. Tile (0, 0) starts at the origin.
+     */
+    public record Grid(double[] origin, double tileSize) {
+    }
+
     public static CityMeshes build(List<CityModel> models, LodChoice lod) {
-        return build(models, lod, false);
+        return build(models, lod, grid(models, lod), 0);
     }
 
     /**
@@ -40,24 +62,39 @@ public final class MeshBuilder {
      * compares against, never what the viewer uses.
      */
     public static CityMeshes build(List<CityModel> models, LodChoice lod, boolean partPerObject) {
+        Run run = new Run(grid(models, lod), lod, partPerObject, 0);
+        models.forEach(run::add);
+        return run.finish();
+    }
+
+    /**
+     * Meshes models on a given grid, numbering their objects from {@code firstObject} on: one chunk of a city that
+     * loads piece by piece, to be appended to the chunks before it ({@link CityMeshes#append(CityMeshes)}).
+     */
+    public static CityMeshes build(List<CityModel> models, LodChoice lod, Grid grid, int firstObject) {
+        Run run = new Run(grid, lod, false, firstObject);
+        models.forEach(run::add);
+        return run.finish();
+    }
+
+    /** The grid for models meshed together: around the middle of their extent, at most about 6 x 6 tiles. */
+    public static Grid grid(List<CityModel> models, LodChoice lod) {
         double[] extent = combinedExtent(models);
         double[] origin = {(extent[0] + extent[3]) / 2, (extent[1] + extent[4]) / 2, groundHeight(models, lod)};
         if (!Double.isFinite(origin[0])) {
             origin = new double[3];
         }
         double tileSize = Math.max(MINIMUM_TILE_SIZE, Math.max(extent[3] - extent[0], extent[4] - extent[1]) / TILES_PER_AXIS);
-        Run run = new Run(origin, extent, tileSize, lod, partPerObject);
-        for (CityModel model : models) {
-            run.add(model);
+        if (!Double.isFinite(tileSize)) {
+            tileSize = MINIMUM_TILE_SIZE;
         }
-        return run.finish();
+        return new Grid(origin, tileSize);
     }
-
     /**
      * The height the scene's ground plane stands at: the lower quartile of the objects' lowest points, so that
      * a few deep objects (a quay wall, a basement) do not sink the ground under every building.
      */
-    static double groundHeight(List<CityModel> models, LodChoice lod) {
+    public static double groundHeight(List<CityModel> models, LodChoice lod) {
         double[] lowest = new double[models.stream().mapToInt(model -> model.objects().size()).sum()];
         int count = 0;
         for (CityModel model : models) {
@@ -99,11 +136,11 @@ public final class MeshBuilder {
     /** One build: the buckets being filled and the scratch arrays reused for every polygon. */
     private static final class Run {
         private final double[] origin;
-        private final double[] extent;
         private final double tileSize;
         private final LodChoice lod;
         private final boolean partPerObject;
-        private final Map<Integer, PartBuilder> parts = new LinkedHashMap<>();
+        private final int firstObject;
+        private final Map<PartKey, PartBuilder> parts = new LinkedHashMap<>();
         private final List<CityObject> objects = new ArrayList<>();
         private final double[] normal = new double[3];
         private double[] polygon = new double[3 * 64];
@@ -111,12 +148,15 @@ public final class MeshBuilder {
         private long triangles;
         private double area;
 
-        Run(double[] origin, double[] extent, double tileSize, LodChoice lod, boolean partPerObject) {
-            this.origin = origin;
-            this.extent = extent;
-            this.tileSize = tileSize;
+        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+        }
+
+        Run(Grid grid, LodChoice lod, boolean partPerObject, int firstObject) {
+            this.origin = grid.origin();
+            this.tileSize = grid.tileSize();
             this.lod = lod;
             this.partPerObject = partPerObject;
+            this.firstObject = firstObject;
         }
 
         void add(CityModel model) {
@@ -130,31 +170,145 @@ public final class MeshBuilder {
                 if (geometry == null) {
                     continue;
                 }
-                int objectIndex = objects.size();
+                int objectIndex = firstObject + objects.size();
                 objects.add(object);
-                int tileKey = partPerObject ? objectIndex * TILES_PER_AXIS : tileKey(vertices, geometry);
+                int column = partPerObject ? objectIndex : tile(vertices, geometry, 0);
+                int row = partPerObject ? 0 : tile(vertices, geometry, 1);
+                MeshPart.Detail detail = MeshPart.Detail.ALWAYS;
+                if (!partPerObject && isBuilding(object)) {
+                    Geometry lod1 = object.geometryFor(LOD1);
+                    if (lod1 != null && lod1 != geometry) {
+                        for (int surface = 0; surface < lod1.surfaceCount(); surface++) {
+                            addSurface(object, objectIndex, lod1, surface, vertices, column, row, MeshPart.Detail.FAR, stamp, pointIndex);
+                        }
+                        detail = MeshPart.Detail.NEAR;
+                    } else if (addBlock(object, objectIndex, geometry, vertices, column, row)) {
+                        detail = MeshPart.Detail.NEAR;
+                    }
+                }
                 for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
-                    addSurface(object, objectIndex, geometry, surface, vertices, tileKey, stamp, pointIndex);
+                    addSurface(object, objectIndex, geometry, surface, vertices, column, row, detail, stamp, pointIndex);
                 }
             }
         }
 
-        private int tileKey(double[] vertices, Geometry geometry) {
+        private static boolean isBuilding(CityObject object) {
+            return object.type().equals("Building") || object.type().equals("BuildingPart");
+        }
+
+        /** The tile column (axis 0) or row (axis 1) of a geometry's first point. */
+        private int tile(double[] vertices, Geometry geometry, int axis) {
             if (geometry.vertexIndexCount() == 0) {
                 return 0;
             }
-            int vertex = geometry.vertexIndex(0);
-            int column = tile(vertices[vertex * 3] - extent[0]);
-            int row = tile(vertices[vertex * 3 + 1] - extent[1]);
-            return column * TILES_PER_AXIS + row;
+            return (int) Math.floor((vertices[geometry.vertexIndex(0) * 3 + axis] - origin[axis]) / tileSize);
         }
 
-        private int tile(double offset) {
-            return Math.max(0, Math.min(TILES_PER_AXIS - 1, (int) (offset / tileSize)));
+        private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+            // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
+            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail), key -> new PartBuilder(column, row, surfaceClass, detail));
+        }
+
+        /**
+         * Adds the far block of a building: its points' convex hull as walls and a flat roof at the mean height of
+         * its roof points (its highest point where it has no roof surfaces). False where the block would save too
+         * little to be worth a second representation, or the building has no area to stand on.
+         */
+        private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row) {
+            int count = geometry.vertexIndexCount();
+            double[] plan = new double[count * 2];
+            double bottom = Double.POSITIVE_INFINITY;
+            double top = Double.NEGATIVE_INFINITY;
+            double roofSum = 0;
+            int roofPoints = 0;
+            int roofArgb = SurfaceClass.ROOF.defaultArgb();
+            int wallArgb = SurfaceClass.WALL.defaultArgb();
+            boolean roofColour = false;
+            boolean wallColour = false;
+            long ownTriangles = 0;
+            for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+                boolean roof = "RoofSurface".equals(geometry.semanticType(surface));
+                int argb = geometry.surfaceColor(surface);
+                if (argb != Geometry.NO_COLOR && roof && !roofColour) {
+                    roofArgb = argb;
+                    roofColour = true;
+                } else if (argb != Geometry.NO_COLOR && !roof && !wallColour) {
+                    wallArgb = argb;
+                    wallColour = true;
+                }
+                int firstRing = geometry.firstRing(surface);
+                int endRing = geometry.endRing(surface);
+                int first = geometry.firstVertex(firstRing);
+                int end = geometry.endVertex(endRing - 1);
+                ownTriangles += end - first - 2 + 2L * (endRing - firstRing - 1);
+                for (int position = first; position < end; position++) {
+                    int vertex = geometry.vertexIndex(position) * 3;
+                    double z = vertices[vertex + 2] - origin[2];
+                    bottom = Math.min(bottom, z);
+                    top = Math.max(top, z);
+                    if (roof) {
+                        roofSum += z;
+                        roofPoints++;
+                    }
+                }
+            }
+            for (int position = 0; position < count; position++) {
+                int vertex = geometry.vertexIndex(position) * 3;
+                plan[position * 2] = vertices[vertex] - origin[0];
+                plan[position * 2 + 1] = vertices[vertex + 1] - origin[1];
+            }
+            double[] hull = ConvexHull.of(plan, count);
+            int corners = hull.length / 2;
+            if (corners < 3 || ownTriangles < BLOCK_GAIN * (3 * corners - 2)) {
+                return false;
+            }
+            double roofHeight = roofPoints > 0 ? roofSum / roofPoints : top;
+            if (roofHeight - bottom < 0.1) {
+                return false;
+            }
+            PartBuilder walls = part(column, row, SurfaceClass.WALL, MeshPart.Detail.FAR);
+            int wallTexel = walls.texel(objectIndex, wallArgb);
+            int wallBase = walls.pointCount();
+            for (int corner = 0; corner < corners; corner++) {
+                walls.point(hull[corner * 2], hull[corner * 2 + 1], bottom);
+                walls.point(hull[corner * 2], hull[corner * 2 + 1], roofHeight);
+            }
+            for (int corner = 0; corner < corners; corner++) {
+                int next = (corner + 1) % corners;
+                double dx = hull[next * 2] - hull[corner * 2];
+                double dy = hull[next * 2 + 1] - hull[corner * 2 + 1];
+                double length = Math.hypot(dx, dy);
+                // The hull runs anticlockwise seen from above, so its outside lies to the right of each edge.
+                int normalIndex = walls.normal(dy / length, -dx / length, 0);
+                int lowHere = wallBase + corner * 2;
+                int lowNext = wallBase + next * 2;
+                walls.corner(lowHere, normalIndex, wallTexel);
+                walls.corner(lowNext, normalIndex, wallTexel);
+                walls.corner(lowNext + 1, normalIndex, wallTexel);
+                walls.face(objectIndex);
+                walls.corner(lowHere, normalIndex, wallTexel);
+                walls.corner(lowNext + 1, normalIndex, wallTexel);
+                walls.corner(lowHere + 1, normalIndex, wallTexel);
+                walls.face(objectIndex);
+            }
+            PartBuilder roofs = part(column, row, SurfaceClass.ROOF, MeshPart.Detail.FAR);
+            int roofTexel = roofs.texel(objectIndex, roofArgb);
+            int up = roofs.normal(0, 0, 1);
+            int roofBase = roofs.pointCount();
+            for (int corner = 0; corner < corners; corner++) {
+                roofs.point(hull[corner * 2], hull[corner * 2 + 1], roofHeight);
+            }
+            for (int corner = 1; corner < corners - 1; corner++) {
+                roofs.corner(roofBase, up, roofTexel);
+                roofs.corner(roofBase + corner, up, roofTexel);
+                roofs.corner(roofBase + corner + 1, up, roofTexel);
+                roofs.face(objectIndex);
+            }
+            return true;
         }
 
         private void addSurface(CityObject object, int objectIndex, Geometry geometry, int surface, double[] vertices,
-                                int tileKey, int[] stamp, int[] pointIndex) {
+                                int column, int row, MeshPart.Detail detail, int[] stamp, int[] pointIndex) {
             int firstRing = geometry.firstRing(surface);
             int endRing = geometry.endRing(surface);
             int first = geometry.firstVertex(firstRing);
@@ -192,18 +346,20 @@ public final class MeshBuilder {
             double ny = normal[1] / length;
             double nz = normal[2] / length;
             SurfaceClass surfaceClass = SurfaceClass.of(object, geometry.semanticType(surface), nz);
-            int key = tileKey * SurfaceClass.values().length + surfaceClass.ordinal();
-            // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
-            PartBuilder part = parts.computeIfAbsent(key, k -> new PartBuilder(tileKey / TILES_PER_AXIS, tileKey % TILES_PER_AXIS, surfaceClass));
+            PartBuilder part = part(column, row, surfaceClass, detail);
             int argb = geometry.surfaceColor(surface);
             if (argb == Geometry.NO_COLOR) {
                 argb = surfaceClass == SurfaceClass.FACILITY ? SurfaceClass.facilityArgb(object) : surfaceClass.defaultArgb();
             }
             int texel = part.texel(objectIndex, argb);
             int normalIndex = part.normal(nx, ny, nz);
-            int objectStamp = objectIndex * 16 + surfaceClass.ordinal() + 1;
+            // Stamps tell apart the (object, class, detail) combinations, each of which has points of its own.
+            int objectStamp = ((objectIndex - firstObject) * 16 + surfaceClass.ordinal()) * 3 + detail.ordinal() + 1;
+            boolean counted = detail != MeshPart.Detail.FAR;
             for (int c = 0; c < corners.length; c += 3) {
-                area += triangleArea(corners[c], corners[c + 1], corners[c + 2]);
+                if (counted) {
+                    area += triangleArea(corners[c], corners[c + 1], corners[c + 2]);
+                }
                 for (int k = 0; k < 3; k++) {
                     int local = corners[c + k];
                     int modelVertex = geometry.vertexIndex(first + local);
@@ -215,7 +371,9 @@ public final class MeshBuilder {
                 }
                 part.face(objectIndex);
             }
-            triangles += corners.length / 3;
+            if (counted) {
+                triangles += corners.length / 3;
+            }
         }
 
         private double triangleArea(int a, int b, int c) {
@@ -236,7 +394,7 @@ public final class MeshBuilder {
             for (PartBuilder part : parts.values()) {
                 built.add(part.finish());
             }
-            built.sort(Comparator.comparingInt((MeshPart part) -> part.surfaceClass().ordinal())
+            built.sort(Comparator.comparingInt((MeshPart part) -> part.detail().ordinal()).thenComparingInt(part -> part.surfaceClass().ordinal())
                     .thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
             return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area);
         }
@@ -247,6 +405,7 @@ public final class MeshBuilder {
         private final int column;
         private final int row;
         private final SurfaceClass surfaceClass;
+        private final MeshPart.Detail detail;
         // Small starting sizes, grown by doubling: a tile's part grows to millions of entries, but the benchmark's
         // part-per-object baseline holds hundreds of thousands of parts with a few dozen each.
         private final FloatList points = new FloatList(48);
@@ -258,10 +417,15 @@ public final class MeshBuilder {
         private int lastObject = -1;
         private int firstTexelOfLastObject;
 
-        PartBuilder(int column, int row, SurfaceClass surfaceClass) {
+        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
             this.column = column;
             this.row = row;
             this.surfaceClass = surfaceClass;
+            this.detail = detail;
+        }
+
+        int pointCount() {
+            return points.size() / 3;
         }
 
         int point(double east, double north, double up) {
@@ -307,7 +471,7 @@ public final class MeshBuilder {
             for (int texel = 0; texel < texels; texel++) {
                 texCoords.add((texel % PALETTE_WIDTH + 0.5f) / PALETTE_WIDTH, (texel / PALETTE_WIDTH + 0.5f) / height);
             }
-            return new MeshPart(column, row, surfaceClass, points.toArray(), normals.toArray(), texCoords.toArray(),
+            return new MeshPart(column, row, surfaceClass, detail, points.toArray(), normals.toArray(), texCoords.toArray(),
                     faces.toArray(), faceToObject.toArray(), texelObject.toArray(), texelArgb.toArray(), PALETTE_WIDTH, height);
         }
     }

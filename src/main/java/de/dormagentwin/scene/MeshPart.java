@@ -5,6 +5,8 @@ package de.dormagentwin.scene;
  * {@code POINT_NORMAL_TEXCOORD}. Every face of an object samples one texel of the part's palette, so an object is
  * recoloured by writing its texels, never by touching {@link #faces()}.
  *
+ * @param detail       when the part is drawn: always, near the camera only (a building's own LoD2) or far from it only
+ *                     (the same buildings as LoD1 blocks)
  * @param points       x, y, z per point in scene coordinates (metres from the scene origin, y down)
  * @param normals      one flat normal per source surface
  * @param texCoords    u, v per texel centre
@@ -13,9 +15,14 @@ package de.dormagentwin.scene;
  * @param texelObject  per texel, the scene-wide object index
  * @param texelArgb    per texel, its base colour
  */
-public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, float[] points, float[] normals,
+public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, float[] points, float[] normals,
                        float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,
                        int paletteWidth, int paletteHeight) {
+
+    /** Which camera distance a part is drawn at. */
+    public enum Detail {
+        ALWAYS, NEAR, FAR
+    }
 
     public int triangleCount() {
         return faceToObject.length;

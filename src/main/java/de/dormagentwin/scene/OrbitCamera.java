@@ -5,6 +5,9 @@ import javafx.scene.PerspectiveCamera;
 import javafx.scene.transform.Rotate;
 import javafx.scene.transform.Translate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A camera that orbits a target point: yaw turns around the vertical, pitch tilts down towards the ground,
  * distance zooms. Pan moves the target over the ground plane. Angles in degrees, distances in metres.
@@ -19,6 +22,7 @@ public final class OrbitCamera {
     private final Rotate pitchRotation = new Rotate(0, Rotate.X_AXIS);
     private final Translate back = new Translate();
     private AnimationTimer flight;
+    private final List<Runnable> listeners = new ArrayList<>();
 
     /** A camera pose: target in scene coordinates, yaw and pitch in degrees, distance in metres. */
     public record View(double targetX, double targetY, double targetZ, double yawDegrees, double pitchDegrees,
@@ -51,6 +55,12 @@ public final class OrbitCamera {
         // flicker through the ground at city scale.
         camera.setNearClip(Math.max(0.5, distance / 300));
         camera.setFarClip(Math.max(100_000, distance * 30));
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} after every change of the pose, on the FX thread. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
     }
 
     public void orbit(double deltaYawDegrees, double deltaPitchDegrees) {

@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.LodChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,10 @@ class ModelFilesTest {
     @TempDir
     Path folder;
 
+    private static ModelFiles.Loaded load(List<Path> paths) {
+        return TileLoader.load(paths, TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> { }).loaded();
+    }
+
     private static Path resource(String path) throws Exception {
         return Path.of(ModelFilesTest.class.getResource(path).toURI());
     }
@@ -22,7 +27,7 @@ class ModelFilesTest {
     @Test
     void cityGmlLoadsWhereverCityJsonDoesChosenByContentNotName() throws Exception {
         Path gmlNamedXml = Files.copy(resource("/de/dormagentwin/model/io/nrw-tile.gml"), folder.resolve("tile.xml"));
-        ModelFiles.Loaded loaded = ModelFiles.load(List.of(gmlNamedXml, resource("/de/dormagentwin/scene/three-houses.city.json")));
+        ModelFiles.Loaded loaded = load(List.of(gmlNamedXml, resource("/de/dormagentwin/scene/three-houses.city.json")));
         assertEquals(List.of(), loaded.failures());
         assertEquals(List.of(7, 3), loaded.models().stream().map(model -> model.objects().size()).toList());
     }
@@ -36,7 +41,7 @@ class ModelFilesTest {
         Files.writeString(folder.resolve("variant.json"), "{\"type\": \"FeatureCollection\", \"features\": []}");
         Files.writeString(folder.resolve("metadata.xml"), "<?xml version=\"1.0\"?><MD_Metadata/>");
         Files.writeString(folder.resolve("readme.txt"), "tiles");
-        ModelFiles.Loaded loaded = ModelFiles.load(List.of(folder));
+        ModelFiles.Loaded loaded = load(List.of(folder));
         assertEquals(List.of(), loaded.failures());
         assertEquals(List.of("LoD2_32_345_5663_1_NW.gml", "house.xml", "three-houses.city.json"),
                 loaded.models().stream().map(CityModel::name).toList());
@@ -44,7 +49,7 @@ class ModelFilesTest {
 
     @Test
     void emptyFolderSaysWhatItLookedFor() throws Exception {
-        ModelFiles.Loaded loaded = ModelFiles.load(List.of(folder));
+        ModelFiles.Loaded loaded = load(List.of(folder));
         assertEquals(List.of(folder + ": no CityGML (.gml, .xml) or CityJSON (.json, .jsonl) files in this folder"), loaded.failures());
         assertEquals(1, loaded.skippedObjects());
     }
@@ -53,7 +58,7 @@ class ModelFilesTest {
     void brokenTileInAFolderIsAFailureAndTheOtherTilesLoad() throws Exception {
         Files.copy(resource("/de/dormagentwin/model/io/nrw-tile.gml"), folder.resolve("a.gml"));
         Files.writeString(folder.resolve("b.gml"), "<core:CityModel");
-        ModelFiles.Loaded loaded = ModelFiles.load(List.of(folder));
+        ModelFiles.Loaded loaded = load(List.of(folder));
         assertEquals(1, loaded.models().size());
         assertEquals(1, loaded.failures().size());
         assertTrue(loaded.failures().get(0).startsWith("b.gml: malformed XML at line 1"), loaded.failures().get(0));

@@ -1,0 +1,161 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityModelReader;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.MeshBuilder;
+import de.dormagentwin.scene.TerrainMesh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads city model files one at a time and meshes each onto one grid as it comes, so that a folder of tiles
+ * appears tile by tile: each file's meshes go to a listener (the viewer adds them to the scene) while the next file
+ * is read. A file that will not load is named and skipped; the others load.
+ *
+ * <p>For NRW's tiles ({@code LoD2_32_347_5663_1_NW.gml}) the names tell where each tile lies before any is read:
+ * the grid's origin is the kilometre line nearest the middle of them all, its tiles are NRW's kilometre tiles, and
+ * the tiles nearest the middle load first. Other files load in the order given, around the middle of the first.
+ */
+final class TileLoader {
+    /** NRW's tile edge, and the grid's tile size when several files load. */
+    static final double TILE_METRES = 1000;
+    /** {@code LoD1_32_...} and {@code LoD2_32_...}: level, UTM zone 32, east and north kilometre, edge in km, state. */
+    private static final Pattern NRW_TILE = Pattern.compile("LoD[12]_32_(\\d{3})_(\\d{4})_1_[A-Z]{2}.*\\.(gml|xml)", Pattern.CASE_INSENSITIVE);
+
+    private TileLoader() {
+    }
+
+    /**
+     * One file's worth of the city, as the listener gets it.
+     *
+     * @param file   the file this chunk came from
+     * @param meshes its meshes on the city's grid, objects numbered on from the chunks before; null when it did not load
+     * @param done   how many files have been handled, this one included
+     * @param total  how many there are
+     */
+    record Chunk(Path file, CityMeshes meshes, String failure, int done, int total) {
+    }
+
+    /** Loads every file (every model file in each folder) and the terrain, handing each file's chunk to {@code each}. */
+    static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each) {
+        List<String> failures = new ArrayList<>();
+        List<Path> files = order(expand(paths, failures));
+        MeshBuilder.Grid grid = null;
+        double[] nrwOrigin = nrwOrigin(files);
+        List<CityModel> models = new ArrayList<>();
+        CityMeshes city = null;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            CityModel model;
+            try {
+                model = CityModelReader.read(file);
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+                each.accept(new Chunk(file, null, e.getMessage(), i + 1, files.size()));
+                continue;
+            }
+            models.add(model);
+            if (grid == null) {
+                grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
+            }
+            CityMeshes chunk = MeshBuilder.build(List.of(model), lod, grid, city == null ? 0 : city.objects().size());
+            city = city == null ? chunk : city.append(chunk);
+            each.accept(new Chunk(file, chunk, null, i + 1, files.size()));
+        }
+        if (city == null) {
+            city = MeshBuilder.build(List.of(), lod);
+        }
+        TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(paths));
+        if (!terrain.grids().isEmpty()) {
+            city = city.withTerrain(TerrainMesh.build(terrain.grids(), city.origin()));
+        }
+        return new SceneFactory.Prepared(new ModelFiles.Loaded(List.copyOf(models), List.copyOf(failures)), city, terrain.failures());
+    }
+
+    /** The grid of several files: NRW's kilometre grid where the names tell it, else 1 km tiles around the first file. */
+    private static MeshBuilder.Grid firstGrid(CityModel first, LodChoice lod, double[] nrwOrigin) {
+        double ground = MeshBuilder.groundHeight(List.of(first), lod);
+        if (nrwOrigin != null) {
+            return new MeshBuilder.Grid(new double[]{nrwOrigin[0], nrwOrigin[1], ground}, TILE_METRES);
+        }
+        double[] origin = MeshBuilder.grid(List.of(first), lod).origin();
+        return new MeshBuilder.Grid(origin, TILE_METRES);
+    }
+
+    /** The files named and those in each folder named, with a failure for a folder that holds none. */
+    static List<Path> expand(List<Path> paths, List<String> failures) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try {
+                List<Path> inFolder = ModelFiles.modelFilesIn(path);
+                if (inFolder.isEmpty()) {
+                    failures.add(path + ": no CityGML (.gml, .xml) or CityJSON (.json, .jsonl) files in this folder");
+                }
+                files.addAll(inFolder);
+            } catch (IOException e) {
+                failures.add(path + ": the folder cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        return files;
+    }
+
+    /** NRW tiles nearest the middle first, so that the view fills from its centre; other files as they are. */
+    static List<Path> order(List<Path> files) {
+        double[] origin = nrwOrigin(files);
+        if (origin == null) {
+            return files;
+        }
+        return files.stream().sorted(Comparator.comparingDouble(file -> {
+            double[] corner = nrwCorner(file);
+            double east = corner[0] + TILE_METRES / 2 - origin[0];
+            double north = corner[1] + TILE_METRES / 2 - origin[1];
+            return east * east + north * north;
+        })).toList();
+    }
+
+    /** The kilometre line nearest the middle of NRW tiles, or null unless every file is one. */
+    static double[] nrwOrigin(List<Path> files) {
+        if (files.isEmpty()) {
+            return null;
+        }
+        double minEast = Double.POSITIVE_INFINITY;
+        double minNorth = Double.POSITIVE_INFINITY;
+        double maxEast = Double.NEGATIVE_INFINITY;
+        double maxNorth = Double.NEGATIVE_INFINITY;
+        for (Path file : files) {
+            double[] corner = nrwCorner(file);
+            if (corner == null) {
+                return null;
+            }
+            minEast = Math.min(minEast, corner[0]);
+            minNorth = Math.min(minNorth, corner[1]);
+            maxEast = Math.max(maxEast, corner[0] + TILE_METRES);
+            maxNorth = Math.max(maxNorth, corner[1] + TILE_METRES);
+        }
+        return new double[]{Math.round((minEast + maxEast) / 2 / TILE_METRES) * TILE_METRES,
+                Math.round((minNorth + maxNorth) / 2 / TILE_METRES) * TILE_METRES};
+    }
+
+    /** The south-west corner of an NRW tile in metres (EPSG:25832), or null when the name is not one. */
+    static double[] nrwCorner(Path file) {
+        Matcher matcher = NRW_TILE.matcher(file.getFileName().toString());
+        if (!matcher.matches()) {
+            return null;
+        }
+        return new double[]{Integer.parseInt(matcher.group(1)) * TILE_METRES, Integer.parseInt(matcher.group(2)) * TILE_METRES};
+    }
+}
