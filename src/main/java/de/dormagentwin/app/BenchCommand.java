@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
-@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class})
+@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class, BenchCommand.Scale.class})
 final class BenchCommand implements Runnable {
     /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
     static long heapAfterGc() {
@@ -43,7 +43,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load, cache, overlay or soak");
+        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak or scale");
     }
 
     /**
@@ -207,6 +207,23 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return SoakBenchmark.run(minutes, speed, csv);
+        }
+    }
+
+    @Command(name = "scale", description = "A folder of NRW-shaped CityGML tiles loaded tile by tile; orbit frames with and without culling and LoD.")
+    static final class Scale implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", defaultValue = "10000,50000,100000", description = "Building counts (default ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--per-tile", defaultValue = "2500", description = "Buildings in each 1 km tile (default ${DEFAULT-VALUE}).")
+        int perTile;
+
+        @Option(names = "--seed", defaultValue = "7")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            return ScaleBenchmark.run(sizes, perTile, seed);
         }
     }
 }

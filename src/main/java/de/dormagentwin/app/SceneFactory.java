@@ -75,7 +75,10 @@ final class SceneFactory {
     }
 
     static String statusText(Prepared prepared) {
-        String names = prepared.loaded().models().stream().map(CityModel::name).collect(Collectors.joining(", "));
+        List<CityModel> models = prepared.loaded().models();
+        // A folder of tiles would fill the bar with names: the first two say which kind of files they are.
+        String names = models.size() <= 3 ? models.stream().map(CityModel::name).collect(Collectors.joining(", "))
+                : models.get(0).name() + ", " + models.get(1).name() + " and " + (models.size() - 2) + " more files";
         String text = String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s", names, count(prepared.meshes().objects().size(), "object"),
                 count(prepared.meshes().triangles(), "triangle"), count(prepared.meshes().parts().size(), "mesh"));
         TerrainMesh terrain = prepared.meshes().terrain();

@@ -42,8 +42,9 @@ final class TileLoader {
      * @param meshes its meshes on the city's grid, objects numbered on from the chunks before; null when it did not load
      * @param done   how many files have been handled, this one included
      * @param total  how many there are
+     * @param readNanos how long reading the file took, and {@code meshNanos} meshing it
      */
-    record Chunk(Path file, CityMeshes meshes, String failure, int done, int total) {
+    record Chunk(Path file, CityMeshes meshes, String failure, int done, int total, long readNanos, long meshNanos) {
     }
 
     /** Loads every file (every model file in each folder) and the terrain, handing each file's chunk to {@code each}. */
@@ -57,20 +58,22 @@ final class TileLoader {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             CityModel model;
+            long start = System.nanoTime();
             try {
                 model = CityModelReader.read(file);
             } catch (IOException e) {
                 failures.add(e.getMessage());
-                each.accept(new Chunk(file, null, e.getMessage(), i + 1, files.size()));
+                each.accept(new Chunk(file, null, e.getMessage(), i + 1, files.size(), System.nanoTime() - start, 0));
                 continue;
             }
+            long read = System.nanoTime();
             models.add(model);
             if (grid == null) {
                 grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
             }
             CityMeshes chunk = MeshBuilder.build(List.of(model), lod, grid, city == null ? 0 : city.objects().size());
             city = city == null ? chunk : city.append(chunk);
-            each.accept(new Chunk(file, chunk, null, i + 1, files.size()));
+            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), read - start, System.nanoTime() - read));
         }
         if (city == null) {
             city = MeshBuilder.build(List.of(), lod);

@@ -157,7 +157,7 @@ public final class ViewerApp extends Application {
     }
 
     /** Shows each chunk of the city on the loading view as it comes, with how far loading has come. */
-    private static Consumer<TileLoader.Chunk> showOn(LoadingView loading) {
+    static Consumer<TileLoader.Chunk> showOn(LoadingView loading) {
         return chunk -> Platform.runLater(() -> {
             if (chunk.meshes() != null) {
                 loading.add(chunk.meshes());

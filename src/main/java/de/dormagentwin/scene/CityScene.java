@@ -97,7 +97,11 @@ public final class CityScene {
     /** Tells the city what the camera sees, so that it draws only the tiles in view, near or far. */
     private void updateView() {
         PerspectiveCamera lens = camera.camera();
-        city.setView(new ViewFrustum(camera.view(), lens.getFieldOfView(), subScene.getWidth(), subScene.getHeight(), lens.getNearClip(), lens.getFarClip()));
+        ViewFrustum view = new ViewFrustum(camera.view(), lens.getFieldOfView(), subScene.getWidth(), subScene.getHeight(), lens.getNearClip(), lens.getFarClip());
+        city.setView(view);
+        if (terrain != null) {
+            terrain.setView(view);
+        }
     }
 
     private double[] halfSize(CityMeshes meshes) {
@@ -223,6 +227,7 @@ public final class CityScene {
         double groundTop = GROUND_TOP;
         if (layer != null) {
             world.getChildren().add(world.getChildren().indexOf(ground) + 1, layer.node());
+            updateView();
             double lowest = layer.mesh().lowestSceneY();
             if (!Double.isNaN(lowest)) {
                 groundTop = Math.max(GROUND_TOP, lowest + GROUND_BELOW_TERRAIN);

@@ -11,6 +11,7 @@ import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +29,8 @@ public final class TerrainLayer {
 
     private final TerrainMesh mesh;
     private final Group root = new Group();
+    /** Per tile's mesh view, the box around its points: tiles out of view are not drawn. */
+    private final List<double[]> boxes = new ArrayList<>();
 
     public TerrainLayer(TerrainMesh mesh) {
         this.mesh = mesh;
@@ -46,8 +49,32 @@ public final class TerrainLayer {
             view.setCullFace(CullFace.BACK);
             view.setId("terrain-" + tile.column() + "-" + tile.row());
             root.getChildren().add(view);
+            boxes.add(box(tile.points()));
         }
         root.setId("terrain");
+    }
+
+    private static double[] box(float[] points) {
+        double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < points.length; i += 3) {
+            for (int axis = 0; axis < 3; axis++) {
+                box[axis] = Math.min(box[axis], points[i + axis]);
+                box[axis + 3] = Math.max(box[axis + 3], points[i + axis]);
+            }
+        }
+        return box;
+    }
+
+    /** Draws only the tiles that the camera's view reaches; null draws them all. */
+    public void setView(ViewFrustum view) {
+        for (int tile = 0; tile < boxes.size(); tile++) {
+            boolean shown = view == null || view.intersects(boxes.get(tile));
+            Node node = root.getChildren().get(tile);
+            if (node.isVisible() != shown) {
+                node.setVisible(shown);
+            }
+        }
     }
 
     /** Meshes grids around the city's origin here on the calling thread: for tests and small grids. */

@@ -1,5 +1,6 @@
 package de.dormagentwin.model.io;
 
+import de.dormagentwin.sample.NrwTileGenerator;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import javax.management.NotificationEmitter;

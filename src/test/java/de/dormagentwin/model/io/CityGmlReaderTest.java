@@ -1,5 +1,6 @@
 package de.dormagentwin.model.io;
 
+import de.dormagentwin.sample.NrwTileGenerator;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;

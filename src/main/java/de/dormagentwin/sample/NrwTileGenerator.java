@@ -1,4 +1,4 @@
-package de.dormagentwin.model.io;
+package de.dormagentwin.sample;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * bldg:Building with gen:stringAttributes, function, roofType and measuredHeight, boundedBy Ground-, Wall- and
  * RoofSurfaces with lod2MultiSurface polygons, UUID-like gml:ids) with as many buildings as asked: for measuring
  * the reader on files as large as the real ones, which cannot be shipped. Every fifth building consists of two
- * flat-roofed parts; the others are gable-roofed houses. About 5.3 KB a building, as in NRW's tiles.
+ * flat-roofed parts; the others are gable-roofed houses. About 6 KB a building, as in NRW's tiles.
  */
-final class NrwTileGenerator {
-    private static final double EASTING = 345000;
-    private static final double NORTHING = 5663000;
+public final class NrwTileGenerator {
+    private static final int EAST_KM = 345;
+    private static final int NORTH_KM = 5663;
     private static final int PART_EVERY = 5;
 
     private final Writer out;
@@ -31,42 +31,61 @@ final class NrwTileGenerator {
     }
 
     /** How many of {@code buildings} have two parts, for tests that count objects. */
-    static int partedBuildings(int buildings) {
+    public static int partedBuildings(int buildings) {
         return (buildings + PART_EVERY - 1) / PART_EVERY;
     }
 
-    static void write(Path file, int buildings, long seed) throws IOException {
+    /** One tile, {@code LoD2_32_345_5663_1_NW}, with {@code buildings} buildings. */
+    public static void write(Path file, int buildings, long seed) throws IOException {
+        write(file, EAST_KM, NORTH_KM, buildings, 0, seed);
+    }
+
+    /**
+     * A tile named and placed as NRW's tile of the kilometre square at {@code eastKm}, {@code northKm}, in {@code folder}.
+     * Building ids count on from {@code firstBuilding}, so that the tiles of one folder do not share ids.
+     */
+    public static Path writeTile(Path folder, int eastKm, int northKm, int buildings, int firstBuilding, long seed) throws IOException {
+        Path file = folder.resolve(tileName(eastKm, northKm) + ".gml");
+        write(file, eastKm, northKm, buildings, firstBuilding, seed);
+        return file;
+    }
+
+    public static String tileName(int eastKm, int northKm) {
+        return "LoD2_32_" + eastKm + "_" + northKm + "_1_NW";
+    }
+
+    private static void write(Path file, int eastKm, int northKm, int buildings, int firstBuilding, long seed) throws IOException {
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             NrwTileGenerator generator = new NrwTileGenerator(writer, seed);
-            generator.header();
+            generator.header(eastKm, northKm);
             int columns = (int) Math.ceil(Math.sqrt(buildings));
             double spacing = 1000.0 / columns;
             for (int i = 0; i < buildings; i++) {
-                double x = EASTING + (i % columns) * spacing;
-                double y = NORTHING + (i / columns) * spacing;
+                double x = eastKm * 1000.0 + (i % columns) * spacing;
+                double y = northKm * 1000.0 + (i / columns) * spacing;
                 if (i % PART_EVERY == 0) {
-                    generator.partedBuilding(i, x, y);
+                    generator.partedBuilding(firstBuilding + i, x, y);
                 } else {
-                    generator.house(i, x, y);
+                    generator.house(firstBuilding + i, x, y);
                 }
             }
             writer.write("</core:CityModel>\n");
         }
     }
 
-    private void header() throws IOException {
+    private void header(int eastKm, int northKm) throws IOException {
         out.write("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <core:CityModel xmlns:core="http://www.opengis.net/citygml/2.0" xmlns:bldg="http://www.opengis.net/citygml/building/2.0" \
                 xmlns:gen="http://www.opengis.net/citygml/generics/2.0" xmlns:gml="http://www.opengis.net/gml" xmlns:xlink="http://www.w3.org/1999/xlink">
-                <gml:name>LoD2_32_345_5663_1_NW</gml:name>
+                <gml:name>%s</gml:name>
                 <gml:boundedBy>
                 <gml:Envelope srsName="urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH" srsDimension="3">
-                <gml:lowerCorner>345000 5663000 30</gml:lowerCorner>
-                <gml:upperCorner>346000 5664000 80</gml:upperCorner>
+                <gml:lowerCorner>%d %d 30</gml:lowerCorner>
+                <gml:upperCorner>%d %d 80</gml:upperCorner>
                 </gml:Envelope>
                 </gml:boundedBy>
-                """);
+                """.formatted(tileName(eastKm, northKm), eastKm * 1000, northKm * 1000, (eastKm + 1) * 1000, (northKm + 1) * 1000));
     }
 
     private void startBuilding(String tag, String id) throws IOException {
