@@ -8,14 +8,43 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MeshBuilderTest {
 
     static CityModel threeHouses() throws IOException {
         return CityJsonReader.read(MeshBuilderTest.class.getResourceAsStream("three-houses.city.json"), "three-houses.city.json");
+    }
+
+    /**
+     * A house of 10 x 8 m with a gable roof: its south eave at 6 m, its north eave at 5 m, its ridge at 9 m over the
+     * middle of the short walls; 16 triangles with its ground. Its roof points average (6 + 6 + 9 + 9 + 5 + 5 + 9 + 9) / 8 =
+     * 7.25 m.
+     */
+    static CityModel gableHouse() throws IOException {
+        return CityJsonReader.read(MeshBuilderTest.class.getResourceAsStream("gable-house.city.json"), "gable-house.city.json");
+    }
+
+    /** The same house, with an LoD1 block of its own, 7 m high, beside its LoD2 geometry. */
+    static CityModel twoLods() throws IOException {
+        return CityJsonReader.read(MeshBuilderTest.class.getResourceAsStream("two-lods.city.json"), "two-lods.city.json");
+    }
+
+    private static List<MeshPart> parts(CityMeshes meshes, MeshPart.Detail detail) {
+        return meshes.parts().stream().filter(part -> part.detail() == detail).toList();
+    }
+
+    private static int triangles(List<MeshPart> parts) {
+        return parts.stream().mapToInt(MeshPart::triangleCount).sum();
+    }
+
+    /** A point's coordinate on one scene axis (0 x east, 1 y down, 2 z north). */
+    private static IntStream axis(MeshPart part, int axis) {
+        return IntStream.range(0, part.points().length / 3).map(point -> point * 3 + axis);
     }
 
     @Test
@@ -62,5 +91,138 @@ class MeshBuilderTest {
         CityMeshes meshes = MeshBuilder.build(List.of(threeHouses()), LodChoice.parse("1"));
         assertEquals(0, meshes.triangles());
         assertTrue(meshes.parts().isEmpty());
+    }
+
+    @Test
+    void gableHouseGetsAFarBlockOfTenTrianglesForItsRectangularFootprint() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
+        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
+        // 3 * 4 corners - 2: two triangles per wall and two for the roof. The ridge's ends halfway along the short
+        // walls are no corners of the block.
+        assertEquals(10, triangles(far));
+        assertEquals(8, triangles(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList()));
+        assertEquals(2, triangles(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList()));
+    }
+
+    @Test
+    void farBlockStandsOnTheFootprintFromTheLowestPointToTheMeanHeightOfTheRoofPoints() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
+        assertEquals(40, meshes.origin()[2], 1e-9, "the ground stands at the house's base");
+        double west = 355000 - meshes.origin()[0];
+        double south = 5660000 - meshes.origin()[1];
+        for (MeshPart part : parts(meshes, MeshPart.Detail.FAR)) {
+            for (int point = 0; point < part.points().length; point += 3) {
+                float x = part.points()[point];
+                float y = part.points()[point + 1];
+                float z = part.points()[point + 2];
+                assertTrue(Math.abs(x - west) < 1e-4 || Math.abs(x - west - 10) < 1e-4, part.surfaceClass() + " point at x " + x);
+                assertTrue(Math.abs(z - south) < 1e-4 || Math.abs(z - south - 8) < 1e-4, part.surfaceClass() + " point at z " + z);
+                if (part.surfaceClass() == SurfaceClass.ROOF) {
+                    assertEquals(-7.25, y, 1e-4, "the roof at the mean height of the roof points, not the ridge (9) or halfway (7)");
+                } else {
+                    assertTrue(Math.abs(y) < 1e-4 || Math.abs(y + 7.25) < 1e-4, "a wall point at height " + -y);
+                }
+            }
+        }
+        MeshPart walls = parts(meshes, MeshPart.Detail.FAR).stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).findFirst().orElseThrow();
+        assertEquals(-7.25, axis(walls, 1).mapToDouble(index -> walls.points()[index]).min().orElseThrow(), 1e-4);
+        assertEquals(0, axis(walls, 1).mapToDouble(index -> walls.points()[index]).max().orElseThrow(), 1e-4);
+    }
+
+    @Test
+    void gableHousesOwnSurfacesGoToNearPartsAndNoneIsDrawnAlways() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
+        assertEquals(List.of(), parts(meshes, MeshPart.Detail.ALWAYS));
+        List<MeshPart> near = parts(meshes, MeshPart.Detail.NEAR);
+        assertEquals(16, triangles(near));
+        assertEquals(4, triangles(near.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList()));
+        // The ridge at 9 m is drawn near.
+        assertTrue(near.stream().anyMatch(part -> axis(part, 1).anyMatch(index -> Math.abs(part.points()[index] + 9) < 1e-4)));
+    }
+
+    @Test
+    void trianglesAndSurfaceAreaCountWhatIsDrawnNearNotTheFarBlock() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
+        assertEquals(16, meshes.triangles());
+        // Ground 80, long walls 60 and 50, gables 58 each, roofs 10 x 5 and 10 x sqrt(32).
+        assertEquals(80 + 60 + 50 + 2 * 58 + 50 + 10 * Math.sqrt(32), meshes.surfaceArea(), 1e-6);
+    }
+
+    @Test
+    void boxBuildingsGetNoFarBlockAndAreDrawnAlways() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(threeHouses()), LodChoice.HIGHEST);
+        assertFalse(meshes.parts().isEmpty());
+        assertTrue(meshes.parts().stream().allMatch(part -> part.detail() == MeshPart.Detail.ALWAYS),
+                meshes.parts().stream().map(part -> part.detail() + " " + part.surfaceClass()).toList().toString());
+    }
+
+    @Test
+    void everyFarFaceMapsToItsBuildingAndSamplesThatBuildingsTexel() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(threeHouses(), gableHouse()), LodChoice.HIGHEST);
+        int house = meshes.objectIndex("gable-house");
+        assertEquals(3, house);
+        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
+        assertEquals(10, triangles(far));
+        for (MeshPart part : far) {
+            for (int face = 0; face < part.triangleCount(); face++) {
+                assertEquals(house, part.faceToObject()[face]);
+                assertEquals(house, part.texelObject()[part.faces()[face * 9 + 2]], "the face's texel is the house's");
+            }
+            for (int corner = 0; corner < part.faces().length; corner += 3) {
+                int texel = part.faces()[corner + 2];
+                assertTrue(texel < part.texelObject().length && texel * 2 + 1 < part.texCoords().length, "texel " + texel + " exists");
+            }
+            assertEquals(part.surfaceClass().defaultArgb(), part.texelArgb()[0], "a block without colours of its own takes its class's");
+        }
+    }
+
+    @Test
+    void everyTriangleWindsAroundItsNormalAndFarWallsFaceAwayFromTheFootprint() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
+        double middleX = 355005 - meshes.origin()[0];
+        double middleZ = 5660004 - meshes.origin()[1];
+        for (MeshPart part : meshes.parts()) {
+            float[] p = part.points();
+            for (int face = 0; face < part.triangleCount(); face++) {
+                int a = part.faces()[face * 9] * 3;
+                int b = part.faces()[face * 9 + 3] * 3;
+                int c = part.faces()[face * 9 + 6] * 3;
+                int n = part.faces()[face * 9 + 1] * 3;
+                double[] u = {p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]};
+                double[] v = {p[c] - p[a], p[c + 1] - p[a + 1], p[c + 2] - p[a + 2]};
+                double[] cross = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
+                double length = Math.sqrt(cross[0] * cross[0] + cross[1] * cross[1] + cross[2] * cross[2]);
+                float[] normal = Arrays.copyOfRange(part.normals(), n, n + 3);
+                double along = (cross[0] * normal[0] + cross[1] * normal[1] + cross[2] * normal[2]) / length;
+                assertEquals(1, along, 1e-4, part.detail() + " " + part.surfaceClass() + " face " + face + " winds against its normal");
+                if (part.detail() == MeshPart.Detail.FAR && part.surfaceClass() == SurfaceClass.WALL) {
+                    double outwards = (p[a] + p[b] + p[c]) / 3 - middleX;
+                    double north = (p[a + 2] + p[b + 2] + p[c + 2]) / 3 - middleZ;
+                    assertTrue(outwards * normal[0] + north * normal[2] > 0, "far wall face " + face + " faces inwards");
+                }
+                if (part.detail() == MeshPart.Detail.FAR && part.surfaceClass() == SurfaceClass.ROOF) {
+                    assertEquals(-1, normal[1], 1e-6, "the far roof faces up");
+                }
+            }
+        }
+    }
+
+    @Test
+    void buildingWithItsOwnLod1GeometryShowsThatFarInsteadOfAHull() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(twoLods()), LodChoice.HIGHEST);
+        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
+        assertEquals(12, triangles(far), "the LoD1 solid's six faces, not a 10-triangle block");
+        double top = far.stream().flatMapToDouble(part -> axis(part, 1).mapToDouble(index -> part.points()[index])).min().orElseThrow();
+        assertEquals(-7, top, 1e-4, "the LoD1 block's own height, not the roof points' mean");
+        assertEquals(16, triangles(parts(meshes, MeshPart.Detail.NEAR)));
+        assertEquals(List.of(), parts(meshes, MeshPart.Detail.ALWAYS));
+        assertEquals(16, meshes.triangles());
+    }
+
+    @Test
+    void choosingLod1DrawsTheBlockAlwaysAndNothingFarOrNear() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(twoLods()), LodChoice.parse("1"));
+        assertEquals(12, triangles(parts(meshes, MeshPart.Detail.ALWAYS)));
+        assertEquals(12, triangles(meshes.parts()));
     }
 }

@@ -1,0 +1,169 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.scene.MeshPart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A folder of NRW tiles loads tile by tile, nearest the middle first, on NRW's kilometre grid. */
+class TileLoaderTest {
+    /** The fixture's buildings stand in NRW's tile 345 / 5663, from 345000 to 345102 m east. */
+    private static final int FIXTURE_EAST_KILOMETRE = 345;
+
+    @TempDir
+    Path folder;
+
+    private static List<Path> names(String... names) {
+        return Arrays.stream(names).map(Path::of).toList();
+    }
+
+    /**
+     * The NRW fixture moved by whole kilometres to the east, into the tile a name says: every coordinate that starts
+     * with the fixture's kilometre, and only those.
+     */
+    private Path tile(int eastKilometre) throws Exception {
+        String gml = Files.readString(Path.of(TileLoaderTest.class.getResource("/de/dormagentwin/model/io/nrw-tile.gml").toURI()));
+        Matcher matcher = Pattern.compile("(?<![\\d_.])" + FIXTURE_EAST_KILOMETRE + "(\\d{3}(?:\\.\\d+)?)(?![\\d_])").matcher(gml);
+        String moved = matcher.replaceAll(result -> eastKilometre + result.group(1));
+        Path file = folder.resolve("LoD2_32_" + eastKilometre + "_5663_1_NW.gml");
+        Files.writeString(file, moved);
+        return file;
+    }
+
+    @Test
+    void nrwCornerIsTheTilesSouthWestCornerInMetres() {
+        assertArrayEquals(new double[]{347000, 5663000}, TileLoader.nrwCorner(Path.of("LoD2_32_347_5663_1_NW.gml")), 0);
+        assertArrayEquals(new double[]{347000, 5663000}, TileLoader.nrwCorner(Path.of("/data/tiles/LoD1_32_347_5663_1_NW.xml")), 0);
+        assertArrayEquals(new double[]{999000, 5000000}, TileLoader.nrwCorner(Path.of("lod2_32_999_5000_1_nw.GML")), 0);
+    }
+
+    @Test
+    void nrwCornerRejectsOtherNames() {
+        for (String name : List.of("three-houses.city.json", "LoD2_32_347_5663_1_NW.json", "LoD2_33_347_5663_1_NW.gml",
+                "LoD3_32_347_5663_1_NW.gml", "LoD2_32_3470_5663_1_NW.gml", "LoD2_32_347_566_1_NW.gml", "LoD2_32_347_5663_2_NW.gml",
+                "LoD2_32_347_5663_1_N.gml", "x_LoD2_32_347_5663_1_NW.gml", "LoD2_32_347_5663_1_NW.gml.bak")) {
+            assertNull(TileLoader.nrwCorner(Path.of(name)), name);
+        }
+    }
+
+    @Test
+    void nrwOriginIsTheKilometreLineNearestTheMiddleOfTheTiles() {
+        assertArrayEquals(new double[]{348000, 5664000}, TileLoader.nrwOrigin(names("LoD2_32_347_5663_1_NW.gml", "LoD2_32_348_5663_1_NW.gml",
+                "LoD2_32_347_5664_1_NW.gml", "LoD2_32_348_5664_1_NW.gml")), 0);
+        // 343 to 348 km east: the middle at 345.5 km, a kilometre line on either side; 5663 to 5664 km north.
+        double[] origin = TileLoader.nrwOrigin(names("LoD2_32_343_5663_1_NW.gml", "LoD2_32_347_5663_1_NW.gml"));
+        assertEquals(0, origin[0] % 1000, 0);
+        assertEquals(345500, origin[0], 500);
+        assertEquals(5663000 + 500, origin[1], 500);
+        assertArrayEquals(new double[]{341000, 5671000}, TileLoader.nrwOrigin(names("LoD2_32_340_5670_1_NW.gml", "LoD2_32_341_5671_1_NW.gml",
+                "LoD2_32_340_5671_1_NW.gml", "LoD2_32_341_5670_1_NW.gml")), 0);
+    }
+
+    @Test
+    void nrwOriginIsNullUnlessEveryFileIsAnNrwTile() {
+        assertNull(TileLoader.nrwOrigin(names("LoD2_32_347_5663_1_NW.gml", "three-houses.city.json")));
+        assertNull(TileLoader.nrwOrigin(names("three-houses.city.json")));
+        assertNull(TileLoader.nrwOrigin(List.of()));
+    }
+
+    @Test
+    void orderPutsTheTileNearestTheMiddleFirst() {
+        // 344 to 348 km: the middle at 346.5 km, its nearest kilometre line at 347 km, at the west edge of tile 347.
+        List<Path> ordered = TileLoader.order(names("LoD2_32_344_5663_1_NW.gml", "LoD2_32_348_5663_1_NW.gml", "LoD2_32_347_5663_1_NW.gml"));
+        assertEquals(names("LoD2_32_347_5663_1_NW.gml", "LoD2_32_348_5663_1_NW.gml", "LoD2_32_344_5663_1_NW.gml"), ordered);
+    }
+
+    @Test
+    void orderLeavesFilesThatAreNotAllNrwTilesAsTheyAre() {
+        List<Path> given = names("LoD2_32_344_5663_1_NW.gml", "b.city.json", "LoD2_32_347_5663_1_NW.gml");
+        assertEquals(given, TileLoader.order(given));
+    }
+
+    @Test
+    void folderOfTilesLoadsOneChunkPerFileNearestTheMiddleFirstAndABrokenOneIsNamed() throws Exception {
+        Path west = tile(343);
+        Path middle = tile(346);
+        Path broken = folder.resolve("LoD2_32_347_5663_1_NW.gml");
+        Files.writeString(broken, "<core:CityModel");
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        SceneFactory.Prepared prepared = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add);
+
+        // 343 to 348 km: the middle at 345.5 km, the kilometre line at 346 km; tile 346 lies next to it, 347 one further, 343 furthest.
+        assertEquals(List.of(middle, broken, west), chunks.stream().map(TileLoader.Chunk::file).toList());
+        assertEquals(List.of(1, 2, 3), chunks.stream().map(TileLoader.Chunk::done).toList());
+        assertEquals(List.of(3, 3, 3), chunks.stream().map(TileLoader.Chunk::total).toList());
+
+        TileLoader.Chunk failed = chunks.get(1);
+        assertNull(failed.meshes());
+        assertNotNull(failed.failure());
+        assertTrue(failed.failure().contains("LoD2_32_347_5663_1_NW.gml"), failed.failure());
+        assertEquals(List.of(failed.failure()), prepared.loaded().failures());
+        assertEquals(2, prepared.loaded().models().size());
+
+        // The fixture meshes six objects: its seven less the building whose geometry is its parts'.
+        TileLoader.Chunk first = chunks.get(0);
+        TileLoader.Chunk last = chunks.get(2);
+        assertNull(first.failure());
+        assertNull(last.failure());
+        assertEquals(6, first.meshes().objects().size());
+        assertEquals(6, last.meshes().objects().size());
+        assertEquals(12, prepared.meshes().objects().size());
+        for (MeshPart part : first.meshes().parts()) {
+            assertTrue(Arrays.stream(part.faceToObject()).allMatch(object -> object >= 0 && object < 6), "first chunk: objects 0 to 5");
+        }
+        for (MeshPart part : last.meshes().parts()) {
+            assertTrue(Arrays.stream(part.faceToObject()).allMatch(object -> object >= 6 && object < 12), "last chunk: objects 6 to 11");
+            assertTrue(Arrays.stream(part.texelObject()).allMatch(object -> object >= 6 && object < 12));
+        }
+        assertEquals(0, prepared.meshes().objectIndex("DENW36AL10000001"), "of the two copies of a building, the first loaded keeps its id");
+        assertEquals(prepared.meshes().triangles(), first.meshes().triangles() + last.meshes().triangles());
+    }
+
+    @Test
+    void eachTileMeshesIntoItsOwnKilometreTileOnNrwsGrid() throws Exception {
+        tile(343);
+        tile(346);
+        Files.writeString(folder.resolve("LoD2_32_347_5663_1_NW.gml"), "<core:CityModel");
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add);
+        for (TileLoader.Chunk chunk : chunks) {
+            if (chunk.meshes() == null) {
+                continue;
+            }
+            assertArrayEquals(new double[]{346000, 5664000, 40}, chunk.meshes().origin(), 1e-9, "the kilometre line, at the ground");
+            assertEquals(1000, chunk.meshes().tileSize());
+            double[] corner = TileLoader.nrwCorner(chunk.file());
+            int column = (int) ((corner[0] - 346000) / 1000);
+            int row = (int) ((corner[1] - 5664000) / 1000);
+            for (MeshPart part : chunk.meshes().parts()) {
+                assertEquals(column + " " + row, part.tileColumn() + " " + part.tileRow(), chunk.file().getFileName().toString());
+            }
+        }
+    }
+
+    @Test
+    void chunksAppendToTheCityTheLoaderHandsBack() throws Exception {
+        tile(346);
+        tile(347);
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        SceneFactory.Prepared prepared = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add);
+        assertEquals(2, chunks.size());
+        var joined = chunks.get(0).meshes().append(chunks.get(1).meshes());
+        assertEquals(prepared.meshes().objects(), joined.objects());
+        assertEquals(prepared.meshes().parts(), joined.parts());
+    }
+}
