@@ -11,8 +11,11 @@ import javafx.scene.Scene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +29,8 @@ final class ScaleBenchmark {
     private static final int FRAME_WIDTH = 1280;
     private static final int FRAME_HEIGHT = 720;
     private static final int ORBIT_FRAMES = 8;
+    /** Orbits per view and mode, alternating with the other mode: the median goes into the table. */
+    private static final int ROUNDS = 3;
     /** Dormagen's tiles start about here (issue 6: E 341 to 352, N 5656 to 5670). */
     private static final int FIRST_EAST_KM = 341;
     private static final int FIRST_NORTH_KM = 5658;
@@ -35,8 +40,15 @@ final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
-    /** What one frame measurement found: milliseconds per frame and triangles drawn. */
-    private record Frames(double millis, long triangles, int nodes) {
+    /**
+     * What one orbit found, per frame: wall-clock milliseconds, this process's CPU milliseconds (all its threads,
+     * Mesa's renderer among them: less disturbed by other work on the machine than wall time), triangles drawn.
+     */
+    private record Frames(double millis, double cpuMillis, long triangles) {
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static int run(List<Integer> sizes, int perTile, long seed) throws Exception {
@@ -47,8 +59,17 @@ final class ScaleBenchmark {
                 System.getProperty("java.version"), perTile, FRAME_WIDTH, FRAME_HEIGHT);
         System.out.println();
         System.out.println("| buildings | tiles | GML MB | read MB/s | buildings/s | first frame s | fully loaded s | heap MB | mesh nodes "
-                + "| overview ms | overview ms, no culling/LoD | overview triangles drawn | street ms | street ms, no culling/LoD | street triangles drawn | all LoD2 triangles |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| overview ms | overview CPU ms | overview CPU ms, no culling/LoD | overview triangles drawn "
+                + "| street ms | street CPU ms | street CPU ms, no culling/LoD | street triangles drawn | all LoD2 triangles | CPU ms without the city |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        // A first small folder, not reported: the reader, mesher and renderer are compiled and warm for the rows.
+        Path warmUp = Files.createTempDirectory("twin-bench-scale");
+        try {
+            writeTiles(warmUp, perTile, perTile, seed);
+            load(warmUp);
+        } finally {
+            CacheBenchmark.delete(warmUp);
+        }
         for (int buildings : sizes) {
             Path folder = Files.createTempDirectory("twin-bench-scale");
             try {
@@ -72,7 +93,12 @@ final class ScaleBenchmark {
         return tiles;
     }
 
-    private static void row(Path folder, int buildings, int tiles) throws Exception {
+    /** A folder loaded as the viewer loads it, with the times it took. */
+    private record Loaded(LoadingView view, Scene scene, SceneFactory.Prepared prepared, long firstFrameNanos, long loadedNanos,
+                          long readNanos, long bytes) {
+    }
+
+    private static Loaded load(Path folder) throws Exception {
         BenchCommand.heapAfterGc();
         LoadingView loading = FxToolkit.call(() -> new LoadingView("Loading"));
         Scene scene = FxToolkit.call(() -> new Scene(loading, FRAME_WIDTH, FRAME_HEIGHT));
@@ -104,25 +130,66 @@ final class ScaleBenchmark {
         if (!prepared.loaded().failures().isEmpty()) {
             throw new IllegalStateException("tiles failed to load: " + prepared.loaded().failures());
         }
+        return new Loaded(loading, scene, prepared, firstFrame.get(), loaded, readNanos.get(), bytes.get());
+    }
+
+    private static void row(Path folder, int buildings, int tiles) throws Exception {
+        Loaded loaded = load(folder);
         long heap = BenchCommand.heapAfterGc();
-        CityScene city = loading.viewport().cityScene();
-        Frames overview = frames(scene, city, city.homeView(), true);
-        Frames overviewPlain = frames(scene, city, city.homeView(), false);
-        Frames street = frames(scene, city, STREET, true);
-        Frames streetPlain = frames(scene, city, STREET, false);
-        double readSeconds = readNanos.get() / 1e9;
-        System.out.printf(Locale.ROOT, "| %,d | %d | %.0f | %.1f | %,.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %,d | %.0f | %.0f | %,d | %,d |%n",
-                buildings, tiles, bytes.get() / 1e6, bytes.get() / 1e6 / readSeconds, buildings / readSeconds, firstFrame.get() / 1e9,
-                loaded / 1e9, heap >> 20, city.city().nodeCount(), overview.millis(), overviewPlain.millis(), overview.triangles(),
-                street.millis(), streetPlain.millis(), street.triangles(), prepared.meshes().triangles());
+        CityScene city = loaded.view().viewport().cityScene();
+        Frames[] overview = frames(loaded.scene(), city, city.homeView());
+        Frames[] street = frames(loaded.scene(), city, STREET);
+        Frames empty = withoutCity(loaded.scene(), city);
+        double readSeconds = loaded.readNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "| %,d | %d | %.0f | %.1f | %,.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %.0f | %,d | %.0f | %.0f | %.0f | %,d | %,d | %.0f |%n",
+                buildings, tiles, loaded.bytes() / 1e6, loaded.bytes() / 1e6 / readSeconds, buildings / readSeconds, loaded.firstFrameNanos() / 1e9,
+                loaded.loadedNanos() / 1e9, heap >> 20, city.city().nodeCount(), overview[0].millis(), overview[0].cpuMillis(), overview[1].cpuMillis(),
+                overview[0].triangles(), street[0].millis(), street[0].cpuMillis(), street[1].cpuMillis(), street[0].triangles(),
+                loaded.prepared().meshes().triangles(), empty.cpuMillis());
         FxToolkit.call(() -> {
-            loading.getChildren().clear();
+            loaded.view().getChildren().clear();
             return null;
         });
     }
 
+    /** The frame's cost without the city: sky, ground, the overlay and the read-back of the snapshot, from the street view. */
+    private static Frames withoutCity(Scene scene, CityScene city) throws Exception {
+        FxToolkit.call(() -> {
+            city.city().node().setVisible(false);
+            return null;
+        });
+        orbit(scene, city, STREET, true);
+        Frames frames = orbit(scene, city, STREET, true);
+        FxToolkit.call(() -> {
+            city.city().node().setVisible(true);
+            return null;
+        });
+        return frames;
+    }
+
+    /**
+     * Frames of a view with culling and the level of detail on ([0]) and off ([1]): a warm-up orbit each, then
+     * {@link #ROUNDS} orbits each, alternating, so that the machine's noise falls on both alike; the medians.
+     */
+    private static Frames[] frames(Scene scene, CityScene city, OrbitCamera.View view) throws Exception {
+        orbit(scene, city, view, true);
+        orbit(scene, city, view, false);
+        Frames[][] rounds = new Frames[2][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            rounds[0][round] = orbit(scene, city, view, true);
+            rounds[1][round] = orbit(scene, city, view, false);
+        }
+        Frames[] medians = new Frames[2];
+        for (int mode = 0; mode < 2; mode++) {
+            Frames[] sorted = rounds[mode].clone();
+            Arrays.sort(sorted, Comparator.comparingDouble(Frames::cpuMillis));
+            medians[mode] = sorted[ROUNDS / 2];
+        }
+        return medians;
+    }
+
     /** The mean frame time of a full orbit around the view's target in eight steps, and the triangles drawn at its start. */
-    private static Frames frames(Scene scene, CityScene city, OrbitCamera.View view, boolean cullingAndDetail) throws Exception {
+    private static Frames orbit(Scene scene, CityScene city, OrbitCamera.View view, boolean cullingAndDetail) throws Exception {
         return FxToolkit.call(() -> {
             CityLayer layer = city.city();
             layer.setCulling(cullingAndDetail);
@@ -130,13 +197,13 @@ final class ScaleBenchmark {
             city.camera().set(view);
             scene.snapshot(null);
             long triangles = layer.visibleTriangles();
-            int nodes = layer.visibleNodeCount();
             long start = System.nanoTime();
+            long cpuStart = cpuNanos();
             for (int i = 0; i < ORBIT_FRAMES; i++) {
                 city.camera().orbit(360.0 / ORBIT_FRAMES, 0);
                 scene.snapshot(null);
             }
-            return new Frames((System.nanoTime() - start) / 1e6 / ORBIT_FRAMES, triangles, nodes);
+            return new Frames((System.nanoTime() - start) / 1e6 / ORBIT_FRAMES, (cpuNanos() - cpuStart) / 1e6 / ORBIT_FRAMES, triangles);
         });
     }
 }

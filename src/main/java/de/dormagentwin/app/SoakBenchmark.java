@@ -33,6 +33,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToLongFunction;
 
 /**
  * The kiosk left running as in the visitor centre, faster: the sample in the kiosk, its simulator writing at
@@ -108,7 +109,7 @@ final class SoakBenchmark {
             System.out.printf(Locale.ROOT, "Soak: %d min, simulator at %.0fx, %d cores, max heap %d MB, %s %s%n", minutes, speed,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     System.getProperty("java.vm.name"), System.getProperty("java.version"));
-            out.println("minute,heap_mb_after_gc,taps,seconds_touring,simulated_time");
+            out.println("minute,heap_mb_after_gc,h2_page_cache_mb,taps,seconds_touring,simulated_time");
             Random random = new Random(7);
             long startNanos = System.nanoTime();
             long nextVisit = startNanos;
@@ -127,11 +128,13 @@ final class SoakBenchmark {
                     Thread.sleep(1000);
                 }
                 long heap = BenchCommand.heapAfterGc();
-                rows.add(new long[]{minute, heap});
-                out.printf(Locale.ROOT, "%d,%.1f,%d,%d,%s%n", minute, heap / 1048576.0, taps, secondsTouring, clock.instant());
+                long pageCache = store.pageCacheMegabytes()[0];
+                rows.add(new long[]{minute, heap, pageCache << 20});
+                out.printf(Locale.ROOT, "%d,%.1f,%d,%d,%d,%s%n", minute, heap / 1048576.0, pageCache, taps, secondsTouring, clock.instant());
                 out.flush();
                 if (minute % 10 == 0) {
-                    System.out.printf(Locale.ROOT, "minute %d: heap after GC %.1f MB, %d taps, simulated %s%n", minute, heap / 1048576.0, taps, clock.instant());
+                    System.out.printf(Locale.ROOT, "minute %d: heap after GC %.1f MB (H2 page cache %d MB of %d), %d taps, simulated %s%n", minute,
+                            heap / 1048576.0, pageCache, store.pageCacheMegabytes()[1], taps, clock.instant());
                 }
             }
             ingest.close();
@@ -174,29 +177,38 @@ final class SoakBenchmark {
         return TAPS_PER_VISIT;
     }
 
-    /** Heap at the start and end of the run, and the trend after a warm-up of a tenth of it, by least squares. */
+    /**
+     * Heap at the start and end of the run, and the trend after a warm-up of a tenth of it, by least squares: of the
+     * heap, and of the heap less H2's page cache, which fills up to its fixed limit by design.
+     */
     private static void summary(List<long[]> rows) {
         int warm = Math.max(1, rows.size() / 10);
         List<long[]> measured = rows.subList(warm, rows.size());
-        double n = measured.size();
-        double meanX = measured.stream().mapToDouble(row -> row[0]).sum() / n;
-        double meanY = measured.stream().mapToDouble(row -> row[1] / 1048576.0).sum() / n;
-        double sxy = 0;
-        double sxx = 0;
-        for (long[] row : measured) {
-            sxy += (row[0] - meanX) * (row[1] / 1048576.0 - meanY);
-            sxx += (row[0] - meanX) * (row[0] - meanX);
-        }
-        double slopePerHour = sxx == 0 ? 0 : sxy / sxx * 60;
         System.out.println();
-        System.out.println("| minute | heap after full GC, MB |");
-        System.out.println("|---:|---:|");
+        System.out.println("| minute | heap after full GC, MB | of it H2's page cache, MB |");
+        System.out.println("|---:|---:|---:|");
         for (long[] row : rows) {
             if (row[0] % 10 == 0 || row == rows.get(rows.size() - 1)) {
-                System.out.printf(Locale.ROOT, "| %d | %.1f |%n", row[0], row[1] / 1048576.0);
+                System.out.printf(Locale.ROOT, "| %d | %.1f | %d |%n", row[0], row[1] / 1048576.0, row[2] >> 20);
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Trend after minute %d: %+.2f MB per hour (mean %.1f MB)%n", rows.get(warm)[0], slopePerHour, meanY);
+        System.out.printf(Locale.ROOT, "Trend after minute %d: heap %+.2f MB per hour (mean %.1f MB); heap less the page cache %+.2f MB per hour%n",
+                rows.get(warm)[0], slopePerHour(measured, row -> row[1]), measured.stream().mapToDouble(row -> row[1] / 1048576.0).average().orElse(0),
+                slopePerHour(measured, row -> row[1] - row[2]));
+    }
+
+    /** The least-squares slope of a value (bytes) over the minutes, in MB per hour. */
+    private static double slopePerHour(List<long[]> rows, ToLongFunction<long[]> value) {
+        double n = rows.size();
+        double meanX = rows.stream().mapToDouble(row -> row[0]).sum() / n;
+        double meanY = rows.stream().mapToDouble(row -> value.applyAsLong(row) / 1048576.0).sum() / n;
+        double sxy = 0;
+        double sxx = 0;
+        for (long[] row : rows) {
+            sxy += (row[0] - meanX) * (value.applyAsLong(row) / 1048576.0 - meanY);
+            sxx += (row[0] - meanX) * (row[0] - meanX);
+        }
+        return sxx == 0 ? 0 : sxy / sxx * 60;
     }
 }

@@ -58,20 +58,24 @@ final class TileLoader {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             CityModel model;
+            CityMeshes chunk;
             long start = System.nanoTime();
+            long read;
             try {
                 model = CityModelReader.read(file);
-            } catch (IOException e) {
-                failures.add(e.getMessage());
-                each.accept(new Chunk(file, null, e.getMessage(), i + 1, files.size(), System.nanoTime() - start, 0));
+                read = System.nanoTime();
+                if (grid == null) {
+                    grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
+                }
+                chunk = MeshBuilder.build(List.of(model), lod, grid, city == null ? 0 : city.objects().size());
+            } catch (IOException | RuntimeException e) {
+                // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
+                String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;
+                failures.add(failure);
+                each.accept(new Chunk(file, null, failure, i + 1, files.size(), System.nanoTime() - start, 0));
                 continue;
             }
-            long read = System.nanoTime();
             models.add(model);
-            if (grid == null) {
-                grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
-            }
-            CityMeshes chunk = MeshBuilder.build(List.of(model), lod, grid, city == null ? 0 : city.objects().size());
             city = city == null ? chunk : city.append(chunk);
             each.accept(new Chunk(file, chunk, null, i + 1, files.size(), read - start, System.nanoTime() - read));
         }

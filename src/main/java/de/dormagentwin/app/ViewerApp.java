@@ -16,6 +16,7 @@ import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.LoadingView;
+import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.application.Application;
@@ -86,7 +87,8 @@ public final class ViewerApp extends Application {
     @Override
     public void start(Stage stage) {
         SceneFactory.requireScene3D();
-        LoadingView loading = new LoadingView("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...");
+        LoadingView loading = new LoadingView("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...",
+                kiosk == null ? Texts.ENGLISH : Locale.forLanguageTag(kiosk.language()));
         Scene scene = new Scene(loading, 1400, 860);
         stage.setTitle("Dormagen Twin");
         stage.setScene(scene);

@@ -69,7 +69,9 @@ public final class MeshBuilder {
 
     /**
      * Meshes models on a given grid, numbering their objects from {@code firstObject} on: one chunk of a city that
-     * loads piece by piece, to be appended to the chunks before it ({@link CityMeshes#append(CityMeshes)}).
+     * loads piece by piece, to be appended to the chunks before it ({@link CityMeshes#append(CityMeshes)}). Until
+     * then the chunk is not whole on its own: its parts name objects by their city-wide index, while its
+     * {@code objects()} count from 0.
      */
     public static CityMeshes build(List<CityModel> models, LodChoice lod, Grid grid, int firstObject) {
         Run run = new Run(grid, lod, false, firstObject);

@@ -26,11 +26,18 @@ public final class LoadingView extends StackPane {
     private final ProgressBar bar = new ProgressBar(0);
     private final Label progress = new Label();
     private final HBox progressBox;
+    private final Texts texts;
     private CityViewport viewport;
     /** The view this class last set: while the camera still shows it, nobody has moved it. */
     private OrbitCamera.View framed;
 
     public LoadingView(String text) {
+        this(text, Texts.ENGLISH);
+    }
+
+    /** With the progress in a language of the kiosk's: German or English. */
+    public LoadingView(String text, Locale language) {
+        texts = new Texts(language);
         message = new Label(text);
         message.setWrapText(true);
         waiting = new VBox(16, new ProgressIndicator(), message);
@@ -76,7 +83,7 @@ public final class LoadingView extends StackPane {
     /** Says how far loading has come: files handled of all, and objects loaded. */
     public void showProgress(int done, int total, int objects) {
         bar.setProgress(total == 0 ? 1 : (double) done / total);
-        progress.setText(String.format(Locale.ROOT, "Loading tiles: %d of %d  ·  %,d objects", done, total, objects));
+        progress.setText(texts.get("loading.progress", done, total, objects));
     }
 
     /** Whether the camera still frames what has loaded, as this view set it: nobody has moved it. */

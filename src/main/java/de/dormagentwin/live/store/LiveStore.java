@@ -704,6 +704,31 @@ public final class LiveStore implements AutoCloseable {
         return new Stats(total, streams);
     }
 
+    /**
+     * How much of H2's page cache is filled and its limit, in MB: the cache's share of the heap, which grows as the
+     * file's pages are read until it reaches the limit (16 MB unless the URL sets CACHE_SIZE), and then stays.
+     */
+    public long[] pageCacheMegabytes() throws CacheException {
+        long used = 0;
+        long limit = 0;
+        try (Connection connection = readers.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                     + "WHERE SETTING_NAME IN ('info.CACHE_SIZE', 'info.CACHE_MAX_SIZE')")) {
+            while (rows.next()) {
+                long value = Long.parseLong(rows.getString(2));
+                if (rows.getString(1).equals("info.CACHE_SIZE")) {
+                    used = value;
+                } else {
+                    limit = value;
+                }
+            }
+        } catch (SQLException | NumberFormatException e) {
+            throw new CacheException("reading the page cache's size: " + e.getMessage(), e);
+        }
+        return new long[]{used, limit};
+    }
+
     /** Closes the cache; with {@code compact} H2 rewrites the file, which otherwise never shrinks while open. */
     public void close(boolean compact) throws CacheException {
         synchronized (this) {

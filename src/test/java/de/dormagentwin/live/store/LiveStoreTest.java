@@ -64,6 +64,22 @@ class LiveStoreTest {
     }
 
     @Test
+    void thePageCacheHasAFixedLimitThatItStaysWithin() throws Exception {
+        try (LiveStore store = open()) {
+            register(store);
+            List<Observation> day = new ArrayList<>();
+            for (int minute = 0; minute < 20_000; minute++) {
+                day.add(pm10(minute, minute % 60));
+            }
+            store.write(day);
+            store.latest();
+            long[] cache = store.pageCacheMegabytes();
+            assertEquals(16, cache[1], "H2's default limit: a kiosk's heap must not grow with its cache file");
+            assertTrue(cache[0] >= 0 && cache[0] <= cache[1], cache[0] + " MB of " + cache[1]);
+        }
+    }
+
+    @Test
     void theSameObservationTwiceIsOneRowAndANewerResultReplacesTheOld() throws Exception {
         try (LiveStore store = open()) {
             register(store);
