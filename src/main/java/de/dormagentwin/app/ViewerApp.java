@@ -9,9 +9,11 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.io.PlanningVariantReader;
+import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.TerrainMesh;
 import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
@@ -209,7 +211,11 @@ public final class ViewerApp extends Application {
      */
     private void openFiles(Scene scene, List<Path> chosen) {
         List<Path> footprints = chosen.stream().filter(ModelFiles::isPlanningVariant).toList();
-        List<Path> models = chosen.stream().filter(file -> !footprints.contains(file)).toList();
+        List<Path> terrain = chosen.stream().filter(TerrainReader::isTerrainFile).toList();
+        List<Path> models = chosen.stream().filter(file -> !footprints.contains(file) && !terrain.contains(file)).toList();
+        if (!terrain.isEmpty() && models.isEmpty()) {
+            layTerrain((ViewerPane) scene.getRoot(), terrain);
+        }
         for (Path file : footprints) {
             inBackground("variant-loader", () -> PlanningVariantReader.read(file, OptionalDouble.empty()), variant -> {
                 variants.removeIf(existing -> existing.name().equals(variant.name()));
@@ -218,22 +224,44 @@ public final class ViewerApp extends Application {
             }, scene);
         }
         if (!models.isEmpty()) {
-            openModels(scene, models);
+            openModels(scene, models, terrain);
         }
+    }
+
+    /**
+     * Lays terrain files (DGM1 tiles, an ESRI grid) under the city on screen, in place of its terrain. Files that do
+     * not load are named on the view; with models opened at the same time, the terrain goes with those instead.
+     */
+    static void layTerrain(ViewerPane pane, List<Path> files) {
+        CityScene city = pane.viewport().cityScene();
+        double[] origin = city.city().meshes().origin();
+        record Laid(TerrainMesh mesh, List<String> failures) {
+        }
+        inBackground("terrain-loader", () -> {
+            TerrainFiles.Loaded loaded = TerrainFiles.load(files);
+            if (loaded.grids().isEmpty()) {
+                throw new IOException(String.join("; ", loaded.failures()));
+            }
+            return new Laid(TerrainMesh.build(loaded.grids(), origin), loaded.failures());
+        }, laid -> {
+            city.setGround(laid.mesh());
+            laid.failures().forEach(failure -> pane.viewport().addNote("Terrain not shown from " + failure, true));
+        }, pane.getScene());
     }
 
     /**
      * Replaces the city: the window shows the new one growing tile by tile, then a planner for it. The planner
      * before stays where nothing loads, with a note saying why.
      */
-    private void openModels(Scene scene, List<Path> models) {
+    private void openModels(Scene scene, List<Path> models, List<Path> terrain) {
         ViewerPane previous = (ViewerPane) scene.getRoot();
         LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...");
         scene.setRoot(loading);
         Task<SceneFactory.Prepared> task = new Task<>() {
             @Override
             protected SceneFactory.Prepared call() throws Exception {
-                SceneFactory.Prepared prepared = TileLoader.load(models, SceneFactory.viewerTerrain, lod, showOn(loading));
+                TerrainFiles withModels = terrain.isEmpty() ? SceneFactory.viewerTerrain : new TerrainFiles(terrain, false);
+                SceneFactory.Prepared prepared = TileLoader.load(models, withModels, lod, showOn(loading));
                 if (prepared.loaded().models().isEmpty()) {
                     throw new IOException(String.join("; ", prepared.loaded().failures()));
                 }

@@ -412,7 +412,10 @@ public final class ViewerPane extends BorderPane {
         return measurement.measurement();
     }
 
-    /** The File menu: open models, import a planning variant. Files dropped on the window go the same way. */
+    /**
+     * The File menu: open models, import a planning variant, lay terrain under the city. Files dropped on the window
+     * go the same way.
+     */
     private MenuBar menus() {
         MenuItem open = new MenuItem("Open model files…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
@@ -420,6 +423,10 @@ public final class ViewerPane extends BorderPane {
         MenuItem variant = new MenuItem("Import planning variant…");
         variant.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         variant.setOnAction(event -> choose("Import planning variants", new FileChooser.ExtensionFilter("Footprints (GeoJSON)", "*.geojson", "*.json")));
+        MenuItem terrain = new MenuItem("Lay terrain under the city…");
+        terrain.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        terrain.setOnAction(event -> choose("Lay terrain under the city", new FileChooser.ExtensionFilter("Terrain (ESRI ASCII grid, NRW DGM1 XYZ)",
+                "*.asc", "*.xyz", "*.asc.gz", "*.xyz.gz")));
         setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY);
@@ -434,7 +441,7 @@ public final class ViewerPane extends BorderPane {
             event.setDropCompleted(files);
             event.consume();
         });
-        return new MenuBar(new Menu("File", null, open, variant));
+        return new MenuBar(new Menu("File", null, open, variant, terrain));
     }
 
     private void choose(String title, FileChooser.ExtensionFilter filter) {
