@@ -43,6 +43,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
@@ -420,6 +421,16 @@ public final class ViewerPane extends BorderPane {
         MenuItem open = new MenuItem("Open model files…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(event -> choose("Open city models", new FileChooser.ExtensionFilter("City models (CityJSON, CityJSONSeq, CityGML)", "*.json", "*.jsonl", "*.gml", "*.xml")));
+        MenuItem folder = new MenuItem("Open folder of tiles…");
+        folder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        folder.setOnAction(event -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a folder of tiles (NRW's LoD2 .gml, CityJSON)");
+            File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (chosen != null) {
+                onFiles.accept(List.of(chosen.toPath()));
+            }
+        });
         MenuItem variant = new MenuItem("Import planning variant…");
         variant.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         variant.setOnAction(event -> choose("Import planning variants", new FileChooser.ExtensionFilter("Footprints (GeoJSON)", "*.geojson", "*.json")));
@@ -441,7 +452,7 @@ public final class ViewerPane extends BorderPane {
             event.setDropCompleted(files);
             event.consume();
         });
-        return new MenuBar(new Menu("File", null, open, variant, terrain));
+        return new MenuBar(new Menu("File", null, open, folder, variant, terrain));
     }
 
     private void choose(String title, FileChooser.ExtensionFilter filter) {
