@@ -209,7 +209,7 @@ public final class ViewerApp extends Application {
      * Files chosen in the File menu or dropped on the window: planning variants are added to the city on screen,
      * city models replace it. Both load off the FX thread; a file that will not load says why on the view.
      */
-    private void openFiles(Scene scene, List<Path> chosen) {
+    void openFiles(Scene scene, List<Path> chosen) {
         List<Path> footprints = chosen.stream().filter(ModelFiles::isPlanningVariant).toList();
         List<Path> terrain = chosen.stream().filter(TerrainReader::isTerrainFile).toList();
         List<Path> models = chosen.stream().filter(file -> !footprints.contains(file) && !terrain.contains(file)).toList();
@@ -388,6 +388,12 @@ public final class ViewerApp extends Application {
 
     @Override
     public void stop() {
+        release();
+        Platform.exit();
+    }
+
+    /** Closes what the viewer opened: the watchdog, the ingest, the feed and the cache. */
+    void release() {
         if (watchdog != null) {
             watchdog.close();
         }
@@ -404,6 +410,5 @@ public final class ViewerApp extends Application {
                 System.err.println("twin: " + e.getMessage());
             }
         }
-        Platform.exit();
     }
 }

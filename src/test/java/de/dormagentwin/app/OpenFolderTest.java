@@ -1,0 +1,96 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.sample.NrwTileGenerator;
+import de.dormagentwin.ui.LoadingView;
+import de.dormagentwin.ui.ViewerPane;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The viewer as a planner uses it: a folder of tiles opened over the city on screen shows the loading view, then a
+ * planner for the new city; a file that will not load leaves the planner there was, with a note.
+ */
+class OpenFolderTest {
+    @TempDir
+    Path folder;
+    private final ViewerApp app = new ViewerApp();
+    private Stage stage;
+
+    @BeforeEach
+    void viewer() throws Exception {
+        Display3D.require();
+        ViewerApp.files = List.of(SnapshotTest.fixture("three-houses.city.json"));
+        ViewerApp.simulate = false;
+        ViewerApp.kiosk = null;
+        ViewerApp.variantFiles = List.of();
+        ViewerApp.cache = new CacheOptions();
+        ViewerApp.cache.folder = Files.createDirectories(folder.resolve("cache"));
+        ViewerApp.cache.configFile = folder.resolve("config.json");
+        SceneFactory.viewerTerrain = TerrainFiles.NONE;
+        stage = FxThread.call(() -> {
+            Stage window = new Stage();
+            app.start(window);
+            return window;
+        });
+        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane), "the planner is shown");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxThread.call(() -> {
+            app.release();
+            stage.close();
+            return null;
+        });
+        SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
+    }
+
+    @Test
+    void aFolderOfTilesLoadsTileByTileIntoANewPlanner() throws Exception {
+        Path tiles = Files.createDirectories(folder.resolve("tiles"));
+        NrwTileGenerator.writeTile(tiles, 345, 5663, 200, 0, 1);
+        NrwTileGenerator.writeTile(tiles, 346, 5663, 200, 200, 2);
+        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        List<String> roots = new CopyOnWriteArrayList<>();
+        FxThread.call(() -> {
+            stage.getScene().rootProperty().addListener((property, was, now) -> roots.add(now.getClass().getSimpleName()));
+            app.openFiles(stage.getScene(), List.of(tiles));
+            return null;
+        });
+        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
+        assertEquals(List.of(LoadingView.class.getSimpleName(), ViewerPane.class.getSimpleName()), new ArrayList<>(roots));
+        ViewerPane after = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        // 200 buildings a tile, every fifth as two parts: 240 objects each.
+        assertEquals(480, (int) FxThread.call(() -> after.viewport().cityScene().city().meshes().objects().size()));
+        String status = FxThread.call(() -> ScreenText.of(after));
+        assertTrue(status.contains("LoD2_32_345_5663_1_NW.gml, LoD2_32_346_5663_1_NW.gml  ·  480 objects"), status);
+    }
+
+    @Test
+    void aFileThatWillNotLoadLeavesThePlannerThereWasWithANote() throws Exception {
+        Path broken = Files.writeString(folder.resolve("broken.gml"), "<core:CityModel");
+        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        FxThread.call(() -> {
+            app.openFiles(stage.getScene(), List.of(broken));
+            return null;
+        });
+        ScreenText.waitFor(before, "Could not open: broken.gml: malformed XML");
+        Parent root = FxThread.call(() -> stage.getScene().getRoot());
+        assertSame(before, root);
+        assertEquals(3, (int) FxThread.call(() -> before.viewport().cityScene().city().meshes().objects().size()));
+    }
+}
