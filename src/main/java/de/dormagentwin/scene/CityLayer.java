@@ -25,8 +25,8 @@ import java.util.function.IntPredicate;
  * texel per object (and material colour), so recolouring an object writes a few pixels and leaves the faces
  * arrays, which Prism would re-upload whole, untouched. Must be used on the FX thread.
  *
- * <p>Parts are grouped by tile. Given the camera's view, a tile outside it is not drawn at all, since JavaFX draws
- * every visible mesh whether it is in view or not; and a tile far from the camera shows its buildings as blocks.
+ * <p>Parts are grouped by tile. Given the camera's view, a tile outside it is neither drawn nor picked, and a tile far
+ * from the camera shows its buildings as blocks. What that saves is measured by {@code twin bench scale}.
  */
 public final class CityLayer {
     /** The highlight of whatever is selected: an object here, a marker in the sensor layer. */
