@@ -61,11 +61,13 @@ final class SceneFactory {
                 viewport.addNote(model.metadata().getOrDefault("title", model.name()) + ": synthetic buildings on real geography", false);
             }
         }
-        int skipped = prepared.loaded().skippedObjects();
+        List<String> failures = prepared.loaded().failures();
+        if (!failures.isEmpty()) {
+            viewport.addNote(count(failures.size(), "file") + " not loaded (" + failures.get(0) + ")", true);
+        }
+        int skipped = prepared.loaded().models().stream().mapToInt(CityModel::skippedObjects).sum();
         if (skipped > 0) {
-            Object firstProblem = prepared.loaded().failures().isEmpty()
-                    ? prepared.loaded().models().stream().flatMap(model -> model.problems().stream()).findFirst().orElse("")
-                    : prepared.loaded().failures().get(0);
+            Object firstProblem = prepared.loaded().models().stream().flatMap(model -> model.problems().stream()).findFirst().orElse("");
             viewport.addNote(count(skipped, "object") + " skipped (" + firstProblem + ")", true);
         }
         if (!prepared.terrainFailures().isEmpty()) {

@@ -93,4 +93,20 @@ class OpenFolderTest {
         assertSame(before, root);
         assertEquals(3, (int) FxThread.call(() -> before.viewport().cityScene().city().meshes().objects().size()));
     }
+
+    @Test
+    void aBrokenTileInAFolderIsNamedOnTheNewPlannerAndTheOthersShow() throws Exception {
+        Path tiles = Files.createDirectories(folder.resolve("tiles"));
+        NrwTileGenerator.writeTile(tiles, 345, 5663, 100, 0, 1);
+        Files.writeString(tiles.resolve("LoD2_32_346_5663_1_NW.gml"), "<core:CityModel");
+        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        FxThread.call(() -> {
+            app.openFiles(stage.getScene(), List.of(tiles));
+            return null;
+        });
+        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
+        ViewerPane after = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ScreenText.waitFor(after, "1 file not loaded (LoD2_32_346_5663_1_NW.gml: malformed XML");
+        assertEquals(120, (int) FxThread.call(() -> after.viewport().cityScene().city().meshes().objects().size()));
+    }
 }
