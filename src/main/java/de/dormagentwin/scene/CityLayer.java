@@ -69,7 +69,10 @@ public final class CityLayer {
     public CityLayer(CityMeshes meshes) {
         this.meshes = meshes;
         overlayArgb = new int[0];
-        addParts(meshes.parts());
+        objectTexelStart = new int[1];
+        texelPart = new int[0];
+        texelIndex = new int[0];
+        addParts(meshes.parts(), 0);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class CityLayer {
     public void append(CityMeshes chunk) {
         int first = meshes.objects().size();
         meshes = meshes.append(chunk);
-        addParts(chunk.parts());
+        addParts(chunk.parts(), first);
         bounds = null;
         if (contextMuted) {
             for (int object = first; object < overlayArgb.length; object++) {
@@ -93,7 +96,9 @@ public final class CityLayer {
         meshes = meshes.withTerrain(terrain);
     }
 
-    private void addParts(List<MeshPart> added) {
+    /** Adds parts whose faces and texels name only objects from {@code firstObject} on, all of them new. */
+    private void addParts(List<MeshPart> added, int firstObject) {
+        int firstPart = parts.size();
         for (MeshPart data : added) {
             Part part = createPart(data);
             parts.add(part);
@@ -109,27 +114,30 @@ public final class CityLayer {
                 }
             }
         }
-        indexTexels();
+        indexTexels(firstPart, firstObject);
         updateVisibility();
     }
 
-    /** Rebuilds the map from objects to their texels over every part. */
-    private void indexTexels() {
+    /**
+     * Extends the map from objects to their texels by the new objects' texels, which lie in the new parts only: the
+     * objects before keep their slots, so loading a folder does not redo the whole map for every tile.
+     */
+    private void indexTexels(int firstPart, int firstObject) {
         int objectCount = meshes.objects().size();
         overlayArgb = Arrays.copyOf(overlayArgb, objectCount);
-        objectTexelStart = new int[objectCount + 1];
-        for (Part part : parts) {
-            for (int object : part.data().texelObject()) {
+        objectTexelStart = Arrays.copyOf(objectTexelStart, objectCount + 1);
+        for (int partNumber = firstPart; partNumber < parts.size(); partNumber++) {
+            for (int object : parts.get(partNumber).data().texelObject()) {
                 objectTexelStart[object + 1]++;
             }
         }
-        for (int o = 0; o < objectCount; o++) {
+        for (int o = firstObject; o < objectCount; o++) {
             objectTexelStart[o + 1] += objectTexelStart[o];
         }
-        texelPart = new int[objectTexelStart[objectCount]];
-        texelIndex = new int[texelPart.length];
-        int[] fill = objectTexelStart.clone();
-        for (int partNumber = 0; partNumber < parts.size(); partNumber++) {
+        texelPart = Arrays.copyOf(texelPart, objectTexelStart[objectCount]);
+        texelIndex = Arrays.copyOf(texelIndex, texelPart.length);
+        int[] fill = Arrays.copyOf(objectTexelStart, objectCount);
+        for (int partNumber = firstPart; partNumber < parts.size(); partNumber++) {
             int[] texelObject = parts.get(partNumber).data().texelObject();
             for (int texel = 0; texel < texelObject.length; texel++) {
                 int slot = fill[texelObject[texel]]++;
