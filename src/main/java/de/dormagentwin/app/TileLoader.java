@@ -42,9 +42,9 @@ final class TileLoader {
      * @param meshes its meshes on the city's grid, objects numbered on from the chunks before; null when it did not load
      * @param done   how many files have been handled, this one included
      * @param total  how many there are
-     * @param readNanos how long reading the file took, and {@code meshNanos} meshing it
+     * @param readNanos how long reading the file took (for the scale benchmark's throughput)
      */
-    record Chunk(Path file, CityMeshes meshes, String failure, int done, int total, long readNanos, long meshNanos) {
+    record Chunk(Path file, CityMeshes meshes, String failure, int done, int total, long readNanos) {
     }
 
     /** Loads every file (every model file in each folder) and the terrain, handing each file's chunk to {@code each}. */
@@ -72,12 +72,12 @@ final class TileLoader {
                 // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
                 String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;
                 failures.add(failure);
-                each.accept(new Chunk(file, null, failure, i + 1, files.size(), System.nanoTime() - start, 0));
+                each.accept(new Chunk(file, null, failure, i + 1, files.size(), System.nanoTime() - start));
                 continue;
             }
             models.add(model);
             city = city == null ? chunk : city.append(chunk);
-            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), read - start, System.nanoTime() - read));
+            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), read - start));
         }
         if (city == null) {
             city = MeshBuilder.build(List.of(), lod);

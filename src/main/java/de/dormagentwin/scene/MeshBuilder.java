@@ -163,8 +163,8 @@ public final class MeshBuilder {
 
         void add(CityModel model) {
             double[] vertices = model.vertexArray();
-            // Per model vertex: which (object, class) last copied it into a part, and at which point index, so an
-            // object's surfaces share points instead of repeating them.
+            // Per model vertex: which (object, class, detail) last copied it into a part, and at which point index, so
+            // an object's surfaces share points instead of repeating them.
             int[] stamp = new int[model.vertexCount()];
             int[] pointIndex = new int[model.vertexCount()];
             for (CityObject object : model.objects()) {
