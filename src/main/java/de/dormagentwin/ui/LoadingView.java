@@ -21,7 +21,6 @@ import java.util.Locale;
  * it keeps framing the whole of what has loaded.
  */
 public final class LoadingView extends StackPane {
-    private final VBox waiting;
     private final Label message;
     private final ProgressBar bar = new ProgressBar(0);
     private final Label progress = new Label();
@@ -40,7 +39,7 @@ public final class LoadingView extends StackPane {
         texts = new Texts(language);
         message = new Label(text);
         message.setWrapText(true);
-        waiting = new VBox(16, new ProgressIndicator(), message);
+        VBox waiting = new VBox(16, new ProgressIndicator(), message);
         waiting.setAlignment(Pos.CENTER);
         waiting.setMaxWidth(900);
         bar.setPrefWidth(320);
