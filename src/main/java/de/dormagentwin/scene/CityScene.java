@@ -47,6 +47,8 @@ public final class CityScene {
     private final double[] halfSize;
     /** Per object, x and z of one of its points in scene coordinates (NaN when it draws nothing): for framing views. */
     private float[] anchors;
+    /** Where the plane's top lies without terrain: under the ground height, and under any water lower than that. */
+    private final double flatGroundTop;
     private final DirectionalLight sunLight = new DirectionalLight();
     private final DirectionalLight fillLight = new DirectionalLight();
     private final AmbientLight ambientLight = new AmbientLight();
@@ -57,6 +59,7 @@ public final class CityScene {
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
         halfSize = halfSize(meshes);
+        flatGroundTop = flatGroundTop(meshes);
         anchors = new float[meshes.objects().size() * 2];
         Arrays.fill(anchors, Float.NaN);
         fillAnchors(meshes, anchors);
@@ -131,13 +134,30 @@ public final class CityScene {
         }
     }
 
-    /** A ground plane a little below the model's lowest point, reaching well past it so no edge shows. */
+    /**
+     * A metre under the ground height, or a metre under the lowest water surface where that lies deeper: a river
+     * in its valley (the Rhine runs 5 m and more below the town) would otherwise vanish under a flat plane.
+     */
+    private static double flatGroundTop(CityMeshes meshes) {
+        double top = GROUND_TOP;
+        for (MeshPart part : meshes.parts()) {
+            if (part.surfaceClass() == SurfaceClass.WATER) {
+                float[] points = part.points();
+                for (int i = 1; i < points.length; i += 3) {
+                    top = Math.max(top, points[i] + GROUND_TOP);
+                }
+            }
+        }
+        return top;
+    }
+
+    /** A ground plane under the city (see {@link #flatGroundTop}), reaching well past it so no edge shows. */
     private Box ground() {
         // Far beyond the model, so that its edge lies at the horizon rather than in view.
         double width = Math.max(halfSize[0] * 20, 200_000);
         double depth = Math.max(halfSize[1] * 20, 200_000);
         Box plane = new Box(width, 1, depth);
-        plane.setTranslateY(GROUND_TOP + plane.getHeight() / 2);
+        plane.setTranslateY(flatGroundTop + plane.getHeight() / 2);
         PhongMaterial material = new PhongMaterial(Color.web("#a9b88f"));
         material.setSpecularColor(Color.BLACK);
         plane.setMaterial(material);
@@ -224,7 +244,7 @@ public final class CityScene {
             world.getChildren().remove(terrain.node());
         }
         terrain = layer;
-        double groundTop = GROUND_TOP;
+        double groundTop = flatGroundTop;
         if (layer != null) {
             world.getChildren().add(world.getChildren().indexOf(ground) + 1, layer.node());
             updateView();

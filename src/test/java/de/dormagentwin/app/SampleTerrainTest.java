@@ -6,7 +6,11 @@ import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.TerrainGrid;
 import de.dormagentwin.model.io.TerrainReader;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.SurfaceClass;
 import de.dormagentwin.scene.TerrainMesh;
+import javafx.scene.Parent;
+import javafx.scene.shape.Box;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,28 @@ class SampleTerrainTest {
         assertEquals(72, terrain.heightRange()[1], 1.5);
         assertTrue(terrain.tiles().size() <= TerrainMesh.MOST_TILES, "tiles " + terrain.tiles().size());
         assertTrue(SceneFactory.statusText(sample).endsWith("terrain 63 tiles at 50 m"), SceneFactory.statusText(sample));
+    }
+
+    /** With --no-terrain the flat plane must not cover the Rhine, whose surface lies metres below the town's ground. */
+    @Test
+    void withoutTerrainTheRiverStillLiesAboveTheFlatGround() throws Exception {
+        Display3D.require();
+        SceneFactory.Prepared flat = SceneFactory.prepare(List.of(ModelFiles.sample()), TerrainFiles.NONE, LodChoice.HIGHEST);
+        double deepestWater = flat.meshes().parts().stream().filter(part -> part.surfaceClass() == SurfaceClass.WATER)
+                .mapToDouble(part -> {
+                    double deepest = Double.NEGATIVE_INFINITY;
+                    for (int i = 1; i < part.points().length; i += 3) {
+                        deepest = Math.max(deepest, part.points()[i]);
+                    }
+                    return deepest;
+                }).max().orElseThrow();
+        assertTrue(deepestWater > 1, "the sample's river lies below its ground height (scene y points down): " + deepestWater);
+        double planeTop = FxThread.call(() -> {
+            Parent world = new CityScene(flat.meshes()).subScene().getRoot();
+            Box plane = (Box) world.getChildrenUnmodifiable().stream().filter(Box.class::isInstance).findFirst().orElseThrow();
+            return plane.getTranslateY() - plane.getHeight() / 2;
+        });
+        assertTrue(planeTop > deepestWater, "plane top " + planeTop + " under the water at " + deepestWater);
     }
 
     /**
