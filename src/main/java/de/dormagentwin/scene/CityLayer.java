@@ -103,16 +103,9 @@ public final class CityLayer {
             Part part = createPart(data);
             parts.add(part);
             Tile tile = tiles.computeIfAbsent(((long) data.tileColumn() << 32) | (data.tileRow() & 0xFFFFFFFFL),
-                    key -> new Tile(new ArrayList<>(), new double[]{Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-                            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}));
+                    key -> new Tile(new ArrayList<>(), Boxes.empty()));
             tile.parts().add(part);
-            float[] points = data.points();
-            for (int i = 0; i < points.length; i += 3) {
-                for (int axis = 0; axis < 3; axis++) {
-                    tile.box()[axis] = Math.min(tile.box()[axis], points[i + axis]);
-                    tile.box()[axis + 3] = Math.max(tile.box()[axis + 3], points[i + axis]);
-                }
-            }
+            Boxes.include(tile.box(), data.points());
         }
         indexTexels(firstPart, firstObject);
         updateVisibility();

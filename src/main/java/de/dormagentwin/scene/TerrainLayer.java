@@ -49,21 +49,11 @@ public final class TerrainLayer {
             view.setCullFace(CullFace.BACK);
             view.setId("terrain-" + tile.column() + "-" + tile.row());
             root.getChildren().add(view);
-            boxes.add(box(tile.points()));
+            double[] box = Boxes.empty();
+            Boxes.include(box, tile.points());
+            boxes.add(box);
         }
         root.setId("terrain");
-    }
-
-    private static double[] box(float[] points) {
-        double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int i = 0; i < points.length; i += 3) {
-            for (int axis = 0; axis < 3; axis++) {
-                box[axis] = Math.min(box[axis], points[i + axis]);
-                box[axis + 3] = Math.max(box[axis + 3], points[i + axis]);
-            }
-        }
-        return box;
     }
 
     /** Draws only the tiles that the camera's view reaches; null draws them all. */
