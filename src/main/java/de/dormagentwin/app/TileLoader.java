@@ -54,7 +54,8 @@ final class TileLoader {
         MeshBuilder.Grid grid = null;
         double[] nrwOrigin = nrwOrigin(files);
         List<CityModel> models = new ArrayList<>();
-        CityMeshes city = null;
+        List<CityMeshes> chunks = new ArrayList<>();
+        int objects = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             CityModel model;
@@ -67,7 +68,7 @@ final class TileLoader {
                 if (grid == null) {
                     grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
                 }
-                chunk = MeshBuilder.build(List.of(model), lod, grid, city == null ? 0 : city.objects().size());
+                chunk = MeshBuilder.build(List.of(model), lod, grid, objects);
             } catch (IOException | RuntimeException e) {
                 // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
                 String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;
@@ -76,12 +77,11 @@ final class TileLoader {
                 continue;
             }
             models.add(model);
-            city = city == null ? chunk : city.append(chunk);
+            chunks.add(chunk);
+            objects += chunk.objects().size();
             each.accept(new Chunk(file, chunk, null, i + 1, files.size(), read - start));
         }
-        if (city == null) {
-            city = MeshBuilder.build(List.of(), lod);
-        }
+        CityMeshes city = chunks.isEmpty() ? MeshBuilder.build(List.of(), lod) : CityMeshes.join(chunks);
         TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(paths));
         if (!terrain.grids().isEmpty()) {
             city = city.withTerrain(TerrainMesh.build(terrain.grids(), city.origin()));

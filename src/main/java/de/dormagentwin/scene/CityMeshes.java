@@ -48,19 +48,34 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
      * {@code objects().size()}). The terrain stays as it is.
      */
     public CityMeshes append(CityMeshes chunk) {
-        if (!Arrays.equals(chunk.origin, origin) || chunk.tileSize != tileSize) {
-            throw new IllegalArgumentException("a chunk must be meshed on the same grid as the city it joins");
+        return join(List.of(this, chunk));
+    }
+
+    /**
+     * Chunks meshed one after another on one grid, each numbering its objects on from the chunks before it, as one
+     * city; the first chunk's terrain goes with it. Of two objects with one id, the first keeps it.
+     */
+    public static CityMeshes join(List<CityMeshes> chunks) {
+        CityMeshes first = chunks.get(0);
+        List<MeshPart> allParts = new ArrayList<>();
+        List<CityObject> allObjects = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        long triangles = 0;
+        double area = 0;
+        for (CityMeshes chunk : chunks) {
+            if (!Arrays.equals(chunk.origin, first.origin) || chunk.tileSize != first.tileSize) {
+                throw new IllegalArgumentException("a chunk must be meshed on the same grid as the city it joins");
+            }
+            allParts.addAll(chunk.parts);
+            for (CityObject object : chunk.objects) {
+                index.putIfAbsent(object.id(), allObjects.size());
+                allObjects.add(object);
+            }
+            triangles += chunk.triangles;
+            area += chunk.surfaceArea;
         }
-        List<MeshPart> allParts = new ArrayList<>(parts);
-        allParts.addAll(chunk.parts);
-        List<CityObject> allObjects = new ArrayList<>(objects);
-        allObjects.addAll(chunk.objects);
-        Map<String, Integer> index = new HashMap<>(indexById);
-        for (int i = 0; i < chunk.objects.size(); i++) {
-            index.putIfAbsent(chunk.objects.get(i).id(), objects.size() + i);
-        }
-        return new CityMeshes(origin, tileSize, Collections.unmodifiableList(allParts), Collections.unmodifiableList(allObjects),
-                triangles + chunk.triangles, surfaceArea + chunk.surfaceArea, Collections.unmodifiableMap(index), terrain);
+        return new CityMeshes(first.origin, first.tileSize, Collections.unmodifiableList(allParts), Collections.unmodifiableList(allObjects),
+                triangles, area, Collections.unmodifiableMap(index), first.terrain);
     }
 
     private static Map<String, Integer> indexOf(List<CityObject> objects) {
