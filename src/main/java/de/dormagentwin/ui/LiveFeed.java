@@ -74,11 +74,14 @@ public final class LiveFeed implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Hears each new snapshot on the FX thread. */
+    /**
+     * Hears each new snapshot on the FX thread, starting with the current one. Every hand-over reads the newest
+     * snapshot when it runs, not when it was queued: a snapshot read here and queued just after the poller queued a
+     * newer one would otherwise arrive last and wipe the newer values off the screen until the next change.
+     */
     public void addListener(Consumer<Snapshot> listener) {
         listeners.add(listener);
-        Snapshot current = snapshot;
-        Platform.runLater(() -> listener.accept(current));
+        Platform.runLater(() -> listener.accept(snapshot));
     }
 
     /**
@@ -116,7 +119,10 @@ public final class LiveFeed implements AutoCloseable {
     private void publish() {
         Snapshot next = new Snapshot(ThematicOverlay.byObject(bindings.apply(List.copyOf(latest.values()))), latest.size());
         snapshot = next;
-        Platform.runLater(() -> listeners.forEach(listener -> listener.accept(next)));
+        Platform.runLater(() -> {
+            Snapshot newest = snapshot;
+            listeners.forEach(listener -> listener.accept(newest));
+        });
     }
 
     /** Binds datastreams to city objects by a bindings file, from the next snapshot on (resolved already). */

@@ -109,7 +109,12 @@ class KioskTest {
             pane.select("house-b");
             return null;
         });
-        String text = ScreenText.waitFor(pane, "23,5 µg/m³");
+        String text;
+        try {
+            text = ScreenText.waitFor(pane, "23,5 µg/m³");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nsnapshots received: " + received, e);
+        }
 
         Set<Classification> seen = new HashSet<>();
         received.forEach(snapshot -> snapshot.byObject().values().forEach(values -> values.forEach(value -> seen.add(value.datastream().classification()))));
