@@ -196,6 +196,10 @@ final class SoakBenchmark {
         System.out.printf(Locale.ROOT, "Trend after minute %d: heap %+.2f MB per hour (mean %.1f MB); heap less the page cache %+.2f MB per hour%n",
                 rows.get(warm)[0], slopePerHour(measured, row -> row[1]), measured.stream().mapToDouble(row -> row[1] / 1048576.0).average().orElse(0),
                 slopePerHour(measured, row -> row[1] - row[2]));
+        // A cache that fills slowly to its bound lifts the whole run's slope; a leak lifts the second half's as well.
+        List<long[]> secondHalf = rows.subList(rows.size() / 2, rows.size());
+        System.out.printf(Locale.ROOT, "Second half, minutes %d-%d: heap %+.2f MB per hour%n", secondHalf.get(0)[0],
+                secondHalf.get(secondHalf.size() - 1)[0], slopePerHour(secondHalf, row -> row[1]));
     }
 
     /** The least-squares slope of a value (bytes) over the minutes, in MB per hour. */
