@@ -25,8 +25,8 @@ import java.util.Map;
  * and switches in level of detail as a whole.
  *
  * <p>A building whose own geometry is much richer than a block gets a second, far representation: its LoD1 geometry
- * where the file has one, else a block derived from it (the convex hull of its points, from its lowest point up to
- * the mean height of its roof). The scene draws the block from afar and the building's own geometry near the camera.
+ * where the file has one, else a block derived from it (its ground plan, or the convex hull of its points where it
+ * has no single ground surface, from its lowest point up to the mean height of its roof). The scene draws the block from afar and the building's own geometry near the camera.
  *
  * <p>Axes are converted here and only here: the model's x east, y north, z up becomes the scene's x right, y down,
  * z north (a rotation, so windings and normals keep their sense).
@@ -212,8 +212,9 @@ public final class MeshBuilder {
         }
 
         /**
-         * Adds the far block of a building: its points' convex hull as walls and a flat roof at the mean height of
-         * its roof points (its highest point where it has no roof surfaces). False where the block would save too
+         * Adds the far block of a building: walls around its ground surface's plan (the convex hull of its points
+         * where it has no single ground surface) and a flat roof at the mean height of its roof points (its highest
+         * point where it has no roof surfaces). An L-shaped house stays L-shaped from afar. False where the block would save too
          * little to be worth a second representation, or the building has no area to stand on.
          */
         private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row) {
@@ -254,59 +255,163 @@ public final class MeshBuilder {
                     }
                 }
             }
-            for (int position = 0; position < count; position++) {
-                int vertex = geometry.vertexIndex(position) * 3;
-                plan[position * 2] = vertices[vertex] - origin[0];
-                plan[position * 2 + 1] = vertices[vertex + 1] - origin[1];
+            double[][] rings = footprint(geometry, vertices);
+            if (rings == null) {
+                for (int position = 0; position < count; position++) {
+                    int vertex = geometry.vertexIndex(position) * 3;
+                    plan[position * 2] = vertices[vertex] - origin[0];
+                    plan[position * 2 + 1] = vertices[vertex + 1] - origin[1];
+                }
+                rings = new double[][]{ConvexHull.of(plan, count)};
             }
-            double[] hull = ConvexHull.of(plan, count);
-            int corners = hull.length / 2;
-            if (corners < 3 || ownTriangles < BLOCK_GAIN * (3 * corners - 2)) {
-                return false;
+            int corners = 0;
+            for (double[] ring : rings) {
+                corners += ring.length / 2;
             }
             double roofHeight = roofPoints > 0 ? roofSum / roofPoints : top;
-            if (roofHeight - bottom < 0.1) {
+            if (rings[0].length < 6 || roofHeight - bottom < 0.1) {
+                return false;
+            }
+            double[] roofPolygon = new double[corners * 3];
+            int[] roofRings = new int[rings.length];
+            int at = 0;
+            for (int ring = 0; ring < rings.length; ring++) {
+                roofRings[ring] = at;
+                for (int corner = 0; corner < rings[ring].length / 2; corner++, at++) {
+                    roofPolygon[at * 3] = rings[ring][corner * 2];
+                    roofPolygon[at * 3 + 1] = rings[ring][corner * 2 + 1];
+                    roofPolygon[at * 3 + 2] = roofHeight;
+                }
+            }
+            int[] roofCorners = Triangulator.triangulate(roofPolygon, roofRings, corners);
+            if (roofCorners.length == 0 || ownTriangles < BLOCK_GAIN * (2L * corners + roofCorners.length / 3)) {
                 return false;
             }
             PartBuilder walls = part(column, row, SurfaceClass.WALL, MeshPart.Detail.FAR);
             int wallTexel = walls.texel(objectIndex, wallArgb);
-            int wallBase = walls.pointCount();
-            for (int corner = 0; corner < corners; corner++) {
-                walls.point(hull[corner * 2], hull[corner * 2 + 1], bottom);
-                walls.point(hull[corner * 2], hull[corner * 2 + 1], roofHeight);
-            }
-            for (int corner = 0; corner < corners; corner++) {
-                int next = (corner + 1) % corners;
-                double dx = hull[next * 2] - hull[corner * 2];
-                double dy = hull[next * 2 + 1] - hull[corner * 2 + 1];
-                double length = Math.hypot(dx, dy);
-                // The hull runs anticlockwise seen from above, so its outside lies to the right of each edge.
-                int normalIndex = walls.normal(dy / length, -dx / length, 0);
-                int lowHere = wallBase + corner * 2;
-                int lowNext = wallBase + next * 2;
-                walls.corner(lowHere, normalIndex, wallTexel);
-                walls.corner(lowNext, normalIndex, wallTexel);
-                walls.corner(lowNext + 1, normalIndex, wallTexel);
-                walls.face(objectIndex);
-                walls.corner(lowHere, normalIndex, wallTexel);
-                walls.corner(lowNext + 1, normalIndex, wallTexel);
-                walls.corner(lowHere + 1, normalIndex, wallTexel);
-                walls.face(objectIndex);
+            for (double[] ring : rings) {
+                addBlockWalls(walls, objectIndex, wallTexel, ring, bottom, roofHeight);
             }
             PartBuilder roofs = part(column, row, SurfaceClass.ROOF, MeshPart.Detail.FAR);
             int roofTexel = roofs.texel(objectIndex, roofArgb);
             int up = roofs.normal(0, 0, 1);
             int roofBase = roofs.pointCount();
             for (int corner = 0; corner < corners; corner++) {
-                roofs.point(hull[corner * 2], hull[corner * 2 + 1], roofHeight);
+                roofs.point(roofPolygon[corner * 3], roofPolygon[corner * 3 + 1], roofHeight);
             }
-            for (int corner = 1; corner < corners - 1; corner++) {
-                roofs.corner(roofBase, up, roofTexel);
-                roofs.corner(roofBase + corner, up, roofTexel);
-                roofs.corner(roofBase + corner + 1, up, roofTexel);
+            for (int c = 0; c < roofCorners.length; c += 3) {
+                roofs.corner(roofBase + roofCorners[c], up, roofTexel);
+                roofs.corner(roofBase + roofCorners[c + 1], up, roofTexel);
+                roofs.corner(roofBase + roofCorners[c + 2], up, roofTexel);
                 roofs.face(objectIndex);
             }
             return true;
+        }
+
+        /**
+         * A ring of block walls from {@code bottom} to {@code top}. The outer ring runs anticlockwise seen from
+         * above and holes clockwise, so the block's outside lies to the right of every edge.
+         */
+        private static void addBlockWalls(PartBuilder walls, int objectIndex, int texel, double[] ring, double bottom, double top) {
+            int corners = ring.length / 2;
+            int base = walls.pointCount();
+            for (int corner = 0; corner < corners; corner++) {
+                walls.point(ring[corner * 2], ring[corner * 2 + 1], bottom);
+                walls.point(ring[corner * 2], ring[corner * 2 + 1], top);
+            }
+            for (int corner = 0; corner < corners; corner++) {
+                int next = (corner + 1) % corners;
+                double dx = ring[next * 2] - ring[corner * 2];
+                double dy = ring[next * 2 + 1] - ring[corner * 2 + 1];
+                double length = Math.hypot(dx, dy);
+                if (length < 1e-6) {
+                    continue;
+                }
+                int normalIndex = walls.normal(dy / length, -dx / length, 0);
+                int lowHere = base + corner * 2;
+                int lowNext = base + next * 2;
+                walls.corner(lowHere, normalIndex, texel);
+                walls.corner(lowNext, normalIndex, texel);
+                walls.corner(lowNext + 1, normalIndex, texel);
+                walls.face(objectIndex);
+                walls.corner(lowHere, normalIndex, texel);
+                walls.corner(lowNext + 1, normalIndex, texel);
+                walls.corner(lowHere + 1, normalIndex, texel);
+                walls.face(objectIndex);
+            }
+        }
+
+        /**
+         * The plan of a building's one ground surface, relative to the origin: its outer ring anticlockwise seen
+         * from above, then its holes (courtyards) clockwise, each without a repeated closing point. Null where the
+         * geometry has no ground surface or several (then the block stands on the convex hull of its points), or
+         * where the outer ring has no area.
+         */
+        private double[][] footprint(Geometry geometry, double[] vertices) {
+            int ground = -1;
+            for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+                if ("GroundSurface".equals(geometry.semanticType(surface))) {
+                    if (ground >= 0) {
+                        return null;
+                    }
+                    ground = surface;
+                }
+            }
+            if (ground < 0) {
+                return null;
+            }
+            List<double[]> rings = new ArrayList<>();
+            for (int ring = geometry.firstRing(ground); ring < geometry.endRing(ground); ring++) {
+                int first = geometry.firstVertex(ring);
+                int end = geometry.endVertex(ring);
+                double[] xy = new double[(end - first) * 2];
+                int corners = 0;
+                for (int position = first; position < end; position++) {
+                    int vertex = geometry.vertexIndex(position) * 3;
+                    double x = vertices[vertex] - origin[0];
+                    double y = vertices[vertex + 1] - origin[1];
+                    boolean repeated = corners > 0 && Math.abs(x - xy[corners * 2 - 2]) < 1e-6 && Math.abs(y - xy[corners * 2 - 1]) < 1e-6;
+                    if (!repeated) {
+                        xy[corners * 2] = x;
+                        xy[corners * 2 + 1] = y;
+                        corners++;
+                    }
+                }
+                if (corners > 1 && Math.abs(xy[0] - xy[corners * 2 - 2]) < 1e-6 && Math.abs(xy[1] - xy[corners * 2 - 1]) < 1e-6) {
+                    corners--;
+                }
+                xy = Arrays.copyOf(xy, corners * 2);
+                double area = signedArea(xy);
+                boolean outer = rings.isEmpty();
+                if (outer && Math.abs(area) < 1e-6) {
+                    return null;
+                }
+                if (corners >= 3 && area != 0) {
+                    rings.add(outer == area > 0 ? xy : reversed(xy));
+                }
+            }
+            return rings.toArray(double[][]::new);
+        }
+
+        /** The signed area of a plan ring, positive where it runs anticlockwise seen from above. */
+        private static double signedArea(double[] xy) {
+            double sum = 0;
+            int corners = xy.length / 2;
+            for (int corner = 0; corner < corners; corner++) {
+                int next = (corner + 1) % corners;
+                sum += xy[corner * 2] * xy[next * 2 + 1] - xy[next * 2] * xy[corner * 2 + 1];
+            }
+            return sum / 2;
+        }
+
+        private static double[] reversed(double[] xy) {
+            int corners = xy.length / 2;
+            double[] out = new double[xy.length];
+            for (int corner = 0; corner < corners; corner++) {
+                out[corner * 2] = xy[(corners - 1 - corner) * 2];
+                out[corner * 2 + 1] = xy[(corners - 1 - corner) * 2 + 1];
+            }
+            return out;
         }
 
         private void addSurface(CityObject object, int objectIndex, Geometry geometry, int surface, double[] vertices,

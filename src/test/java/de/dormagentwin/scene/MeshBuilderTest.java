@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,16 @@ class MeshBuilderTest {
     /** The same house, with an LoD1 block of its own, 7 m high, beside its LoD2 geometry. */
     static CityModel twoLods() throws IOException {
         return CityJsonReader.read(MeshBuilderTest.class.getResourceAsStream("two-lods.city.json"), "two-lods.city.json");
+    }
+
+    /** An L-shaped house: 12 x 5 m with 5 x 5 m more on its west end (85 m²), walls in two storeys, a flat roof at 6 m. */
+    static CityModel lHouse() throws IOException {
+        return CityJsonReader.read(MeshBuilderTest.class.getResourceAsStream("l-house.city.json"), "l-house.city.json");
+    }
+
+    /** A block of 20 x 20 m around an open courtyard of 8 x 8 m in its middle, 8 m high, walls in two storeys. */
+    static CityModel courtyardHouse() throws IOException {
+        return CityJsonReader.read(MeshBuilderTest.class.getResourceAsStream("courtyard-house.city.json"), "courtyard-house.city.json");
     }
 
     private static List<MeshPart> parts(CityMeshes meshes, MeshPart.Detail detail) {
@@ -182,19 +193,14 @@ class MeshBuilderTest {
         double middleX = 355005 - meshes.origin()[0];
         double middleZ = 5660004 - meshes.origin()[1];
         for (MeshPart part : meshes.parts()) {
+            assertWindsAroundItsNormals(part);
             float[] p = part.points();
             for (int face = 0; face < part.triangleCount(); face++) {
                 int a = part.faces()[face * 9] * 3;
                 int b = part.faces()[face * 9 + 3] * 3;
                 int c = part.faces()[face * 9 + 6] * 3;
                 int n = part.faces()[face * 9 + 1] * 3;
-                double[] u = {p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]};
-                double[] v = {p[c] - p[a], p[c + 1] - p[a + 1], p[c + 2] - p[a + 2]};
-                double[] cross = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
-                double length = Math.sqrt(cross[0] * cross[0] + cross[1] * cross[1] + cross[2] * cross[2]);
                 float[] normal = Arrays.copyOfRange(part.normals(), n, n + 3);
-                double along = (cross[0] * normal[0] + cross[1] * normal[1] + cross[2] * normal[2]) / length;
-                assertEquals(1, along, 1e-4, part.detail() + " " + part.surfaceClass() + " face " + face + " winds against its normal");
                 if (part.detail() == MeshPart.Detail.FAR && part.surfaceClass() == SurfaceClass.WALL) {
                     double outwards = (p[a] + p[b] + p[c]) / 3 - middleX;
                     double north = (p[a + 2] + p[b + 2] + p[c + 2]) / 3 - middleZ;
@@ -224,5 +230,98 @@ class MeshBuilderTest {
         CityMeshes meshes = MeshBuilder.build(List.of(twoLods()), LodChoice.parse("1"));
         assertEquals(12, triangles(parts(meshes, MeshPart.Detail.ALWAYS)));
         assertEquals(12, triangles(meshes.parts()));
+    }
+
+    @Test
+    void farBlockFollowsAnLShapedGroundPlanNotItsConvexHull() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(lHouse()), LodChoice.HIGHEST);
+        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
+        List<MeshPart> roofs = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList();
+        List<MeshPart> walls = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList();
+        assertEquals(12, triangles(walls), "six walls, the inner corner's two among them");
+        assertEquals(4, triangles(roofs));
+        assertEquals(85, planArea(roofs), 1e-3, "the L's 85 m², not the 102.5 m² of its convex hull");
+        double west = 356000 - meshes.origin()[0];
+        double south = 5661000 - meshes.origin()[1];
+        assertWallsFaceOut(walls, (x, z) -> inL(x - west, z - south));
+        for (MeshPart roof : roofs) {
+            axis(roof, 1).forEach(index -> assertEquals(-6, roof.points()[index], 1e-4));
+        }
+    }
+
+    @Test
+    void farBlockLeavesACourtyardOpen() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(courtyardHouse()), LodChoice.HIGHEST);
+        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
+        List<MeshPart> roofs = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList();
+        List<MeshPart> walls = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList();
+        assertEquals(16, triangles(walls), "four walls outside, four around the courtyard");
+        assertEquals(400 - 64, planArea(roofs), 1e-3, "no roof over the courtyard");
+        double west = 357000 - meshes.origin()[0];
+        double south = 5662000 - meshes.origin()[1];
+        assertWallsFaceOut(walls, (x, z) -> {
+            double east = x - west;
+            double north = z - south;
+            boolean inCourtyard = east > 6 && east < 14 && north > 6 && north < 14;
+            return east > 0 && east < 20 && north > 0 && north < 20 && !inCourtyard;
+        });
+        for (MeshPart part : far) {
+            assertWindsAroundItsNormals(part);
+        }
+    }
+
+    private static boolean inL(double east, double north) {
+        return east > 0 && north > 0 && (east < 12 && north < 5 || east < 5 && north < 10);
+    }
+
+    /** The area of triangles seen from above (scene x and z). */
+    private static double planArea(List<MeshPart> parts) {
+        double area = 0;
+        for (MeshPart part : parts) {
+            float[] p = part.points();
+            for (int face = 0; face < part.triangleCount(); face++) {
+                int a = part.faces()[face * 9] * 3;
+                int b = part.faces()[face * 9 + 3] * 3;
+                int c = part.faces()[face * 9 + 6] * 3;
+                area += Math.abs((p[b] - p[a]) * (p[c + 2] - p[a + 2]) - (p[c] - p[a]) * (p[b + 2] - p[a + 2])) / 2;
+            }
+        }
+        return area;
+    }
+
+    /** Half a metre along each wall face's normal from its middle lies outside the solid, half a metre against it inside. */
+    private static void assertWallsFaceOut(List<MeshPart> walls, BiPredicate<Double, Double> inside) {
+        for (MeshPart part : walls) {
+            float[] p = part.points();
+            for (int face = 0; face < part.triangleCount(); face++) {
+                int a = part.faces()[face * 9] * 3;
+                int b = part.faces()[face * 9 + 3] * 3;
+                int c = part.faces()[face * 9 + 6] * 3;
+                int n = part.faces()[face * 9 + 1] * 3;
+                double x = (p[a] + p[b] + p[c]) / 3.0;
+                double z = (p[a + 2] + p[b + 2] + p[c + 2]) / 3.0;
+                double nx = part.normals()[n];
+                double nz = part.normals()[n + 2];
+                assertFalse(inside.test(x + nx / 2, z + nz / 2), "wall face " + face + " at " + x + ", " + z + " faces inwards");
+                assertTrue(inside.test(x - nx / 2, z - nz / 2), "wall face " + face + " at " + x + ", " + z + " has the solid behind it");
+            }
+        }
+    }
+
+    private static void assertWindsAroundItsNormals(MeshPart part) {
+        float[] p = part.points();
+        for (int face = 0; face < part.triangleCount(); face++) {
+            int a = part.faces()[face * 9] * 3;
+            int b = part.faces()[face * 9 + 3] * 3;
+            int c = part.faces()[face * 9 + 6] * 3;
+            int n = part.faces()[face * 9 + 1] * 3;
+            double[] u = {p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]};
+            double[] v = {p[c] - p[a], p[c + 1] - p[a + 1], p[c + 2] - p[a + 2]};
+            double[] cross = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
+            double length = Math.sqrt(cross[0] * cross[0] + cross[1] * cross[1] + cross[2] * cross[2]);
+            float[] normal = Arrays.copyOfRange(part.normals(), n, n + 3);
+            double along = (cross[0] * normal[0] + cross[1] * normal[1] + cross[2] * normal[2]) / length;
+            assertEquals(1, along, 1e-4, part.detail() + " " + part.surfaceClass() + " face " + face + " winds against its normal");
+        }
     }
 }
