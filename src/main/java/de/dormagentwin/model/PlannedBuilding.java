@@ -1,5 +1,7 @@
 package de.dormagentwin.model;
 
+import de.dormagentwin.model.geometry.PlanRings;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,43 +56,19 @@ public record PlannedBuilding(String name, List<Polygon> polygons, double height
                 if (points.length < 6 || points.length % 2 != 0) {
                     throw new IllegalArgumentException("ring " + (ring + 1) + " needs at least 3 points as x, y pairs");
                 }
-                boolean counterClockwise = signedArea(points) > 0;
+                boolean counterClockwise = PlanRings.signedArea(points) > 0;
                 boolean wantCounterClockwise = ring == 0;
-                oriented.add(counterClockwise == wantCounterClockwise ? points.clone() : reversed(points));
+                oriented.add(counterClockwise == wantCounterClockwise ? points.clone() : PlanRings.reversed(points));
             }
             rings = List.copyOf(oriented);
         }
 
         public double area() {
-            double area = signedArea(rings.get(0));
+            double area = PlanRings.signedArea(rings.get(0));
             for (int hole = 1; hole < rings.size(); hole++) {
-                area += signedArea(rings.get(hole));
+                area += PlanRings.signedArea(rings.get(hole));
             }
             return area;
-        }
-
-        /** The shoelace area of a ring of x, y pairs: positive when it runs counter-clockwise (x east, y north). */
-        public static double signedArea(double[] ring) {
-            int count = ring.length / 2;
-            // Relative to the first point: EPSG:25832 northings near 5.7 million would cancel away the digits.
-            double x0 = ring[0];
-            double y0 = ring[1];
-            double twiceArea = 0;
-            for (int i = 0; i < count; i++) {
-                int next = (i + 1) % count;
-                twiceArea += (ring[i * 2] - x0) * (ring[next * 2 + 1] - y0) - (ring[next * 2] - x0) * (ring[i * 2 + 1] - y0);
-            }
-            return twiceArea / 2;
-        }
-
-        private static double[] reversed(double[] ring) {
-            int count = ring.length / 2;
-            double[] reversed = new double[ring.length];
-            for (int i = 0; i < count; i++) {
-                reversed[i * 2] = ring[(count - 1 - i) * 2];
-                reversed[i * 2 + 1] = ring[(count - 1 - i) * 2 + 1];
-            }
-            return reversed;
         }
     }
 }

@@ -5,6 +5,7 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geometry.ConvexHull;
+import de.dormagentwin.model.geometry.PlanRings;
 import de.dormagentwin.model.geometry.Triangulator;
 import de.dormagentwin.model.primitive.FloatList;
 import de.dormagentwin.model.primitive.IntList;
@@ -381,37 +382,16 @@ public final class MeshBuilder {
                     corners--;
                 }
                 xy = Arrays.copyOf(xy, corners * 2);
-                double area = signedArea(xy);
+                double area = PlanRings.signedArea(xy);
                 boolean outer = rings.isEmpty();
                 if (outer && Math.abs(area) < 1e-6) {
                     return null;
                 }
                 if (corners >= 3 && area != 0) {
-                    rings.add(outer == area > 0 ? xy : reversed(xy));
+                    rings.add(outer == area > 0 ? xy : PlanRings.reversed(xy));
                 }
             }
             return rings.toArray(double[][]::new);
-        }
-
-        /** The signed area of a plan ring, positive where it runs anticlockwise seen from above. */
-        private static double signedArea(double[] xy) {
-            double sum = 0;
-            int corners = xy.length / 2;
-            for (int corner = 0; corner < corners; corner++) {
-                int next = (corner + 1) % corners;
-                sum += xy[corner * 2] * xy[next * 2 + 1] - xy[next * 2] * xy[corner * 2 + 1];
-            }
-            return sum / 2;
-        }
-
-        private static double[] reversed(double[] xy) {
-            int corners = xy.length / 2;
-            double[] out = new double[xy.length];
-            for (int corner = 0; corner < corners; corner++) {
-                out[corner * 2] = xy[(corners - 1 - corner) * 2];
-                out[corner * 2 + 1] = xy[(corners - 1 - corner) * 2 + 1];
-            }
-            return out;
         }
 
         private void addSurface(CityObject object, int objectIndex, Geometry geometry, int surface, double[] vertices,

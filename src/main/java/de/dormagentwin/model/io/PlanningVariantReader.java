@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.geo.Utm;
+import de.dormagentwin.model.geometry.PlanRings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -278,7 +279,7 @@ public final class PlanningVariantReader {
                 List<double[]> rings = new ArrayList<>();
                 for (int ring = 0; ring < polygons.get(part).size(); ring++) {
                     double[] points = crs == Crs.WGS84 ? projected(polygons.get(part).get(ring), part, ring) : polygons.get(part).get(ring);
-                    if (Math.abs(PlannedBuilding.Polygon.signedArea(points)) < 1e-6) {
+                    if (Math.abs(PlanRings.signedArea(points)) < 1e-6) {
                         throw new FeatureProblem("polygon " + (part + 1) + ", ring " + (ring + 1) + ": encloses no area");
                     }
                     rings.add(points);

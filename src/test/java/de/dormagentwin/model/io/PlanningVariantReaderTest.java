@@ -7,6 +7,7 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.geo.Utm;
+import de.dormagentwin.model.geometry.PlanRings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,14 +129,14 @@ class PlanningVariantReaderTest {
         assertEquals(2, building.polygons().size());
         assertEquals(2, building.polygons().get(0).rings().size());
         assertEquals(600 - 100 + 100, building.footprintArea(), 1e-6);
-        assertTrue(PlannedBuilding.Polygon.signedArea(building.polygons().get(0).rings().get(1)) < 0, "holes are stored clockwise");
+        assertTrue(PlanRings.signedArea(building.polygons().get(0).rings().get(1)) < 0, "holes are stored clockwise");
     }
 
     @Test
     void aClockwiseOuterRingIsStoredCounterClockwise() throws IOException {
         double[][] clockwise = {SQUARE[3], SQUARE[2], SQUARE[1], SQUARE[0]};
         PlanningVariant variant = PlanningVariantReader.read(collection(null, polygonFeature("{\"height\": 10}", clockwise)), NO_DEFAULT);
-        assertEquals(600, PlannedBuilding.Polygon.signedArea(outerRing(variant)), 1e-6);
+        assertEquals(600, PlanRings.signedArea(outerRing(variant)), 1e-6);
     }
 
     @Test
