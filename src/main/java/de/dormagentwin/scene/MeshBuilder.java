@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <p>A building whose own geometry is much richer than a block gets a second, far representation: its LoD1 geometry
  * where the file has one, else a block derived from it (its ground plan, or the convex hull of its points where it
- * has no single ground surface, from its lowest point up to the mean height of its roof). The scene draws the block from afar and the building's own geometry near the camera.
+ * has no single ground surface, from its lowest point up to the mean height of its roof). The scene draws the block
+ * from afar and the building's own geometry near the camera.
  *
  * <p>Axes are converted here and only here: the model's x east, y north, z up becomes the scene's x right, y down,
  * z north (a rotation, so windings and normals keep their sense).
@@ -215,12 +216,11 @@ public final class MeshBuilder {
         /**
          * Adds the far block of a building: walls around its ground surface's plan (the convex hull of its points
          * where it has no single ground surface) and a flat roof at the mean height of its roof points (its highest
-         * point where it has no roof surfaces). An L-shaped house stays L-shaped from afar. False where the block would save too
-         * little to be worth a second representation, or the building has no area to stand on.
+         * point where it has no roof surfaces). An L-shaped house stays L-shaped from afar. False where the block
+         * would save too little to be worth a second representation, or the building has no area to stand on.
          */
         private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row) {
             int count = geometry.vertexIndexCount();
-            double[] plan = new double[count * 2];
             double bottom = Double.POSITIVE_INFINITY;
             double top = Double.NEGATIVE_INFINITY;
             double roofSum = 0;
@@ -258,6 +258,7 @@ public final class MeshBuilder {
             }
             double[][] rings = footprint(geometry, vertices);
             if (rings == null) {
+                double[] plan = new double[count * 2];
                 for (int position = 0; position < count; position++) {
                     int vertex = geometry.vertexIndex(position) * 3;
                     plan[position * 2] = vertices[vertex] - origin[0];
@@ -382,12 +383,12 @@ public final class MeshBuilder {
                     corners--;
                 }
                 xy = Arrays.copyOf(xy, corners * 2);
-                double area = PlanRings.signedArea(xy);
+                double area = corners < 3 ? 0 : PlanRings.signedArea(xy);
                 boolean outer = rings.isEmpty();
                 if (outer && Math.abs(area) < 1e-6) {
                     return null;
                 }
-                if (corners >= 3 && area != 0) {
+                if (Math.abs(area) >= 1e-6) {
                     rings.add(outer == area > 0 ? xy : PlanRings.reversed(xy));
                 }
             }

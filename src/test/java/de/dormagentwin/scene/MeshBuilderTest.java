@@ -5,7 +5,9 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -268,6 +270,17 @@ class MeshBuilderTest {
         for (MeshPart part : far) {
             assertWindsAroundItsNormals(part);
         }
+    }
+
+    @Test
+    void aGroundSurfaceWithoutAreaFallsBackToTheConvexHull() throws IOException {
+        String text = new String(MeshBuilderTest.class.getResourceAsStream("l-house.city.json").readAllBytes(), StandardCharsets.UTF_8);
+        String flat = text.replace("[[0, 5, 4, 3, 2, 1]]", "[[0, 1, 0, 1]]");
+        assertFalse(flat.equals(text), "the fixture's ground ring is where the test expects it");
+        CityModel model = CityJsonReader.read(new ByteArrayInputStream(flat.getBytes(StandardCharsets.UTF_8)), "flat-ground.city.json");
+        List<MeshPart> far = parts(MeshBuilder.build(List.of(model), LodChoice.HIGHEST), MeshPart.Detail.FAR);
+        assertEquals(10, triangles(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList()), "the hull's five walls");
+        assertEquals(85 + 17.5, planArea(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList()), 1e-3);
     }
 
     private static boolean inL(double east, double north) {
