@@ -212,12 +212,14 @@ class MeasurementPickingTest {
         List<Cylinder> rods = drawn.stream().filter(Cylinder.class::isInstance).map(Cylinder.class::cast).toList();
         assertEquals(3, balls.size());
         assertEquals(3, rods.size(), "two between neighbours and one closing the outline");
-        assertNear(b, balls.get(1).localToParent(Point3D.ZERO), 1e-9);
+        // Transforms are read on the FX thread: a node caches them lazily, and a pulse may be computing them too.
+        assertNear(b, FxThread.call(() -> balls.get(1).localToParent(Point3D.ZERO)), 1e-9);
+        List<Point3D[]> ends = FxThread.call(() -> rods.stream().map(rod -> new Point3D[]{
+                rod.localToParent(0, rod.getHeight() / 2, 0), rod.localToParent(0, -rod.getHeight() / 2, 0)}).toList());
         List<Point3D[]> segments = List.of(new Point3D[]{a, b}, new Point3D[]{b, c}, new Point3D[]{c, a});
         for (int i = 0; i < rods.size(); i++) {
-            Cylinder rod = rods.get(i);
-            Point3D bottom = rod.localToParent(0, rod.getHeight() / 2, 0);
-            Point3D top = rod.localToParent(0, -rod.getHeight() / 2, 0);
+            Point3D bottom = ends.get(i)[0];
+            Point3D top = ends.get(i)[1];
             Point3D[] segment = segments.get(i);
             boolean joins = bottom.distance(segment[0]) + top.distance(segment[1]) < 1e-6
                     || bottom.distance(segment[1]) + top.distance(segment[0]) < 1e-6;
