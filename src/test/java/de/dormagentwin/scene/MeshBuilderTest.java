@@ -51,6 +51,15 @@ class MeshBuilderTest {
         return meshes.parts().stream().filter(part -> part.detail() == detail).toList();
     }
 
+    private static List<MeshPart> classed(List<MeshPart> parts, SurfaceClass surfaceClass) {
+        return parts.stream().filter(part -> part.surfaceClass() == surfaceClass).toList();
+    }
+
+    /** Where a face's corner (0 to 2) starts in its part's points. */
+    private static int at(MeshPart part, int face, int corner) {
+        return part.faces()[face * 9 + corner * 3] * 3;
+    }
+
     private static int triangles(List<MeshPart> parts) {
         return parts.stream().mapToInt(MeshPart::triangleCount).sum();
     }
@@ -113,8 +122,8 @@ class MeshBuilderTest {
         // 3 * 4 corners - 2: two triangles per wall and two for the roof. The ridge's ends halfway along the short
         // walls are no corners of the block.
         assertEquals(10, triangles(far));
-        assertEquals(8, triangles(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList()));
-        assertEquals(2, triangles(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList()));
+        assertEquals(8, triangles(classed(far, SurfaceClass.WALL)));
+        assertEquals(2, triangles(classed(far, SurfaceClass.ROOF)));
     }
 
     @Test
@@ -148,7 +157,7 @@ class MeshBuilderTest {
         assertEquals(List.of(), parts(meshes, MeshPart.Detail.ALWAYS));
         List<MeshPart> near = parts(meshes, MeshPart.Detail.NEAR);
         assertEquals(16, triangles(near));
-        assertEquals(4, triangles(near.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList()));
+        assertEquals(4, triangles(classed(near, SurfaceClass.ROOF)));
         // The ridge at 9 m is drawn near.
         assertTrue(near.stream().anyMatch(part -> axis(part, 1).anyMatch(index -> Math.abs(part.points()[index] + 9) < 1e-4)));
     }
@@ -198,9 +207,9 @@ class MeshBuilderTest {
             assertWindsAroundItsNormals(part);
             float[] p = part.points();
             for (int face = 0; face < part.triangleCount(); face++) {
-                int a = part.faces()[face * 9] * 3;
-                int b = part.faces()[face * 9 + 3] * 3;
-                int c = part.faces()[face * 9 + 6] * 3;
+                int a = at(part, face, 0);
+                int b = at(part, face, 1);
+                int c = at(part, face, 2);
                 int n = part.faces()[face * 9 + 1] * 3;
                 float[] normal = Arrays.copyOfRange(part.normals(), n, n + 3);
                 if (part.detail() == MeshPart.Detail.FAR && part.surfaceClass() == SurfaceClass.WALL) {
@@ -238,8 +247,8 @@ class MeshBuilderTest {
     void farBlockFollowsAnLShapedGroundPlanNotItsConvexHull() throws IOException {
         CityMeshes meshes = MeshBuilder.build(List.of(lHouse()), LodChoice.HIGHEST);
         List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
-        List<MeshPart> roofs = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList();
-        List<MeshPart> walls = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList();
+        List<MeshPart> roofs = classed(far, SurfaceClass.ROOF);
+        List<MeshPart> walls = classed(far, SurfaceClass.WALL);
         assertEquals(12, triangles(walls), "six walls, the inner corner's two among them");
         assertEquals(4, triangles(roofs));
         assertEquals(85, planArea(roofs), 1e-3, "the L's 85 m², not the 102.5 m² of its convex hull");
@@ -255,8 +264,8 @@ class MeshBuilderTest {
     void farBlockLeavesACourtyardOpen() throws IOException {
         CityMeshes meshes = MeshBuilder.build(List.of(courtyardHouse()), LodChoice.HIGHEST);
         List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
-        List<MeshPart> roofs = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList();
-        List<MeshPart> walls = far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList();
+        List<MeshPart> roofs = classed(far, SurfaceClass.ROOF);
+        List<MeshPart> walls = classed(far, SurfaceClass.WALL);
         assertEquals(16, triangles(walls), "four walls outside, four around the courtyard");
         assertEquals(400 - 64, planArea(roofs), 1e-3, "no roof over the courtyard");
         double west = 357000 - meshes.origin()[0];
@@ -279,8 +288,8 @@ class MeshBuilderTest {
         assertFalse(flat.equals(text), "the fixture's ground ring is where the test expects it");
         CityModel model = CityJsonReader.read(new ByteArrayInputStream(flat.getBytes(StandardCharsets.UTF_8)), "flat-ground.city.json");
         List<MeshPart> far = parts(MeshBuilder.build(List.of(model), LodChoice.HIGHEST), MeshPart.Detail.FAR);
-        assertEquals(10, triangles(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.WALL).toList()), "the hull's five walls");
-        assertEquals(85 + 17.5, planArea(far.stream().filter(part -> part.surfaceClass() == SurfaceClass.ROOF).toList()), 1e-3);
+        assertEquals(10, triangles(classed(far, SurfaceClass.WALL)), "the hull's five walls");
+        assertEquals(85 + 17.5, planArea(classed(far, SurfaceClass.ROOF)), 1e-3);
     }
 
     private static boolean inL(double east, double north) {
@@ -293,9 +302,9 @@ class MeshBuilderTest {
         for (MeshPart part : parts) {
             float[] p = part.points();
             for (int face = 0; face < part.triangleCount(); face++) {
-                int a = part.faces()[face * 9] * 3;
-                int b = part.faces()[face * 9 + 3] * 3;
-                int c = part.faces()[face * 9 + 6] * 3;
+                int a = at(part, face, 0);
+                int b = at(part, face, 1);
+                int c = at(part, face, 2);
                 area += Math.abs((p[b] - p[a]) * (p[c + 2] - p[a + 2]) - (p[c] - p[a]) * (p[b + 2] - p[a + 2])) / 2;
             }
         }
@@ -307,9 +316,9 @@ class MeshBuilderTest {
         for (MeshPart part : walls) {
             float[] p = part.points();
             for (int face = 0; face < part.triangleCount(); face++) {
-                int a = part.faces()[face * 9] * 3;
-                int b = part.faces()[face * 9 + 3] * 3;
-                int c = part.faces()[face * 9 + 6] * 3;
+                int a = at(part, face, 0);
+                int b = at(part, face, 1);
+                int c = at(part, face, 2);
                 int n = part.faces()[face * 9 + 1] * 3;
                 double x = (p[a] + p[b] + p[c]) / 3.0;
                 double z = (p[a + 2] + p[b + 2] + p[c + 2]) / 3.0;
@@ -324,9 +333,9 @@ class MeshBuilderTest {
     private static void assertWindsAroundItsNormals(MeshPart part) {
         float[] p = part.points();
         for (int face = 0; face < part.triangleCount(); face++) {
-            int a = part.faces()[face * 9] * 3;
-            int b = part.faces()[face * 9 + 3] * 3;
-            int c = part.faces()[face * 9 + 6] * 3;
+            int a = at(part, face, 0);
+            int b = at(part, face, 1);
+            int c = at(part, face, 2);
             int n = part.faces()[face * 9 + 1] * 3;
             double[] u = {p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]};
             double[] v = {p[c] - p[a], p[c + 1] - p[a + 1], p[c + 2] - p[a + 2]};
