@@ -178,14 +178,14 @@ final class FakeSensorThingsServer implements AutoCloseable {
                 }
                 expanded.add(copy);
             }
-            page(exchange, request, expanded);
+            respond(exchange, 200, page(request, expanded).body());
         } else if (thingDatastreams.matches()) {
             List<ObjectNode> its = datastreams.get(thingDatastreams.group(1));
             if (its == null || !DATASTREAMS_EXPAND.equals(request.query().get("$expand"))) {
                 respond(exchange, 404, "{\"code\": 404, \"message\": \"no such thing, or not expanded as expected\"}");
                 return;
             }
-            page(exchange, request, new ArrayList<>(its));
+            respond(exchange, 200, page(request, new ArrayList<>(its)).body());
         } else if (observationsOf.matches()) {
             List<ObjectNode> all = observations.get(observationsOf.group(1));
             if (all == null) {
@@ -212,14 +212,20 @@ final class FakeSensorThingsServer implements AutoCloseable {
             if ("phenomenonTime asc".equals(request.query().get("$orderby")) && !ignoresOrderBy) {
                 selected.sort(Comparator.comparing(FakeSensorThingsServer::time, Comparator.nullsFirst(Comparator.naturalOrder())));
             }
-            observationsServed.addAndGet(page(exchange, request, selected));
+            Page page = page(request, selected);
+            // Counted before answering: the client may finish its fetch, and the test read the count, the moment the answer is out.
+            observationsServed.addAndGet(page.size());
+            respond(exchange, 200, page.body());
         } else {
             respond(exchange, 404, "{\"code\": 404, \"message\": \"Nothing found.\"}");
         }
     }
 
-    /** Answers one page of a collection, capping $top, with a link to the next page where there is one. */
-    private int page(HttpExchange exchange, Request request, List<JsonNode> all) throws IOException {
+    private record Page(String body, int size) {
+    }
+
+    /** One page of a collection, capping $top, with a link to the next page where there is one. */
+    private Page page(Request request, List<JsonNode> all) throws IOException {
         int top = Math.min(maxTop, Integer.parseInt(request.query().getOrDefault("$top", "100")));
         int skip = Integer.parseInt(request.query().getOrDefault("$skip", "0"));
         List<JsonNode> slice = all.subList(Math.min(skip, all.size()), Math.min(skip + top, all.size()));
@@ -238,8 +244,7 @@ final class FakeSensorThingsServer implements AutoCloseable {
             body.put("@iot.nextLink", link.toString());
         }
         body.putArray("value").addAll(slice);
-        respond(exchange, 200, mapper.writeValueAsString(body));
-        return slice.size();
+        return new Page(mapper.writeValueAsString(body), slice.size());
     }
 
     /** The end of an instant or interval; null where the test wrote a time that is none. */
