@@ -207,7 +207,7 @@ class MeasurementPickingTest {
             layer.setClosed(true);
             return List.copyOf(((Group) layer.node()).getChildren());
         });
-        assertTrue(layer.node().isMouseTransparent());
+        assertTrue(FxThread.call(() -> layer.node().isMouseTransparent()));
         List<Sphere> balls = drawn.stream().filter(Sphere.class::isInstance).map(Sphere.class::cast).toList();
         List<Cylinder> rods = drawn.stream().filter(Cylinder.class::isInstance).map(Cylinder.class::cast).toList();
         assertEquals(3, balls.size());
@@ -225,11 +225,10 @@ class MeasurementPickingTest {
                     || bottom.distance(segment[1]) + top.distance(segment[0]) < 1e-6;
             assertTrue(joins, "rod " + i + " runs from " + bottom + " to " + top);
         }
-        FxThread.call(() -> {
+        assertTrue(FxThread.call(() -> {
             layer.clear();
-            return null;
-        });
-        assertTrue(((Group) layer.node()).getChildren().isEmpty());
+            return ((Group) layer.node()).getChildren().isEmpty();
+        }));
         assertTrue(measured().isEmpty());
     }
 }

@@ -35,9 +35,9 @@ final class ScreenText {
         return true;
     }
 
-    /** Waits up to 20 s for a text to appear on the pane and returns everything it shows then. */
+    /** Waits up to 30 s for a text to appear on the pane and returns everything it shows then. */
     static String waitFor(Parent pane, String expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String text = "";
         while (System.nanoTime() < deadline) {
             text = FxThread.call(() -> of(pane));
@@ -49,9 +49,9 @@ final class ScreenText {
         throw new AssertionError("'" + expected + "' never appeared in: " + text);
     }
 
-    /** Waits up to 10 s for a condition. */
+    /** Waits up to 30 s for a condition: generous for a loaded machine, and free when the condition holds early. */
     static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.call()) {
                 return;

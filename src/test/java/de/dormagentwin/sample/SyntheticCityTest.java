@@ -73,13 +73,11 @@ class SyntheticCityTest {
     }
 
     @Test
-    void aHundredThousandBuildingsGenerateInAFewSeconds() throws IOException {
+    void aHundredThousandBuildingsStreamOutWithoutBeingHeld() throws IOException {
+        // How fast is for `bin/twin bench scale`; here only that the whole city streams out.
         CountingOutputStream output = new CountingOutputStream();
-        long start = System.nanoTime();
         SyntheticCity.write(output, 100_000, 1L);
-        double seconds = (System.nanoTime() - start) / 1e9;
 
-        assertTrue(seconds < 15.0, "took " + seconds + " s");
         assertTrue(output.count > 50_000_000L, "wrote " + output.count + " bytes");
     }
 

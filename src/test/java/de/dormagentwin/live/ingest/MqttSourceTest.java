@@ -282,10 +282,13 @@ class MqttSourceTest {
                 .map(name -> name.substring(name.indexOf("twin-"))).distinct().count() == 1);
     }
 
-    /** Paho names its threads after the client id; the source's ids start with "twin-". */
+    /**
+     * Paho names its threads "MQTT Rec: client-id" and so on; the source's ids start with "twin-". Other threads of
+     * the twin (the feed, the ingest, the watchdog) are named "twin-..." too and may outlive earlier test classes.
+     */
     private static List<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.contains("twin-")).toList();
+                .filter(name -> name.startsWith("MQTT ") && name.contains("twin-")).toList();
     }
 
     @Test
