@@ -73,7 +73,7 @@ class SyntheticCityTest {
     }
 
     @Test
-    void aHundredThousandBuildingsStreamOutWithoutBeingHeld() throws IOException {
+    void aHundredThousandBuildingsAllStreamOut() throws IOException {
         // How fast is for `bin/twin bench scale`; here only that the whole city streams out.
         CountingOutputStream output = new CountingOutputStream();
         SyntheticCity.write(output, 100_000, 1L);

@@ -245,38 +245,26 @@ class MeshBuilderTest {
 
     @Test
     void farBlockFollowsAnLShapedGroundPlanNotItsConvexHull() throws IOException {
-        CityMeshes meshes = MeshBuilder.build(List.of(lHouse()), LodChoice.HIGHEST);
-        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
-        List<MeshPart> roofs = classed(far, SurfaceClass.ROOF);
-        List<MeshPart> walls = classed(far, SurfaceClass.WALL);
-        assertEquals(12, triangles(walls), "six walls, the inner corner's two among them");
-        assertEquals(4, triangles(roofs));
-        assertEquals(85, planArea(roofs), 1e-3, "the L's 85 m², not the 102.5 m² of its convex hull");
-        double west = 356000 - meshes.origin()[0];
-        double south = 5661000 - meshes.origin()[1];
-        assertWallsFaceOut(walls, (x, z) -> inL(x - west, z - south));
-        for (MeshPart roof : roofs) {
+        FarBlock block = farBlock(lHouse());
+        assertEquals(12, triangles(block.walls()), "six walls, the inner corner's two among them");
+        assertEquals(4, triangles(block.roofs()));
+        assertEquals(85, planArea(block.roofs()), 1e-3, "the L's 85 m², not the 102.5 m² of its convex hull");
+        assertWallsFaceOut(block, 356000, 5661000, MeshBuilderTest::inL);
+        for (MeshPart roof : block.roofs()) {
             axis(roof, 1).forEach(index -> assertEquals(-6, roof.points()[index], 1e-4));
         }
     }
 
     @Test
     void farBlockLeavesACourtyardOpen() throws IOException {
-        CityMeshes meshes = MeshBuilder.build(List.of(courtyardHouse()), LodChoice.HIGHEST);
-        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
-        List<MeshPart> roofs = classed(far, SurfaceClass.ROOF);
-        List<MeshPart> walls = classed(far, SurfaceClass.WALL);
-        assertEquals(16, triangles(walls), "four walls outside, four around the courtyard");
-        assertEquals(400 - 64, planArea(roofs), 1e-3, "no roof over the courtyard");
-        double west = 357000 - meshes.origin()[0];
-        double south = 5662000 - meshes.origin()[1];
-        assertWallsFaceOut(walls, (x, z) -> {
-            double east = x - west;
-            double north = z - south;
+        FarBlock block = farBlock(courtyardHouse());
+        assertEquals(16, triangles(block.walls()), "four walls outside, four around the courtyard");
+        assertEquals(400 - 64, planArea(block.roofs()), 1e-3, "no roof over the courtyard");
+        assertWallsFaceOut(block, 357000, 5662000, (east, north) -> {
             boolean inCourtyard = east > 6 && east < 14 && north > 6 && north < 14;
             return east > 0 && east < 20 && north > 0 && north < 20 && !inCourtyard;
         });
-        for (MeshPart part : far) {
+        for (MeshPart part : block.parts()) {
             assertWindsAroundItsNormals(part);
         }
     }
@@ -287,9 +275,9 @@ class MeshBuilderTest {
         String flat = text.replace("[[0, 5, 4, 3, 2, 1]]", "[[0, 1, 0, 1]]");
         assertFalse(flat.equals(text), "the fixture's ground ring is where the test expects it");
         CityModel model = CityJsonReader.read(new ByteArrayInputStream(flat.getBytes(StandardCharsets.UTF_8)), "flat-ground.city.json");
-        List<MeshPart> far = parts(MeshBuilder.build(List.of(model), LodChoice.HIGHEST), MeshPart.Detail.FAR);
-        assertEquals(10, triangles(classed(far, SurfaceClass.WALL)), "the hull's five walls");
-        assertEquals(85 + 17.5, planArea(classed(far, SurfaceClass.ROOF)), 1e-3);
+        FarBlock block = farBlock(model);
+        assertEquals(10, triangles(block.walls()), "the hull's five walls");
+        assertEquals(85 + 17.5, planArea(block.roofs()), 1e-3);
     }
 
     private static boolean inL(double east, double north) {
@@ -311,9 +299,23 @@ class MeshBuilderTest {
         return area;
     }
 
-    /** Half a metre along each wall face's normal from its middle lies outside the solid, half a metre against it inside. */
-    private static void assertWallsFaceOut(List<MeshPart> walls, BiPredicate<Double, Double> inside) {
-        for (MeshPart part : walls) {
+    /** A single building's far block, and the scene's origin in EPSG:25832. */
+    private record FarBlock(List<MeshPart> parts, List<MeshPart> roofs, List<MeshPart> walls, double[] origin) {
+    }
+
+    private static FarBlock farBlock(CityModel building) {
+        CityMeshes meshes = MeshBuilder.build(List.of(building), LodChoice.HIGHEST);
+        List<MeshPart> far = parts(meshes, MeshPart.Detail.FAR);
+        return new FarBlock(far, classed(far, SurfaceClass.ROOF), classed(far, SurfaceClass.WALL), meshes.origin());
+    }
+
+    /**
+     * Half a metre along each wall face's normal from its middle lies outside the solid, half a metre against it
+     * inside; {@code plan} takes metres east and north of the plan's south-west corner at {@code west}, {@code south}.
+     */
+    private static void assertWallsFaceOut(FarBlock block, double west, double south, BiPredicate<Double, Double> plan) {
+        BiPredicate<Double, Double> inside = (x, z) -> plan.test(x - (west - block.origin()[0]), z - (south - block.origin()[1]));
+        for (MeshPart part : block.walls()) {
             float[] p = part.points();
             for (int face = 0; face < part.triangleCount(); face++) {
                 int a = at(part, face, 0);
