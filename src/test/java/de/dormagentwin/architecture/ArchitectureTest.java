@@ -19,7 +19,7 @@ class ArchitectureTest {
             .layer("scene").definedBy("de.dormagentwin.scene..", "de.dormagentwin.overlay..")
             .layer("io").definedBy("de.dormagentwin.model.io..", "de.dormagentwin.sample..")
             .layer("live").definedBy("de.dormagentwin.live..")
-            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..")
+            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..", "de.dormagentwin.model.text..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("scene").mayOnlyBeAccessedByLayers("ui", "app")
@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelKnowsNoFramework = noClasses()
-            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..")
+            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..", "de.dormagentwin.model.text..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "java.sql..", "org.h2..");
 
     @ArchTest
