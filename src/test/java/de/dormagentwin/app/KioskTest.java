@@ -286,6 +286,30 @@ class KioskTest {
         assertEquals(1, exits.get());
     }
 
+    @Test
+    void afterThreeWrongPinsThePromptWaitsSaysHowLongAndThenTakesTheRightPin() throws Exception {
+        KioskPane pane = kiosk();
+        FxThread.call(() -> {
+            pane.showPinPrompt();
+            for (String guess : List.of("0000", "1111", "2222")) {
+                pane.enterPin(guess);
+            }
+            pane.enterPin(PIN);
+            return null;
+        });
+        assertEquals(0, exits.get(), "the right PIN during the wait is not taken");
+        String waiting = FxThread.call(() -> ScreenText.of(pane));
+        assertTrue(waiting.contains("Zu viele falsche PINs: wieder möglich in 0:30"), waiting);
+        assertTrue(FxThread.call(() -> pane.lookup(".password-field").isDisabled()), "the PIN field takes no input while it waits");
+
+        now.set(now.get().plusSeconds(30));
+        FxThread.call(() -> {
+            pane.enterPin(PIN);
+            return null;
+        });
+        assertEquals(1, exits.get(), "after the wait the right PIN leaves");
+    }
+
     private static List<String> buttonTexts(KioskPane pane) throws Exception {
         return FxThread.call(() -> pane.lookupAll(".button").stream().filter(Node::isVisible).map(node -> ((Button) node).getText()).toList());
     }
