@@ -11,6 +11,7 @@ import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.InfoPanel;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.kiosk.KioskPane;
@@ -270,6 +271,48 @@ class KioskTest {
         Thread.sleep(300);
         FxThread.settle();
         assertEquals(0, answers.get(), "nor is its history charted");
+    }
+
+    /** A feed names a stream with a right-to-left override and a terminal escape: the screens show them as escapes. */
+    @Test
+    void feedTextOnTheCardPanelAndLabelsCannotHideBehindControlOrBidiCharacters() throws Exception {
+        store = LiveStore.open(folder, null);
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String property = "PM10 concentration";
+        String forged = "ozone \u202Eevol \u001b[2J";
+        store.putThing(new Thing("test", "box", "Box", "", Map.of(), "house-b", Double.NaN, Double.NaN));
+        store.putDatastream(new Datastream("test", "box/pm10", "box", "PM10", property, "", "", "µg\u202E/m³", Classification.PUBLIC));
+        store.putDatastream(new Datastream("test", "box/forged", "box", "Forged", forged, "", "", "ppm", Classification.PUBLIC));
+        store.putDatastream(new Datastream("test", "box/note", "box", "Note", "note", "", "", "", Classification.PUBLIC));
+        store.write(List.of(Observation.number("test", "box/pm10", time, 23.5), Observation.number("test", "box/forged", time, 4),
+                Observation.text("test", "box/note", time, "all clear\u001b[1A\rALARM")));
+
+        KioskPane pane = kiosk();
+        AtomicReference<LiveFeed.Snapshot> last = new AtomicReference<>(LiveFeed.Snapshot.EMPTY);
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        FxThread.call(() -> {
+            feed.addListener(snapshot -> {
+                last.set(snapshot);
+                pane.showLive(snapshot);
+            });
+            pane.select("house-b");
+            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
+            return null;
+        });
+        String card = ScreenText.waitFor(pane, "ozone");
+        ScreenText.waitUntil(() -> !labels(pane).isEmpty(), "a value label over house B");
+        String panel = FxThread.call(() -> {
+            InfoPanel info = new InfoPanel();
+            new Scene(info, 400, 800);
+            info.showPoint("point:6.90000,51.10000", last.get().of("house-b"), time);
+            return ScreenText.of(info);
+        });
+        for (String shown : List.of(card, panel, String.join("\n", labels(pane)))) {
+            assertTrue(shown.chars().noneMatch(c -> c == 0x202E || c == 0x1B || c == '\r'), shown);
+        }
+        assertTrue(card.contains("ozone \\u202Eevol \\u001B[2J"), card);
+        assertTrue(panel.contains("ozone \\u202Eevol \\u001B[2J") && panel.contains("all clear\\u001B[1A\\rALARM"), panel);
+        assertEquals(List.of("24 µg\\u202E/m³"), labels(pane));
     }
 
     private static void assertNoSecret(String text, String where) {
