@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code twin view}: the planner's viewer window, on the bundled sample unless files are named. */
@@ -49,15 +50,22 @@ final class ViewCommand implements Callable<Integer> {
     public Integer call() {
         if (kiosk) {
             TwinConfig config;
+            Optional<String> readable;
             try {
-                config = cache.config();
+                config = TwinConfig.load(cache.configFile());
+                readable = TwinConfig.readableByOthers(cache.configFile());
             } catch (IOException e) {
                 System.err.println("twin: " + e.getMessage());
                 return 2;
             }
             if (config.kiosk().pin() == null) {
-                System.err.println("twin: kiosk mode needs a PIN to leave it: set {\"kiosk\": {\"pin\": \"...\"}} in "
-                        + (cache.configFile != null ? cache.configFile : TwinConfig.defaultFile(System.getenv())));
+                System.err.println("twin: kiosk mode needs a PIN to leave it: set {\"kiosk\": {\"pin\": \"...\"}} in " + cache.configFile());
+                return 2;
+            }
+            if (readable.isPresent()) {
+                // As ssh with a private key: a PIN that anyone on the machine can read is no lock on a public screen.
+                System.err.println("twin: the kiosk will not start: " + cache.configFile() + " holds its PIN and others can read it ("
+                        + readable.get() + "); make it the kiosk user's alone: " + TwinConfig.chmodCommand(cache.configFile()));
                 return 2;
             }
             ViewerApp.kiosk = config.kiosk();

@@ -2,6 +2,7 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Place;
 import de.dormagentwin.overlay.Alerts;
+import de.dormagentwin.model.text.SafeText;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -73,6 +74,6 @@ public final class AlertList extends VBox {
     /** An object by its id; a sensor of its own by its position. */
     static String where(String place) {
         double[] lonLat = Place.lonLat(place);
-        return lonLat == null ? place : "the sensor at " + InfoPanel.position(lonLat);
+        return lonLat == null ? SafeText.of(place) : "the sensor at " + InfoPanel.position(lonLat);
     }
 }

@@ -6,6 +6,7 @@ import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.overlay.Freshness;
+import de.dormagentwin.model.text.SafeText;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class InfoPanel extends ScrollPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    /** Long enough for an object's list of parts; a row longer than this is cut and says how much. */
+    private static final int ROW_LIMIT = 2_000;
     private final VBox content = new VBox(8);
     private SeriesChart chart;
 
@@ -99,8 +102,9 @@ public final class InfoPanel extends ScrollPane {
         return String.format(Locale.ROOT, "%.5f° N, %.5f° E", lonLat[1], lonLat[0]);
     }
 
+    /** Every text here comes from a file or a feed: escaped, so that a control or bidi character cannot disguise it. */
     private void show(String titleText, Map<String, String> rows, List<Latest> live, Instant now) {
-        Label title = new Label(titleText);
+        Label title = new Label(SafeText.of(titleText));
         title.setStyle("-fx-font-size: 17px; -fx-font-weight: bold;");
         title.setWrapText(true);
         GridPane grid = new GridPane();
@@ -117,7 +121,7 @@ public final class InfoPanel extends ScrollPane {
             content.getChildren().add(heading);
             // Stacked rather than in two columns: property names such as "PM2.5 concentration" are long.
             for (Latest value : live) {
-                Label name = new Label(value.datastream().observedProperty());
+                Label name = new Label(SafeText.of(value.datastream().observedProperty()));
                 name.setStyle("-fx-text-fill: #555;");
                 Label reading = new Label(liveText(value, now));
                 reading.setWrapText(true);
@@ -135,7 +139,7 @@ public final class InfoPanel extends ScrollPane {
         if (!value.hasValue()) {
             return "no data yet";
         }
-        String reading = value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim();
+        String reading = SafeText.of(value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim());
         String text = reading + " at " + TIME.format(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
                 + (Freshness.isStale(value, now) ? ", stale: nothing newer since" : "") + ")";
         Classification classification = value.datastream().classification();
@@ -148,11 +152,11 @@ public final class InfoPanel extends ScrollPane {
     }
 
     private static int addRow(GridPane grid, int row, String key, String value) {
-        Label keyLabel = new Label(key);
+        Label keyLabel = new Label(SafeText.of(key));
         keyLabel.setStyle("-fx-text-fill: #555;");
         // The key whole; a long value wraps instead.
         keyLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label valueLabel = new Label(value);
+        Label valueLabel = new Label(SafeText.of(value, ROW_LIMIT));
         valueLabel.setWrapText(true);
         grid.addRow(row, keyLabel, valueLabel);
         return row + 1;

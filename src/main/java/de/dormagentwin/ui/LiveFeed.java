@@ -40,6 +40,9 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
+    /** A stream made confidential leaves a public screen within this many polls (a few seconds at the viewer's pace). */
+    static final int RESYNC_EVERY = 10;
+
     private final LiveStore store;
     private final ScheduledExecutorService poller;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -47,6 +50,8 @@ public final class LiveFeed implements AutoCloseable {
     private final Consumer<String> log;
     private final Set<Classification> visible;
     private long revision = -1;
+    /** Polls so far: every {@link #RESYNC_EVERY}th reads every stream the feed may show, not only the changed ones. */
+    private long polls;
     /** Read and written on the poller thread only. */
     private Bindings bindings = Bindings.NONE;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
@@ -97,9 +102,12 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     private void pollOnce() {
+        // A stream's new classification does not count as a change of its value: only a full read finds that it
+        // left (or joined) the classifications this feed shows.
+        boolean resync = ++polls % RESYNC_EVERY == 0;
         Changes changes;
         try {
-            changes = store.changedSince(revision, visible);
+            changes = store.changedSince(resync ? -1 : revision, visible);
             failing = false;
         } catch (CacheException e) {
             if (!failing) {
@@ -108,7 +116,21 @@ public final class LiveFeed implements AutoCloseable {
             failing = true;
             return;
         }
-        revision = changes.revision();
+        revision = Math.max(revision, changes.revision());
+        if (resync) {
+            Map<Long, Latest> current = new HashMap<>();
+            changes.values().forEach(value -> current.put(value.datastreamId(), value));
+            boolean changed = latest.keySet().retainAll(current.keySet());
+            for (Latest value : current.values()) {
+                Latest before = latest.put(value.datastreamId(), value);
+                changed |= before == null || before.revision() != value.revision()
+                        || before.datastream().classification() != value.datastream().classification();
+            }
+            if (changed || snapshot == Snapshot.EMPTY) {
+                publish();
+            }
+            return;
+        }
         if (changes.values().isEmpty() && snapshot != Snapshot.EMPTY) {
             return;
         }

@@ -2,6 +2,7 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.model.text.SafeText;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -67,8 +68,8 @@ public final class SeriesChart extends VBox {
     /** Shows the numeric streams of an object, ending at {@code until}; reloads only when something changed. */
     public void show(List<Latest> objectStreams, Instant until) {
         List<Latest> numeric = objectStreams.stream().filter(value -> value.text() == null).toList();
-        List<String> names = numeric.stream().map(value -> value.datastream().observedProperty()).toList();
-        if (!names.equals(streams.stream().map(value -> value.datastream().observedProperty()).toList())) {
+        List<String> names = numeric.stream().map(value -> SafeText.of(value.datastream().observedProperty())).toList();
+        if (!names.equals(streams.stream().map(value -> SafeText.of(value.datastream().observedProperty())).toList())) {
             String before = stream.getValue();
             stream.getItems().setAll(names);
             stream.setValue(names.contains(before) ? before : names.isEmpty() ? null : names.get(0));
@@ -79,7 +80,7 @@ public final class SeriesChart extends VBox {
     }
 
     private void reload(boolean force) {
-        Latest chosen = streams.stream().filter(value -> value.datastream().observedProperty().equals(stream.getValue())).findFirst().orElse(null);
+        Latest chosen = streams.stream().filter(value -> SafeText.of(value.datastream().observedProperty()).equals(stream.getValue())).findFirst().orElse(null);
         if (chosen == null || end == null) {
             return;
         }
@@ -118,10 +119,10 @@ public final class SeriesChart extends VBox {
         }
         series.getData().setAll(data);
         chart.getData().setAll(List.of(series));
-        String unit = stream.datastream().unitSymbol();
+        String unit = SafeText.of(stream.datastream().unitSymbol());
         values.setLabel(unit);
         summary.setText(points.isEmpty() ? "No values in this window."
                 : String.format(Locale.ROOT, "min %.1f, max %.1f %s over the %s; source: %s", min, max, unit, window.getValue(),
-                stream.datastream().source()));
+                SafeText.of(stream.datastream().source())));
     }
 }

@@ -3,6 +3,7 @@ package de.dormagentwin.ui;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.Freshness;
+import de.dormagentwin.model.text.SafeText;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -76,7 +77,7 @@ public final class ValueLabels extends Pane {
                     if (value.datastream().observedProperty().equals(rule.observedProperty()) && value.hasValue() && !Double.isNaN(value.number())) {
                         // A few metres over the marker (y points down).
                         Point3D anchor = new Point3D(top[0], top[1] - 6, top[2]);
-                        String text = String.format(Locale.ROOT, "%.0f %s", value.number(), value.datastream().unitSymbol());
+                        String text = String.format(Locale.ROOT, "%.0f %s", value.number(), SafeText.of(value.datastream().unitSymbol(), 20));
                         boolean stale = Freshness.isStale(value, now);
                         next.add(new Target(anchor, stale ? texts.get("label.since", text, since(value.time())) : text, stale));
                     }

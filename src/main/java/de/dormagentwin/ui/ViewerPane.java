@@ -16,6 +16,7 @@ import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.ScenePoints;
+import de.dormagentwin.model.text.SafeText;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -517,11 +518,12 @@ public final class ViewerPane extends BorderPane {
     }
 
     static String describe(SourceStatus status) {
-        return status.source() + ": " + switch (status.state()) {
+        // A source's name and problem quote its feed and URL: escaped, so that a feed cannot disguise the status bar.
+        return SafeText.of(status.source()) + ": " + switch (status.state()) {
             case STARTING -> "starting";
             case LIVE -> "live, updated " + CLOCK.format(status.lastSuccess());
-            case RETRYING -> "retrying since " + CLOCK.format(status.since()) + " (" + status.problem() + ")";
-            case OFFLINE -> "offline since " + CLOCK.format(status.since()) + " (" + status.problem() + ")";
+            case RETRYING -> "retrying since " + CLOCK.format(status.since()) + " (" + SafeText.of(status.problem()) + ")";
+            case OFFLINE -> "offline since " + CLOCK.format(status.since()) + " (" + SafeText.of(status.problem()) + ")";
         };
     }
 

@@ -6,15 +6,19 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.overlay.Alerts;
+import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.InfoPanel;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -135,6 +139,196 @@ class KioskTest {
         long publicId = received.get(received.size() - 1).of("house-b").get(0).datastreamId();
         feed.series(publicId, time.minus(Duration.ofHours(1)), time.plusSeconds(1), 10, points -> answers.incrementAndGet());
         ScreenText.waitUntil(() -> answers.get() == 1, "the public stream's series arrives");
+    }
+
+    /**
+     * Public, partner and confidential streams on one object, the non-public ones far over their limits and with a
+     * value of their own (987.6, 777) that must appear nowhere: not on the card, not in a value label, not in a
+     * chart, not in an alert, at no step of the tour. The public stream is written last, so that where labels
+     * declutter, a leaked one would be the label shown.
+     */
+    @Test
+    void aKioskOnMixedStreamsOfOneObjectShowsLabelsChartsAlertsAndToursOnlyThePublicOnes() throws Exception {
+        store = LiveStore.open(folder, null);
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        store.putThing(new Thing("test", "box", "Box", "", Map.of(), "house-b", Double.NaN, Double.NaN));
+        List<Datastream> secret = List.of(
+                new Datastream("test", "box/pm10-c", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.CONFIDENTIAL),
+                new Datastream("test", "box/pm10-p", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PARTNER),
+                new Datastream("test", "box/level", "box", "Level", "water level", "", "", "cm", Classification.CONFIDENTIAL),
+                new Datastream("test", "box/temperature", "box", "T", "air temperature", "", "", "°C", Classification.CONFIDENTIAL),
+                new Datastream("test", "box/nox", "box", "NOx", "NOx concentration", "", "", "mg/m³", Classification.PARTNER),
+                new Datastream("test", "box/noise", "box", "Noise", "noise level", "", "", "dB(A)", Classification.PARTNER));
+        List<Observation> observations = new ArrayList<>();
+        for (Datastream datastream : secret) {
+            store.putDatastream(datastream);
+            observations.add(Observation.number("test", datastream.remoteId(), time, datastream.classification() == Classification.PARTNER ? 777 : 987.6));
+        }
+        store.putDatastream(new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC));
+        observations.add(Observation.number("test", "box/pm10", time, 23.5));
+        store.write(observations);
+        List<Long> secretIds = store.latest().stream().filter(value -> value.datastream().classification() != Classification.PUBLIC)
+                .map(value -> value.datastreamId()).toList();
+        assertEquals(secret.size(), secretIds.size());
+
+        KioskPane pane = kiosk();
+        AtomicReference<LiveFeed.Snapshot> last = new AtomicReference<>(LiveFeed.Snapshot.EMPTY);
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        FxThread.call(() -> {
+            feed.addListener(snapshot -> {
+                last.set(snapshot);
+                pane.showLive(snapshot);
+            });
+            pane.select("house-b");
+            return null;
+        });
+        String card = ScreenText.waitFor(pane, "23,5 µg/m³");
+        assertNoSecret(card, "the card");
+        assertFalse(card.contains("Wasserstand"), "no line on the card for a non-public stream: " + card);
+        // From straight above, the label's anchor over the roof is in view even for a fixture this small.
+        FxThread.call(() -> {
+            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
+            return null;
+        });
+        ScreenText.waitUntil(() -> !labels(pane).isEmpty(), "a value label over house B");
+        assertEquals(List.of("24 µg/m³"), labels(pane), "house B's one public PM10 value, labelled");
+
+        for (String theme : List.of("Noise", "Temperature")) {
+            FxThread.call(() -> {
+                pane.setTheme(theme);
+                return null;
+            });
+            assertEquals(List.of(), labels(pane), theme + ": house B has no public value to label");
+        }
+
+        assertTrue(FxThread.call(() -> pane.lookupAll(".chart").isEmpty()), "the kiosk draws no chart");
+        AtomicInteger answers = new AtomicInteger();
+        for (long id : secretIds) {
+            feed.series(id, time.minus(Duration.ofHours(1)), time.plusSeconds(1), 10, points -> answers.incrementAndGet());
+        }
+        FxThread.settle();
+        Thread.sleep(300);
+        FxThread.settle();
+        assertEquals(0, answers.get(), "no series of a partner or confidential stream");
+
+        assertEquals(List.of(), new Alerts(OverlayRules.defaults()).update(last.get().byObject()),
+                "nothing the kiosk was given is over a limit, though every non-public stream is");
+
+        FxThread.call(() -> {
+            pane.select(null);
+            return null;
+        });
+        now.set(now.get().plusSeconds(90));
+        for (int step = 0; step < 4; step++) {
+            int expected = step;
+            FxThread.call(() -> {
+                if (expected == 2) {
+                    // Somewhere else first, so that the step's own flight decides where the camera ends.
+                    pane.viewport().cityScene().camera().set(new OrbitCamera.View(4000, 0, 4000, 10, 60, 3000));
+                }
+                pane.session().tick();
+                return null;
+            });
+            assertEquals(step, (int) FxThread.call(pane::tourStep));
+            assertNoSecret(FxThread.call(() -> ScreenText.of(pane)), "tour step " + step);
+            assertFalse(String.join(" ", labels(pane)).matches(".*(988|987|777).*"), "tour step " + step + ": " + labels(pane));
+            if (step == 2) {
+                OrbitCamera.View home = FxThread.call(() -> pane.viewport().cityScene().homeView());
+                ScreenText.waitUntil(() -> FxThread.call(() -> {
+                    OrbitCamera.View view = pane.viewport().cityScene().camera().view();
+                    return Math.abs(view.distance() - home.distance()) < 1 && Math.abs(view.targetX() - home.targetX()) < 1
+                            && Math.abs(view.targetZ() - home.targetZ()) < 1;
+                }), "the Rhine step flies home, not to a confidential water level");
+            }
+            now.set(now.get().plusSeconds(12));
+        }
+    }
+
+    @Test
+    void aStreamThatBecomesConfidentialLeavesTheKiosk() throws Exception {
+        store = LiveStore.open(folder, null);
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        store.putThing(new Thing("test", "box", "Box", "", Map.of(), "house-b", Double.NaN, Double.NaN));
+        Datastream pm10 = new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
+        long id = store.putDatastream(pm10);
+        store.write(List.of(Observation.number("test", "box/pm10", time, 23.5)));
+
+        KioskPane pane = kiosk();
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        FxThread.call(() -> {
+            feed.addListener(pane::showLive);
+            pane.select("house-b");
+            return null;
+        });
+        ScreenText.waitFor(pane, "23,5 µg/m³");
+
+        store.putDatastream(new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.CONFIDENTIAL));
+        ScreenText.waitUntil(() -> !FxThread.call(() -> ScreenText.of(pane)).contains("23,5"), "the stream made confidential leaves the card");
+        assertEquals(0, (int) FxThread.call(pane::markerCount));
+        AtomicInteger answers = new AtomicInteger();
+        feed.series(id, time.minus(Duration.ofHours(1)), time.plusSeconds(1), 10, points -> answers.incrementAndGet());
+        FxThread.settle();
+        Thread.sleep(300);
+        FxThread.settle();
+        assertEquals(0, answers.get(), "nor is its history charted");
+    }
+
+    /** A feed names a stream with a right-to-left override and a terminal escape: the screens show them as escapes. */
+    @Test
+    void feedTextOnTheCardPanelAndLabelsCannotHideBehindControlOrBidiCharacters() throws Exception {
+        store = LiveStore.open(folder, null);
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String property = "PM10 concentration";
+        String forged = "ozone \u202Eevol \u001b[2J";
+        store.putThing(new Thing("test", "box", "Box", "", Map.of(), "house-b", Double.NaN, Double.NaN));
+        store.putDatastream(new Datastream("test", "box/pm10", "box", "PM10", property, "", "", "µg\u202E/m³", Classification.PUBLIC));
+        store.putDatastream(new Datastream("test", "box/forged", "box", "Forged", forged, "", "", "ppm", Classification.PUBLIC));
+        store.putDatastream(new Datastream("test", "box/note", "box", "Note", "note", "", "", "", Classification.PUBLIC));
+        store.write(List.of(Observation.number("test", "box/pm10", time, 23.5), Observation.number("test", "box/forged", time, 4),
+                Observation.text("test", "box/note", time, "all clear\u001b[1A\rALARM")));
+
+        KioskPane pane = kiosk();
+        AtomicReference<LiveFeed.Snapshot> last = new AtomicReference<>(LiveFeed.Snapshot.EMPTY);
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        FxThread.call(() -> {
+            feed.addListener(snapshot -> {
+                last.set(snapshot);
+                pane.showLive(snapshot);
+            });
+            pane.select("house-b");
+            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
+            return null;
+        });
+        String card = ScreenText.waitFor(pane, "ozone");
+        ScreenText.waitUntil(() -> !labels(pane).isEmpty(), "a value label over house B");
+        String panel = FxThread.call(() -> {
+            InfoPanel info = new InfoPanel();
+            new Scene(info, 400, 800);
+            info.showPoint("point:6.90000,51.10000", last.get().of("house-b"), time);
+            return ScreenText.of(info);
+        });
+        for (String shown : List.of(card, panel, String.join("\n", labels(pane)))) {
+            assertTrue(shown.chars().noneMatch(c -> c == 0x202E || c == 0x1B || c == '\r'), shown);
+        }
+        assertTrue(card.contains("ozone \\u202Eevol \\u001B[2J"), card);
+        assertTrue(panel.contains("ozone \\u202Eevol \\u001B[2J") && panel.contains("all clear\\u001B[1A\\rALARM"), panel);
+        assertEquals(List.of("24 µg\\u202E/m³"), labels(pane));
+    }
+
+    private static void assertNoSecret(String text, String where) {
+        for (String secret : List.of("987", "988", "777", "NOx")) {
+            assertFalse(text.contains(secret), where + " shows '" + secret + "':" + text);
+        }
+    }
+
+    /** The value labels on screen now. */
+    private static List<String> labels(KioskPane pane) throws Exception {
+        return FxThread.call(() -> {
+            pane.applyCss();
+            pane.layout();
+            return pane.viewport().valueLabels().getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                    .map(node -> ((Labeled) node).getText()).toList();
+        });
     }
 
     @Test
@@ -284,6 +478,30 @@ class KioskTest {
             return null;
         });
         assertEquals(1, exits.get());
+    }
+
+    @Test
+    void afterThreeWrongPinsThePromptWaitsSaysHowLongAndThenTakesTheRightPin() throws Exception {
+        KioskPane pane = kiosk();
+        FxThread.call(() -> {
+            pane.showPinPrompt();
+            for (String guess : List.of("0000", "1111", "2222")) {
+                pane.enterPin(guess);
+            }
+            pane.enterPin(PIN);
+            return null;
+        });
+        assertEquals(0, exits.get(), "the right PIN during the wait is not taken");
+        String waiting = FxThread.call(() -> ScreenText.of(pane));
+        assertTrue(waiting.contains("Zu viele falsche PINs: wieder möglich in 0:30"), waiting);
+        assertTrue(FxThread.call(() -> pane.lookup(".password-field").isDisabled()), "the PIN field takes no input while it waits");
+
+        now.set(now.get().plusSeconds(30));
+        FxThread.call(() -> {
+            pane.enterPin(PIN);
+            return null;
+        });
+        assertEquals(1, exits.get(), "after the wait the right PIN leaves");
     }
 
     private static List<String> buttonTexts(KioskPane pane) throws Exception {

@@ -12,14 +12,24 @@ public final class CachePassword {
     private CachePassword() {
     }
 
-    /** The password, or null for an unencrypted cache. The environment wins over the configuration's value. */
+    /**
+     * The password, or null for an unencrypted cache. The environment wins over the configuration's value. A
+     * variable or a value that is set but empty is an error: read as "no password", a slip in a service file would
+     * make an unencrypted cache where an encrypted one was meant.
+     */
     public static char[] resolve(Map<String, String> environment, String configured) {
         String value = environment.get(ENVIRONMENT_VARIABLE);
-        if (value == null || value.isEmpty()) {
+        if (value != null && value.isEmpty()) {
+            throw new IllegalArgumentException(ENVIRONMENT_VARIABLE + " is set but empty: give the cache password, or unset it for an unencrypted cache");
+        }
+        if (value == null) {
             value = configured;
         }
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return null;
+        }
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("the configured cache password is empty: give one, or leave it out for an unencrypted cache");
         }
         if (value.indexOf(' ') >= 0) {
             // H2 separates the file password from the user password with a space.

@@ -53,6 +53,8 @@ public final class LiveStore implements AutoCloseable {
     private static final String USER = "twin";
     /** H2 starts an encrypted file with this header; an unencrypted one starts with "H:2". */
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
+    /** H2's encrypted file starts with a header block of this size; a shorter file it takes for new and overwrites. */
+    private static final int ENCRYPTION_BLOCK = 4096;
 
     private final Path folder;
     private final Clock clock;
@@ -154,26 +156,42 @@ public final class LiveStore implements AutoCloseable {
         };
     }
 
-    /** An encrypted cache opened without a password (or the other way round) would look damaged: say what it is. */
+    /**
+     * An encrypted cache opened without a password (or the other way round) would look damaged: say what it is.
+     * With a password, H2 also silently writes a fresh encrypted cache over any file shorter than its encryption
+     * header block, so a cut-short cache is refused rather than replaced.
+     */
     private static void checkEncryptionMatches(Path folder, char[] password) throws CacheException {
         Path file = folder.resolve(DATABASE_FILE);
         if (!Files.isRegularFile(file)) {
             return;
         }
         byte[] head;
+        long size;
         try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
             head = in.readNBytes(ENCRYPTED_HEADER.length);
         } catch (IOException e) {
             throw new CacheException("cannot read the cache " + file + ": " + e.getMessage(), e);
         }
-        boolean encrypted = Arrays.equals(head, ENCRYPTED_HEADER);
+        if (size == 0) {
+            // Nothing was ever written: H2 starts a cache in it as asked, and nothing is lost.
+            return;
+        }
+        // A header cut short still says which kind the file was.
+        boolean encrypted = head.length >= 2 && Arrays.equals(head, 0, head.length, ENCRYPTED_HEADER, 0, head.length);
+        boolean plain = head.length >= 2 && head[0] == 'H' && head[1] == ':';
         if (encrypted && password == null) {
             throw new CacheException("the cache " + file + " is encrypted: give its password in the configuration or in "
                     + CachePassword.ENVIRONMENT_VARIABLE, null);
         }
-        if (!encrypted && password != null && head.length == ENCRYPTED_HEADER.length && head[0] == 'H' && head[1] == ':') {
+        if (plain && password != null) {
             throw new CacheException("the cache " + file + " is not encrypted, but a password was given; use another "
                     + "--cache folder for an encrypted cache", null);
+        }
+        if (password != null && size < ENCRYPTION_BLOCK) {
+            throw new CacheException("the cache " + file + " is cut short (" + size + " bytes) and would be overwritten by a new "
+                    + "encrypted cache; move it away or use another --cache folder", null);
         }
     }
 

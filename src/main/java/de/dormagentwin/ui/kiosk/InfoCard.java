@@ -6,6 +6,7 @@ import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.Freshness;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.ui.Texts;
+import de.dormagentwin.model.text.SafeText;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -62,7 +63,7 @@ final class InfoCard extends VBox {
                 getChildren().add(line(texts.get("card.storeys", count.intValue())));
             }
             if (object.textAttribute("district") != null) {
-                getChildren().add(line(texts.get("card.district", object.textAttribute("district"))));
+                getChildren().add(line(texts.get("card.district", SafeText.of(object.textAttribute("district")))));
             }
         }
         if (!values.isEmpty()) {
@@ -76,7 +77,7 @@ final class InfoCard extends VBox {
             int row = 0;
             for (Latest value : values) {
                 String property = value.datastream().observedProperty();
-                Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(property), property));
+                Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(property), SafeText.of(property)));
                 name.setStyle("-fx-text-fill: #555;");
                 name.setMinWidth(Region.USE_PREF_SIZE);
                 Label reading = new Label(reading(value, now, time));
@@ -99,13 +100,13 @@ final class InfoCard extends VBox {
 
     private String title(CityObject object) {
         String name = object.textAttribute("name");
-        return name != null ? name : kind(object);
+        return name != null ? SafeText.of(name) : kind(object);
     }
 
     /** "Home", "Storage tank": by the object's function where the bundle knows it, else by its type. */
     private String kind(CityObject object) {
         String function = object.textAttribute("function");
-        String byType = texts.getOrDefault("card." + Texts.keyOf(object.type()), object.type());
+        String byType = texts.getOrDefault("card." + Texts.keyOf(object.type()), SafeText.of(object.type()));
         return function == null ? byType : texts.getOrDefault("card." + Texts.keyOf(function), byType);
     }
 
@@ -116,7 +117,7 @@ final class InfoCard extends VBox {
         }
         String number = String.format(texts.locale(), value.number() == Math.rint(value.number()) ? "%.0f" : "%.1f", value.number());
         String unit = value.datastream().unitSymbol();
-        StringBuilder text = new StringBuilder((number + " " + texts.getOrDefault("unit." + Texts.keyOf(unit), unit)).trim());
+        StringBuilder text = new StringBuilder((number + " " + texts.getOrDefault("unit." + Texts.keyOf(unit), SafeText.of(unit))).trim());
         String quality = quality(value.datastream().observedProperty(), value.number());
         if (quality != null) {
             text.append(" – ").append(quality);

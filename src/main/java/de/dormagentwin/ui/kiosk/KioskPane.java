@@ -33,8 +33,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -43,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -76,7 +75,9 @@ public final class KioskPane extends StackPane {
     private final VBox pinPrompt = new VBox(12);
     private final PasswordField pin = new PasswordField();
     private final Label pinMessage = new Label();
-    private final byte[] pinBytes;
+    private final PinLock pinLock;
+    /** The prompt's leave button: disabled, with the PIN field, while the prompt waits. */
+    private Button leave;
     private final Runnable onExit;
     private final KioskSession session;
     private final List<TourStep> tour;
@@ -87,16 +88,23 @@ public final class KioskPane extends StackPane {
     private int tourStep = -1;
     private Map<String, OrbitCamera.View> tourViews = Map.of();
 
+    /** A kiosk that logs its PIN attempts to the standard error stream. */
+    public KioskPane(CityViewport viewport, Locale defaultLanguage, java.time.Duration idleTimeout, InstantSource clock,
+                     String pin, Runnable onExit) {
+        this(viewport, defaultLanguage, idleTimeout, clock, pin, onExit, message -> System.err.println("twin: " + message));
+    }
+
     /**
      * @param pin    the administrator's PIN from the configuration, needed to leave
      * @param onExit what leaving does (closing the window)
+     * @param log    where the PIN attempts are written, without the PIN typed
      */
     public KioskPane(CityViewport viewport, Locale defaultLanguage, java.time.Duration idleTimeout, InstantSource clock,
-                     String pin, Runnable onExit) {
+                     String pin, Runnable onExit, Consumer<String> log) {
         this.viewport = viewport;
         this.defaultLanguage = defaultLanguage;
         this.texts = new Texts(defaultLanguage);
-        this.pinBytes = pin.getBytes(StandardCharsets.UTF_8);
+        this.pinLock = new PinLock(pin, clock, log);
         this.onExit = onExit;
         viewport.setTexts(texts);
         overlays = new OverlayView(viewport);
@@ -124,7 +132,10 @@ public final class KioskPane extends StackPane {
                 caption.setVisible(false);
             }
         });
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> session.tick()));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
+            session.tick();
+            showPinWait();
+        }));
         ticker.setCycleCount(Timeline.INDEFINITE);
 
         HBox bar = new HBox(12,
@@ -370,7 +381,7 @@ public final class KioskPane extends StackPane {
         pin.setStyle("-fx-font-size: 22px;");
         pin.setOnAction(event -> tryPin());
         pinMessage.setStyle("-fx-text-fill: #a01010;");
-        Button leave = button("pin.leave", this::tryPin);
+        leave = button("pin.leave", this::tryPin);
         Button cancel = button("pin.cancel", () -> pinPrompt.setVisible(false));
         HBox buttons = new HBox(12, leave, cancel);
         pinPrompt.getChildren().addAll(title, prompt, pin, pinMessage, buttons);
@@ -386,22 +397,51 @@ public final class KioskPane extends StackPane {
         pin.clear();
         pinMessage.setText("");
         pinPrompt.setVisible(true);
+        showPinWait();
         pin.requestFocus();
     }
 
-    /** Leaves with the right PIN; a wrong one says so and stays. */
+    /** Leaves with the right PIN; a wrong one says so and stays; none is taken while the prompt waits. */
     public void enterPin(String entered) {
         pin.setText(entered);
         tryPin();
     }
 
     private void tryPin() {
-        if (MessageDigest.isEqual(pinBytes, pin.getText().getBytes(StandardCharsets.UTF_8))) {
+        PinLock.Outcome outcome = pinLock.attempt(pin.getText());
+        pin.clear();
+        if (outcome == PinLock.Outcome.RIGHT) {
             pinPrompt.setVisible(false);
             onExit.run();
-        } else {
-            pin.clear();
-            pinMessage.setText(texts.get("pin.wrong"));
+            return;
         }
+        pinMessage.setText(outcome == PinLock.Outcome.WRONG ? texts.get("pin.wrong") : "");
+        showPinWait();
+    }
+
+    /** While the prompt waits after wrong PINs: the field and the button off, and how long it still waits. */
+    private void showPinWait() {
+        if (!pinPrompt.isVisible()) {
+            return;
+        }
+        java.time.Duration left = pinLock.waitLeft();
+        boolean waiting = !left.isZero();
+        pin.setDisable(waiting);
+        leave.setDisable(waiting);
+        String wrong = texts.get("pin.wrong");
+        if (waiting) {
+            // Whole seconds, rounded up: "0:00" while it still waits would look like a broken prompt.
+            long seconds = (left.toMillis() + 999) / 1000;
+            String wait = texts.get("pin.wait", String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60));
+            pinMessage.setText(wrong + ". " + wait);
+        } else if (!pinMessage.getText().isEmpty()) {
+            pinMessage.setText(wrong);
+            pin.requestFocus();
+        }
+    }
+
+    /** How long the PIN prompt waits before it takes a PIN again; zero when it takes one now. */
+    public java.time.Duration pinWaitLeft() {
+        return pinLock.waitLeft();
     }
 }
