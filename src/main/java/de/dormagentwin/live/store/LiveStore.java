@@ -596,8 +596,9 @@ public final class LiveStore implements AutoCloseable {
             return "Datastream " + SafeText.of(id) + ": observation at " + time + " is outside the times the cache can hold; skipped";
         }
         if (time.isAfter(latestAllowed)) {
+            // No clock reading in the message: the same value sent again must read the same, to be told once.
             return "Datastream " + SafeText.of(id) + ": observation at " + time + " is more than " + MAX_AHEAD.toHours()
-                    + " hours ahead of the cache's clock (" + latestAllowed.minus(MAX_AHEAD) + "); skipped";
+                    + " hours ahead of the cache's clock; skipped";
         }
         if (!observation.isNumber() && observation.text().length() > MAX_TEXT) {
             return "Datastream " + SafeText.of(id) + ": observation at " + time + " has a text of " + observation.text().length()
