@@ -109,10 +109,13 @@ final class IngestCommand implements Callable<Integer> {
                     .withRetention(Duration.ofDays(cache.config().retentionDays()));
             if (once) {
                 long before = store.stats().observations();
+                long rejectedBefore = store.rejected().getOrDefault(source.name(), 0L);
                 boolean ok = service.runOnce();
                 service.close();
                 long after = store.stats().observations();
-                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%n", source.name(), after - before, after);
+                long rejected = store.rejected().getOrDefault(source.name(), 0L) - rejectedBefore;
+                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%s%n", source.name(), after - before, after,
+                        rejected == 0 ? "" : String.format(Locale.ROOT, ", %,d records rejected (see twin cache stats)", rejected));
                 return ok ? 0 : 1;
             }
             follow(service, store);

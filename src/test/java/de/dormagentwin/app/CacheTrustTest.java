@@ -100,7 +100,9 @@ class CacheTrustTest {
         Path drop = drop("drop", "first.csv", tankLevel(Instant.now().minus(Duration.ofHours(3)), 80));
         assertEquals(0, ingestCsv(drop, "--classification", "confidential").exitCode());
         drop("drop", "second.csv", tankLevel(Instant.now().minus(Duration.ofHours(2)), 81));
-        assertEquals(0, ingestCsv(drop, "--classification", "public").exitCode());
+        TwinRun looser = ingestCsv(drop, "--classification", "public");
+        assertEquals(0, looser.exitCode(), looser.err());
+        assertTrue(looser.err().contains("datastream " + TANK + " stays confidential, stricter than public"), looser.err());
         drop("drop", "third.csv", tankLevel(Instant.now().minus(Duration.ofHours(1)), 82));
         assertEquals(0, ingestCsv(drop).exitCode());
 
@@ -197,6 +199,23 @@ class CacheTrustTest {
             TwinRun plain = twin("cache", "stats", "--cache", cache().toString());
             assertTrue(plain.out().contains("1 records rejected from sensorthings " + server.root()), plain.out());
         }
+    }
+
+    @Test
+    void aCsvRowFromTheFutureIsRejectedAndCountedAndTheRestOfItsFileStored() throws Exception {
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Path drop = drop("drop", "tank.csv", tankLevel(hourAgo, 80) + TANK + ",2099-01-01T00:00:00Z,99,%\n"
+                + TANK + "," + hourAgo.plusSeconds(60) + ",81,%\n");
+
+        TwinRun ingest = ingestCsv(drop);
+
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertTrue(ingest.out().contains("2 new observations") && ingest.out().contains("1 records rejected"), ingest.out());
+        assertTrue(ingest.err().contains("2099-01-01T00:00:00Z"), ingest.err());
+        JsonNode stats = stats();
+        assertEquals(81.0, stats.get("datastreams").get(0).get("latestValue").asDouble());
+        assertEquals("csv " + drop, stats.get("sources").get(0).get("source").asText());
+        assertEquals(1, stats.get("sources").get(0).get("rejected").asLong());
     }
 
     private static String observation(int id, Instant time, double value) {

@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ public final class IngestService implements AutoCloseable {
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
     private final Map<String, Set<String>> refusedBefore = new LinkedHashMap<>();
+    private final Set<String> keptStricter = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
     private Duration retention;
 
@@ -237,6 +240,12 @@ public final class IngestService implements AutoCloseable {
                 return;
             }
             store.putDatastream(datastream);
+            Classification kept = store.classification(source, datastream.remoteId()).orElse(datastream.classification());
+            // Said once per stream and run: whoever gave the looser word should know it did not apply.
+            if (kept != datastream.classification() && keptStricter.add(source + '\u0000' + datastream.remoteId())) {
+                log.accept(source + ": datastream " + SafeText.of(datastream.remoteId()) + " stays " + kept.word()
+                        + ", stricter than " + datastream.classification().word() + "; only twin cache classify loosens it");
+            }
         }
 
         @Override

@@ -408,6 +408,20 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
+    /** A stored datastream's classification, or empty where the cache has no such datastream. */
+    public Optional<Classification> classification(String source, String remoteId) throws CacheException {
+        try (Connection connection = readers.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT classification FROM datastream WHERE source = ? AND remote_id = ?")) {
+            query.setString(1, source);
+            query.setString(2, remoteId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(Classification.parseOrConfidential(rows.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CacheException("reading the classification of " + SafeText.of(remoteId) + ": " + firstLine(e), e);
+        }
+    }
+
     /** The sources that have a datastream of this id, in order. */
     public List<String> sourcesOf(String datastreamRemoteId) throws CacheException {
         try (Connection connection = readers.getConnection();
