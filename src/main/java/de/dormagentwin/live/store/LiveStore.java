@@ -583,12 +583,12 @@ public final class LiveStore implements AutoCloseable {
                         (a, b) -> b.phenomenonTime().isBefore(a.phenomenonTime()) ? a : b);
                 counts.merge(datastreamId, 1, Integer::sum);
                 if (++inBatch == BATCH_SIZE) {
-                    stored += commitBatch(merge, newest, counts);
+                    stored += commitBatch(merge, newest, counts, latestAllowed.toEpochMilli());
                     inBatch = 0;
                 }
             }
             if (inBatch > 0) {
-                stored += commitBatch(merge, newest, counts);
+                stored += commitBatch(merge, newest, counts, latestAllowed.toEpochMilli());
             }
             return new WriteResult(stored, rejected);
         } catch (SQLException e) {
@@ -621,13 +621,15 @@ public final class LiveStore implements AutoCloseable {
         return null;
     }
 
-    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest, Map<Long, Integer> counts) throws SQLException {
+    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest, Map<Long, Integer> counts, long latestAllowed)
+            throws SQLException {
         int count = merge.executeBatch().length;
         // The usual interval: the time the batch's new observations of a stream advanced it, shared among them.
+        // A latest value from the far future (stored before such values were refused) gives way to any good one.
         try (PreparedStatement latest = writer.prepareStatement("UPDATE datastream SET usual_interval = CASE "
                 + "WHEN latest_time IS NOT NULL AND ? > latest_time THEN (? - latest_time) / ? ELSE usual_interval END, "
                 + "latest_time = ?, latest_number = ?, latest_text = ?, revision = NEXT VALUE FOR revision_seq "
-                + "WHERE id = ? AND (latest_time IS NULL OR latest_time <= ?)")) {
+                + "WHERE id = ? AND (latest_time IS NULL OR latest_time <= ? OR latest_time > ?)")) {
             for (Map.Entry<Long, Observation> entry : newest.entrySet()) {
                 Observation observation = entry.getValue();
                 long time = observation.phenomenonTime().toEpochMilli();
@@ -643,6 +645,7 @@ public final class LiveStore implements AutoCloseable {
                 latest.setString(6, observation.text());
                 latest.setLong(7, entry.getKey());
                 latest.setLong(8, time);
+                latest.setLong(9, latestAllowed);
                 latest.addBatch();
             }
             latest.executeBatch();
@@ -931,19 +934,41 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
-    /** The phenomenon time of a datastream's newest observation: where an incremental fetch starts. */
+    /**
+     * The phenomenon time of a datastream's newest observation: where an incremental fetch starts. A newest one
+     * more than {@link #MAX_AHEAD} ahead of the clock, stored before such values were refused, is passed over for
+     * the newest before it: otherwise every fetch would ask for what is newer than it, and get nothing, for good.
+     */
     public Optional<Instant> lastTime(String source, String datastreamRemoteId) throws CacheException {
+        long latestAllowed = clock.instant().plus(MAX_AHEAD).toEpochMilli();
         try (Connection connection = readers.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT latest_time FROM datastream WHERE source = ? AND remote_id = ?")) {
+                     "SELECT id, latest_time FROM datastream WHERE source = ? AND remote_id = ?")) {
             query.setString(1, source);
             query.setString(2, datastreamRemoteId);
+            long id;
             try (ResultSet rows = query.executeQuery()) {
-                if (rows.next()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                id = rows.getLong(1);
+                long time = rows.getLong(2);
+                if (rows.wasNull()) {
+                    return Optional.empty();
+                }
+                if (time <= latestAllowed) {
+                    return Optional.of(Instant.ofEpochMilli(time));
+                }
+            }
+            try (PreparedStatement before = connection.prepareStatement("SELECT MAX(phenomenon_time) FROM observation "
+                    + "WHERE datastream_id = ? AND phenomenon_time <= ?")) {
+                before.setLong(1, id);
+                before.setLong(2, latestAllowed);
+                try (ResultSet rows = before.executeQuery()) {
+                    rows.next();
                     long time = rows.getLong(1);
                     return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
                 }
-                return Optional.empty();
             }
         } catch (SQLException e) {
             throw new CacheException("reading the last time of " + datastreamRemoteId + ": " + firstLine(e), e);

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +87,31 @@ class RejectedObservationsTest {
             String named = result.rejected().get(0);
             assertTrue(named.contains("300 characters") && named.contains("x".repeat(60) + "…(240 more)") && !named.contains("x".repeat(61)), named);
             assertTrue(LiveStore.problemWith(new Thing("test", "t", "n".repeat(501), "", Map.of(), null, 0, 0)).isPresent());
+        }
+    }
+
+    @Test
+    void aCacheThatAlreadyHoldsAValueFromTheFutureFetchesAfterTheNewestGoodOneAndShowsTheNextGoodOne() throws Exception {
+        Instant good = NOW.minus(Duration.ofHours(2));
+        try (LiveStore store = open()) {
+            register(store);
+            store.write(List.of(pm10(good, 1)));
+        }
+        // As an earlier version of the program left it: the value from 2099 stored, and taken as the latest.
+        long future = Instant.parse("2099-01-01T00:00:00Z").toEpochMilli();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("live").toAbsolutePath(), "twin", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO observation (datastream_id, phenomenon_time, result_number, fetched_at) "
+                    + "SELECT id, " + future + ", 99, 0 FROM datastream");
+            statement.execute("UPDATE datastream SET latest_time = " + future + ", latest_number = 99");
+        }
+        try (LiveStore store = open()) {
+            assertEquals(Optional.of(good), store.lastTime("test", "pm10"));
+
+            store.write(List.of(pm10(NOW.minus(Duration.ofHours(1)), 2)));
+
+            assertEquals(2.0, store.latest().get(0).number());
+            assertEquals(Optional.of(NOW.minus(Duration.ofHours(1))), store.lastTime("test", "pm10"));
         }
     }
 
