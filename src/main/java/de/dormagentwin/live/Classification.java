@@ -39,8 +39,4 @@ public enum Classification {
     public Classification stricter(Classification other) {
         return other.ordinal() > ordinal() ? other : this;
     }
-
-    public boolean isStricterThan(Classification other) {
-        return ordinal() > other.ordinal();
-    }
 }

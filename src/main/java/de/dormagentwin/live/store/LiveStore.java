@@ -461,7 +461,8 @@ public final class LiveStore implements AutoCloseable {
      * stats} shows a source that keeps sending bad data, across runs.
      */
     public synchronized void countRejected(String source, long records, String lastProblem) throws CacheException {
-        String problem = SafeText.of(lastProblem, 500);
+        // 150 characters, each escaped to at most six, fit the column of 1000: a count never fails for its message.
+        String problem = SafeText.of(lastProblem, 150);
         try (PreparedStatement update = writer.prepareStatement("UPDATE rejected_record SET records = records + ?, "
                 + "last_problem = ?, last_at = ? WHERE source = ?")) {
             update.setLong(1, records);

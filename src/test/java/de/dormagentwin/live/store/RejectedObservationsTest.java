@@ -125,6 +125,8 @@ class RejectedObservationsTest {
         try (LiveStore store = open()) {
             assertEquals(Map.of("sensorthings http://a", 3L, "csv /drop", 1L), store.rejected());
             assertEquals(Map.of("sensorthings http://a", 3L, "csv /drop", 1L), store.stats().rejected());
+            store.countRejected("csv /drop", 1, "\u0000".repeat(10_000));
+            assertEquals(2L, store.rejected().get("csv /drop"), "a long message of control characters still fits");
         }
     }
 }
