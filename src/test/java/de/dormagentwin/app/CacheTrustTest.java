@@ -202,20 +202,21 @@ class CacheTrustTest {
     }
 
     @Test
-    void aCsvRowFromTheFutureIsRejectedAndCountedAndTheRestOfItsFileStored() throws Exception {
+    void csvRowsFromTheFutureOrBeyondTheCacheAreRejectedAndCountedAndTheRestOfTheirFileStored() throws Exception {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Path drop = drop("drop", "tank.csv", tankLevel(hourAgo, 80) + TANK + ",2099-01-01T00:00:00Z,99,%\n"
-                + TANK + "," + hourAgo.plusSeconds(60) + ",81,%\n");
+                + TANK + ",+999999999-12-31T23:59:59Z,98,%\n" + TANK + "," + hourAgo.plusSeconds(60) + ",81,%\n");
 
         TwinRun ingest = ingestCsv(drop);
 
         assertEquals(0, ingest.exitCode(), ingest.err());
-        assertTrue(ingest.out().contains("2 new observations") && ingest.out().contains("1 records rejected"), ingest.out());
+        assertTrue(ingest.out().contains("2 new observations") && ingest.out().contains("2 records rejected"), ingest.out());
         assertTrue(ingest.err().contains("2099-01-01T00:00:00Z"), ingest.err());
+        assertTrue(Files.exists(drop.resolve("done").resolve("tank.csv")), "the file is done with, not retried for ever");
         JsonNode stats = stats();
         assertEquals(81.0, stats.get("datastreams").get(0).get("latestValue").asDouble());
         assertEquals("csv " + drop, stats.get("sources").get(0).get("source").asText());
-        assertEquals(1, stats.get("sources").get(0).get("rejected").asLong());
+        assertEquals(2, stats.get("sources").get(0).get("rejected").asLong());
     }
 
     private static String observation(int id, Instant time, double value) {
