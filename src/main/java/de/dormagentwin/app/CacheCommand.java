@@ -2,9 +2,11 @@ package de.dormagentwin.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.Stats;
+import de.dormagentwin.model.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,15 +23,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-/** {@code twin cache stats|prune|compact}: look after the local live-data cache. */
+/**
+ * {@code twin cache stats|prune|compact|classify}: look after the local live-data cache.
+ *
+ * <p>{@code stats --json} prints {@code {"observations": n, "datastreams": [...], "sources": [...]}}: per datastream
+ * {@code source, remoteId, name, unit, classification, observations, latestTime, latestValue}; per source (every
+ * source with a datastream or a rejected record, by name) {@code {"source": name, "rejected": n}}, the records it
+ * skipped or the cache refused, ever.
+ */
 @Command(name = "cache", description = "Inspect and maintain the local live-data cache.",
-        subcommands = {CacheCommand.StatsCommand.class, CacheCommand.PruneCommand.class, CacheCommand.CompactCommand.class})
+        subcommands = {CacheCommand.StatsCommand.class, CacheCommand.PruneCommand.class, CacheCommand.CompactCommand.class,
+                CacheCommand.ClassifyCommand.class})
 final class CacheCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("twin cache: name a command: stats, prune or compact");
+        System.err.println("twin cache: name a command: stats, prune, compact or classify");
     }
 
     @Command(name = "stats", description = "What the cache holds, per datastream.")
@@ -56,6 +68,8 @@ final class CacheCommand implements Runnable {
                             latest.datastream().source() + " " + latest.datastream().remoteId(), latest.datastream().unitSymbol(),
                             stream.observations(), latest.hasValue() ? latest.time() + " " + value(latest) : "no data");
                 }
+                stats.rejected().forEach((source, records) -> System.out.printf(Locale.ROOT, "  %,d records rejected from %s%n",
+                        records, SafeText.of(source)));
             }
             return 0;
         }
@@ -76,9 +90,19 @@ final class CacheCommand implements Runnable {
                 entry.put("latestValue", latest.hasValue() ? value(latest) : null);
                 streams.add(entry);
             }
+            TreeSet<String> names = new TreeSet<>(stats.rejected().keySet());
+            stats.datastreams().forEach(stream -> names.add(stream.latest().datastream().source()));
+            List<Map<String, Object>> sources = new ArrayList<>();
+            for (String name : names) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("source", name);
+                entry.put("rejected", stats.rejected().getOrDefault(name, 0L));
+                sources.add(entry);
+            }
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("observations", stats.observations());
             root.put("datastreams", streams);
+            root.put("sources", sources);
             return root;
         }
 
@@ -124,6 +148,62 @@ final class CacheCommand implements Runnable {
             long before = Files.exists(file) ? Files.size(file) : 0;
             cache.open().close(true);
             System.out.printf(Locale.ROOT, "%s: %,d bytes -> %,d bytes%n", file, before, Files.size(file));
+            return 0;
+        }
+    }
+
+    /**
+     * The one way to loosen a datastream's classification (a source can only tighten it): says what changes on
+     * standard output and on the error stream, where a service's log keeps it, and the cache records the change
+     * with its time in its classification_change table, which outlives any log.
+     */
+    @Command(name = "classify", description = {"Set a datastream's classification: the one way to make a stream looser (e.g. public).",
+            "Prints the change; the cache keeps a record of every change."})
+    static final class ClassifyCommand implements Callable<Integer> {
+        @Mixin
+        CacheOptions cache;
+
+        @Option(names = "--datastream", paramLabel = "ID", required = true, description = "The datastream's id, as cache stats prints it.")
+        String datastream;
+
+        @Option(names = "--source", paramLabel = "NAME", description = "The source, where several have a datastream of that id.")
+        String source;
+
+        @Option(names = "--as", paramLabel = "WORD", required = true, description = "public, partner or confidential.")
+        String as;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Classification to;
+            try {
+                to = Classification.parse(as);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (LiveStore store = cache.open()) {
+                List<String> sources = store.sourcesOf(datastream);
+                if (source != null ? !sources.contains(source) : sources.isEmpty()) {
+                    System.err.println("twin: the cache " + cache.folder() + " has no datastream " + SafeText.of(datastream)
+                            + (source == null ? "" : " of " + SafeText.of(source)));
+                    return 1;
+                }
+                if (source == null && sources.size() > 1) {
+                    List<String> named = sources.stream().map(SafeText::of).toList();
+                    throw new ParameterException(spec.commandLine(), "several sources have a datastream " + SafeText.of(datastream)
+                            + "; name one with --source: " + String.join(", ", named));
+                }
+                String from = source != null ? source : sources.get(0);
+                Optional<Classification> before = store.reclassify(from, datastream, to);
+                String change = SafeText.of(from) + " " + SafeText.of(datastream) + ": " + before.orElseThrow().word() + " -> " + to.word()
+                        + (before.get() == to ? " (unchanged)" : "");
+                System.out.println(change);
+                if (before.get() != to) {
+                    System.err.println("twin: classification changed: " + change);
+                }
+            }
             return 0;
         }
     }

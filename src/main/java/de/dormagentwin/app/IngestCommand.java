@@ -63,7 +63,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "2", description = "With --simulate: days of history to fill an empty cache with (default ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--classification", defaultValue = "public", description = "For --sensorthings and --csv: public, partner or confidential (default ${DEFAULT-VALUE}).")
+    @Option(names = "--classification", paramLabel = "WORD", description = {"For --sensorthings, --mqtt and --csv: public, partner "
+            + "or confidential (default confidential: what no one classified, the kiosk never shows).",
+            "A stream already in the cache keeps the stricter of its classification and this one; loosen it with twin cache classify."})
     String classification;
 
     @Option(names = "--once", description = "Fetch once and exit.")
@@ -89,9 +91,13 @@ final class IngestCommand implements Callable<Integer> {
         if (days < 0 || interval.isNegative() || interval.isZero()) {
             throw new ParameterException(spec.commandLine(), "--days must be 0 or more and --interval positive");
         }
+        if (classification != null && (pegelOnline != null || simulate)) {
+            // Their classification is theirs to know (PEGELONLINE is public, the simulator classifies per stream).
+            throw new ParameterException(spec.commandLine(), "--classification applies to --sensorthings, --mqtt and --csv only");
+        }
         Classification level;
         try {
-            level = Classification.parse(classification);
+            level = classification == null ? Classification.CONFIDENTIAL : Classification.parse(classification);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -103,10 +109,13 @@ final class IngestCommand implements Callable<Integer> {
                     .withRetention(Duration.ofDays(cache.config().retentionDays()));
             if (once) {
                 long before = store.stats().observations();
+                long rejectedBefore = store.rejected().getOrDefault(source.name(), 0L);
                 boolean ok = service.runOnce();
                 service.close();
                 long after = store.stats().observations();
-                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%n", source.name(), after - before, after);
+                long rejected = store.rejected().getOrDefault(source.name(), 0L) - rejectedBefore;
+                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%s%n", source.name(), after - before, after,
+                        rejected == 0 ? "" : String.format(Locale.ROOT, ", %,d records rejected (see twin cache stats)", rejected));
                 return ok ? 0 : 1;
             }
             follow(service, store);

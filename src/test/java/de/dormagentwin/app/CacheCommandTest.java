@@ -29,7 +29,9 @@ class CacheCommandTest {
         TwinRun stats = twin("cache", "stats", "--json", "--cache", folder.toString());
         assertEquals(0, stats.exitCode(), stats.err());
         JsonNode root = new ObjectMapper().readTree(stats.out());
-        assertEquals(List.of("observations", "datastreams"), names(root));
+        assertEquals(List.of("observations", "datastreams", "sources"), names(root));
+        assertEquals(List.of("source", "rejected"), names(root.get("sources").get(0)));
+        assertEquals(0, root.get("sources").get(0).get("rejected").asLong(), "the simulator sends nothing bad");
         JsonNode first = root.get("datastreams").get(0);
         assertEquals(List.of("source", "remoteId", "name", "unit", "classification", "observations", "latestTime", "latestValue"), names(first));
         assertTrue(first.get("remoteId").isTextual());

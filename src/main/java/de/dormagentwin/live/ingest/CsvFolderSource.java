@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
  * when it could not be read at all (no header, not UTF-8). Files are never deleted, and never overwritten there.
  *
  * <p>The datastreams a file names are registered as it is read: remote id, name and observed property are the
- * {@code datastream} column, the unit is the {@code unit} column. They are {@link Classification#PARTNER} unless
- * the folder is given another classification: a hand export is most likely CHEMPARK process data, and the kiosk
- * must not show it until someone decides it is public.
+ * {@code datastream} column, the unit is the {@code unit} column. They are {@link Classification#CONFIDENTIAL}
+ * unless the folder is given another classification: a hand export is most likely CHEMPARK process data, and
+ * nothing a file does not say may be shown beyond the people who hold it until someone decides otherwise.
  *
  * <p>A file modified within the last few seconds is left for the next fetch: while a copy is in progress its
  * modification time is the present, so a half-copied file is not read.
@@ -61,7 +61,7 @@ public final class CsvFolderSource implements Source {
     private final String name;
 
     public CsvFolderSource(Path folder) {
-        this(folder, Classification.PARTNER, SETTLE, Clock.systemUTC());
+        this(folder, Classification.CONFIDENTIAL, SETTLE, Clock.systemUTC());
     }
 
     public CsvFolderSource(Path folder, Classification classification, Duration settle, Clock clock) {

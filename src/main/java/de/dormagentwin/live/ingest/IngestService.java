@@ -1,21 +1,26 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.WriteResult;
+import de.dormagentwin.model.text.SafeText;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +35,8 @@ public final class IngestService implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** Failures in a row after which a source counts as offline rather than retrying. */
     static final int OFFLINE_AFTER = 3;
+    /** Refusals remembered per source, so that a bad record a source sends at every fetch is logged and counted once. */
+    static final int REMEMBERED_REFUSALS = 10_000;
 
     private final LiveStore store;
     private final List<Source> sources;
@@ -40,6 +47,8 @@ public final class IngestService implements AutoCloseable {
     private final Map<String, SourceStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
+    private final Map<String, Set<String>> refusedBefore = new LinkedHashMap<>();
+    private final Set<String> keptStricter = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
     private Duration retention;
 
@@ -53,6 +62,12 @@ public final class IngestService implements AutoCloseable {
         for (Source source : sources) {
             statuses.put(source.name(), new SourceStatus(source.name(), SourceStatus.State.STARTING, clock.instant(), null, ""));
             failures.put(source.name(), 0);
+            refusedBefore.put(source.name(), Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_REFUSALS;
+                }
+            })));
         }
     }
 
@@ -191,30 +206,62 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Hands a source's records to the cache, naming the source in every problem. */
+    /**
+     * Hands a source's records to the cache, naming the source in every problem. A record the source skipped (each
+     * {@link #problem} call) or the cache refuses is logged and counted in the cache as rejected for the source; the
+     * rest of its page is stored. The cache refuses what would fail its write, so no one record fails a fetch.
+     * A record refused by the cache at an earlier fetch (a source sends its bad newest value again each time) is
+     * not logged or counted again.
+     */
     private final class StoreSink implements Sink {
         private final String source;
+        private final Set<String> refused;
 
         StoreSink(String source) {
             this.source = source;
+            this.refused = refusedBefore.get(source);
         }
 
         @Override
         public void thing(Thing thing) throws IOException {
+            Optional<String> problem = LiveStore.problemWith(thing);
+            if (problem.isPresent()) {
+                refuse(List.of(problem.get()));
+                return;
+            }
             store.putThing(thing);
         }
 
         @Override
         public void datastream(Datastream datastream) throws IOException {
+            Optional<String> problem = LiveStore.problemWith(datastream);
+            if (problem.isPresent()) {
+                refuse(List.of(problem.get()));
+                return;
+            }
             store.putDatastream(datastream);
+            Classification kept = store.classification(source, datastream.remoteId()).orElse(datastream.classification());
+            // Said once per stream and run: whoever gave the looser word should know it did not apply.
+            if (kept != datastream.classification() && keptStricter.add(source + '\u0000' + datastream.remoteId())) {
+                log.accept(source + ": datastream " + SafeText.of(datastream.remoteId()) + " stays " + kept.word()
+                        + ", stricter than " + datastream.classification().word() + "; only twin cache classify loosens it");
+            }
         }
 
         @Override
         public void observations(List<Observation> observations) throws IOException {
             WriteResult result = store.write(observations);
-            if (!result.rejected().isEmpty()) {
-                problem(result.rejected().size() + " observations not stored: " + result.rejected().get(0));
+            refuse(result.rejected());
+        }
+
+        private void refuse(List<String> problems) throws IOException {
+            List<String> fresh = problems.stream().filter(refused::add).toList();
+            if (fresh.isEmpty()) {
+                return;
             }
+            log.accept(source + ": " + (fresh.size() == 1 ? "" : fresh.size() + " records not stored, the first: ")
+                    + SafeText.of(fresh.get(0), 1_000));
+            store.countRejected(source, fresh.size(), fresh.get(0));
         }
 
         @Override
@@ -224,7 +271,12 @@ public final class IngestService implements AutoCloseable {
 
         @Override
         public void problem(String message) {
-            log.accept(source + ": " + message);
+            log.accept(source + ": " + SafeText.of(message, 1_000));
+            try {
+                store.countRejected(source, 1, message);
+            } catch (CacheException e) {
+                log.accept(source + ": the rejected record was not counted: " + e.getMessage());
+            }
         }
     }
 }

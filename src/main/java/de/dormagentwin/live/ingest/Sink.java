@@ -25,6 +25,9 @@ public interface Sink {
     /** The phenomenon time of the newest cached observation of one of this source's datastreams. */
     Optional<Instant> lastTime(String datastreamRemoteId) throws IOException;
 
-    /** A bad record that was skipped; the service logs it with the source's name. */
+    /**
+     * A bad record that was skipped, told once per record; the service logs it with the source's name and counts it
+     * in the cache as rejected for the source.
+     */
     void problem(String message);
 }

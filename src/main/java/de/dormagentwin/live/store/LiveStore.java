@@ -5,9 +5,11 @@ import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
+import de.dormagentwin.model.text.SafeText;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -47,7 +50,15 @@ public final class LiveStore implements AutoCloseable {
     /** H2 adds {@code .mv.db}. */
     static final String DATABASE_NAME = "live";
     static final String DATABASE_FILE = DATABASE_NAME + ".mv.db";
-    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql", "V2__usual_interval.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql", "V2__usual_interval.sql", "V3__rejected_and_classified.sql");
+    /** The longest datastream or thing id the cache keeps: its remote_id columns. */
+    public static final int MAX_ID_LENGTH = 255;
+    /**
+     * How far ahead of the cache's clock an observation may be dated: clocks drift and time zones get mixed up by an
+     * hour or two, but a value from next week is a bad value, and stored it would be the newest for good.
+     */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+    private static final int MAX_TEXT = 2_000;
     private static final int BATCH_SIZE = 1_000;
     private static final int DELETE_CHUNK = 10_000;
     private static final String USER = "twin";
@@ -76,6 +87,7 @@ public final class LiveStore implements AutoCloseable {
      * wrong password or a cache in use by another process is an error, and moves nothing.
      */
     public static LiveStore open(Path folder, char[] password, Clock clock, Consumer<String> log) throws CacheException {
+        refuseUnsafeFolder(folder);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -103,7 +115,27 @@ public final class LiveStore implements AutoCloseable {
         return open(folder, password, Clock.systemUTC(), message -> System.err.println("twin: " + message));
     }
 
+    /**
+     * The folder goes into H2's URL as text, and H2 takes everything after the URL's first ';' as settings (an
+     * {@code INIT=RUNSCRIPT FROM ...} there runs SQL, and SQL can define Java functions). H2 has no way to escape a
+     * ';' in a file name, so such a folder is refused. The rest of an absolute path is read literally ('=', quotes,
+     * spaces, any letters), with one exception: H2 reads '\' as a folder separator, so where it is not one (Unix) it
+     * would open another folder than the one named. Prefixes such as {@code ~}, {@code split:} or {@code nio:}
+     * only count at the start of the name, which is always the absolute path's root here.
+     */
+    static void refuseUnsafeFolder(Path folder) throws CacheException {
+        String path = folder.toAbsolutePath().toString();
+        String unsafe = path.indexOf(';') >= 0 ? "';'" : File.separatorChar != '\\' && path.indexOf('\\') >= 0 ? "'\\'" : null;
+        if (unsafe != null) {
+            throw new CacheException("the cache folder " + SafeText.of(path, 500) + " has " + unsafe + " in its path, which the "
+                    + "database would read as more than a folder name; use another --cache folder", null);
+        }
+    }
+
     private static LiveStore connect(Path folder, char[] password, Clock clock) throws SQLException {
+        // The settings stay in the URL, not in Properties: the readers' pool (JdbcConnectionPool) passes no
+        // Properties on, and H2 refuses a second connection whose CIPHER differs. They are constants of this class;
+        // the path is checked by refuseUnsafeFolder, and the password goes as a password, never as text of the URL.
         String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME).toAbsolutePath()
                 + (password == null ? "" : ";CIPHER=AES") + ";DB_CLOSE_ON_EXIT=FALSE";
         // H2's encrypted files take "filePassword userPassword"; the user password guards nothing more here.
@@ -222,8 +254,45 @@ public final class LiveStore implements AutoCloseable {
 
     // ---- writing: one writer thread -------------------------------------------------------------------------
 
+    /**
+     * Why the cache would not take this thing (a text longer than its column), or empty. A source's sink asks first,
+     * so that one bad thing is skipped and counted rather than failing the fetch.
+     */
+    public static Optional<String> problemWith(Thing thing) {
+        return tooLong("Thing", thing.remoteId(), List.of(
+                new Field("id", thing.remoteId(), MAX_ID_LENGTH), new Field("name", thing.name(), 500),
+                new Field("description", thing.description(), 2_000), new Field("objectId", thing.objectId(), 200),
+                new Field("properties", Json.write(thing.properties()), 10_000)));
+    }
+
+    /** As {@link #problemWith(Thing)}, for a datastream. */
+    public static Optional<String> problemWith(Datastream datastream) {
+        return tooLong("Datastream", datastream.remoteId(), List.of(
+                new Field("id", datastream.remoteId(), MAX_ID_LENGTH), new Field("thing id", datastream.thingRemoteId(), MAX_ID_LENGTH),
+                new Field("name", datastream.name(), 500), new Field("observed property", datastream.observedProperty(), 500),
+                new Field("sensor", datastream.sensor(), 500), new Field("unit name", datastream.unitName(), 200),
+                new Field("unit symbol", datastream.unitSymbol(), 50)));
+    }
+
+    private record Field(String name, String value, int limit) {
+    }
+
+    private static Optional<String> tooLong(String kind, String id, List<Field> fields) {
+        for (Field field : fields) {
+            if (field.value() != null && field.value().length() > field.limit()) {
+                return Optional.of(kind + " " + SafeText.of(id, 60) + ": its " + field.name() + " has " + field.value().length()
+                        + " characters, more than the " + field.limit() + " the cache keeps; skipped");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stores or updates a thing and its location. */
     public synchronized void putThing(Thing thing) throws CacheException {
+        Optional<String> problem = problemWith(thing);
+        if (problem.isPresent()) {
+            throw new CacheException(problem.get(), null);
+        }
         long now = clock.millis();
         try (PreparedStatement merge = writer.prepareStatement("MERGE INTO thing (source, remote_id, name, description, "
                 + "properties, object_id, fetched_at) KEY (source, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -252,9 +321,20 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
-    /** Stores or updates a datastream with its sensor and observed property; its thing, if any, must be stored first. */
+    /**
+     * Stores or updates a datastream with its sensor and observed property; its thing, if any, must be stored first.
+     * A datastream already stored keeps the stricter of its classification and the given one: a source may tighten
+     * who sees a stream, never loosen it (that takes {@link #reclassify}), since a loosened stream shows its whole
+     * history. A tightening is recorded as a classification change.
+     */
     public synchronized long putDatastream(Datastream datastream) throws CacheException {
+        Optional<String> problem = problemWith(datastream);
+        if (problem.isPresent()) {
+            throw new CacheException(problem.get(), null);
+        }
         try {
+            Optional<Classification> stored = storedClassification(datastream.source(), datastream.remoteId());
+            Classification kept = stored.map(datastream.classification()::stricter).orElse(datastream.classification());
             long sensorId = ensureNamed("sensor", datastream.source(), datastream.sensor());
             long propertyId = ensureNamed("observed_property", null, datastream.observedProperty());
             Optional<Long> thingId = datastream.thingRemoteId() == null ? Optional.empty()
@@ -274,16 +354,167 @@ public final class LiveStore implements AutoCloseable {
                 merge.setString(6, datastream.name());
                 merge.setString(7, datastream.unitName());
                 merge.setString(8, datastream.unitSymbol());
-                merge.setString(9, datastream.classification().word());
+                merge.setString(9, kept.word());
                 merge.setLong(10, clock.millis());
                 merge.executeUpdate();
             }
             long id = idOf("datastream", datastream.source(), datastream.remoteId()).orElseThrow();
+            if (stored.isPresent() && stored.get() != kept) {
+                recordClassificationChange(id, datastream.source(), datastream.remoteId(), stored.get(), kept, "ingest");
+            }
             writer.commit();
             datastreamIds.put(key(datastream.source(), datastream.remoteId()), id);
             return id;
         } catch (SQLException e) {
             throw rollback("storing datastream " + datastream.remoteId() + " of " + datastream.source(), e);
+        }
+    }
+
+    private Optional<Classification> storedClassification(String source, String remoteId) throws SQLException {
+        try (PreparedStatement find = writer.prepareStatement("SELECT classification FROM datastream WHERE source = ? AND remote_id = ?")) {
+            find.setString(1, source);
+            find.setString(2, remoteId);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(Classification.parseOrConfidential(rows.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Kept in a table rather than only logged: who may see a stream is what the kiosk's promise rests on, and a
+     * log scrolls away or was never kept. The revision moves too, so a reader polling for changes sees the stream
+     * again (a kiosk to drop it, a planner to relabel it).
+     */
+    private void recordClassificationChange(long id, String source, String remoteId, Classification from, Classification to,
+                                            String changedBy) throws SQLException {
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO classification_change (source, remote_id, "
+                + "from_classification, to_classification, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement revision = writer.prepareStatement(
+                     "UPDATE datastream SET revision = NEXT VALUE FOR revision_seq WHERE id = ?")) {
+            insert.setString(1, source);
+            insert.setString(2, remoteId);
+            insert.setString(3, from.word());
+            insert.setString(4, to.word());
+            insert.setString(5, changedBy);
+            insert.setLong(6, clock.millis());
+            insert.executeUpdate();
+            revision.setLong(1, id);
+            revision.executeUpdate();
+        }
+    }
+
+    /**
+     * Sets a stored datastream's classification, looser or stricter, and records the change; what it was before, or
+     * empty where the cache has no such datastream. For {@code twin cache classify}: the one way to loosen.
+     */
+    public synchronized Optional<Classification> reclassify(String source, String remoteId, Classification to) throws CacheException {
+        try {
+            Optional<Classification> from = storedClassification(source, remoteId);
+            if (from.isPresent() && from.get() != to) {
+                long id = idOf("datastream", source, remoteId).orElseThrow();
+                try (PreparedStatement update = writer.prepareStatement("UPDATE datastream SET classification = ? WHERE id = ?")) {
+                    update.setString(1, to.word());
+                    update.setLong(2, id);
+                    update.executeUpdate();
+                }
+                recordClassificationChange(id, source, remoteId, from.get(), to, "cache classify");
+                writer.commit();
+            }
+            return from;
+        } catch (SQLException e) {
+            throw rollback("classifying datastream " + SafeText.of(remoteId) + " of " + SafeText.of(source), e);
+        }
+    }
+
+    /** A stored datastream's classification, or empty where the cache has no such datastream. */
+    public Optional<Classification> classification(String source, String remoteId) throws CacheException {
+        try (Connection connection = readers.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT classification FROM datastream WHERE source = ? AND remote_id = ?")) {
+            query.setString(1, source);
+            query.setString(2, remoteId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(Classification.parseOrConfidential(rows.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CacheException("reading the classification of " + SafeText.of(remoteId) + ": " + firstLine(e), e);
+        }
+    }
+
+    /** The sources that have a datastream of this id, in order. */
+    public List<String> sourcesOf(String datastreamRemoteId) throws CacheException {
+        try (Connection connection = readers.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT source FROM datastream WHERE remote_id = ? ORDER BY source")) {
+            query.setString(1, datastreamRemoteId);
+            List<String> sources = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sources.add(rows.getString(1));
+                }
+            }
+            return sources;
+        } catch (SQLException e) {
+            throw new CacheException("looking up datastream " + SafeText.of(datastreamRemoteId) + ": " + firstLine(e), e);
+        }
+    }
+
+    /** Every classification change, oldest first: "time source datastream from -> to (by)". */
+    public List<String> classificationChanges() throws CacheException {
+        try (Connection connection = readers.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT changed_at, source, remote_id, from_classification, "
+                     + "to_classification, changed_by FROM classification_change ORDER BY id")) {
+            List<String> changes = new ArrayList<>();
+            while (rows.next()) {
+                changes.add(Instant.ofEpochMilli(rows.getLong(1)) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                        + rows.getString(4) + " -> " + rows.getString(5) + " (" + rows.getString(6) + ")");
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new CacheException("reading the classification changes: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Adds {@code records} to the count of records a source skipped, kept in the cache so that {@code twin cache
+     * stats} shows a source that keeps sending bad data, across runs.
+     */
+    public synchronized void countRejected(String source, long records, String lastProblem) throws CacheException {
+        // 150 characters, each escaped to at most six, fit the column of 1000: a count never fails for its message.
+        String problem = SafeText.of(lastProblem, 150);
+        try (PreparedStatement update = writer.prepareStatement("UPDATE rejected_record SET records = records + ?, "
+                + "last_problem = ?, last_at = ? WHERE source = ?")) {
+            update.setLong(1, records);
+            update.setString(2, problem);
+            update.setLong(3, clock.millis());
+            update.setString(4, source);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = writer.prepareStatement("INSERT INTO rejected_record (source, records, "
+                        + "last_problem, last_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, source);
+                    insert.setLong(2, records);
+                    insert.setString(3, problem);
+                    insert.setLong(4, clock.millis());
+                    insert.executeUpdate();
+                }
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            throw rollback("counting rejected records of " + SafeText.of(source), e);
+        }
+    }
+
+    /** Per source, the number of records it skipped or the cache refused, ever; sources with none are absent. */
+    public Map<String, Long> rejected() throws CacheException {
+        try (Connection connection = readers.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT source, records FROM rejected_record")) {
+            Map<String, Long> counts = new TreeMap<>();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new CacheException("reading the rejected records: " + firstLine(e), e);
         }
     }
 
@@ -328,10 +559,15 @@ public final class LiveStore implements AutoCloseable {
 
     /**
      * Stores observations, committing every thousand rows, so a crash loses at most the batch in flight. An
-     * observation of a datastream the cache does not know is not stored and is named in the result.
+     * observation the cache will not take is not stored and is named in the result, and the rest are stored: one of
+     * a datastream the cache does not know or whose id is too long, one dated more than {@link #MAX_AHEAD} after the
+     * cache's clock or beyond what epoch milliseconds hold, a text longer than the cache keeps. A value from the
+     * future is refused here, where every source passes, because stored it would stay the newest: every later
+     * fetch would ask for what is newer than it, and get nothing.
      */
     public synchronized WriteResult write(List<Observation> observations) throws CacheException {
         long now = clock.millis();
+        Instant latestAllowed = clock.instant().plus(MAX_AHEAD);
         int stored = 0;
         List<String> rejected = new ArrayList<>();
         Map<Long, Observation> newest = new HashMap<>();
@@ -340,9 +576,15 @@ public final class LiveStore implements AutoCloseable {
                 + "result_number, result_text, fetched_at) KEY (datastream_id, phenomenon_time) VALUES (?, ?, ?, ?, ?)")) {
             int inBatch = 0;
             for (Observation observation : observations) {
+                String problem = problemWith(observation, latestAllowed);
+                if (problem != null) {
+                    rejected.add(problem);
+                    continue;
+                }
                 Long datastreamId = datastreamId(observation.source(), observation.datastreamRemoteId());
                 if (datastreamId == null) {
-                    rejected.add("unknown datastream " + observation.datastreamRemoteId() + " of " + observation.source());
+                    rejected.add("observation at " + observation.phenomenonTime() + " of unknown datastream "
+                            + SafeText.of(observation.datastreamRemoteId()) + " of " + SafeText.of(observation.source()) + "; skipped");
                     continue;
                 }
                 merge.setLong(1, datastreamId);
@@ -360,12 +602,12 @@ public final class LiveStore implements AutoCloseable {
                         (a, b) -> b.phenomenonTime().isBefore(a.phenomenonTime()) ? a : b);
                 counts.merge(datastreamId, 1, Integer::sum);
                 if (++inBatch == BATCH_SIZE) {
-                    stored += commitBatch(merge, newest, counts);
+                    stored += commitBatch(merge, newest, counts, latestAllowed.toEpochMilli());
                     inBatch = 0;
                 }
             }
             if (inBatch > 0) {
-                stored += commitBatch(merge, newest, counts);
+                stored += commitBatch(merge, newest, counts, latestAllowed.toEpochMilli());
             }
             return new WriteResult(stored, rejected);
         } catch (SQLException e) {
@@ -373,13 +615,40 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
-    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest, Map<Long, Integer> counts) throws SQLException {
+    /** Why the cache will not store this observation, or null. */
+    private static String problemWith(Observation observation, Instant latestAllowed) {
+        String id = observation.datastreamRemoteId();
+        if (id == null || id.length() > MAX_ID_LENGTH) {
+            return "observation at " + observation.phenomenonTime() + " of a datastream id of " + (id == null ? 0 : id.length())
+                    + " characters (" + SafeText.of(id, 60) + "), more than the " + MAX_ID_LENGTH + " the cache keeps; skipped";
+        }
+        Instant time = observation.phenomenonTime();
+        try {
+            time.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return "Datastream " + SafeText.of(id) + ": observation at " + time + " is outside the times the cache can hold; skipped";
+        }
+        if (time.isAfter(latestAllowed)) {
+            // No clock reading in the message: the same value sent again must read the same, to be told once.
+            return "Datastream " + SafeText.of(id) + ": observation at " + time + " is more than " + MAX_AHEAD.toHours()
+                    + " hours ahead of the cache's clock; skipped";
+        }
+        if (!observation.isNumber() && observation.text().length() > MAX_TEXT) {
+            return "Datastream " + SafeText.of(id) + ": observation at " + time + " has a text of " + observation.text().length()
+                    + " characters, more than the " + MAX_TEXT + " the cache keeps; skipped";
+        }
+        return null;
+    }
+
+    private int commitBatch(PreparedStatement merge, Map<Long, Observation> newest, Map<Long, Integer> counts, long latestAllowed)
+            throws SQLException {
         int count = merge.executeBatch().length;
         // The usual interval: the time the batch's new observations of a stream advanced it, shared among them.
+        // A latest value from the far future (stored before such values were refused) gives way to any good one.
         try (PreparedStatement latest = writer.prepareStatement("UPDATE datastream SET usual_interval = CASE "
                 + "WHEN latest_time IS NOT NULL AND ? > latest_time THEN (? - latest_time) / ? ELSE usual_interval END, "
                 + "latest_time = ?, latest_number = ?, latest_text = ?, revision = NEXT VALUE FOR revision_seq "
-                + "WHERE id = ? AND (latest_time IS NULL OR latest_time <= ?)")) {
+                + "WHERE id = ? AND (latest_time IS NULL OR latest_time <= ? OR latest_time > ?)")) {
             for (Map.Entry<Long, Observation> entry : newest.entrySet()) {
                 Observation observation = entry.getValue();
                 long time = observation.phenomenonTime().toEpochMilli();
@@ -395,6 +664,7 @@ public final class LiveStore implements AutoCloseable {
                 latest.setString(6, observation.text());
                 latest.setLong(7, entry.getKey());
                 latest.setLong(8, time);
+                latest.setLong(9, latestAllowed);
                 latest.addBatch();
             }
             latest.executeBatch();
@@ -528,7 +798,9 @@ public final class LiveStore implements AutoCloseable {
 
     private static Latest latest(ResultSet rows) throws SQLException {
         Datastream datastream = new Datastream(rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), Classification.parse(rows.getString(10)));
+                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                // A word this program does not know (a newer one's, a hand edit) is shown to no one but planners.
+                Classification.parseOrConfidential(rows.getString(10)));
         long time = rows.getLong(11);
         Instant at = rows.wasNull() ? null : Instant.ofEpochMilli(time);
         double number = rows.getDouble(12);
@@ -681,19 +953,41 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
-    /** The phenomenon time of a datastream's newest observation: where an incremental fetch starts. */
+    /**
+     * The phenomenon time of a datastream's newest observation: where an incremental fetch starts. A newest one
+     * more than {@link #MAX_AHEAD} ahead of the clock, stored before such values were refused, is passed over for
+     * the newest before it: otherwise every fetch would ask for what is newer than it, and get nothing, for good.
+     */
     public Optional<Instant> lastTime(String source, String datastreamRemoteId) throws CacheException {
+        long latestAllowed = clock.instant().plus(MAX_AHEAD).toEpochMilli();
         try (Connection connection = readers.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT latest_time FROM datastream WHERE source = ? AND remote_id = ?")) {
+                     "SELECT id, latest_time FROM datastream WHERE source = ? AND remote_id = ?")) {
             query.setString(1, source);
             query.setString(2, datastreamRemoteId);
+            long id;
             try (ResultSet rows = query.executeQuery()) {
-                if (rows.next()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                id = rows.getLong(1);
+                long time = rows.getLong(2);
+                if (rows.wasNull()) {
+                    return Optional.empty();
+                }
+                if (time <= latestAllowed) {
+                    return Optional.of(Instant.ofEpochMilli(time));
+                }
+            }
+            try (PreparedStatement before = connection.prepareStatement("SELECT MAX(phenomenon_time) FROM observation "
+                    + "WHERE datastream_id = ? AND phenomenon_time <= ?")) {
+                before.setLong(1, id);
+                before.setLong(2, latestAllowed);
+                try (ResultSet rows = before.executeQuery()) {
+                    rows.next();
                     long time = rows.getLong(1);
                     return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
                 }
-                return Optional.empty();
             }
         } catch (SQLException e) {
             throw new CacheException("reading the last time of " + datastreamRemoteId + ": " + firstLine(e), e);
@@ -719,7 +1013,7 @@ public final class LiveStore implements AutoCloseable {
             total += count;
             streams.add(new Stats.Stream(latest, count));
         }
-        return new Stats(total, streams);
+        return new Stats(total, streams, rejected());
     }
 
     /**

@@ -95,7 +95,7 @@ class CsvFolderSourceTest {
     }
 
     @Test
-    void datastreamsAreRegisteredAsPartnerDataWithTheUnitOfTheFile() throws Exception {
+    void datastreamsAreRegisteredAsConfidentialDataWithTheUnitOfTheFile() throws Exception {
         drop("export.csv", "datastream,time,value,unit\nboiler-7/temperature,2024-05-01T10:00:00Z,81.5,°C\n");
 
         ingest(new CsvFolderSource(drop));
@@ -105,7 +105,7 @@ class CsvFolderSourceTest {
         assertEquals("boiler-7/temperature", temperature.datastream().name());
         assertEquals("boiler-7/temperature", temperature.datastream().observedProperty());
         assertEquals("°C", temperature.datastream().unitSymbol());
-        assertEquals(Classification.PARTNER, temperature.datastream().classification());
+        assertEquals(Classification.CONFIDENTIAL, temperature.datastream().classification());
     }
 
     @Test
