@@ -6,6 +6,7 @@ import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.WriteResult;
+import de.dormagentwin.model.text.SafeText;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -30,6 +31,8 @@ public final class IngestService implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** Failures in a row after which a source counts as offline rather than retrying. */
     static final int OFFLINE_AFTER = 3;
+    /** A log line's most characters of outside text: room for a long URL, no room for a flood. */
+    static final int LOG_LIMIT = 1_000;
 
     private final LiveStore store;
     private final List<Source> sources;
@@ -39,6 +42,8 @@ public final class IngestService implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, SourceStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
+    /** What the last failure's server asked to wait ({@link RetryLater}); zero when it asked nothing. */
+    private final Map<String, Duration> retryAfter = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
     private ScheduledExecutorService executor;
     private Duration retention;
@@ -119,7 +124,9 @@ public final class IngestService implements AutoCloseable {
             return interval;
         }
         Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failed - 1, 20));
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Duration asked = retryAfter.getOrDefault(source.name(), Duration.ZERO);
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
     private boolean fetch(Source source) throws InterruptedException {
@@ -136,8 +143,10 @@ public final class IngestService implements AutoCloseable {
             return true;
         } catch (IOException | RuntimeException e) {
             int failed = failures.merge(name, 1, Integer::sum);
+            retryAfter.put(name, e instanceof RetryLater later ? later.waitFor() : Duration.ZERO);
             SourceStatus before = statuses.get(name);
-            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // Messages quote servers and files: escaped here once more, so no source can forget it.
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : SafeText.of(e.getMessage(), LOG_LIMIT);
             if (failed == 1) {
                 log.accept(name + ": " + problem + "; retrying, everything cached so far is kept");
             }
@@ -224,7 +233,7 @@ public final class IngestService implements AutoCloseable {
 
         @Override
         public void problem(String message) {
-            log.accept(source + ": " + message);
+            log.accept(source + ": " + SafeText.of(message, LOG_LIMIT));
         }
     }
 }
