@@ -282,16 +282,17 @@ class PegelOnlineSourceTest {
 
     @Test
     void anAnswerLargerThanTheCapFailsTheFetchAndStoresNothing() throws Exception {
-        String padding = "x".repeat(1024 * 1024);
+        // A day of valid measurements, repeated past the cap: only the size is wrong.
+        byte[] chunk = "{\"timestamp\":\"2022-02-06T10:15:00+01:00\",\"value\":333},".repeat(20_000).getBytes(StandardCharsets.UTF_8);
         handlers.put("/api/stations/" + STATION + "/W/measurements.json", exchange -> {
             // Chunked, with no length up front: the cap has to count what arrives.
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write("[{\"timestamp\":\"2022-02-06T10:15:00+01:00\",\"value\":333,\"pad\":\"".getBytes(StandardCharsets.UTF_8));
-                for (int i = 0; i < 40; i++) {
-                    out.write(padding.getBytes(StandardCharsets.UTF_8));
+                out.write('[');
+                for (long written = 0; written <= HttpGet.MAX_BODY_BYTES; written += chunk.length) {
+                    out.write(chunk);
                 }
-                out.write("\"}]".getBytes(StandardCharsets.UTF_8));
+                out.write("{\"timestamp\":\"2022-02-06T10:30:00+01:00\",\"value\":335}]".getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // The client stopped reading at the cap.
             }
