@@ -98,7 +98,7 @@ public final class IngestService implements AutoCloseable {
         try {
             store.prune(clock.instant().minus(retention));
         } catch (CacheException e) {
-            log.accept("retention: " + e.getMessage());
+            log.accept("retention: " + SafeText.of(e.getMessage(), LOG_LIMIT));
         }
     }
 

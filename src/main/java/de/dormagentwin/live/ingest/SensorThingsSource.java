@@ -77,8 +77,12 @@ public final class SensorThingsSource implements Source {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    /** Bad observations reported by the last fetch: one that stays newest is fetched again each time, but told once. */
+    /**
+     * Bad entities and observations reported by the last fetch: each fetch reads the things again, and one bad
+     * observation that stays newest is fetched again each time, but each is told (and counted) once.
+     */
     private Set<String> reportedBefore = Set.of();
+    private Set<String> reported = new HashSet<>();
     private int pagesRead;
 
     /** A source with an HTTP client of its own, closed by {@link #close}. */
@@ -140,7 +144,7 @@ public final class SensorThingsSource implements Source {
 
     @Override
     public void fetch(Sink sink) throws IOException, InterruptedException {
-        Set<String> reported = new HashSet<>();
+        reported = new HashSet<>();
         pagesRead = 0;
         try {
             Map<String, Stream> datastreams = new LinkedHashMap<>();
@@ -151,7 +155,7 @@ public final class SensorThingsSource implements Source {
                 }
             });
             for (Stream datastream : datastreams.values()) {
-                fetchObservations(datastream, sink, reported);
+                fetchObservations(datastream, sink);
             }
         } finally {
             reportedBefore = reported;
@@ -161,11 +165,11 @@ public final class SensorThingsSource implements Source {
     private void readThing(URI page, JsonNode node, Sink sink, Map<String, Stream> datastreams) throws IOException, InterruptedException {
         EntityId id = EntityId.of(node);
         if (id == null) {
-            sink.problem("a Thing without @iot.id; skipped");
+            problem(sink, "a Thing without @iot.id; skipped");
             return;
         }
         if (id.text().length() > MAX_ID_LENGTH) {
-            sink.problem("a Thing whose @iot.id " + SafeText.of(id.text(), 40) + " is longer than " + MAX_ID_LENGTH
+            problem(sink, "a Thing whose @iot.id " + SafeText.of(id.text(), 40) + " is longer than " + MAX_ID_LENGTH
                     + " characters; skipped with its datastreams");
             return;
         }
@@ -192,17 +196,17 @@ public final class SensorThingsSource implements Source {
     private void readDatastream(JsonNode node, EntityId thing, Sink sink, Map<String, Stream> datastreams) throws IOException {
         EntityId id = EntityId.of(node);
         if (id == null) {
-            sink.problem("a Datastream of Thing " + SafeText.of(thing.text()) + " without @iot.id; skipped");
+            problem(sink, "a Datastream of Thing " + SafeText.of(thing.text()) + " without @iot.id; skipped");
             return;
         }
         if (id.text().length() > MAX_ID_LENGTH) {
-            sink.problem("a Datastream of Thing " + SafeText.of(thing.text()) + " whose @iot.id " + SafeText.of(id.text(), 40)
+            problem(sink, "a Datastream of Thing " + SafeText.of(thing.text()) + " whose @iot.id " + SafeText.of(id.text(), 40)
                     + " is longer than " + MAX_ID_LENGTH + " characters; skipped");
             return;
         }
         JsonNode property = node.path("ObservedProperty");
         if (!property.isObject()) {
-            sink.problem("Datastream " + SafeText.of(id.text()) + " came without its ObservedProperty; skipped");
+            problem(sink, "Datastream " + SafeText.of(id.text()) + " came without its ObservedProperty; skipped");
             return;
         }
         JsonNode unit = node.path("unitOfMeasurement");
@@ -213,7 +217,7 @@ public final class SensorThingsSource implements Source {
         datastreams.put(id.text(), new Stream(id, measurement));
     }
 
-    private void fetchObservations(Stream datastream, Sink sink, Set<String> reported) throws IOException, InterruptedException {
+    private void fetchObservations(Stream datastream, Sink sink) throws IOException, InterruptedException {
         Optional<Instant> last = sink.lastTime(datastream.id().text());
         StringBuilder query = new StringBuilder();
         last.ifPresent(time -> query.append("$filter=").append(encode("phenomenonTime gt " + time, QUERY_SAFE)).append('&'));
@@ -229,16 +233,20 @@ public final class SensorThingsSource implements Source {
                             : "an observation without @iot.id";
                     String message = "Datastream " + SafeText.of(datastream.id().text()) + ", " + observation + ": "
                             + e.getMessage() + "; skipped";
-                    if (!reportedBefore.contains(message)) {
-                        sink.problem(message);
-                    }
-                    reported.add(message);
+                    problem(sink, message);
                 }
             }
             if (!observations.isEmpty()) {
                 sink.observations(observations);
             }
         });
+    }
+
+    private void problem(Sink sink, String message) {
+        if (!reportedBefore.contains(message)) {
+            sink.problem(message);
+        }
+        reported.add(message);
     }
 
     private Observation observation(Stream stream, JsonNode node) throws BadObservation {

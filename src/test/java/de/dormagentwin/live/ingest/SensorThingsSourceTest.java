@@ -468,6 +468,23 @@ class SensorThingsSourceTest {
         assertTrue(messages.get(1).contains("HTTP 503 (down \\u001B[2J\\nforged line)"), messages.get(1));
     }
 
+    @Test
+    void aDatastreamIdTooLongForTheCacheIsSkippedAndToldOnceAndTheOthersStored() throws Exception {
+        dormagen();
+        String longId = "d".repeat(SensorThingsSource.MAX_ID_LENGTH + 1);
+        server.thing(thing(8, "Long ids", json.createObjectNode(), json.createArrayNode()),
+                datastream(longId, "Long", MEASUREMENT, "Long", "Long", "metre", "m"));
+        server.observations(id(longId), observation(8001, T0, 1));
+
+        assertTrue(runOnce(), messages.toString());
+        assertTrue(runOnce(), messages.toString());
+
+        assertEquals(17, store.stats().observations());
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("a Datastream of Thing 8 whose @iot.id " + "d".repeat(40) + "…(" + (SensorThingsSource.MAX_ID_LENGTH - 39)
+                + " more) is longer than 255 characters; skipped"), messages.get(0));
+    }
+
     /** A second server, on another port: where a hostile feed would like the twin to go. */
     private URI elsewhere(List<String> asked) throws Exception {
         HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
