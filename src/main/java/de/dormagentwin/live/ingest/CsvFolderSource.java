@@ -3,7 +3,6 @@ package de.dormagentwin.live.ingest;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
-
 import de.dormagentwin.model.text.SafeText;
 
 import java.io.IOException;

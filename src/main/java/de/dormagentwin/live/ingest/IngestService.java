@@ -24,8 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs the sources into the cache: each fetch on one background thread, the next after the source's interval, or
- * after a backoff that doubles with each failure in a row (up to {@link #MAX_BACKOFF}). A failure is logged once
- * per streak, not at every retry; nothing already stored is touched.
+ * after a backoff that doubles with each failure in a row (up to {@link #MAX_BACKOFF}), or as long as the server
+ * asked ({@link RetryLater}, itself capped). A failure is logged once per streak, not at every retry; nothing
+ * already stored is touched.
  */
 public final class IngestService implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);

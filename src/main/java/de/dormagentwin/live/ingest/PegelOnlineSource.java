@@ -60,11 +60,6 @@ public final class PegelOnlineSource implements Source {
     private boolean stationStored;
 
     public PegelOnlineSource(URI base, String stationUuid, Duration timeout) {
-        this(base, stationUuid, timeout, HttpGet.MAX_BODY_BYTES);
-    }
-
-    /** A source with another cap on an answer's size than the usual: for tests. */
-    PegelOnlineSource(URI base, String stationUuid, Duration timeout, long maxBodyBytes) {
         if (stationUuid == null || !stationUuid.matches("[A-Za-z0-9-]+")) {
             throw new IllegalArgumentException("a PEGELONLINE station is named by its UUID, not '" + stationUuid + "'");
         }
@@ -78,7 +73,7 @@ public final class PegelOnlineSource implements Source {
             throw new IllegalArgumentException("PEGELONLINE is an http or https URL, not '" + base + "'");
         }
         this.client = HttpGet.client(timeout);
-        this.http = new HttpGet(client, timeout, maxBodyBytes);
+        this.http = new HttpGet(client, timeout, HttpGet.MAX_BODY_BYTES);
     }
 
     @Override
