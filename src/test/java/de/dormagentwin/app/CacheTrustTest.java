@@ -219,6 +219,22 @@ class CacheTrustTest {
         assertEquals(2, stats.get("sources").get(0).get("rejected").asLong());
     }
 
+    @Test
+    void everyBadRowOfAFileIsCountedThoughOnlyTheFirstAreToldOneByOne() throws Exception {
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        StringBuilder rows = new StringBuilder(tankLevel(hourAgo, 80));
+        for (int i = 0; i < 50; i++) {
+            rows.append(TANK).append(",not a time,").append(i).append(",%\n");
+        }
+        Path drop = drop("drop", "tank.csv", rows.toString());
+
+        TwinRun ingest = ingestCsv(drop);
+
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertTrue(ingest.err().contains("30 more bad rows skipped"), ingest.err());
+        assertEquals(50, stats().get("sources").get(0).get("rejected").asLong());
+    }
+
     private static String observation(int id, Instant time, double value) {
         return "{\"@iot.id\": " + id + ", \"phenomenonTime\": \"" + time + "\", \"result\": " + value + "}";
     }

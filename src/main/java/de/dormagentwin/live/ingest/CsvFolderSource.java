@@ -3,12 +3,18 @@ package de.dormagentwin.live.ingest;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
+import de.dormagentwin.model.text.SafeText;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +24,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +45,11 @@ import java.util.regex.Pattern;
  *
  * <p>A file modified within the last few seconds is left for the next fetch: while a copy is in progress its
  * modification time is the present, so a half-copied file is not read.
+ *
+ * <p>The folder is written by people outside: a file is read line by line and its rows stored in batches, so its
+ * size costs no memory; a record longer than {@link CsvRecord#MAX_CHARS} is a bad row; a symbolic link is never
+ * followed (it moves to {@code failed/} as it is), and {@code done/} and {@code failed/} must be real folders. A
+ * rejected file is named in the log with its line, never quoted.
  */
 public final class CsvFolderSource implements Source {
     /** Long enough for a copy to a network share to show progress in the modification time. */
@@ -46,6 +59,10 @@ public final class CsvFolderSource implements Source {
     static final List<String> COLUMNS = List.of("datastream", "time", "value", "unit");
     /** A file of nothing but bad rows would flood the log; after this many, one line says how many more there were. */
     static final int REPORTED_ROWS_PER_FILE = 20;
+    /** Observations handed to the cache at a time: a file of millions of rows is stored in slices of this. */
+    static final int BATCH = 10_000;
+    /** Datastreams one file may name: each is remembered while the file is read, so their number is capped. */
+    static final int MAX_DATASTREAMS_PER_FILE = 10_000;
     /** Field limits of the cache's columns: a longer one is a bad row rather than a failed write of the whole file. */
     private static final int MAX_DATASTREAM = 200;
     private static final int MAX_UNIT = 50;
@@ -89,7 +106,12 @@ public final class CsvFolderSource implements Source {
         Instant settledBefore = clock.instant().minus(settle);
         for (Path file : csvFiles()) {
             try {
-                if (Files.getLastModifiedTime(file).toInstant().isAfter(settledBefore)) {
+                if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(settledBefore)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(file)) {
+                    // A link could show the log, and the cache, any file the ingest process may read.
+                    fail(file, sink, "is a symbolic link, which the CSV folder does not follow");
                     continue;
                 }
                 read(file, sink);
@@ -106,7 +128,7 @@ public final class CsvFolderSource implements Source {
                 String fileName = entry.getFileName().toString();
                 // Dot files and "~$" are editors' lock and temporary files, not exports.
                 if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv") && !fileName.startsWith(".") && !fileName.startsWith("~$")
-                        && Files.isRegularFile(entry)) {
+                        && (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(entry))) {
                     files.add(entry);
                 }
             }
@@ -116,51 +138,80 @@ public final class CsvFolderSource implements Source {
     }
 
     private void read(Path file, Sink sink) throws IOException {
-        String fileName = file.getFileName().toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            fail(file, sink, "is not UTF-8 text (export it as \"CSV UTF-8\")");
-            return;
+        String fileName = SafeText.of(file.getFileName().toString());
+        String failure;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            CsvRecord.Records records = new CsvRecord.Records(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), CsvRecord.MAX_CHARS);
+            failure = read(fileName, records, sink);
         } catch (NoSuchFileException e) {
             throw e;
-        } catch (IOException e) {
-            fail(file, sink, "could not be read: " + e.getMessage());
-            return;
+        } catch (Unreadable e) {
+            failure = e.getMessage();
+        } catch (FileSystemException e) {
+            // Opening without following links fails on a link put in place after the listing.
+            failure = "could not be opened as a plain file";
         }
-        List<CsvRecord> records = CsvRecord.parse(text);
-        if (records.isEmpty()) {
-            fail(file, sink, "is empty: the first line must be the header " + String.join(",", COLUMNS));
-            return;
+        if (failure != null) {
+            fail(file, sink, failure);
+        } else {
+            move(file, DONE);
         }
-        CsvRecord header = records.get(0);
+    }
+
+    /** Stores the file's good rows and reports its bad ones; says why the whole file is refused, or null. */
+    private String read(String fileName, CsvRecord.Records records, Sink sink) throws IOException {
+        CsvRecord header = next(records);
+        if (header == null) {
+            return "is empty: the first line must be the header " + String.join(",", COLUMNS);
+        }
         Map<String, Integer> columns = columns(header);
         if (columns == null) {
-            fail(file, sink, "has the header '" + String.join(",", header.fields()) + "' on line " + header.line()
-                    + "; it must name the columns " + String.join(",", COLUMNS) + " (comma-separated)");
-            return;
+            // The line is not quoted: whatever file it is, its content stays out of the log.
+            return "has no header naming the columns " + String.join(",", COLUMNS) + " (comma-separated) on line " + header.line();
         }
         Map<String, String> units = new LinkedHashMap<>();
-        List<Observation> observations = new ArrayList<>();
+        Set<String> registered = new HashSet<>();
+        List<Observation> batch = new ArrayList<>();
         int bad = 0;
-        for (CsvRecord record : records.subList(1, records.size())) {
-            String problem = row(record, header.fields().size(), columns, units, observations);
+        for (CsvRecord record = next(records); record != null; record = next(records)) {
+            String problem = row(record, header.fields().size(), columns, units, batch);
             if (problem != null && ++bad <= REPORTED_ROWS_PER_FILE) {
                 sink.problem(fileName + " line " + record.line() + ": " + problem + "; row skipped");
             }
+            if (batch.size() == BATCH) {
+                store(batch, units, registered, sink);
+            }
         }
         if (bad > REPORTED_ROWS_PER_FILE) {
-            sink.problem(fileName + ": " + (bad - REPORTED_ROWS_PER_FILE) + " more bad rows skipped");
+            sink.skipped(bad - REPORTED_ROWS_PER_FILE, fileName + ": " + (bad - REPORTED_ROWS_PER_FILE) + " more bad rows skipped");
         }
+        store(batch, units, registered, sink);
+        return null;
+    }
+
+    /** Registers the datastreams not registered yet, then hands on the batch: a datastream goes in before its rows. */
+    private void store(List<Observation> batch, Map<String, String> units, Set<String> registered, Sink sink) throws IOException {
         for (Map.Entry<String, String> stream : units.entrySet()) {
-            sink.datastream(new Datastream(name, stream.getKey(), null, stream.getKey(), stream.getKey(), "CSV export",
-                    stream.getValue(), stream.getValue(), classification));
+            if (registered.add(stream.getKey())) {
+                sink.datastream(new Datastream(name, stream.getKey(), null, stream.getKey(), stream.getKey(), "CSV export",
+                        stream.getValue(), stream.getValue(), classification));
+            }
         }
-        if (!observations.isEmpty()) {
-            sink.observations(observations);
+        if (!batch.isEmpty()) {
+            sink.observations(List.copyOf(batch));
+            batch.clear();
         }
-        move(file, DONE);
+    }
+
+    private static CsvRecord next(CsvRecord.Records records) throws Unreadable {
+        try {
+            return records.next();
+        } catch (CharacterCodingException e) {
+            throw new Unreadable("is not UTF-8 text from line " + records.line() + " on (export it as \"CSV UTF-8\")");
+        } catch (IOException e) {
+            throw new Unreadable("could not be read from line " + records.line() + " on: " + SafeText.of(e.getMessage()));
+        }
     }
 
     /** Where each required column is, or null when the header lacks one. */
@@ -199,15 +250,25 @@ public final class CsvFolderSource implements Source {
         }
         String known = units.get(datastream);
         if (known != null && !known.equals(unit)) {
-            return "unit '" + unit + "' of " + datastream + " differs from '" + known + "' earlier in the file";
+            return "unit '" + SafeText.of(unit) + "' of " + SafeText.of(datastream) + " differs from '" + SafeText.of(known)
+                    + "' earlier in the file";
+        }
+        if (known == null && units.size() == MAX_DATASTREAMS_PER_FILE) {
+            return String.format(Locale.ROOT, "a datastream more than the %,d one file may name", MAX_DATASTREAMS_PER_FILE);
         }
         Instant instant;
         try {
             instant = OffsetDateTime.parse(time).toInstant();
         } catch (DateTimeException e) {
             return hasNoOffset(time)
-                    ? "time '" + time + "' has no offset; add Z for UTC or the offset, as in 2024-05-01T12:00:00+02:00"
-                    : "time '" + time + "' is not an ISO-8601 time with offset, as in 2024-05-01T12:00:00+02:00";
+                    ? "time '" + SafeText.of(time, 60) + "' has no offset; add Z for UTC or the offset, as in 2024-05-01T12:00:00+02:00"
+                    : "time '" + SafeText.of(time, 60) + "' is not an ISO-8601 time with offset, as in 2024-05-01T12:00:00+02:00";
+        }
+        try {
+            // The cache keeps epoch milliseconds: a time past them would fail the file's write at every fetch.
+            instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return "time '" + SafeText.of(time, 60) + "' is outside the range the cache can hold";
         }
         Observation observation;
         if (value.isEmpty()) {
@@ -215,14 +276,14 @@ public final class CsvFolderSource implements Source {
         } else if (NUMBER.matcher(value).matches()) {
             double number = Double.parseDouble(value);
             if (!Double.isFinite(number)) {
-                return "value " + value + " is out of range";
+                return "value " + SafeText.of(value, 60) + " is out of range";
             }
             observation = Observation.number(name, datastream, instant, number);
         } else if (DECIMAL_COMMA.matcher(value).matches()) {
             // Stored as text it would never be drawn as a number; the partner means a decimal point.
-            return "value " + value + " has a decimal comma; write " + value.replace(',', '.');
+            return "value " + SafeText.of(value, 60) + " has a decimal comma; write " + SafeText.of(value.replace(',', '.'), 60);
         } else if (NOT_A_NUMBER.matcher(value).matches()) {
-            return "value " + value + " is not a measurement; leave the row out";
+            return "value " + SafeText.of(value, 60) + " is not a measurement; leave the row out";
         } else if (value.length() > MAX_TEXT) {
             return "text value longer than " + MAX_TEXT + " characters";
         } else {
@@ -244,24 +305,36 @@ public final class CsvFolderSource implements Source {
 
     private void fail(Path file, Sink sink, String why) throws IOException {
         Path moved = move(file, FAILED);
-        sink.problem(file.getFileName() + " " + why + "; moved it to " + folder.relativize(moved));
+        sink.problem(SafeText.of(file.getFileName().toString()) + " " + why + "; moved it to " + SafeText.of(folder.relativize(moved).toString()));
     }
 
     /** Moves the file into the subfolder under a name not taken there yet: an earlier file of that name stays. */
     private Path move(Path file, String subfolder) throws IOException {
-        Path target = Files.createDirectories(folder.resolve(subfolder));
+        Path target = folder.resolve(subfolder);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            // A link here would move the partner's files wherever it points.
+            throw new IOException(target + " is not a folder (a symbolic link is not followed); make it one, or move it away");
+        }
+        Files.createDirectories(target);
         String fileName = file.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
         String stem = fileName.substring(0, dot);
         String extension = fileName.substring(dot);
         Path destination = target.resolve(fileName);
-        for (int n = 2; Files.exists(destination); n++) {
+        for (int n = 2; Files.exists(destination, LinkOption.NOFOLLOW_LINKS); n++) {
             destination = target.resolve(stem + "-" + n + extension);
         }
         try {
             return Files.move(file, destination);
         } catch (IOException e) {
-            throw new IOException("cannot move " + file + " to " + destination + ": " + e.getMessage(), e);
+            throw new IOException("cannot move " + file + " to " + destination + ": " + SafeText.of(e.getMessage()), e);
+        }
+    }
+
+    /** Why a file could not be read on: it moves to failed/, and the rows stored before the break stay. */
+    private static final class Unreadable extends IOException {
+        Unreadable(String message) {
+            super(message);
         }
     }
 }

@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs the sources into the cache: each fetch on one background thread, the next after the source's interval, or
- * after a backoff that doubles with each failure in a row (up to {@link #MAX_BACKOFF}). A failure is logged once
- * per streak, not at every retry; nothing already stored is touched.
+ * after a backoff that doubles with each failure in a row (up to {@link #MAX_BACKOFF}), or as long as the server
+ * asked ({@link RetryLater}, itself capped). A failure is logged once per streak, not at every retry; nothing
+ * already stored is touched.
  */
 public final class IngestService implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -37,6 +38,8 @@ public final class IngestService implements AutoCloseable {
     static final int OFFLINE_AFTER = 3;
     /** Refusals remembered per source, so that a bad record a source sends at every fetch is logged and counted once. */
     static final int REMEMBERED_REFUSALS = 10_000;
+    /** A log line's most characters of outside text: room for a long URL, no room for a flood. */
+    static final int LOG_LIMIT = 1_000;
 
     private final LiveStore store;
     private final List<Source> sources;
@@ -46,6 +49,8 @@ public final class IngestService implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, SourceStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
+    /** What the last failure's server asked to wait ({@link RetryLater}); zero when it asked nothing. */
+    private final Map<String, Duration> retryAfter = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
     private final Map<String, Set<String>> refusedBefore = new LinkedHashMap<>();
     private final Set<String> keptStricter = ConcurrentHashMap.newKeySet();
@@ -108,7 +113,7 @@ public final class IngestService implements AutoCloseable {
         try {
             store.prune(clock.instant().minus(retention));
         } catch (CacheException e) {
-            log.accept("retention: " + e.getMessage());
+            log.accept("retention: " + SafeText.of(e.getMessage(), LOG_LIMIT));
         }
     }
 
@@ -134,7 +139,9 @@ public final class IngestService implements AutoCloseable {
             return interval;
         }
         Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failed - 1, 20));
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Duration asked = retryAfter.getOrDefault(source.name(), Duration.ZERO);
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
     private boolean fetch(Source source) throws InterruptedException {
@@ -151,8 +158,10 @@ public final class IngestService implements AutoCloseable {
             return true;
         } catch (IOException | RuntimeException e) {
             int failed = failures.merge(name, 1, Integer::sum);
+            retryAfter.put(name, e instanceof RetryLater later ? later.waitFor() : Duration.ZERO);
             SourceStatus before = statuses.get(name);
-            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // Messages quote servers and files: escaped here once more, so no source can forget it.
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : SafeText.of(e.getMessage(), LOG_LIMIT);
             if (failed == 1) {
                 log.accept(name + ": " + problem + "; retrying, everything cached so far is kept");
             }
@@ -271,12 +280,22 @@ public final class IngestService implements AutoCloseable {
 
         @Override
         public void problem(String message) {
-            log.accept(source + ": " + SafeText.of(message, 1_000));
+            skipped(1, message);
+        }
+
+        @Override
+        public void skipped(long records, String message) {
+            log.accept(source + ": " + SafeText.of(message, LOG_LIMIT));
             try {
-                store.countRejected(source, 1, message);
+                store.countRejected(source, records, message);
             } catch (CacheException e) {
-                log.accept(source + ": the rejected record was not counted: " + e.getMessage());
+                log.accept(source + ": the rejected records were not counted: " + e.getMessage());
             }
+        }
+
+        @Override
+        public void note(String message) {
+            log.accept(source + ": " + SafeText.of(message, LOG_LIMIT));
         }
     }
 }

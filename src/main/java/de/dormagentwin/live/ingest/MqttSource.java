@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.live.Observation;
+import de.dormagentwin.model.text.SafeText;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +45,8 @@ public final class MqttSource implements Source {
     static final String TOPIC_PREFIX = "v1.1/";
     /** Messages that arrive before the first backfill has registered the datastreams wait; this many at most. */
     static final int MAX_HELD = 10_000;
+    /** One observation is a few hundred bytes; a larger message is skipped unread, so a broker cannot flood the parser. */
+    static final int MAX_PAYLOAD_BYTES = 64 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int QUALITY_OF_SERVICE = 1;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -178,7 +182,7 @@ public final class MqttSource implements Source {
             return;
         }
         if (lost > 0) {
-            sink.problem(lost + " MQTT messages arrived before the first backfill and were dropped; the backfill has them");
+            sink.note(lost + " MQTT messages arrived before the first backfill and were dropped; the backfill has them");
         }
         if (!waiting.isEmpty()) {
             sink.observations(waiting);
@@ -196,14 +200,14 @@ public final class MqttSource implements Source {
         Sink target = sink;
         String datastream = datastreamsByTopic.get(topic);
         if (datastream == null) {
-            target.problem("MQTT message on " + topic + ", which this source did not subscribe to; ignored");
+            target.problem("MQTT message on " + SafeText.of(topic) + ", which this source did not subscribe to; ignored");
             return;
         }
         Observation observation;
         try {
             observation = observation(datastream, payload);
         } catch (BadMessage e) {
-            target.problem("MQTT message on " + topic + " skipped: " + e.getMessage());
+            target.problem("MQTT message on " + SafeText.of(topic) + " skipped: " + e.getMessage());
             return;
         }
         synchronized (holding) {
@@ -221,8 +225,8 @@ public final class MqttSource implements Source {
         } catch (IOException e) {
             // The observation is on the server: the next backfill fetches it.
             backfillDue = true;
-            target.problem("MQTT observation of datastream " + datastream + " at " + observation.phenomenonTime()
-                    + " not stored (" + e.getMessage() + "); the next fetch backfills it");
+            target.problem("MQTT observation of datastream " + SafeText.of(datastream) + " at " + observation.phenomenonTime()
+                    + " not stored (" + SafeText.of(e.getMessage()) + "); the next fetch backfills it");
         }
     }
 
@@ -231,13 +235,17 @@ public final class MqttSource implements Source {
      * {@code result} a number or a text (a boolean as its word).
      */
     private Observation observation(String datastream, byte[] payload) throws BadMessage {
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            throw new BadMessage(String.format(Locale.ROOT, "%,d bytes, more than the %,d an observation may have",
+                    payload.length, MAX_PAYLOAD_BYTES));
+        }
         JsonNode json;
         try {
             json = MAPPER.readTree(payload);
         } catch (JacksonException e) {
-            throw new BadMessage("not JSON (" + e.getOriginalMessage() + ")");
+            throw new BadMessage("not JSON (" + SafeText.of(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
-            throw new BadMessage("unreadable (" + e.getMessage() + ")");
+            throw new BadMessage("unreadable (" + SafeText.of(e.getMessage()) + ")");
         }
         if (json == null || !json.isObject()) {
             throw new BadMessage("not a SensorThings Observation object");
@@ -252,20 +260,30 @@ public final class MqttSource implements Source {
         try {
             instant = OffsetDateTime.parse(slash < 0 ? text : text.substring(0, slash)).toInstant();
         } catch (DateTimeException e) {
-            throw new BadMessage("phenomenonTime '" + text + "' is not an ISO-8601 time");
+            throw new BadMessage("phenomenonTime '" + SafeText.of(text, 80) + "' is not an ISO-8601 time");
+        }
+        try {
+            // The cache keeps epoch milliseconds; a time past them would fail its write.
+            instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new BadMessage("phenomenonTime '" + SafeText.of(text, 80) + "' is outside the range the cache can hold");
         }
         JsonNode result = json.path("result");
         if (result.isNumber()) {
             double number = result.asDouble();
             if (!Double.isFinite(number)) {
-                throw new BadMessage("result " + result + " is out of range");
+                throw new BadMessage("result " + SafeText.of(result.toString(), 60) + " is out of range");
             }
             return Observation.number(sourceName, datastream, instant, number);
         }
         if (result.isTextual() || result.isBoolean()) {
+            if (result.asText().length() > SensorThingsSource.MAX_TEXT_LENGTH) {
+                throw new BadMessage("result text is longer than " + SensorThingsSource.MAX_TEXT_LENGTH + " characters");
+            }
             return Observation.text(sourceName, datastream, instant, result.asText());
         }
-        throw new BadMessage(result.isMissingNode() ? "no result" : "result " + result + " is neither a number nor a text");
+        throw new BadMessage(result.isMissingNode() ? "no result"
+                : "result " + SafeText.of(result.toString(), 60) + " is neither a number nor a text");
     }
 
     private static String describe(MqttException e) {
@@ -323,8 +341,8 @@ public final class MqttSource implements Source {
             if (owner != client || target == null) {
                 return;
             }
-            String why = cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
-            target.problem("lost the connection to the MQTT broker " + broker + why + "; reconnecting and backfilling at the next fetch");
+            String why = cause == null || cause.getMessage() == null ? "" : " (" + SafeText.of(cause.getMessage()) + ")";
+            target.note("lost the connection to the MQTT broker " + broker + why + "; reconnecting and backfilling at the next fetch");
         }
 
         @Override
@@ -334,7 +352,7 @@ public final class MqttSource implements Source {
             } catch (RuntimeException e) {
                 Sink target = sink;
                 if (target != null) {
-                    target.problem("MQTT message on " + topic + " skipped: " + e);
+                    target.problem("MQTT message on " + SafeText.of(topic) + " skipped: " + SafeText.of(e.toString()));
                 }
             }
         }

@@ -7,27 +7,34 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
+import de.dormagentwin.model.text.SafeText;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The water level (W) of one gauge from PEGELONLINE, the federal waterways' REST service: the station becomes a
  * thing with its position, its level one public datastream in centimetres. Each fetch asks for the last day
  * ({@code start=P1D}, what the service keeps at full resolution) and hands on only what is newer than the cache.
+ *
+ * <p>Each request, answer included, must finish within the timeout and hold at most {@link HttpGet#MAX_BODY_BYTES};
+ * redirects are followed only on the service's own scheme, host and port. A bad measurement is skipped and told
+ * once, not at every fetch of the day that still holds it.
  */
 public final class PegelOnlineSource implements Source {
     /** The public service; tests and mirrors give another. */
@@ -42,10 +49,13 @@ public final class PegelOnlineSource implements Source {
 
     private final String base;
     private final String stationUuid;
-    private final Duration timeout;
     private final String name;
     private final String datastreamRemoteId;
-    private final HttpClient http;
+    private final URI origin;
+    private final HttpClient client;
+    private final HttpGet http;
+    /** Bad measurements told at the last fetch: the day asked for holds them for a day, but each is told once. */
+    private Set<String> reportedBefore = Set.of();
     /** The station changes (almost) never; it is stored once per run, not at every fetch. */
     private boolean stationStored;
 
@@ -56,10 +66,14 @@ public final class PegelOnlineSource implements Source {
         String text = base.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.stationUuid = stationUuid;
-        this.timeout = timeout;
         this.name = "pegelonline " + stationUuid;
         this.datastreamRemoteId = stationUuid + "/" + TIMESERIES;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.origin = URI.create(this.base);
+        if (origin.getHost() == null || !("http".equalsIgnoreCase(origin.getScheme()) || "https".equalsIgnoreCase(origin.getScheme()))) {
+            throw new IllegalArgumentException("PEGELONLINE is an http or https URL, not '" + base + "'");
+        }
+        this.client = HttpGet.client(timeout);
+        this.http = new HttpGet(client, timeout, HttpGet.MAX_BODY_BYTES);
     }
 
     @Override
@@ -85,10 +99,17 @@ public final class PegelOnlineSource implements Source {
         }
         Optional<Instant> last = sink.lastTime(datastreamRemoteId);
         List<Observation> newer = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        Consumer<String> problem = message -> {
+            if (!reportedBefore.contains(message)) {
+                sink.problem(message);
+            }
+            reported.add(message);
+        };
         int index = 0;
         for (JsonNode measurement : measurements) {
             index++;
-            Optional<Observation> observation = observation(measurement, index, sink);
+            Optional<Observation> observation = observation(measurement, index, problem);
             if (observation.isPresent() && (last.isEmpty() || observation.get().phenomenonTime().isAfter(last.get()))) {
                 newer.add(observation.get());
             }
@@ -96,25 +117,29 @@ public final class PegelOnlineSource implements Source {
         if (!newer.isEmpty()) {
             sink.observations(newer);
         }
+        reportedBefore = reported;
     }
 
-    private Optional<Observation> observation(JsonNode measurement, int index, Sink sink) {
+    private Optional<Observation> observation(JsonNode measurement, int index, Consumer<String> problem) {
         String where = "measurement " + index + " of station " + stationUuid;
         JsonNode timestamp = measurement.path("timestamp");
         JsonNode value = measurement.path("value");
         if (!timestamp.isTextual()) {
-            sink.problem(where + " has no timestamp");
+            problem.accept(where + " has no timestamp");
             return Optional.empty();
         }
         Instant time;
         try {
             time = OffsetDateTime.parse(timestamp.asText()).toInstant();
-        } catch (DateTimeException e) {
-            sink.problem(where + " has the timestamp '" + timestamp.asText() + "', not an ISO-8601 time with offset");
+            // The cache keeps epoch milliseconds: a time past them would fail the whole day's write at every fetch.
+            time.toEpochMilli();
+        } catch (DateTimeException | ArithmeticException e) {
+            problem.accept(where + " has the timestamp '" + SafeText.of(timestamp.asText(), 60)
+                    + "', not an ISO-8601 time with offset that the cache can hold");
             return Optional.empty();
         }
         if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            sink.problem(where + " at " + time + " has no numeric value (" + value + ")");
+            problem.accept(where + " at " + time + " has no numeric value (" + SafeText.of(value.toString(), 60) + ")");
             return Optional.empty();
         }
         return Optional.of(Observation.number(name, datastreamRemoteId, time, value.asDouble()));
@@ -160,29 +185,30 @@ public final class PegelOnlineSource implements Source {
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         URI uri = URI.create(base + "/" + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
+        HttpGet.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IOException("PEGELONLINE at " + uri + " is unreachable: " + describe(e), e);
+            response = http.get(uri, origin, "application/json");
+        } catch (HttpGet.Failure e) {
+            throw new IOException("PEGELONLINE at " + uri + (e.unreachable() ? " is unreachable: " : ": ") + e.reason(), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("PEGELONLINE answered HTTP " + response.statusCode() + " for " + uri);
+        if (response.status() / 100 != 2) {
+            String message = "PEGELONLINE answered HTTP " + response.status() + " for " + uri;
+            Optional<Duration> wait = HttpGet.retryAfter(response, Clock.systemUTC());
+            if (wait.isPresent()) {
+                throw new RetryLater(message + "; it asks to wait " + HttpGet.words(wait.get()), wait.get());
+            }
+            throw new IOException(message);
         }
         try {
             return MAPPER.readTree(response.body());
         } catch (JacksonException e) {
-            throw new IOException("PEGELONLINE sent an unreadable answer for " + uri + " (not JSON: " + e.getOriginalMessage() + ")", e);
+            throw new IOException("PEGELONLINE sent an unreadable answer for " + uri + " (not JSON: "
+                    + SafeText.of(e.getOriginalMessage()) + ")", e);
         }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override
     public void close() {
-        http.close();
+        client.close();
     }
 }

@@ -11,19 +11,15 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
+import de.dormagentwin.model.text.SafeText;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +33,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Pulls an OGC SensorThings API v1.1 service over HTTP: its things with their first location and their datastreams,
  * then each datastream's observations newer than the newest the cache holds, oldest first. Every page goes to the
  * sink as it arrives, so a fetch that breaks off keeps what it got and the next one goes on from there.
  *
- * <p>Each request, from connecting to the last byte of the answer, must finish within the timeout. Numbers become
+ * <p>Each request, from connecting to the last byte of the answer, must finish within the timeout, and its answer
+ * hold at most {@link HttpGet#MAX_BODY_BYTES}; one fetch reads at most {@link #MAX_PAGES} pages, and follows
+ * next links and redirects only on the service root's own scheme, host and port. Numbers become
  * numeric results, texts and booleans text results; a measurement stream (OM_Measurement, OM_CountObservation) takes
  * a text only where it is a decimal number.
  */
@@ -56,44 +50,68 @@ public final class SensorThingsSource implements Source {
     static final int PAGE_SIZE = 1_000;
     /** The cache's result_text column: a longer text would fail the whole page there, so it is skipped here. */
     static final int MAX_TEXT_LENGTH = 2_000;
+    /**
+     * Pages one fetch reads at most, all collections together: a server whose next links never end cannot hold
+     * {@code twin ingest --once} for good. A million observations at FROST-Server's usual 1,000 a page; what is
+     * left comes at the next fetch, which goes on from the newest stored observation.
+     */
+    static final int MAX_PAGES = 1_000;
+    /** The cache's remote id columns; a longer id is a skipped entity rather than a failed fetch. */
+    static final int MAX_ID_LENGTH = 255;
     private static final String THINGS_EXPAND = "Locations,Datastreams($expand=Sensor,ObservedProperty)";
     private static final String PATH_SAFE = "-._~!$&'()*+,;=:@";
     /** Reserved characters that mean nothing special inside an OData query value, kept so URLs in messages read well. */
     private static final String QUERY_SAFE = "-._~$'(),:/@=";
 
     private final String root;
+    private final URI origin;
     private final String name;
     private final Classification classification;
-    private final Duration timeout;
     private final HttpClient client;
+    private final HttpGet http;
+    private final int maxPages;
+    private final Clock clock = Clock.systemUTC();
     private final boolean ownsClient;
     private final ObjectMapper mapper = JsonMapper.builder()
             // A server that writes NaN for one result should cost that observation, not the whole page.
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    /** Bad observations reported by the last fetch: one that stays newest is fetched again each time, but told once. */
+    /**
+     * Bad entities and observations reported by the last fetch: each fetch reads the things again, and one bad
+     * observation that stays newest is fetched again each time, but each is told (and counted) once.
+     */
     private Set<String> reportedBefore = Set.of();
+    private Set<String> reported = new HashSet<>();
+    private int pagesRead;
 
     /** A source with an HTTP client of its own, closed by {@link #close}. */
     public SensorThingsSource(URI serviceRoot, Classification classification, Duration timeout) {
-        this(serviceRoot, classification, timeout, HttpClient.newBuilder()
-                .connectTimeout(positive(timeout))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), true);
+        this(serviceRoot, classification, timeout, HttpGet.MAX_BODY_BYTES, MAX_PAGES);
+    }
+
+    /** A source with its own client and other limits than the usual: for tests, which cannot wait for the real ones. */
+    SensorThingsSource(URI serviceRoot, Classification classification, Duration timeout, long maxBodyBytes, int maxPages) {
+        this(serviceRoot, classification, timeout, HttpGet.client(positive(timeout)), true, maxBodyBytes, maxPages);
     }
 
     /** A source that uses the caller's HTTP client and leaves closing it to the caller. */
     public SensorThingsSource(URI serviceRoot, Classification classification, Duration timeout, HttpClient client) {
-        this(serviceRoot, classification, timeout, client, false);
+        this(serviceRoot, classification, timeout, client, false, HttpGet.MAX_BODY_BYTES, MAX_PAGES);
     }
 
-    private SensorThingsSource(URI serviceRoot, Classification classification, Duration timeout, HttpClient client, boolean ownsClient) {
+    private SensorThingsSource(URI serviceRoot, Classification classification, Duration timeout, HttpClient client, boolean ownsClient,
+                               long maxBodyBytes, int maxPages) {
         this.root = root(serviceRoot);
+        this.origin = URI.create(root);
         this.name = "sensorthings " + root;
         this.classification = Objects.requireNonNull(classification, "classification");
-        this.timeout = positive(timeout);
         this.client = Objects.requireNonNull(client, "client");
+        this.http = new HttpGet(client, positive(timeout), maxBodyBytes);
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("a fetch reads at least one page, not " + maxPages);
+        }
+        this.maxPages = maxPages;
         this.ownsClient = ownsClient;
     }
 
@@ -126,7 +144,8 @@ public final class SensorThingsSource implements Source {
 
     @Override
     public void fetch(Sink sink) throws IOException, InterruptedException {
-        Set<String> reported = new HashSet<>();
+        reported = new HashSet<>();
+        pagesRead = 0;
         try {
             Map<String, Stream> datastreams = new LinkedHashMap<>();
             URI things = URI.create(root + "/Things?$expand=" + encode(THINGS_EXPAND, QUERY_SAFE));
@@ -136,7 +155,7 @@ public final class SensorThingsSource implements Source {
                 }
             });
             for (Stream datastream : datastreams.values()) {
-                fetchObservations(datastream, sink, reported);
+                fetchObservations(datastream, sink);
             }
         } finally {
             reportedBefore = reported;
@@ -146,7 +165,12 @@ public final class SensorThingsSource implements Source {
     private void readThing(URI page, JsonNode node, Sink sink, Map<String, Stream> datastreams) throws IOException, InterruptedException {
         EntityId id = EntityId.of(node);
         if (id == null) {
-            sink.problem("a Thing without @iot.id; skipped");
+            problem(sink, "a Thing without @iot.id; skipped");
+            return;
+        }
+        if (id.text().length() > MAX_ID_LENGTH) {
+            problem(sink, "a Thing whose @iot.id " + SafeText.of(id.text(), 40) + " is longer than " + MAX_ID_LENGTH
+                    + " characters; skipped with its datastreams");
             return;
         }
         JsonNode properties = node.path("properties");
@@ -172,12 +196,17 @@ public final class SensorThingsSource implements Source {
     private void readDatastream(JsonNode node, EntityId thing, Sink sink, Map<String, Stream> datastreams) throws IOException {
         EntityId id = EntityId.of(node);
         if (id == null) {
-            sink.problem("a Datastream of Thing " + thing.text() + " without @iot.id; skipped");
+            problem(sink, "a Datastream of Thing " + SafeText.of(thing.text()) + " without @iot.id; skipped");
+            return;
+        }
+        if (id.text().length() > MAX_ID_LENGTH) {
+            problem(sink, "a Datastream of Thing " + SafeText.of(thing.text()) + " whose @iot.id " + SafeText.of(id.text(), 40)
+                    + " is longer than " + MAX_ID_LENGTH + " characters; skipped");
             return;
         }
         JsonNode property = node.path("ObservedProperty");
         if (!property.isObject()) {
-            sink.problem("Datastream " + id.text() + " came without its ObservedProperty; skipped");
+            problem(sink, "Datastream " + SafeText.of(id.text()) + " came without its ObservedProperty; skipped");
             return;
         }
         JsonNode unit = node.path("unitOfMeasurement");
@@ -188,7 +217,7 @@ public final class SensorThingsSource implements Source {
         datastreams.put(id.text(), new Stream(id, measurement));
     }
 
-    private void fetchObservations(Stream datastream, Sink sink, Set<String> reported) throws IOException, InterruptedException {
+    private void fetchObservations(Stream datastream, Sink sink) throws IOException, InterruptedException {
         Optional<Instant> last = sink.lastTime(datastream.id().text());
         StringBuilder query = new StringBuilder();
         last.ifPresent(time -> query.append("$filter=").append(encode("phenomenonTime gt " + time, QUERY_SAFE)).append('&'));
@@ -200,19 +229,24 @@ public final class SensorThingsSource implements Source {
                 try {
                     observations.add(observation(datastream, node));
                 } catch (BadObservation e) {
-                    String observation = node.hasNonNull("@iot.id") ? "observation " + node.get("@iot.id").asText()
+                    String observation = node.hasNonNull("@iot.id") ? "observation " + SafeText.of(node.get("@iot.id").asText())
                             : "an observation without @iot.id";
-                    String message = "Datastream " + datastream.id().text() + ", " + observation + ": " + e.getMessage() + "; skipped";
-                    if (!reportedBefore.contains(message)) {
-                        sink.problem(message);
-                    }
-                    reported.add(message);
+                    String message = "Datastream " + SafeText.of(datastream.id().text()) + ", " + observation + ": "
+                            + e.getMessage() + "; skipped";
+                    problem(sink, message);
                 }
             }
             if (!observations.isEmpty()) {
                 sink.observations(observations);
             }
         });
+    }
+
+    private void problem(Sink sink, String message) {
+        if (!reportedBefore.contains(message)) {
+            sink.problem(message);
+        }
+        reported.add(message);
     }
 
     private Observation observation(Stream stream, JsonNode node) throws BadObservation {
@@ -233,7 +267,7 @@ public final class SensorThingsSource implements Source {
                 double number = new BigDecimal(result.asText().trim()).doubleValue();
                 return Observation.number(name, datastream, time, finite(number, result.asText()));
             } catch (NumberFormatException e) {
-                throw new BadObservation("result \"" + result.asText() + "\" is not a number, as a measurement's must be");
+                throw new BadObservation("result \"" + SafeText.of(result.asText(), 60) + "\" is not a number, as a measurement's must be");
             }
         }
         if (result.isTextual() || result.isBoolean()) {
@@ -247,7 +281,7 @@ public final class SensorThingsSource implements Source {
 
     private static double finite(double number, String written) throws BadObservation {
         if (!Double.isFinite(number)) {
-            throw new BadObservation("result " + written + " is not a finite number");
+            throw new BadObservation("result " + SafeText.of(written, 60) + " is not a finite number");
         }
         return number;
     }
@@ -272,7 +306,7 @@ public final class SensorThingsSource implements Source {
             time.toEpochMilli();
             return time;
         } catch (DateTimeException | ArithmeticException e) {
-            throw new BadObservation("phenomenonTime " + node + " is not an ISO 8601 time or interval with an offset");
+            throw new BadObservation("phenomenonTime " + SafeText.of(node.toString(), 80) + " is not an ISO 8601 time or interval with an offset");
         }
     }
 
@@ -315,6 +349,11 @@ public final class SensorThingsSource implements Source {
             if (!seen.add(url)) {
                 throw new IOException("GET " + url + ": the server's @iot.nextLink leads back to a page already read");
             }
+            if (pagesRead == maxPages) {
+                throw new IOException("GET " + url + ": not read, this fetch has read " + maxPages + " pages, the most one "
+                        + "fetch reads; the next fetch goes on from what is stored");
+            }
+            pagesRead++;
             JsonNode page = get(url);
             JsonNode values = page.path("value");
             if (!page.isObject() || !values.isArray()) {
@@ -325,41 +364,34 @@ public final class SensorThingsSource implements Source {
         }
     }
 
-    private static URI nextLink(URI page, JsonNode container, String field) throws IOException {
+    private URI nextLink(URI page, JsonNode container, String field) throws IOException {
         JsonNode link = container.get(field);
         if (link == null || link.isNull() || link.asText().isBlank()) {
             return null;
         }
+        URI next;
         try {
-            return page.resolve(new URI(link.asText()));
-        } catch (URISyntaxException e) {
-            throw new IOException("GET " + page + ": the server's " + field + " " + link + " is not a URL (" + e.getReason() + ")", e);
+            next = page.resolve(new URI(link.asText()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("GET " + page + ": the server's " + field + " " + SafeText.of(link.toString()) + " is not a URL", e);
         }
+        // A next link elsewhere would send this source's requests, and its trust, to a host nobody configured.
+        if (!HttpGet.sameOrigin(next, origin)) {
+            throw new IOException("GET " + page + ": the server's " + field + " leads to " + SafeText.of(next.toString())
+                    + ", on another host than " + HttpGet.origin(origin) + "; refused");
+        }
+        return next;
     }
 
     private JsonNode get(URI url) throws IOException, InterruptedException {
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
-        } catch (IllegalArgumentException e) {
-            throw new IOException("GET " + url + ": not an http or https URL", e);
-        }
-        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> response;
-        try {
-            // The request's own timeout ends at the headers; this one also covers a body that trickles in.
-            response = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new IOException("GET " + url + ": no answer within " + words(timeout));
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IOException("GET " + url + ": " + describe(e.getCause()), e.getCause());
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("GET " + url + ": HTTP " + response.statusCode() + serverMessage(response.body()));
+        HttpGet.Response response = http.get(url, origin, "application/json");
+        if (response.status() / 100 != 2) {
+            String message = "GET " + SafeText.of(url.toString(), 1_000) + ": HTTP " + response.status() + serverMessage(response.body());
+            Optional<Duration> wait = HttpGet.retryAfter(response, clock);
+            if (wait.isPresent()) {
+                throw new RetryLater(message + "; the server asks to wait " + HttpGet.words(wait.get()), wait.get());
+            }
+            throw new IOException(message);
         }
         if (response.body().length == 0) {
             throw new IOException("GET " + url + ": the answer is empty");
@@ -372,29 +404,11 @@ public final class SensorThingsSource implements Source {
         }
     }
 
-    private String describe(Throwable failure) {
-        if (failure instanceof HttpConnectTimeoutException) {
-            return "no connection within " + words(timeout);
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return "no answer within " + words(timeout);
-        }
-        if (failure instanceof ConnectException) {
-            return failure.getCause() instanceof UnresolvedAddressException ? "cannot connect: unknown host" : "cannot connect";
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                return firstLine(cause.getMessage());
-            }
-        }
-        return failure.getClass().getSimpleName();
-    }
-
     /** SensorThings servers explain an error in a JSON "message"; anything else is left out of the log line. */
     private String serverMessage(byte[] body) {
         try {
             JsonNode message = mapper.readTree(body).path("message");
-            return message.isTextual() && !message.asText().isBlank() ? " (" + firstLine(message.asText()) + ")" : "";
+            return message.isTextual() && !message.asText().isBlank() ? " (" + SafeText.of(message.asText()) + ")" : "";
         } catch (IOException e) {
             return "";
         }
@@ -402,18 +416,8 @@ public final class SensorThingsSource implements Source {
 
     private static String beginning(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 60), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").strip();
-        return "\"" + text + (body.length > 60 ? "…\"" : "\"");
-    }
-
-    private static String words(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1_000 == 0 ? millis / 1_000 + " s" : millis + " ms";
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+                .replaceAll("\\s+", " ").strip();
+        return "\"" + SafeText.of(text) + (body.length > 60 ? "…\"" : "\"");
     }
 
     /** Percent-encodes UTF-8 bytes, keeping unreserved characters and {@code safe}. */

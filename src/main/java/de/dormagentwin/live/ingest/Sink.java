@@ -30,4 +30,20 @@ public interface Sink {
      * in the cache as rejected for the source.
      */
     void problem(String message);
+
+    /**
+     * Several bad records skipped and told as one message, so a file of a million bad rows does not flood the log;
+     * each counts as rejected. Sinks that only collect messages hear it as one problem.
+     */
+    default void skipped(long records, String message) {
+        problem(message);
+    }
+
+    /**
+     * Something worth telling that lost no record (a connection dropped and to be backfilled): logged, not counted
+     * as rejected. Sinks that only collect messages hear it as a problem.
+     */
+    default void note(String message) {
+        problem(message);
+    }
 }

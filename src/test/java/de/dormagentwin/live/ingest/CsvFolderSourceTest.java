@@ -1,6 +1,9 @@
 package de.dormagentwin.live.ingest;
 
 import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.Stats;
@@ -11,14 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -179,9 +186,8 @@ class CsvFolderSourceTest {
         assertTrue(Files.isRegularFile(drop.resolve("failed/a-semicolons.csv")));
         assertTrue(Files.isRegularFile(drop.resolve("done/b-good.csv")));
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(messages.get(0).contains("a-semicolons.csv has the header 'datastream;time;value;unit' on line 1; "
-                + "it must name the columns datastream,time,value,unit (comma-separated); moved it to failed/a-semicolons.csv"),
-                messages.get(0));
+        assertTrue(messages.get(0).contains("a-semicolons.csv has no header naming the columns datastream,time,value,unit "
+                + "(comma-separated) on line 1; moved it to failed/a-semicolons.csv"), messages.get(0));
     }
 
     @Test
@@ -235,5 +241,130 @@ class CsvFolderSourceTest {
         assertFalse(service.runOnce());
 
         assertTrue(messages.get(0).contains("does not exist"), messages.toString());
+    }
+
+    // ---- files from outside: links, sizes and times that are not trusted -----------------------------------
+
+    @Test
+    void aSymbolicLinkIsNeverFollowedAndWhatItPointsAtNeverLogged(@TempDir Path outside) throws Exception {
+        Path secret = Files.writeString(outside.resolve("passwd"), "root:x:0:0:secret-line:/root:/bin/bash\n");
+        Path export = Files.writeString(outside.resolve("export.csv"), "datastream,time,value,unit\ntank/level,2024-05-01T10:00:00Z,1,m\n");
+        Files.createSymbolicLink(drop.resolve("passwd.csv"), secret);
+        Files.createSymbolicLink(drop.resolve("tank.csv"), export);
+
+        // No settling time: a link is as new as the moment it was made.
+        ingest(new CsvFolderSource(drop, Classification.PARTNER, Duration.ZERO, Clock.systemUTC()));
+
+        assertEquals(0, store.stats().observations());
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("passwd.csv is a symbolic link, which the CSV folder does not follow; moved it to failed/passwd.csv"),
+                messages.get(0));
+        assertTrue(messages.get(1).contains("tank.csv is a symbolic link"), messages.get(1));
+        assertTrue(messages.stream().noneMatch(message -> message.contains("root") || message.contains("secret")), messages.toString());
+        assertTrue(Files.isSymbolicLink(drop.resolve("failed/passwd.csv")));
+        assertEquals("root:x:0:0:secret-line:/root:/bin/bash\n", Files.readString(secret));
+        assertTrue(Files.isRegularFile(export, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aDoneFolderThatIsALinkElsewhereStopsTheFetchAndMovesNothingThere(@TempDir Path outside) throws Exception {
+        Files.createSymbolicLink(drop.resolve(CsvFolderSource.DONE), outside);
+        drop("export.csv", "datastream,time,value,unit\ntank/level,2024-05-01T10:00:00Z,1,m\n");
+        service = new IngestService(store, List.of(new CsvFolderSource(drop)), Duration.ofSeconds(1), Duration.ofMillis(10),
+                Clock.systemUTC(), messages::add);
+
+        assertFalse(service.runOnce());
+
+        try (Stream<Path> moved = Files.list(outside)) {
+            assertEquals(List.of(), moved.toList());
+        }
+        assertTrue(Files.isRegularFile(drop.resolve("export.csv")));
+        assertTrue(messages.get(0).contains(drop.resolve(CsvFolderSource.DONE) + " is not a folder (a symbolic link is not followed)"),
+                messages.toString());
+    }
+
+    @Test
+    void aTimeBeyondTheCachesRangeIsOneBadRowAndNeverBlocksTheFolder() throws Exception {
+        drop("a.csv", """
+                datastream,time,value,unit
+                tank/level,2024-05-01T10:00:00Z,1,m
+                tank/level,+999999999-12-31T23:59:59Z,2,m
+                tank/level,2024-05-01T10:02:00Z,3,m
+                """);
+        CsvFolderSource source = new CsvFolderSource(drop);
+
+        ingest(source);
+
+        assertEquals(2, store.stats().observations());
+        assertEquals(3.0, latest("tank/level").number());
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("a.csv line 3: time '+999999999-12-31T23:59:59Z' is outside the range the cache can hold; "
+                + "row skipped"), messages.get(0));
+        assertTrue(Files.isRegularFile(drop.resolve("done/a.csv")));
+
+        drop("b.csv", "datastream,time,value,unit\ntank/level,2024-05-01T10:03:00Z,4,m\n");
+        assertTrue(service.runOnce(), messages.toString());
+        assertEquals(4.0, latest("tank/level").number());
+    }
+
+    @Test
+    void aRecordLongerThanTheCapIsOneBadRowAndTheRowsAfterItAreRead() throws Exception {
+        drop("long.csv", "datastream,time,value,unit\n"
+                + "tank/level,2024-05-01T10:00:00Z,1,m\n"
+                + "tank/level,2024-05-01T10:01:00Z," + "9".repeat(CsvRecord.MAX_CHARS) + ",m\n"
+                + "tank/level,2024-05-01T10:02:00Z,\"never closed" + "x".repeat(CsvRecord.MAX_CHARS) + "\n"
+                + "tank/level,2024-05-01T10:03:00Z,3,m\n");
+
+        ingest(new CsvFolderSource(drop));
+
+        assertEquals(2, store.stats().observations(), messages.toString());
+        assertEquals(3.0, latest("tank/level").number());
+        assertEquals(List.of("csv " + drop + ": long.csv line 3: longer than 65,536 characters; row skipped",
+                "csv " + drop + ": long.csv line 4: longer than 65,536 characters; row skipped"), messages);
+    }
+
+    @Test
+    void aBigFileReachesTheCacheInBatchesEachAfterItsDatastreams() throws Exception {
+        StringBuilder rows = new StringBuilder("datastream,time,value,unit\n");
+        Instant start = Instant.parse("2024-05-01T00:00:00Z");
+        int count = 2 * CsvFolderSource.BATCH + 5;
+        for (int i = 0; i < count; i++) {
+            rows.append(i < CsvFolderSource.BATCH ? "tank/level" : "tank/pressure").append(',').append(start.plusSeconds(i)).append(',')
+                    .append(i).append(",m\n");
+        }
+        drop("big.csv", rows.toString());
+        List<String> calls = new ArrayList<>();
+        Sink sink = new Sink() {
+            @Override
+            public void thing(Thing thing) {
+                calls.add("thing");
+            }
+
+            @Override
+            public void datastream(Datastream datastream) {
+                calls.add("datastream " + datastream.remoteId());
+            }
+
+            @Override
+            public void observations(List<Observation> observations) {
+                calls.add(observations.size() + " observations of " + observations.get(0).datastreamRemoteId());
+            }
+
+            @Override
+            public Optional<Instant> lastTime(String datastreamRemoteId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void problem(String message) {
+                calls.add("problem " + message);
+            }
+        };
+
+        new CsvFolderSource(drop).fetch(sink);
+
+        assertEquals(List.of("datastream tank/level", CsvFolderSource.BATCH + " observations of tank/level",
+                "datastream tank/pressure", CsvFolderSource.BATCH + " observations of tank/pressure",
+                "5 observations of tank/pressure"), calls);
     }
 }

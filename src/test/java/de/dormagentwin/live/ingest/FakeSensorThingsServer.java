@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
 final class FakeSensorThingsServer implements AutoCloseable {
     static final String THINGS_EXPAND = "Locations,Datastreams($expand=Sensor,ObservedProperty)";
     static final String DATASTREAMS_EXPAND = "Sensor,ObservedProperty";
-    private static final Pattern THING_DATASTREAMS = Pattern.compile("/v1\\.1/Things\\((.+)\\)/Datastreams");
-    private static final Pattern OBSERVATIONS = Pattern.compile("/v1\\.1/Datastreams\\((.+)\\)/Observations");
+    private static final Pattern THING_DATASTREAMS = Pattern.compile("/v1\\.1/Things\\((.+)\\)/Datastreams", Pattern.DOTALL);
+    private static final Pattern OBSERVATIONS = Pattern.compile("/v1\\.1/Datastreams\\((.+)\\)/Observations", Pattern.DOTALL);
     private static final Pattern AFTER = Pattern.compile("phenomenonTime gt (\\S+)");
 
     /** A request as the server understood it: the decoded path and query options. */

@@ -333,6 +333,26 @@ class MqttSourceTest {
     }
 
     @Test
+    void anOversizedPayloadOrATimeBeyondTheCacheIsOneSkippedMessageAndEscapedInTheLog() throws Exception {
+        assertTrue(service.runOnce(), messages.toString());
+
+        publish("{\"@iot.id\":1,\"phenomenonTime\":\"2024-05-01T10:00:00Z\",\"result\":1,\"pad\":\"" + "x".repeat(100_000) + "\"}");
+        publish("{\"@iot.id\":2,\"phenomenonTime\":\"+999999999-12-31T23:59:59Z\",\"result\":2}");
+        publish("{\"@iot.id\":3,\"phenomenonTime\":\"soon\\n\\u001b[2J\",\"result\":3}");
+        publish("{\"@iot.id\":4,\"phenomenonTime\":\"2024-05-01T10:05:00Z\",\"result\":4}");
+
+        await("the good observation after the bad ones is stored", () -> stored() == 1);
+        assertEquals(4.0, latest().number());
+        assertEquals(3, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("skipped: 100,") && messages.get(0).contains("bytes, more than the 65,536 an observation may have"),
+                messages.get(0));
+        assertTrue(messages.get(1).contains("skipped: phenomenonTime '+999999999-12-31T23:59:59Z' is outside the range the cache can hold"),
+                messages.get(1));
+        assertTrue(messages.get(2).contains("skipped: phenomenonTime 'soon\\n\\u001B[2J' is not an ISO-8601 time"), messages.get(2));
+        assertTrue(messages.stream().noneMatch(message -> message.contains("\n") || message.contains("\u001b")), messages.toString());
+    }
+
+    @Test
     void closingDisconnectsAndClosesTheBackfillSource() throws Exception {
         AtomicReference<String> connected = new AtomicReference<>("");
         MqttClient watcher = new MqttClient("tcp://127.0.0.1:" + port, "test-watcher", new MemoryPersistence());

@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.store.Latest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +23,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PegelOnlineSourceTest {
@@ -44,14 +49,20 @@ class PegelOnlineSourceTest {
     Path cache;
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private HttpServer server;
+    private HttpServer elsewhere;
+    private URI base;
     private LiveStore store;
     private PegelOnlineSource source;
     private IngestService service;
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, Map<String, String> headers) {
+        Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
     }
 
     @BeforeEach
@@ -61,9 +72,15 @@ class PegelOnlineSourceTest {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(path + (query == null ? "" : "?" + query));
+            HttpHandler special = handlers.get(path);
+            if (special != null) {
+                special.handle(exchange);
+                return;
+            }
             Answer answer = answers.getOrDefault(path, new Answer(404, "{\"message\":\"not found\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(answer.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -72,7 +89,7 @@ class PegelOnlineSourceTest {
         server.start();
         answers.put("/api/stations/" + STATION + ".json", new Answer(200, STATION_JSON));
         answers.put("/api/stations/" + STATION + "/W/measurements.json", new Answer(200, MEASUREMENTS));
-        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
+        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
         store = LiveStore.open(cache, null);
         source = new PegelOnlineSource(base, STATION, Duration.ofSeconds(5));
         service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
@@ -83,10 +100,23 @@ class PegelOnlineSourceTest {
         service.close();
         store.close();
         server.stop(0);
+        if (elsewhere != null) {
+            elsewhere.stop(0);
+        }
+    }
+
+    private void use(PegelOnlineSource other) {
+        service.close();
+        source = other;
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
     }
 
     private void measurements(int status, String body) {
-        answers.put("/api/stations/" + STATION + "/W/measurements.json", new Answer(status, body));
+        measurements(status, body, Map.of());
+    }
+
+    private void measurements(int status, String body, Map<String, String> headers) {
+        answers.put("/api/stations/" + STATION + "/W/measurements.json", new Answer(status, body, headers));
     }
 
     private Latest level() throws Exception {
@@ -220,5 +250,148 @@ class PegelOnlineSourceTest {
 
         assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.get(0).contains("is unreachable"), messages.get(0));
+    }
+
+    // ---- hostile servers: bounded time and memory, nowhere else ---------------------------------------------
+
+    @Test
+    void aServerTricklingItsAnswerFailsTheFetchWithinTheTimeoutNamingTheUrl() throws Exception {
+        use(new PegelOnlineSource(base, STATION, Duration.ofSeconds(2)));
+        handlers.put("/api/stations/" + STATION + "/W/measurements.json", exchange -> {
+            exchange.sendResponseHeaders(200, 100_000);
+            try (OutputStream out = exchange.getResponseBody()) {
+                // A byte now and then, far below any timeout between reads: only a bound on the whole answer ends it.
+                for (int i = 0; i < 100_000; i++) {
+                    out.write('[');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (IOException | InterruptedException e) {
+                // The client gave up: that is what the test wants.
+            }
+        });
+
+        // A guard against the hang this test is about, not a limit on speed.
+        boolean ok = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> service.runOnce());
+
+        assertFalse(ok);
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("PEGELONLINE at " + base + "stations/" + STATION
+                + "/W/measurements.json?start=P1D is unreachable: the answer did not finish within 2 s"), messages.get(0));
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapFailsTheFetchAndStoresNothing() throws Exception {
+        // A day of valid measurements, repeated past the cap: only the size is wrong.
+        byte[] chunk = "{\"timestamp\":\"2022-02-06T10:15:00+01:00\",\"value\":333},".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        handlers.put("/api/stations/" + STATION + "/W/measurements.json", exchange -> {
+            // Chunked, with no length up front: the cap has to count what arrives.
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write('[');
+                for (long written = 0; written <= HttpGet.MAX_BODY_BYTES; written += chunk.length) {
+                    out.write(chunk);
+                }
+                out.write("{\"timestamp\":\"2022-02-06T10:30:00+01:00\",\"value\":335}]".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // The client stopped reading at the cap.
+            }
+        });
+
+        assertFalse(service.runOnce());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("PEGELONLINE at " + base + "stations/" + STATION
+                + "/W/measurements.json?start=P1D: the answer is larger than " + HttpGet.MAX_BODY_BYTES / (1024 * 1024) + " MB; refused"),
+                messages.get(0));
+        assertEquals(0, store.stats().observations());
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsRefusedAndThatHostNeverAsked() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            byte[] body = MEASUREMENTS.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        elsewhere.start();
+        String target = "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/measurements.json";
+        handlers.put("/api/stations/" + STATION + "/W/measurements.json", exchange -> {
+            exchange.getResponseHeaders().set("Location", target);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+
+        assertFalse(service.runOnce());
+
+        assertEquals(List.of(), asked);
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("HTTP 302 redirects to " + target + ", on another host than http://127.0.0.1:"
+                + server.getAddress().getPort() + "; refused"), messages.get(0));
+        assertEquals(0, store.stats().observations());
+    }
+
+    @Test
+    void retryAfterInSecondsDelaysTheNextTryByThatMuch() throws Exception {
+        measurements(503, "busy", Map.of("Retry-After", "30"));
+
+        assertFalse(service.runOnce());
+
+        assertEquals(Duration.ofSeconds(30), service.delay(source));
+        assertTrue(messages.get(0).contains("HTTP 503"), messages.toString());
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateDelaysTheNextTryUntilThen() throws Exception {
+        Instant then = Instant.now().plusSeconds(120);
+        measurements(429, "slow down", Map.of("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(then.atZone(ZoneOffset.UTC))));
+
+        assertFalse(service.runOnce());
+
+        Duration delay = service.delay(source);
+        assertTrue(delay.compareTo(Duration.ofSeconds(60)) > 0 && delay.compareTo(Duration.ofSeconds(121)) <= 0, delay.toString());
+    }
+
+    @Test
+    void retryAfterOfYearsIsCappedAndSuccessForgetsIt() throws Exception {
+        measurements(503, "busy", Map.of("Retry-After", "99999999"));
+
+        assertFalse(service.runOnce());
+        assertEquals(RetryLater.MAX_WAIT, service.delay(source));
+
+        measurements(200, MEASUREMENTS);
+        assertTrue(service.runOnce(), messages.toString());
+        assertEquals(Duration.ofSeconds(1), service.delay(source));
+    }
+
+    @Test
+    void aTimeBeyondTheCachesRangeIsSkippedOnceAndNeverBlocksTheStation() throws Exception {
+        measurements(200, """
+                [{"timestamp":"2022-02-06T10:15:00+01:00","value":333},
+                 {"timestamp":"+999999999-12-31T23:00:00Z","value":334},
+                 {"timestamp":"2022-02-06T10:45:00+01:00","value":337}]""");
+
+        assertTrue(service.runOnce(), messages.toString());
+
+        assertEquals(2, store.stats().observations());
+        assertEquals(337.0, level().number());
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("measurement 2 of station " + STATION + " has the timestamp '+999999999-12-31T23:00:00Z'"),
+                messages.get(0));
+
+        measurements(200, """
+                [{"timestamp":"2022-02-06T10:15:00+01:00","value":333},
+                 {"timestamp":"+999999999-12-31T23:00:00Z","value":334},
+                 {"timestamp":"2022-02-06T10:45:00+01:00","value":337},
+                 {"timestamp":"2022-02-06T11:00:00+01:00","value":338}]""");
+        assertTrue(service.runOnce(), messages.toString());
+        assertEquals(3, store.stats().observations());
+        assertEquals(338.0, level().number());
+        assertEquals(1, messages.size(), "told once, not at every fetch of the day that holds it: " + messages);
     }
 }

@@ -3,6 +3,7 @@ package de.dormagentwin.live.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,11 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SensorThingsSourceTest {
@@ -52,6 +57,7 @@ class SensorThingsSourceTest {
     Path cacheFolder;
 
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<HttpServer> others = new ArrayList<>();
     private FakeSensorThingsServer server;
     private JsonMapper json;
     private LiveStore store;
@@ -72,6 +78,7 @@ class SensorThingsSourceTest {
             ingest.close();
         }
         server.close();
+        others.forEach(other -> other.stop(0));
         store.close(false);
     }
 
@@ -345,6 +352,149 @@ class SensorThingsSourceTest {
             assertEquals(200, answer.statusCode());
         }
         assertEquals(17, store.stats().observations());
+    }
+
+    // ---- hostile servers: bounded pages and memory, nowhere else, no forged log lines ------------------------
+
+    @Test
+    void anEndlessChainOfNextLinksEndsAfterTheMostPagesOneFetchReads() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        server.fault((exchange, request) -> {
+            int page = served.incrementAndGet();
+            FakeSensorThingsServer.respond(exchange, 200, "{\"value\": [], \"@iot.nextLink\": \"" + server.root()
+                    + "/Things?$expand=" + FakeSensorThingsServer.THINGS_EXPAND + "&$skip=" + page + "\"}");
+            return true;
+        });
+
+        // A guard against the hang this test is about, not a limit on speed.
+        boolean ok = assertTimeoutPreemptively(Duration.ofSeconds(120), this::runOnce);
+
+        assertFalse(ok);
+        assertEquals(SensorThingsSource.MAX_PAGES, served.get());
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("$skip=" + SensorThingsSource.MAX_PAGES + ": not read, this fetch has read "
+                + SensorThingsSource.MAX_PAGES + " pages, the most one fetch reads"), messages.get(0));
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsRefusedAndThatHostNeverAsked() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        URI other = elsewhere(asked);
+        server.fault((exchange, request) -> {
+            FakeSensorThingsServer.respond(exchange, 200, "{\"value\": [], \"@iot.nextLink\": \"" + other + "/Things?$skip=3\"}");
+            return true;
+        });
+
+        assertFalse(runOnce());
+
+        assertEquals(List.of(), asked);
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("the server's @iot.nextLink leads to " + other + "/Things?$skip=3, on another host than "
+                + "http://127.0.0.1:" + server.root().getPort() + "; refused"), messages.get(0));
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsRefusedAndThatHostNeverAsked() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        URI other = elsewhere(asked);
+        server.fault((exchange, request) -> {
+            exchange.getResponseHeaders().set("Location", other + "/Things");
+            exchange.sendResponseHeaders(307, -1);
+            return true;
+        });
+
+        assertFalse(runOnce());
+
+        assertEquals(List.of(), asked);
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("HTTP 307 redirects to " + other + "/Things, on another host than http://127.0.0.1:"
+                + server.root().getPort() + "; refused"), messages.get(0));
+    }
+
+    @Test
+    void aRedirectOnTheSameHostIsFollowed() throws Exception {
+        dormagen();
+        server.fault((exchange, request) -> {
+            if (!request.path().equals("/v1.1/moved/Things")) {
+                return false;
+            }
+            exchange.getResponseHeaders().set("Location", "/v1.1/Things?$expand=" + FakeSensorThingsServer.THINGS_EXPAND.replace("$", "%24"));
+            exchange.sendResponseHeaders(301, -1);
+            return true;
+        });
+        ingest = new IngestService(store, List.of(new SensorThingsSource(URI.create(server.root().toString().replace("/v1.1", "/v1.1/moved")),
+                Classification.PARTNER, TIMEOUT)), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+
+        ingest.runOnce();
+
+        assertTrue(server.requests().stream().anyMatch(request -> request.path().equals("/v1.1/Things")), server.requests().toString());
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapFailsTheFetchNamingTheUrl() throws Exception {
+        server.fault((exchange, request) -> {
+            FakeSensorThingsServer.respond(exchange, 200, "{\"value\": [], \"padding\": \"" + "x".repeat(100_000) + "\"}");
+            return true;
+        });
+        ingest = new IngestService(store, List.of(new SensorThingsSource(server.root(), Classification.PARTNER, TIMEOUT, 65_536, 10)),
+                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+
+        assertFalse(ingest.runOnce());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("GET " + server.root() + "/Things?$expand=Locations,Datastreams($expand=Sensor,ObservedProperty): "
+                + "the answer is larger than 65,536 bytes; refused"), messages.get(0));
+    }
+
+    @Test
+    void controlCharactersFromTheServerReachTheLogEscaped() throws Exception {
+        String evil = "evil\n2024-05-01 twin: forged\u001b[2J";
+        server.thing(thing(7, "Evil\n\u001b[2J", json.createObjectNode(), json.createArrayNode()),
+                datastream(evil, "Evil\u001b[2J", MEASUREMENT, "Evil", "Evil", "unit\n", "\u001b"));
+        server.observations(id(evil), observation(7001, "yesterday\n\u001b[2J", json.getNodeFactory().numberNode(1)));
+
+        assertTrue(runOnce(), messages.toString());
+        server.fault((exchange, request) -> {
+            FakeSensorThingsServer.respond(exchange, 503, "{\"message\": \"down \\u001b[2J\\nforged line\"}");
+            return true;
+        });
+        assertFalse(runOnce());
+
+        assertEquals(2, messages.size(), messages.toString());
+        for (String message : messages) {
+            assertFalse(message.contains("\n") || message.contains("\u001b") || message.contains("\r"), message);
+        }
+        assertTrue(messages.get(0).contains("Datastream evil\\n2024-05-01 twin: forged\\u001B[2J, observation 7001"), messages.get(0));
+        assertTrue(messages.get(1).contains("HTTP 503 (down \\u001B[2J\\nforged line)"), messages.get(1));
+    }
+
+    @Test
+    void aDatastreamIdTooLongForTheCacheIsSkippedAndToldOnceAndTheOthersStored() throws Exception {
+        dormagen();
+        String longId = "d".repeat(SensorThingsSource.MAX_ID_LENGTH + 1);
+        server.thing(thing(8, "Long ids", json.createObjectNode(), json.createArrayNode()),
+                datastream(longId, "Long", MEASUREMENT, "Long", "Long", "metre", "m"));
+        server.observations(id(longId), observation(8001, T0, 1));
+
+        assertTrue(runOnce(), messages.toString());
+        assertTrue(runOnce(), messages.toString());
+
+        assertEquals(17, store.stats().observations());
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("a Datastream of Thing 8 whose @iot.id " + "d".repeat(40) + "…(" + (SensorThingsSource.MAX_ID_LENGTH - 39)
+                + " more) is longer than 255 characters; skipped"), messages.get(0));
+    }
+
+    /** A second server, on another port: where a hostile feed would like the twin to go. */
+    private URI elsewhere(List<String> asked) throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            FakeSensorThingsServer.respond(exchange, 200, "{\"value\": []}");
+        });
+        other.start();
+        others.add(other);
+        return URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/v1.1");
     }
 
     private void assertFailureKeepsTheCache(ThrowingRunnable breakTheService, String problem) throws Exception {
