@@ -20,6 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TerrainReaderTest {
+    /** The documented caps: 512 MiB of unpacked text, 4,194,304 XYZ points. */
+    private static final long MOST_BYTES = 512L << 20;
+    private static final int MOST_POINTS = 1 << 22;
+
     @TempDir
     Path folder;
 
@@ -238,12 +242,12 @@ class TerrainReaderTest {
         java.util.Arrays.fill(spaces, (byte) ' ');
         try (OutputStream out = fastGzip(file)) {
             out.write("ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n".getBytes(StandardCharsets.US_ASCII));
-            for (long written = 0; written <= TerrainReader.MOST_BYTES; written += spaces.length) {
+            for (long written = 0; written <= MOST_BYTES; written += spaces.length) {
                 out.write(spaces);
             }
             out.write("7\n".getBytes(StandardCharsets.US_ASCII));
         }
-        assertTrue(Files.size(file) < TerrainReader.MOST_BYTES / 100, "the bomb is small packed: " + Files.size(file));
+        assertTrue(Files.size(file) < MOST_BYTES / 100, "the bomb is small packed: " + Files.size(file));
         assertEquals(file + ": more than 512 MiB of text unpacked: not read further", problem(() -> TerrainReader.read(file)));
     }
 
@@ -252,12 +256,12 @@ class TerrainReaderTest {
         Path file = folder.resolve("many.xyz.gz");
         byte[] lines = "1 2 3\n".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
         try (OutputStream out = fastGzip(file)) {
-            for (int written = 0; written <= XyzGridReader.MOST_POINTS; written += 1 << 16) {
+            for (int written = 0; written <= MOST_POINTS; written += 1 << 16) {
                 out.write(lines);
             }
         }
         assertEquals(String.format(Locale.ROOT, "%s:%d: more than 4,194,304 points: a terrain file may hold no more (split it into tiles)",
-                file, XyzGridReader.MOST_POINTS + 1), problem(() -> TerrainReader.read(file)));
+                file, MOST_POINTS + 1), problem(() -> TerrainReader.read(file)));
     }
 
     /** Gzip at its fastest: the bombs are runs of one byte, which pack well at any level. */
