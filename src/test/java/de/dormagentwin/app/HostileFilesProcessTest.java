@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import static de.dormagentwin.app.TwinProcess.twin;
@@ -58,12 +60,27 @@ class HostileFilesProcessTest {
                 out.write(lines);
             }
         }
+        Path bomb = folder.resolve("bomb.asc.gz");
+        byte[] spaces = new byte[1 << 20];
+        Arrays.fill(spaces, (byte) ' ');
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb), 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            out.write("ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n".getBytes(StandardCharsets.US_ASCII));
+            // Just past the documented 512 MiB of unpacked text; a few MB packed.
+            for (int mib = 0; mib <= 512; mib++) {
+                out.write(spaces);
+            }
+            out.write("7\n".getBytes(StandardCharsets.US_ASCII));
+        }
         Path model = folder.resolve("house.gml");
         Files.copy(resource("citygml1-house.gml"), model);
         TwinProcess run = twin("snapshot", "--size", "64x64", "--out", folder.resolve("shot.png").toString(), "--model", model.toString(),
-                "--terrain", huge.toString(), coarse.toString(), points.toString());
+                "--terrain", huge.toString(), coarse.toString(), points.toString(), bomb.toString());
         assertTrue(run.endedWithAMessage(), run.output());
-        for (Path file : List.of(huge, coarse, points)) {
+        for (Path file : List.of(huge, coarse, points, bomb)) {
             assertTrue(run.output().contains("terrain not shown: " + file + ":"), file + ": " + run.output());
         }
     }

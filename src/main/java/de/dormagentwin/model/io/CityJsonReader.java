@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.primitive.DoubleList;
+import de.dormagentwin.model.text.SafeText;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -134,7 +135,7 @@ public final class CityJsonReader {
                 } catch (JsonProcessingException e) {
                     JsonLocation location = e.getLocation();
                     problems.add(fileName + ": malformed JSON at line " + line + (location == null ? "" : ", column " + location.getColumnNr())
-                            + ": " + e.getOriginalMessage() + "; the line was skipped");
+                            + ": " + SafeText.of(e.getOriginalMessage()) + "; the line was skipped");
                     skipped++;
                 } catch (RawDocument.FormatException e) {
                     problems.add(fileName + ": line " + line + ": " + e.getMessage() + "; the line was skipped");
@@ -147,7 +148,7 @@ public final class CityJsonReader {
         private String malformed(JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return fileName + ": malformed JSON" + where + ": " + e.getOriginalMessage();
+            return fileName + ": malformed JSON" + where + ": " + SafeText.of(e.getOriginalMessage());
         }
 
         private void accept(RawDocument document) throws ModelLoadException {
@@ -197,7 +198,7 @@ public final class CityJsonReader {
                 vertices.add(value);
             }
             if (broken > 0) {
-                problems.add(fileName + ": " + broken + " vertices of " + ("CityJSONFeature".equals(document.type) ? "feature `" + document.id + "`" : "the file")
+                problems.add(fileName + ": " + broken + " vertices of " + ("CityJSONFeature".equals(document.type) ? "feature `" + SafeText.of(document.id) + "`" : "the file")
                         + " are not finite numbers" + (scale == null ? "" : " after the transform") + " (the first is vertices[" + firstBroken + "]); "
                         + "objects using them were skipped");
             }
