@@ -86,14 +86,21 @@ final class ImportCommand implements Callable<Integer> {
                 writer.writeHeader(new double[3], null, Map.of());
             }
             writer.close();
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
+            // Where every tile failed, an empty model in place of an earlier output would lose it without gaining anything.
+            if (features > 0 || problems.isEmpty() || !Files.exists(out)) {
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+                moved = true;
+            }
         } finally {
             if (!moved) {
                 Files.deleteIfExists(partial);
             }
         }
         problems.forEach(problem -> System.err.println("twin: " + problem));
+        if (!moved) {
+            System.err.println("twin: nothing imported; " + out + " was left as it was");
+            return 1;
+        }
         System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%n", out, features, objects, tiles.size(),
                 tiles.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s");
         return problems.isEmpty() ? 0 : 1;

@@ -147,4 +147,19 @@ class ImportCommandTest {
                     "nothing written beside the tile");
         }
     }
+
+    @Test
+    void anImportWhereEveryTileFailsLeavesTheOutputThatWasThere() throws Exception {
+        Path out = folder.resolve("dormagen.city.jsonl");
+        Files.writeString(out, "the model imported last week\n");
+        Path broken = folder.resolve("broken.gml");
+        Files.writeString(broken, "<CityModel><unclosed>");
+        TwinRun run = twin("import", "--out", out.toString(), broken.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("twin: nothing imported; " + out + " was left as it was"), run.err());
+        assertEquals("the model imported last week\n", Files.readString(out));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("broken.gml", "dormagen.city.jsonl"), files.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+    }
 }
