@@ -33,6 +33,7 @@ public final class TerrainReader {
     static final double FARTHEST = 1e8;
     /** The coarsest cell, in metres: anything coarser has no shape to draw. */
     static final double COARSEST_CELL = 100_000;
+
     private TerrainReader() {
     }
 
