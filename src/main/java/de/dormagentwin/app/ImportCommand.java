@@ -4,6 +4,7 @@ import de.dormagentwin.model.io.CityFeature;
 import de.dormagentwin.model.io.CityGmlReader;
 import de.dormagentwin.model.io.CityJsonSeqWriter;
 import de.dormagentwin.model.io.CityModelReader;
+import de.dormagentwin.model.io.ModelInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,12 +38,29 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            for (Path input : inputs) {
+                ModelFiles.requireFileOrFolder(input);
+            }
+            ModelInput.requireRegularFile(out);
+        } catch (IOException e) {
+            System.err.println("twin: " + e.getMessage());
+            return 1;
+        }
         List<Path> tiles = tiles();
+        for (Path tile : tiles) {
+            if (sameFile(tile, out)) {
+                System.err.println("twin: --out " + out + " is the input " + tile + ": it would be overwritten; name another file");
+                return 2;
+            }
+        }
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int features = 0;
         int objects = 0;
-        Path partial = out.resolveSibling(out.getFileName() + ".part");
+        // Written beside the output and moved into place only when complete: a failed import leaves the old file, or none.
+        Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".part");
+        boolean moved = false;
         try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
             for (Path tile : tiles) {
                 try (CityGmlReader reader = CityGmlReader.open(tile)) {
@@ -67,12 +85,22 @@ final class ImportCommand implements Callable<Integer> {
             if (!writer.headerWritten()) {
                 writer.writeHeader(new double[3], null, Map.of());
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
+            writer.close();
+            // Where every tile failed, an empty model in place of an earlier output would lose it without gaining anything.
+            if (features > 0 || problems.isEmpty() || !Files.exists(out)) {
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+                moved = true;
+            }
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(partial);
+            }
         }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
         problems.forEach(problem -> System.err.println("twin: " + problem));
+        if (!moved) {
+            System.err.println("twin: nothing imported; " + out + " was left as it was");
+            return 1;
+        }
         System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%n", out, features, objects, tiles.size(),
                 tiles.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s");
         return problems.isEmpty() ? 0 : 1;
@@ -93,6 +121,11 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return tiles;
+    }
+
+    /** Whether two paths name one file, however spelled or linked; false where either does not exist. */
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
     }
 
     /** The kilometre corner below the first feature: integers stay small, and every tile of a city shares it. */

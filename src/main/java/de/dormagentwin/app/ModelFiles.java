@@ -1,6 +1,8 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.io.ModelInput;
+import de.dormagentwin.model.io.ModelLoadException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,16 @@ final class ModelFiles {
         return sample().resolveSibling(SAMPLE_BINDINGS_NAME);
     }
 
+    /**
+     * Refuses a path that names something other than a regular file or a folder (a FIFO, a device such as /dev/zero),
+     * which would block or never end when read. A missing path passes, for the reader to report.
+     */
+    static void requireFileOrFolder(Path path) throws ModelLoadException {
+        if (!Files.isDirectory(path)) {
+            ModelInput.requireRegularFile(path);
+        }
+    }
+
     /** The result of loading several files: the models that loaded and a message for each that did not. */
     record Loaded(List<CityModel> models, List<String> failures) {
         int skippedObjects() {
@@ -57,8 +69,14 @@ final class ModelFiles {
         return !text.contains("CityJSON") && text.matches("(?s).*\"type\"\\s*:\\s*\"(FeatureCollection|Feature|Polygon|MultiPolygon)\".*");
     }
 
-    /** The first 4 KB of a file as text; empty when it cannot be read, which the reader will then report. */
+    /**
+     * The first 4 KB of a file as text; empty when it cannot be read, which the reader will then report. Only a regular
+     * file is opened: this runs on the FX thread for a dropped file, and opening a FIFO would block it.
+     */
     private static String head(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
         byte[] head = new byte[4096];
         int read;
         try (InputStream in = Files.newInputStream(file)) {

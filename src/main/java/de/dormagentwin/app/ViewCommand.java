@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.ModelInput;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -73,6 +75,20 @@ final class ViewCommand implements Callable<Integer> {
         if (noTerrain && terrain != null) {
             System.err.println("twin: --terrain and --no-terrain contradict each other");
             return 2;
+        }
+        try {
+            // Before the window opens: a FIFO or a device named here would block or never end its loading.
+            for (Path model : models == null ? List.<Path>of() : models) {
+                ModelFiles.requireFileOrFolder(model);
+            }
+            for (List<Path> files : Arrays.asList(terrain, variants, bindings == null ? null : List.of(bindings))) {
+                for (Path file : files == null ? List.<Path>of() : files) {
+                    ModelInput.requireRegularFile(file);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("twin: " + e.getMessage());
+            return 1;
         }
         SceneFactory.viewerTerrain = TerrainFiles.of(terrain, noTerrain);
         ViewerApp.cache = cache;

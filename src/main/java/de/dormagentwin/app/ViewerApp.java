@@ -13,7 +13,9 @@ import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.scene.VariantMesh;
 import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
@@ -217,15 +219,32 @@ public final class ViewerApp extends Application {
             layTerrain((ViewerPane) scene.getRoot(), terrain);
         }
         for (Path file : footprints) {
-            inBackground("variant-loader", () -> PlanningVariantReader.read(file, OptionalDouble.empty()), variant -> {
-                variants.removeIf(existing -> existing.name().equals(variant.name()));
-                variants.add(variant);
-                ((ViewerPane) scene.getRoot()).addVariant(variant);
+            PlanningLayer layer = ((ViewerPane) scene.getRoot()).planning();
+            inBackground("variant-loader", () -> loadVariant(file, layer), loaded -> {
+                variants.removeIf(existing -> existing.name().equals(loaded.variant().name()));
+                variants.add(loaded.variant());
+                ViewerPane pane = (ViewerPane) scene.getRoot();
+                // Another city opened meanwhile stands on other ground: its layer makes the mesh again.
+                if (pane.planning() == layer) {
+                    pane.addVariant(loaded.variant(), loaded.mesh());
+                } else {
+                    pane.addVariant(loaded.variant());
+                }
             }, scene);
         }
         if (!models.isEmpty()) {
             openModels(scene, models, terrain);
         }
+    }
+
+    /** A variant read with its mesh made for a layer, ready to attach on the FX thread. */
+    record LoadedVariant(PlanningVariant variant, VariantMesh mesh) {
+    }
+
+    /** Reads a variant and ear-clips its roofs for the layer: the slow part, so never on the FX thread. */
+    static LoadedVariant loadVariant(Path file, PlanningLayer layer) throws IOException {
+        PlanningVariant variant = PlanningVariantReader.read(file, OptionalDouble.empty());
+        return new LoadedVariant(variant, layer.mesh(variant));
     }
 
     /**

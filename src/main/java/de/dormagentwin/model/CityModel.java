@@ -95,9 +95,15 @@ public final class CityModel {
         for (int v = 0; v < vertexCount; v++) {
             for (int axis = 0; axis < 3; axis++) {
                 double value = vertices[v * 3 + axis];
-                extent[axis] = Math.min(extent[axis], value);
-                extent[axis + 3] = Math.max(extent[axis + 3], value);
+                // A reader marks a vertex it could not make finite with NaN, and leaves out the objects using it.
+                if (Double.isFinite(value)) {
+                    extent[axis] = Math.min(extent[axis], value);
+                    extent[axis + 3] = Math.max(extent[axis + 3], value);
+                }
             }
+        }
+        if (extent[0] > extent[3]) {
+            Arrays.fill(extent, Double.NaN);
         }
         return extent;
     }

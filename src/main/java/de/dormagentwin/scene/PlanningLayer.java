@@ -56,7 +56,19 @@ public final class PlanningLayer {
      * planner who re-imports an edited file wants the new footprint, not two of them.
      */
     public void add(PlanningVariant variant) {
-        VariantMesh data = VariantMesh.extrude(variant, origin, terrain);
+        add(variant, mesh(variant));
+    }
+
+    /**
+     * The variant's mesh for this layer, standing on its ground. Any thread: the roofs are ear-clipped here, which for
+     * a large variant takes long enough to freeze the window, so the viewer calls this off the FX thread.
+     */
+    public VariantMesh mesh(PlanningVariant variant) {
+        return VariantMesh.extrude(variant, origin, terrain);
+    }
+
+    /** As {@link #add(PlanningVariant)}, with the mesh {@link #mesh} made: only attached here, nothing is triangulated. */
+    public void add(PlanningVariant variant, VariantMesh data) {
         TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
         mesh.getPoints().setAll(data.points());
         mesh.getNormals().setAll(data.normals());

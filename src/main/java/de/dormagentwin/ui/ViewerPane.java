@@ -16,6 +16,7 @@ import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.ScenePoints;
+import de.dormagentwin.scene.VariantMesh;
 import de.dormagentwin.model.text.SafeText;
 
 import javafx.animation.KeyFrame;
@@ -473,7 +474,12 @@ public final class ViewerPane extends BorderPane {
 
     /** Adds a planning variant (one of the same name is replaced), shown, with its row in the layers panel. FX thread. */
     public void addVariant(PlanningVariant variant) {
-        planning.add(variant);
+        addVariant(variant, planning.mesh(variant));
+    }
+
+    /** As {@link #addVariant(PlanningVariant)}, with its mesh made off the FX thread by {@link PlanningLayer#mesh}. FX thread. */
+    public void addVariant(PlanningVariant variant, VariantMesh mesh) {
+        planning.add(variant, mesh);
         layers.addVariant(variant.name(), shown -> planning.setVisible(variant.name(), shown), () -> planning.remove(variant.name()));
     }
 

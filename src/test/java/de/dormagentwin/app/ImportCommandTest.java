@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static de.dormagentwin.app.TwinRun.twin;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,5 +122,44 @@ class ImportCommandTest {
     @Test
     void importNeedsAnOutputFile() throws Exception {
         assertEquals(2, twin("import", resource("nrw-tile.gml").toString()).exitCode());
+    }
+
+    @Test
+    void anOutputThatIsOneOfTheInputsIsRefusedHoweverItIsSpelledAndTheInputStaysAsItWas() throws Exception {
+        Path tile = folder.resolve("tile.gml");
+        Files.copy(resource("nrw-tile.gml"), tile);
+        byte[] before = Files.readAllBytes(tile);
+        Path link = folder.resolve("link.city.jsonl");
+        Files.createSymbolicLink(link, tile);
+        for (String[] args : List.of(
+                new String[]{"import", "--out", tile.toString(), tile.toString()},
+                new String[]{"import", "--out", folder.resolve("sub/../tile.gml").toString(), tile.toString()},
+                new String[]{"import", "--out", link.toString(), tile.toString()},
+                new String[]{"import", "--out", tile.toString(), folder.toString()})) {
+            Files.createDirectories(folder.resolve("sub"));
+            TwinRun run = twin(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().contains("is the input " + tile), run.err());
+            assertArrayEquals(before, Files.readAllBytes(tile), String.join(" ", args));
+        }
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("link.city.jsonl", "sub", "tile.gml"), files.map(path -> path.getFileName().toString()).sorted().toList(),
+                    "nothing written beside the tile");
+        }
+    }
+
+    @Test
+    void anImportWhereEveryTileFailsLeavesTheOutputThatWasThere() throws Exception {
+        Path out = folder.resolve("dormagen.city.jsonl");
+        Files.writeString(out, "the model imported last week\n");
+        Path broken = folder.resolve("broken.gml");
+        Files.writeString(broken, "<CityModel><unclosed>");
+        TwinRun run = twin("import", "--out", out.toString(), broken.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("twin: nothing imported; " + out + " was left as it was"), run.err());
+        assertEquals("the model imported last week\n", Files.readString(out));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("broken.gml", "dormagen.city.jsonl"), files.map(path -> path.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -3,7 +3,9 @@ package de.dormagentwin.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,5 +120,20 @@ class InfoCommandTest {
         assertEquals(5, report.get("problems").size());
         assertTrue(report.get("problems").get(2).asText().contains("`DENW36AL2000GK3Z`: srsName 'EPSG:31466' is not ETRS89 / UTM zone 32N"),
                 report.get("problems").get(2).asText());
+    }
+
+    @Test
+    void aFileWithItsVerticesGivenTwiceExitsOneNamingTheMemberInsteadOfCountingTheWrongArea(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("twice.city.json");
+        String square = "[[0,0,0],[10,0,0],[10,10,0],[0,10,0]]";
+        Files.writeString(file, """
+                {"type": "CityJSON", "version": "2.0",
+                 "CityObjects": {"roof": {"type": "Building", "geometry": [{"type": "MultiSurface", "lod": "1", "boundaries": [[[0, 1, 2, 3]]]}]}},
+                 "vertices": %s,
+                 "vertices": [[0,0,0],[3,0,0],[3,3,0],[0,3,0]]}
+                """.formatted(square));
+        JsonNode report = reportWithProblems(file.toString());
+        assertEquals(0, report.get("cityObjects").asInt());
+        assertTrue(report.get("problems").get(0).asText().contains("Duplicate field 'vertices'"), report.toString());
     }
 }

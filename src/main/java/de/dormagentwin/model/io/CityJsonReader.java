@@ -1,15 +1,21 @@
 package de.dormagentwin.model.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.primitive.DoubleList;
+import de.dormagentwin.model.text.SafeText;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,10 +33,14 @@ import java.util.Set;
  * flat tokens) and converted once the value has ended, when its transform and vertices are known.
  *
  * <p>A broken object is left out with a message naming the file, the object and the problem; the rest loads.
- * Malformed JSON reports line and column; in a sequence, the features before it are kept.
+ * Malformed JSON reports line and column. A member given twice is malformed, not silently the last one: with two
+ * {@code vertices} arrays, the geometry would be drawn on the wrong points. A sequence whose first value is one line
+ * (CityJSONSeq) is read a line at a time after that, so that a broken line is skipped, named by its number, and the
+ * lines after it still load.
  */
 public final class CityJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private CityJsonReader() {
     }
@@ -85,6 +95,9 @@ public final class CityJsonReader {
                     }
                     accept(document);
                     rootValues++;
+                    if (rootValues == 1 && parser.currentLocation().getLineNr() == 1 && readRestByLine(parser, in)) {
+                        break;
+                    }
                 }
             }
             if (rootValues == 0) {
@@ -96,10 +109,46 @@ public final class CityJsonReader {
                     vertices.array(), vertices.size() / 3, objects, problems, skipped);
         }
 
+        /**
+         * Reads what follows a first value that took one line as a CityJSONSeq, line by line; false where the parser
+         * cannot hand back what it buffered (a file not in UTF-8), which then reads on as one stream.
+         */
+        private boolean readRestByLine(JsonParser parser, InputStream in) throws IOException {
+            ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+            if (parser.releaseBuffered(buffered) < 0) {
+                return false;
+            }
+            LineReader lines = new LineReader(new SequenceInputStream(new ByteArrayInputStream(buffered.toByteArray()), in));
+            // The rest of line 1 comes first: normally only its line feed.
+            for (int line = 1; lines.next(); line++) {
+                if (lines.isBlank()) {
+                    continue;
+                }
+                try (JsonParser lineParser = MAPPER.createParser(lines.bytes(), 0, lines.length())) {
+                    lineParser.nextToken();
+                    RawDocument document = RawDocument.read(lineParser);
+                    if (lineParser.nextToken() != null) {
+                        throw new RawDocument.FormatException("more than one JSON value on the line");
+                    }
+                    accept(document);
+                    rootValues++;
+                } catch (JsonProcessingException e) {
+                    JsonLocation location = e.getLocation();
+                    problems.add(fileName + ": malformed JSON at line " + line + (location == null ? "" : ", column " + location.getColumnNr())
+                            + ": " + SafeText.of(e.getOriginalMessage()) + "; the line was skipped");
+                    skipped++;
+                } catch (RawDocument.FormatException e) {
+                    problems.add(fileName + ": line " + line + ": " + e.getMessage() + "; the line was skipped");
+                    skipped++;
+                }
+            }
+            return true;
+        }
+
         private String malformed(JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return fileName + ": malformed JSON" + where + ": " + e.getOriginalMessage();
+            return fileName + ": malformed JSON" + where + ": " + SafeText.of(e.getOriginalMessage());
         }
 
         private void accept(RawDocument document) throws ModelLoadException {
@@ -131,9 +180,27 @@ public final class CityJsonReader {
             double[] translate = document.translate != null ? document.translate : shared.translate;
             int offset = vertices.size() / 3;
             DoubleList raw = document.vertices;
+            int broken = 0;
+            int firstBroken = -1;
+            int lastBroken = -1;
             for (int i = 0; i < raw.size(); i++) {
                 int axis = i % 3;
-                vertices.add(scale == null ? raw.get(i) : raw.get(i) * scale[axis] + translate[axis]);
+                double value = scale == null ? raw.get(i) : raw.get(i) * scale[axis] + translate[axis];
+                if (!Double.isFinite(value)) {
+                    // Marked, so that the objects using it are skipped with a problem that names them.
+                    value = Double.NaN;
+                    if (lastBroken != i / 3) {
+                        broken++;
+                        lastBroken = i / 3;
+                        firstBroken = firstBroken < 0 ? lastBroken : firstBroken;
+                    }
+                }
+                vertices.add(value);
+            }
+            if (broken > 0) {
+                problems.add(fileName + ": " + broken + " vertices of " + ("CityJSONFeature".equals(document.type) ? "feature `" + SafeText.of(document.id) + "`" : "the file")
+                        + " are not finite numbers" + (scale == null ? "" : " after the transform") + " (the first is vertices[" + firstBroken + "]); "
+                        + "objects using them were skipped");
             }
             GeometryBuilder builder = new GeometryBuilder(vertices, offset, raw.size() / 3,
                     document.materials != null ? document.materials : shared.materials,

@@ -28,6 +28,11 @@ public final class EsriAsciiGrid {
     }
 
     static TerrainGrid read(InputStream in, String source) throws IOException {
+        return read(in, source, TerrainReader.MOST_BYTES);
+    }
+
+    /** @param textBytes the most text the input can hold: each height takes two bytes of it at least, "0 " */
+    static TerrainGrid read(InputStream in, String source, long textBytes) throws IOException {
         AsciiScanner scanner = new AsciiScanner(in, source, "");
         Map<String, Double> header = new HashMap<>();
         while (scanner.skipToToken() && !scanner.numberNext()) {
@@ -46,13 +51,27 @@ public final class EsriAsciiGrid {
         int columns = count(scanner, header, "ncols");
         int rows = count(scanner, header, "nrows");
         double cellSize = required(scanner, header, "cellsize");
-        if (!(cellSize > 0)) {
-            throw scanner.problem("cellsize must be above 0, not " + XyzGridReader.number(cellSize));
+        if (!(cellSize > 0) || cellSize > TerrainReader.COARSEST_CELL) {
+            throw scanner.problem("cellsize must be above 0 and at most " + XyzGridReader.number(TerrainReader.COARSEST_CELL)
+                    + " m, not " + XyzGridReader.number(cellSize));
         }
         double west = firstCentre(scanner, header, "xll", cellSize);
         double south = firstCentre(scanner, header, "yll", cellSize);
-        if ((long) columns * rows > Integer.MAX_VALUE - 8) {
-            throw scanner.problem("a grid of " + columns + " x " + rows + " cells is too large to hold");
+        long cells = (long) columns * rows;
+        if (cells > TerrainReader.MOST_CELLS) {
+            throw scanner.problem(String.format(Locale.ROOT, "a grid of %,d x %,d cells is more than the %,d a terrain file may hold",
+                    columns, rows, TerrainReader.MOST_CELLS));
+        }
+        if (cells * 2 - 1 > textBytes) {
+            throw scanner.problem(String.format(Locale.ROOT, "the header claims %,d x %,d cells, more than the file's %,d bytes can hold",
+                    columns, rows, textBytes));
+        }
+        double east = west + (columns - 1) * cellSize;
+        double north = south + (rows - 1) * cellSize;
+        if (!(Math.max(Math.abs(west), Math.abs(east)) <= TerrainReader.FARTHEST && Math.max(Math.abs(south), Math.abs(north)) <= TerrainReader.FARTHEST)) {
+            throw scanner.problem(String.format(Locale.ROOT, "the grid reaches %s .. %s east, %s .. %s north: coordinates must lie within %s m",
+                    XyzGridReader.number(west), XyzGridReader.number(east), XyzGridReader.number(south), XyzGridReader.number(north),
+                    XyzGridReader.number(TerrainReader.FARTHEST)));
         }
         double noData = header.getOrDefault("nodata_value", DEFAULT_NO_DATA);
         float[] heights = new float[columns * rows];
@@ -65,7 +84,11 @@ public final class EsriAsciiGrid {
                             source, (long) columns * rows, columns, rows, (long) fileRow * columns + column));
                 }
                 double value = scanner.number(String.format(Locale.ROOT, "a height (row %d of %d, column %d of %d)", fileRow + 1, rows, column + 1, columns));
-                heights[offset + column] = value == noData ? Float.NaN : (float) value;
+                float height = value == noData ? Float.NaN : (float) value;
+                if (Float.isInfinite(height)) {
+                    throw scanner.problem("a height of " + XyzGridReader.number(value) + " m is beyond what a terrain can have");
+                }
+                heights[offset + column] = height;
             }
         }
         if (scanner.skipToToken()) {

@@ -61,6 +61,17 @@ final class GeometryBuilder {
             throw new GeometryException(type.jsonName() + " has no boundaries");
         }
         Flattened flat = new Flattened(raw.boundaries, type, offset, count, owner);
+        for (int i = 0; i < flat.indices.size(); i++) {
+            int vertex = flat.indices.get(i);
+            for (int axis = 0; axis < 3; axis++) {
+                if (!Double.isFinite(vertices.get(vertex * 3 + axis))) {
+                    // An overflow (a huge integer times the scale) or a broken template: drawn, it would poison the
+                    // whole city's extent and mesh.
+                    throw new GeometryException("vertex " + (vertex - offset) + " of " + owner + " is not a finite coordinate ("
+                            + vertices.get(vertex * 3) + ", " + vertices.get(vertex * 3 + 1) + ", " + vertices.get(vertex * 3 + 2) + ")");
+                }
+            }
+        }
         int surfaces = flat.surfaceRingStart.size() - 1;
         String[] semantics = null;
         if (raw.semanticTypes != null && raw.semanticValues != null && type.hasSurfaces()) {

@@ -218,6 +218,13 @@ final class GmlSurfaces {
             throw new GeometryBuilder.GeometryException(where + ": its " + which + " has " + positions
                     + " position" + (positions == 1 ? "" : "s") + "; a closed ring needs at least 4");
         }
+        for (int at = 0; at < xyz.size(); at += 3) {
+            if (!Double.isFinite(xyz.get(at)) || !Double.isFinite(xyz.get(at + 1)) || !Double.isFinite(xyz.get(at + 2))) {
+                // 1e400 reads as infinite: drawn, it would poison the city's extent.
+                throw new GeometryBuilder.GeometryException(String.format(Locale.ROOT, "%s: position %d of its %s is not a finite coordinate (%s)",
+                        where, at / 3 + 1, which, position(xyz, at)));
+            }
+        }
         int last = (positions - 1) * 3;
         if (!xyz.get(0).equals(xyz.get(last)) || !xyz.get(1).equals(xyz.get(last + 1)) || !xyz.get(2).equals(xyz.get(last + 2))) {
             throw new GeometryBuilder.GeometryException(String.format(Locale.ROOT,

@@ -1,6 +1,8 @@
 package de.dormagentwin.model.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.PlannedBuilding;
@@ -48,9 +50,20 @@ import java.util.stream.Collectors;
  *
  * <p>Every problem is reported with the file and the feature's number (counting from 1) in one exception, and
  * nothing is returned unless the whole file is good: a half-loaded variant would mislead a comparison.
+ *
+ * <p>Limits, so that a variant is drawn within moments: a file of at most {@link #MOST_BYTES}, a ring of at most
+ * {@link #MOST_RING_POINTS} points and a variant of at most {@link #MOST_POINTS}. Roofs are ear-clipped, which takes
+ * time growing with the square of a ring's points: 5,000 take about a tenth of a second, a million minutes.
  */
 public final class PlanningVariantReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** 16 MiB: a district's variant of 100,000 points is some 4 MB of GeoJSON. */
+    public static final long MOST_BYTES = 16L << 20;
+    /** Points of one ring: a round tower drawn at a point per degree has 360; a ring of more is a scan, not a plan. */
+    public static final int MOST_RING_POINTS = 5_000;
+    /** Points of all rings of a variant. */
+    public static final int MOST_POINTS = 100_000;
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final List<String> HEIGHT_PROPERTIES = List.of("height", "measuredHeight", "hoehe");
     private static final Pattern TRAILING_CODE = Pattern.compile("(\\d+)$");
 
@@ -68,8 +81,14 @@ public final class PlanningVariantReader {
         if (defaultHeight.isPresent() && !(defaultHeight.getAsDouble() > 0 && Double.isFinite(defaultHeight.getAsDouble()))) {
             throw new IllegalArgumentException("a default height must be above 0 m, not " + defaultHeight.getAsDouble());
         }
+        ModelInput.requireRegularFile(file);
         JsonNode root;
         try {
+            long size = Files.size(file);
+            if (size > MOST_BYTES) {
+                throw new IOException(String.format(Locale.ROOT, "%s: %,d bytes, more than the %,d MiB a planning variant may have",
+                        file, size, MOST_BYTES >> 20));
+            }
             root = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
@@ -84,11 +103,19 @@ public final class PlanningVariantReader {
         // By feature number: the second pass finds problems of other features than the first.
         SortedMap<Integer, String> problems = new TreeMap<>();
         List<RawBuilding> raw = new ArrayList<>();
+        long points = 0;
         for (int number = 1; number <= features.size(); number++) {
             try {
-                raw.add(parse(features.get(number - 1), number, defaultHeight));
+                RawBuilding building = parse(features.get(number - 1), number, defaultHeight);
+                raw.add(building);
+                points += building.points();
             } catch (FeatureProblem problem) {
                 problems.put(number, problem.getMessage());
+            }
+            if (points > MOST_POINTS) {
+                throw new IOException(String.format(Locale.ROOT, "%s: %,d points in the first %,d of %,d features, more than the %,d a planning "
+                        + "variant may have: simplify the footprints (for example with QGIS's Simplify) or split the variant",
+                        file, points, number, features.size(), MOST_POINTS));
             }
         }
         Crs crs = declared != null ? declared : byMagnitude(raw);
@@ -205,6 +232,10 @@ public final class PlanningVariantReader {
             if (!positions.isArray()) {
                 throw new FeatureProblem(where + "a ring must be an array of positions");
             }
+            if (positions.size() > MOST_RING_POINTS + 1) {
+                throw new FeatureProblem(String.format(Locale.ROOT, "%s%,d points, more than the %,d a ring may have: simplify the footprint",
+                        where, positions.size(), MOST_RING_POINTS));
+            }
             double[] points = new double[positions.size() * 2];
             int count = 0;
             for (JsonNode position : positions) {
@@ -213,6 +244,9 @@ public final class PlanningVariantReader {
                 }
                 double x = position.get(0).asDouble();
                 double y = position.get(1).asDouble();
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    throw new FeatureProblem(where + "a position must be finite numbers, not " + position);
+                }
                 if (count == 0 || x != points[count * 2 - 2] || y != points[count * 2 - 1]) {
                     points[count * 2] = x;
                     points[count * 2 + 1] = y;
@@ -272,6 +306,10 @@ public final class PlanningVariantReader {
     /** A feature as read, before its coordinates are known to be degrees or metres. */
     private record RawBuilding(int number, String name, double height, List<List<double[]>> polygons,
                                Map<String, String> properties) {
+
+        long points() {
+            return polygons.stream().flatMap(List::stream).mapToLong(ring -> ring.length / 2).sum();
+        }
 
         PlannedBuilding inUtm32(Crs crs) throws FeatureProblem {
             List<PlannedBuilding.Polygon> converted = new ArrayList<>();

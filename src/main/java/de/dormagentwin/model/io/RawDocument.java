@@ -48,7 +48,7 @@ final class RawDocument {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "type" -> document.type = parser.getValueAsString();
+                case "type" -> document.type = typeName(parser, "type");
                 case "id" -> document.id = parser.getValueAsString();
                 case "transform" -> document.readTransform(parser);
                 case "metadata" -> document.metadata = value == JsonToken.START_OBJECT ? CityJsonReader.readMap(parser) : null;
@@ -60,6 +60,27 @@ final class RawDocument {
             }
         }
         return document;
+    }
+
+    /** A {@code type} member's text; a number, array or object there is a broken file, not a type named "1". */
+    static String typeName(JsonParser parser, String where) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            JsonToken found = parser.currentToken();
+            parser.skipChildren();
+            throw new FormatException(where + " must be a string, not " + describe(found) + " (line " + parser.currentLocation().getLineNr() + ")");
+        }
+        return parser.getText();
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> String.valueOf(token);
+        };
     }
 
     private void readTransform(JsonParser parser) throws IOException {
@@ -85,6 +106,11 @@ final class RawDocument {
                 throw new FormatException(name + " must be an array of three numbers");
             }
             result[i] = number.doubleValue();
+            // 1e400 reads as Infinity; a zero scale would fold every vertex onto one point.
+            if (!Double.isFinite(result[i]) || name.endsWith("scale") && result[i] == 0) {
+                throw new FormatException(name + " must be three finite numbers" + (name.endsWith("scale") ? " other than 0" : "")
+                        + ", not " + list);
+            }
         }
         return result;
     }

@@ -11,15 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A city object as read: its geometry is still raw until the document's vertices are known. */
+/**
+ * A city object as read: its geometry is still raw until the document's vertices are known.
+ *
+ * @param problem why the object cannot be used (its {@code type} is not a string), or null; it is reported and the
+ *                object skipped when converted, so the rest of its document still loads
+ */
 record RawObject(String id, String type, Map<String, Object> attributes, List<String> parents, List<String> children,
-                 List<RawGeometry> geometries) {
+                 List<RawGeometry> geometries, String problem) {
 
     static RawObject read(JsonParser parser, String id) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new RawDocument.FormatException("object `" + id + "` must be a JSON object");
         }
         String type = null;
+        String problem = null;
         Map<String, Object> attributes = new LinkedHashMap<>();
         List<String> parents = List.of();
         List<String> children = List.of();
@@ -28,7 +34,13 @@ record RawObject(String id, String type, Map<String, Object> attributes, List<St
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "type" -> type = parser.getValueAsString();
+                case "type" -> {
+                    try {
+                        type = RawDocument.typeName(parser, "type");
+                    } catch (RawDocument.FormatException e) {
+                        problem = e.getMessage();
+                    }
+                }
                 case "attributes" -> {
                     if (value == JsonToken.START_OBJECT) {
                         attributes.putAll(CityJsonReader.readMap(parser));
@@ -53,7 +65,7 @@ record RawObject(String id, String type, Map<String, Object> attributes, List<St
                 default -> attributes.put(field, parser.readValueAs(Object.class));
             }
         }
-        return new RawObject(id, type == null ? "GenericCityObject" : type, attributes, parents, children, geometries);
+        return new RawObject(id, type == null ? "GenericCityObject" : type, attributes, parents, children, geometries, problem);
     }
 
     private static List<String> strings(JsonParser parser) throws IOException {
@@ -69,6 +81,9 @@ record RawObject(String id, String type, Map<String, Object> attributes, List<St
     }
 
     CityObject toCityObject(GeometryBuilder builder) throws GeometryBuilder.GeometryException {
+        if (problem != null) {
+            throw new GeometryBuilder.GeometryException(problem);
+        }
         List<Geometry> built = new ArrayList<>(geometries.size());
         for (RawGeometry geometry : geometries) {
             built.add(builder.build(geometry));

@@ -25,8 +25,11 @@ final class XyzGridReader {
     /** A point may lie this share of the spacing off its grid position, for coordinates rounded when written. */
     private static final double OFF_GRID = 0.01;
     private static final double NO_DATA_AT_OR_BELOW = -9999;
-    /** 256 MB of heights: far more than a tile set a viewer shows, and a guard against a grid sized by a stray point. */
-    private static final long MOST_POINTS = 64_000_000L;
+    /**
+     * Points a file may list: four DGM1 tiles. Each takes 28 bytes while the grid is found, so this bounds reading
+     * to about 120 MB; a grid's extent is bounded by {@link TerrainReader#MOST_CELLS} on its own.
+     */
+    static final int MOST_POINTS = 1 << 22;
 
     private XyzGridReader() {
     }
@@ -48,10 +51,23 @@ final class XyzGridReader {
                 continue;
             }
             first = false;
+            if (easts.size() == MOST_POINTS) {
+                throw scanner.problem(String.format(Locale.ROOT, "more than %,d points: a terrain file may hold no more (split it into tiles)", MOST_POINTS));
+            }
             lines.add(scanner.line());
-            easts.add(scanner.number("an easting (x y z per line)"));
-            norths.add(scanner.number("a northing after the easting (x y z per line)"));
-            heights.add(scanner.number("a height after the northing (x y z per line)"));
+            double east = scanner.number("an easting (x y z per line)");
+            double north = scanner.number("a northing after the easting (x y z per line)");
+            if (!(Math.abs(east) <= TerrainReader.FARTHEST && Math.abs(north) <= TerrainReader.FARTHEST)) {
+                throw scanner.problem("the point " + number(east) + " " + number(north) + " lies beyond "
+                        + number(TerrainReader.FARTHEST) + " m from the CRS's origin");
+            }
+            easts.add(east);
+            norths.add(north);
+            double height = scanner.number("a height after the northing (x y z per line)");
+            if (Float.isInfinite((float) height)) {
+                throw scanner.problem("a height of " + number(height) + " m is beyond what a terrain can have");
+            }
+            heights.add(height);
             scanner.endLine("the end of the line after x y z");
         }
         int count = easts.size();
@@ -59,13 +75,18 @@ final class XyzGridReader {
             throw new IOException(source + ": no points: expected lines of \"east north height\"");
         }
         double spacing = spacing(source, easts, norths, count);
+        if (spacing > TerrainReader.COARSEST_CELL) {
+            throw new IOException(source + ": the points are " + number(spacing) + " m apart, more than the "
+                    + number(TerrainReader.COARSEST_CELL) + " m a terrain grid may have");
+        }
         double west = min(easts, count);
         double south = min(norths, count);
         long columns = Math.round((max(easts, count) - west) / spacing) + 1;
         long rows = Math.round((max(norths, count) - south) / spacing) + 1;
-        if (columns * rows > MOST_POINTS) {
+        // Compared as doubles: columns * rows overflows a long for points 10^8 m apart at a millimetre's spacing.
+        if ((double) columns * rows > TerrainReader.MOST_CELLS) {
             throw new IOException(String.format(Locale.ROOT, "%s: the points span a grid of %,d x %,d points of %s m, more than %,d: "
-                    + "is one point far from the rest?", source, columns, rows, number(spacing), MOST_POINTS));
+                    + "is one point far from the rest?", source, columns, rows, number(spacing), TerrainReader.MOST_CELLS));
         }
         float[] grid = new float[(int) (columns * rows)];
         Arrays.fill(grid, Float.NaN);
@@ -162,6 +183,10 @@ final class XyzGridReader {
 
     /** A coordinate as people write it: no exponent, no trailing zeros. */
     static String number(double value) {
+        if (!(Math.abs(value) < 1e15)) {
+            // Beyond any coordinate: 1e308 in 309 digits would bury the message.
+            return String.valueOf(value);
+        }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -341,4 +341,22 @@ class CityGmlReaderTest {
         assertEquals("05162008", model.objects().get(0).attributes().get("Gemeindeschluessel"));
         assertEquals(CityGmlReader.EPSG_25832, model.referenceSystem());
     }
+
+    @Test
+    void aPositionThatIsNoFiniteNumberSkipsItsObjectByName() throws IOException {
+        String tile;
+        try (InputStream in = CityGmlReaderTest.class.getResourceAsStream("nrw-tile.gml")) {
+            tile = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int clean = read("nrw-tile.gml").objects().size();
+        for (String broken : List.of("1e400", "-1e999")) {
+            CityModel model = readText(tile.replace("345000 5663008 40 345010 5663008 40 345010 5663000 40",
+                    "345000 5663008 40 " + broken + " 5663008 40 345010 5663000 40"));
+            assertEquals(clean - 1, model.objects().size(), broken);
+            assertEquals(1, model.problems().size(), broken + ": " + model.problems());
+            assertTrue(model.problems().get(0).startsWith("test.gml: object `DENW36AL10000001`: polygon `DENW36AL10000001_GS_P`: "
+                    + "position 3 of its exterior ring is not a finite coordinate"), model.problems().get(0));
+            assertTrue(Double.isFinite(model.extent()[3]), broken);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -216,5 +217,87 @@ class CityJsonReaderTest {
         assertEquals(java.util.List.of("part"), model.object("house").children());
         assertEquals(java.util.List.of("house"), model.object("part").parents());
         assertTrue(model.problems().isEmpty());
+    }
+
+    @Test
+    void aMemberGivenTwiceIsMalformedNotSilentlyTheLastOne() {
+        String twice = """
+                {"type": "CityJSON", "version": "2.0",
+                 "CityObjects": {"cube": {"type": "Building", "geometry": [%s]}},
+                 "vertices": %s,
+                 "vertices": [[0,0,0],[1,0,0],[1,1,0],[0,1,0],[0,0,1],[1,0,1],[1,1,1],[0,1,1]]}
+                """.formatted(CUBE_SOLID, CUBE_VERTICES);
+        String message = assertThrows(ModelLoadException.class, () -> read(twice)).getMessage();
+        assertTrue(message.startsWith("test.city.json: malformed JSON at line 8, column"), message);
+        assertTrue(message.contains("Duplicate field 'vertices'"), message);
+        String sameId = """
+                {"type": "CityJSON", "version": "2.0",
+                 "CityObjects": {"cube": {"type": "Building"}, "cube": {"type": "Bridge"}}, "vertices": []}
+                """;
+        assertTrue(assertThrows(ModelLoadException.class, () -> read(sameId)).getMessage().contains("Duplicate field 'cube'"));
+    }
+
+    @Test
+    void aCoordinateThatOverflowsSkipsTheObjectsUsingItByName() throws IOException {
+        CityModel model = read("""
+                {"type": "CityJSON", "version": "2.0", "transform": {"scale": [1e300, 1, 1], "translate": [0, 0, 0]},
+                 "CityObjects": {"far": {"type": "Building", "geometry": [{"type": "MultiSurface", "lod": "1", "boundaries": [[[0, 1, 2]]]}]},
+                                 "near": {"type": "Building", "geometry": [{"type": "MultiSurface", "lod": "1", "boundaries": [[[3, 4, 5]]]}]}},
+                 "vertices": [[0,0,0],[1000000000,0,0],[0,1,0],[0,0,0],[0,1,0],[0,0,1]]}
+                """);
+        assertNull(model.object("far"));
+        assertNotNull(model.object("near"));
+        assertEquals(1, model.skippedObjects());
+        assertEquals(2, model.problems().size(), model.problems().toString());
+        assertTrue(model.problems().get(0).startsWith("test.city.json: 1 vertices of the file are not finite numbers after the transform (the first is vertices[1])"),
+                model.problems().get(0));
+        assertTrue(model.problems().get(1).startsWith("test.city.json: object `far`: vertex 1 of the file is not a finite coordinate"),
+                model.problems().get(1));
+        assertTrue(Double.isFinite(model.extent()[3]), "the extent leaves the broken vertex out: " + model.extent()[3]);
+    }
+
+    @Test
+    void aScaleOrTranslateThatIsNoFiniteNumberIsAProblemNamingTheMember() {
+        for (String transform : new String[]{"\"scale\": [1e400, 1, 1], \"translate\": [0, 0, 0]", "\"scale\": [0, 1, 1], \"translate\": [0, 0, 0]",
+                "\"scale\": [1, 1, 1], \"translate\": [0, -1e999, 0]"}) {
+            String json = "{\"type\": \"CityJSON\", \"version\": \"2.0\", \"transform\": {" + transform + "}, \"CityObjects\": {}, \"vertices\": []}";
+            String message = assertThrows(ModelLoadException.class, () -> read(json)).getMessage();
+            assertTrue(message.matches("test\\.city\\.json: transform\\.(scale|translate) must be three finite numbers.*"), transform + ": " + message);
+        }
+    }
+
+    @Test
+    void aTypeThatIsNotAStringSkipsItsObjectByName() throws IOException {
+        CityModel model = read("""
+                {"type": "CityJSON", "version": "2.0",
+                 "CityObjects": {"odd": {"type": 5}, "listed": {"type": ["Building"]}, "house": {"type": "Building"}}, "vertices": []}
+                """);
+        assertNotNull(model.object("house"));
+        assertNull(model.object("odd"));
+        assertNull(model.object("listed"));
+        assertEquals(List.of("test.city.json: object `odd`: type must be a string, not a number (line 2); the object was skipped",
+                "test.city.json: object `listed`: type must be a string, not an array (line 2); the object was skipped"), model.problems());
+        String message = assertThrows(ModelLoadException.class, () -> read("{\"type\": 1, \"CityObjects\": {}, \"vertices\": []}")).getMessage();
+        assertTrue(message.startsWith("test.city.json: type must be a string, not a number"), message);
+    }
+
+    @Test
+    void aBrokenLineOfASequenceIsSkippedByNumberAndTheLinesAfterItLoad() throws IOException {
+        String header = "{\"type\":\"CityJSON\",\"version\":\"2.0\",\"CityObjects\":{},\"vertices\":[]}";
+        String good = "{\"type\":\"CityJSONFeature\",\"id\":\"a\",\"CityObjects\":{\"a\":{\"type\":\"Building\"}},\"vertices\":[]}";
+        String twice = good.replace("\"a\"", "\"d\"").replace("\"vertices\":[]", "\"vertices\":[],\"vertices\":[]");
+        CityModel model = read(header + "\n" + good + "\n{\"type\":\"CityJSONFeature\",\"id\": ]\n\n" + good.replace("\"a\"", "\"c\"")
+                + "\n" + twice + "\n[1]\n" + good.replace("\"a\"", "\"e\"") + "\r\n");
+        assertNotNull(model.object("a"));
+        assertNotNull(model.object("c"));
+        assertNotNull(model.object("e"));
+        assertNull(model.object("d"));
+        assertEquals(3, model.problems().size(), model.problems().toString());
+        assertTrue(model.problems().get(0).startsWith("test.city.json: malformed JSON at line 3, column"), model.problems().get(0));
+        assertTrue(model.problems().get(0).endsWith("; the line was skipped"), model.problems().get(0));
+        assertTrue(model.problems().get(1).startsWith("test.city.json: malformed JSON at line 6, column"), model.problems().get(1));
+        assertTrue(model.problems().get(1).contains("Duplicate field 'vertices'"), model.problems().get(1));
+        assertTrue(model.problems().get(2).startsWith("test.city.json: line 7: expected a JSON object"), model.problems().get(2));
+        assertEquals(3, model.skippedObjects());
     }
 }

@@ -242,4 +242,48 @@ class PlanningVariantReaderTest {
         box[2] = Math.max(box[2], x);
         box[3] = Math.max(box[3], y);
     }
+
+    /** A closed ring of {@code count} points, written compactly as small numbers (degrees), each unlike the one before. */
+    private static String longRing(int count) {
+        StringBuilder text = new StringBuilder(count * 8).append('[');
+        for (int i = 0; i <= count; i++) {
+            int point = i % count;
+            text.append(i == 0 ? "" : ",").append('[').append(point % 100).append(',').append(point % 7).append(']');
+        }
+        return text.append(']').toString();
+    }
+
+    private static String longFeature(int count) {
+        return "{\"type\":\"Feature\",\"properties\":{\"height\":10},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + longRing(count) + "]}}";
+    }
+
+    @Test
+    void aRingOfAMillionPointsIsRefusedWithItsCountBeforeAnythingIsTriangulated() throws IOException {
+        Path file = collection(null, longFeature(1_000_000), polygonFeature("{\"height\": 10}", SQUARE));
+        String message = assertThrows(IOException.class, () -> PlanningVariantReader.read(file, NO_DEFAULT)).getMessage();
+        assertEquals("variant.geojson: feature 1: polygon 1, ring 1: 1,000,001 points, more than the 5,000 a ring may have: simplify the footprint",
+                message);
+    }
+
+    @Test
+    void aVariantOfMorePointsThanTheCapIsRefusedNamingTheFileAndTheCount() throws IOException {
+        String[] features = new String[30];
+        java.util.Arrays.fill(features, longFeature(4_000));
+        Path file = collection(null, features);
+        String message = assertThrows(IOException.class, () -> PlanningVariantReader.read(file, NO_DEFAULT)).getMessage();
+        assertTrue(message.startsWith(file + ": 104,000 points in the first 26 of 30 features, more than the 100,000 a planning variant may have"),
+                message);
+        Path large = folder.resolve("large.geojson");
+        Files.writeString(large, "{\"type\": \"FeatureCollection\", \"features\": []}" + " ".repeat(17 << 20));
+        assertEquals(String.format(Locale.ROOT, "%s: %,d bytes, more than the 16 MiB a planning variant may have", large, Files.size(large)),
+                assertThrows(IOException.class, () -> PlanningVariantReader.read(large, NO_DEFAULT)).getMessage());
+    }
+
+    @Test
+    void aMemberGivenTwiceIsRefusedRatherThanTheLastOneTaken() throws IOException {
+        Path file = file("twice.geojson", "{\"type\": \"Feature\", \"properties\": {\"height\": 10, \"height\": 99}, \"geometry\": "
+                + "{\"type\": \"Polygon\", \"coordinates\": [" + ring(SQUARE) + "]}}");
+        String message = assertThrows(IOException.class, () -> PlanningVariantReader.read(file, NO_DEFAULT)).getMessage();
+        assertTrue(message.contains("Duplicate field 'height'"), message);
+    }
 }

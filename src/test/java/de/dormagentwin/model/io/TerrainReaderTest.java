@@ -20,6 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TerrainReaderTest {
+    /** The documented caps: 512 MiB of unpacked text, 4,194,304 XYZ points. */
+    private static final long MOST_BYTES = 512L << 20;
+    private static final int MOST_POINTS = 1 << 22;
+
     @TempDir
     Path folder;
 
@@ -194,5 +198,78 @@ class TerrainReaderTest {
         assertTrue(message.startsWith(file + ": not a terrain file"), message);
         Path missing = folder.resolve("missing.asc");
         assertEquals(missing + ": no such file", assertThrows(IOException.class, () -> TerrainReader.read(missing)).getMessage());
+    }
+
+    @Test
+    void aHeaderClaimingMoreCellsThanTheFileCanHoldIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        Path file = folder.resolve("huge.asc");
+        Files.writeString(file, "ncols 46340\nnrows 46340\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2 3\n", StandardCharsets.US_ASCII);
+        String message = assertThrows(IOException.class, () -> TerrainReader.read(file)).getMessage();
+        assertTrue(message.startsWith(file + ":"), message);
+        assertTrue(message.contains("46,340 x 46,340 cells"), message);
+        Path small = folder.resolve("small.asc.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(small))) {
+            out.write("ncols 4000\nnrows 4000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        String gzipped = problem(() -> TerrainReader.read(small));
+        assertTrue(gzipped.contains("expected 16,000,000 heights"), "a gzipped grid within the cap is read until its heights run out: " + gzipped);
+        assertTrue(problem(() -> esri("ncols 4000\nnrows 4000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n")).contains("expected 16,000,000 heights"));
+        assertTrue(problem(() -> esri("ncols 4097\nnrows 4097\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n"))
+                .contains("4,097 x 4,097 cells is more than the 16,777,216"));
+    }
+
+    @Test
+    void aCellSizeOrCornerNoProjectedCrsCanMeanIsRefused() {
+        String rows = "ncols 2\nnrows 1\n%s\n1 2\n";
+        for (String header : new String[]{"xllcorner 0\nyllcorner 0\ncellsize 1e308", "xllcorner 0\nyllcorner 0\ncellsize 0",
+                "xllcorner 0\nyllcorner 0\ncellsize -25", "xllcorner 0\nyllcorner 0\ncellsize NaN",
+                "xllcorner 1e300\nyllcorner 0\ncellsize 25", "xllcorner 0\nyllcorner -5e8\ncellsize 25",
+                "xllcorner 99999990\nyllcorner 0\ncellsize 100"}) {
+            String message = problem(() -> esri(String.format(Locale.ROOT, rows, header)));
+            assertTrue(message.startsWith("grid.asc:"), header + ": " + message);
+        }
+        assertTrue(problem(() -> esri(String.format(Locale.ROOT, rows, "xllcorner 0\nyllcorner 0\ncellsize 1e308")))
+                .contains("cellsize must be above 0 and at most 100000 m, not 1.0E308"));
+        assertTrue(problem(() -> esri("ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1e300\n")).contains("a height of 1.0E300 m"));
+        assertTrue(problem(() -> xyz("0 0 1\n1 0 1\n1e300 0 1\n")).contains("the point 1.0E300 0 lies beyond"));
+        assertTrue(problem(() -> xyz("0 0 1\n200000 0 1\n")).contains("200000 m apart"));
+    }
+
+    @Test
+    void aGzipThatUnpacksToMoreThanTheCapIsRefusedWhileReading() throws IOException {
+        Path file = folder.resolve("bomb.asc.gz");
+        byte[] spaces = new byte[1 << 20];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        try (OutputStream out = fastGzip(file)) {
+            out.write("ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n".getBytes(StandardCharsets.US_ASCII));
+            for (long written = 0; written <= MOST_BYTES; written += spaces.length) {
+                out.write(spaces);
+            }
+            out.write("7\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertTrue(Files.size(file) < MOST_BYTES / 100, "the bomb is small packed: " + Files.size(file));
+        assertEquals(file + ": more than 512 MiB of text unpacked: not read further", problem(() -> TerrainReader.read(file)));
+    }
+
+    @Test
+    void anXyzFileOfMorePointsThanTheCapIsRefusedAtThePointPastIt() throws IOException {
+        Path file = folder.resolve("many.xyz.gz");
+        byte[] lines = "1 2 3\n".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = fastGzip(file)) {
+            for (int written = 0; written <= MOST_POINTS; written += 1 << 16) {
+                out.write(lines);
+            }
+        }
+        assertEquals(String.format(Locale.ROOT, "%s:%d: more than 4,194,304 points: a terrain file may hold no more (split it into tiles)",
+                file, MOST_POINTS + 1), problem(() -> TerrainReader.read(file)));
+    }
+
+    /** Gzip at its fastest: the bombs are runs of one byte, which pack well at any level. */
+    static OutputStream fastGzip(Path file) throws IOException {
+        return new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 }
