@@ -65,8 +65,9 @@ final class CacheCommand implements Runnable {
                 for (Stats.Stream stream : stats.datastreams()) {
                     Latest latest = stream.latest();
                     System.out.printf(Locale.ROOT, "  %-12s %-40s %-12s %,10d  %s%n", latest.datastream().classification().word(),
-                            latest.datastream().source() + " " + latest.datastream().remoteId(), latest.datastream().unitSymbol(),
-                            stream.observations(), latest.hasValue() ? latest.time() + " " + value(latest) : "no data");
+                            SafeText.of(latest.datastream().source() + " " + latest.datastream().remoteId()),
+                            SafeText.of(latest.datastream().unitSymbol()), stream.observations(),
+                            latest.hasValue() ? latest.time() + " " + SafeText.of(String.valueOf(value(latest))) : "no data");
                 }
                 stats.rejected().forEach((source, records) -> System.out.printf(Locale.ROOT, "  %,d records rejected from %s%n",
                         records, SafeText.of(source)));

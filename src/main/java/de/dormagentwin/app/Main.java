@@ -15,11 +15,15 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        System.setOut(ConsoleGuard.guard(System.out));
+        System.setErr(ConsoleGuard.guard(System.err));
         System.exit(run(args));
     }
 
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        // Plain text: the console guard would show picocli's colour escapes as text.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // A converter's exception becomes a usage error: exit 2 with the message, as for any wrong option.
         commandLine.registerConverter(LodChoice.class, LodChoice::parse);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
