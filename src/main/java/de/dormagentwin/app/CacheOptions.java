@@ -1,10 +1,13 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.CachePassword;
+import de.dormagentwin.live.store.CacheVerifier;
 import de.dormagentwin.live.store.LiveStore;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that opens the cache shares: where it is, and where the configuration is. */
@@ -24,7 +27,29 @@ final class CacheOptions {
     }
 
     LiveStore open() throws IOException {
-        char[] password = CachePassword.resolve(System.getenv(), config().cachePassword());
+        return LiveStore.open(folder(), password());
+    }
+
+    char[] password() throws IOException {
+        return CachePassword.resolve(System.getenv(), config().cachePassword());
+    }
+
+    /**
+     * Opens the cache for a command that reads all of it or rewrites it, after reading every page: a damaged page
+     * stops the command before it has changed a byte, where it would otherwise fail half-way through a prune or
+     * carry the damage into a compacted file. A cache file that will not open counts as damaged here, and is left
+     * where it is. No file yet: a fresh cache, as always.
+     */
+    LiveStore openVerified(String command) throws IOException {
+        char[] password = password();
+        if (Files.exists(folder().resolve(CacheVerifier.FILE_NAME))) {
+            CacheVerifier.Report report = CacheVerifier.verify(folder(), password);
+            if (!report.sound()) {
+                throw new CacheException(report.file() + " is damaged, so " + command + " changed nothing: "
+                        + report.damage().get(0) + (report.damage().size() > 1 ? " (and more)" : "")
+                        + "; 'twin cache verify' lists the damage", null);
+            }
+        }
         return LiveStore.open(folder(), password);
     }
 }

@@ -107,6 +107,12 @@ final class IngestCommand implements Callable<Integer> {
                 service.close();
                 long after = store.stats().observations();
                 System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%n", source.name(), after - before, after);
+                if (store.movedAside().isPresent()) {
+                    // The data went into a fresh cache; what the old one held is only in the file moved aside.
+                    System.err.println("twin: the cache would not open and was moved to " + store.movedAside().get()
+                            + "; this run filled a fresh one");
+                    return 1;
+                }
                 return ok ? 0 : 1;
             }
             follow(service, store);

@@ -50,7 +50,7 @@ public final class LiveStore implements AutoCloseable {
     private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql", "V2__usual_interval.sql");
     private static final int BATCH_SIZE = 1_000;
     private static final int DELETE_CHUNK = 10_000;
-    private static final String USER = "twin";
+    static final String USER = "twin";
     /** H2 starts an encrypted file with this header; an unencrypted one starts with "H:2". */
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -60,6 +60,7 @@ public final class LiveStore implements AutoCloseable {
     private final JdbcConnectionPool readers;
     private final Map<String, Long> datastreamIds = new HashMap<>();
     private boolean closed;
+    private Path movedAside;
 
     private LiveStore(Path folder, Clock clock, Connection writer, JdbcConnectionPool readers) {
         this.folder = folder;
@@ -90,7 +91,9 @@ public final class LiveStore implements AutoCloseable {
             log.accept("cache " + folder.resolve(DATABASE_FILE) + " would not open (" + firstLine(e) + "); moved it to "
                     + aside.getFileName() + " and started a fresh cache");
             try {
-                return connect(folder, password, clock);
+                LiveStore fresh = connect(folder, password, clock);
+                fresh.movedAside = aside;
+                return fresh;
             } catch (SQLException again) {
                 throw explain(folder, password, again);
             }
@@ -137,13 +140,13 @@ public final class LiveStore implements AutoCloseable {
     }
 
     /** Whether the file itself is damaged (then it is moved aside), rather than locked, or opened with the wrong key. */
-    private static boolean isDamage(SQLException e) {
+    static boolean isDamage(SQLException e) {
         int code = e.getErrorCode();
         return code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.IO_EXCEPTION_1
                 || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.FILE_VERSION_ERROR_1;
     }
 
-    private static CacheException explain(Path folder, char[] password, SQLException e) {
+    static CacheException explain(Path folder, char[] password, SQLException e) {
         Path file = folder.resolve(DATABASE_FILE);
         return switch (e.getErrorCode()) {
             case ErrorCode.WRONG_USER_OR_PASSWORD, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
@@ -155,7 +158,7 @@ public final class LiveStore implements AutoCloseable {
     }
 
     /** An encrypted cache opened without a password (or the other way round) would look damaged: say what it is. */
-    private static void checkEncryptionMatches(Path folder, char[] password) throws CacheException {
+    static void checkEncryptionMatches(Path folder, char[] password) throws CacheException {
         Path file = folder.resolve(DATABASE_FILE);
         if (!Files.isRegularFile(file)) {
             return;
@@ -200,6 +203,26 @@ public final class LiveStore implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /**
+     * Where {@link #open} moved a cache file that would not open, if it did: this cache is a fresh, empty one, and
+     * whoever opened it should say so louder than a log line.
+     */
+    public Optional<Path> movedAside() {
+        return Optional.ofNullable(movedAside);
+    }
+
+    /**
+     * Reads every page of the open cache ({@link CacheVerifier}): for a process that holds the cache already, as the
+     * viewer does, and must know it is sound before it writes or deletes.
+     */
+    public CacheVerifier.Report verify() throws CacheException {
+        try (Connection connection = readers.getConnection()) {
+            return CacheVerifier.walk(connection, folder.resolve(DATABASE_FILE));
+        } catch (SQLException e) {
+            throw new CacheException("verifying the cache: " + firstLine(e), e);
+        }
     }
 
     // ---- writing: one writer thread -------------------------------------------------------------------------
