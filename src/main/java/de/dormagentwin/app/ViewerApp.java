@@ -4,6 +4,8 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Simulator;
 import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.store.CacheException;
+import de.dormagentwin.live.store.CacheVerifier;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
@@ -83,7 +85,7 @@ public final class ViewerApp extends Application {
 
     /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
     private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention,
-                          Bindings bindings, String bindingsProblem) {
+                          Bindings bindings, String bindingsProblem, String cacheNotice) {
     }
 
     @Override
@@ -118,9 +120,16 @@ public final class ViewerApp extends Application {
                     bindingsProblem = e.getMessage();
                 }
                 try {
-                    return new Loaded(prepared, cache.open(), null, Duration.ofDays(cache.config().retentionDays()), bindings, bindingsProblem);
+                    LiveStore store = cache.open();
+                    String notice = store.movedAside().map(aside -> "The cache would not open and was moved to " + aside
+                            + "; live data starts with a fresh cache").orElse(null);
+                    String damage = damage(store);
+                    if (damage != null) {
+                        return new Loaded(prepared, null, damage, null, bindings, bindingsProblem, notice);
+                    }
+                    return new Loaded(prepared, store, null, Duration.ofDays(cache.config().retentionDays()), bindings, bindingsProblem, notice);
                 } catch (Exception e) {
-                    return new Loaded(prepared, null, e.getMessage(), null, bindings, bindingsProblem);
+                    return new Loaded(prepared, null, e.getMessage(), null, bindings, bindingsProblem, null);
                 }
             }
         };
@@ -158,6 +167,28 @@ public final class ViewerApp extends Application {
         Thread worker = new Thread(task, "model-loader");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Reads every page of the cache before the viewer's ingest may write to it or its retention delete from it; a
+     * damaged cache is left as it is and the viewer runs without live data. The full read, not a sample: a damaged
+     * leaf page shows only when read, and the retention deletes across all of them. It runs on the loader thread
+     * after the model (about 2 s per million observations here), so a kiosk's start waits for it.
+     */
+    private static String damage(LiveStore store) throws CacheException {
+        CacheVerifier.Report report;
+        try {
+            report = store.verify();
+        } catch (CacheException e) {
+            store.abandon();
+            throw e;
+        }
+        if (report.sound()) {
+            return null;
+        }
+        store.abandon();
+        return report.file() + " is damaged (" + report.damage().get(0) + "); nothing in it was changed, "
+                + "'twin cache verify' lists the damage";
     }
 
     /** Shows each chunk of the city on the loading view as it comes, with how far loading has come. */
@@ -339,6 +370,9 @@ public final class ViewerApp extends Application {
                 viewport.addNote(text.lines().findFirst().orElse(""), true);
             }
         };
+        if (loaded.cacheNotice() != null) {
+            problem.accept(loaded.cacheNotice());
+        }
         if (loaded.store() == null) {
             problem.accept("Live data off: " + loaded.cacheProblem());
             return;
