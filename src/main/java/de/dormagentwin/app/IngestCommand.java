@@ -105,6 +105,10 @@ final class IngestCommand implements Callable<Integer> {
                 long before = store.stats().observations();
                 boolean ok = service.runOnce();
                 service.close();
+                if (store.isDiskFull()) {
+                    // The source's message said so, with the path; the cache cannot be read or written any more.
+                    return 1;
+                }
                 long after = store.stats().observations();
                 System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%n", source.name(), after - before, after);
                 if (store.movedAside().isPresent()) {

@@ -173,7 +173,7 @@ public final class ViewerApp extends Application {
      * Reads every page of the cache before the viewer's ingest may write to it or its retention delete from it; a
      * damaged cache is left as it is and the viewer runs without live data. The full read, not a sample: a damaged
      * leaf page shows only when read, and the retention deletes across all of them. It runs on the loader thread
-     * after the model (about 2 s per million observations here), so a kiosk's start waits for it.
+     * after the model, so a kiosk's start waits for it: 4 s for a cache of 5 million observations (170 MB) here.
      */
     private static String damage(LiveStore store) throws CacheException {
         CacheVerifier.Report report;
