@@ -45,11 +45,33 @@ final class CacheOptions {
         if (Files.exists(folder().resolve(CacheVerifier.FILE_NAME))) {
             CacheVerifier.Report report = CacheVerifier.verify(folder(), password);
             if (!report.sound()) {
-                throw new CacheException(report.file() + " is damaged, so " + command + " changed nothing: "
-                        + report.damage().get(0) + (report.damage().size() > 1 ? " (and more)" : "")
-                        + "; 'twin cache verify' lists the damage", null);
+                throw damaged(report, command);
             }
         }
         return LiveStore.open(folder(), password);
+    }
+
+    /**
+     * For a command that holds the cache open and writes and deletes for long (ingest, with its retention): reads
+     * every page first, and on damage closes the cache without writing a byte and says so.
+     */
+    static void requireSound(LiveStore store, String command) throws CacheException {
+        CacheVerifier.Report report;
+        try {
+            report = store.verify();
+        } catch (CacheException e) {
+            store.abandon();
+            throw e;
+        }
+        if (!report.sound()) {
+            store.abandon();
+            throw damaged(report, command);
+        }
+    }
+
+    private static CacheException damaged(CacheVerifier.Report report, String command) {
+        return new CacheException(report.file() + " is damaged, so " + command + " changed nothing: "
+                + report.damage().get(0) + (report.damage().size() > 1 ? " (and more)" : "")
+                + "; 'twin cache verify' lists the damage", null);
     }
 }

@@ -96,6 +96,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         LiveStore store = cache.open();
+        CacheOptions.requireSound(store, "ingest");
         try {
             Source source = source(store, level);
             IngestService service = new IngestService(store, List.of(source), interval, FIRST_BACKOFF, Clock.systemUTC(),

@@ -41,9 +41,13 @@ class CacheIntegrityTest {
     }
 
     @Test
-    void statsCompactAndPruneStopAtADamagedPageBeforeTheyTouchTheFile() throws Exception {
+    void ingestStatsCompactAndPruneStopAtADamagedPageBeforeTheyTouchTheFile() throws Exception {
         fill("--cache", folder.toString());
         byte[] damaged = damageTheMiddle(folder.resolve("live.mv.db"));
+        TwinRun ingest = twin("ingest", "--simulate", "--days", "1", "--once", "--cache", folder.toString());
+        assertEquals(1, ingest.exitCode(), ingest.out() + ingest.err());
+        assertTrue(ingest.err().contains("is damaged, so ingest changed nothing"), ingest.err());
+        assertArrayEquals(damaged, Files.readAllBytes(folder.resolve("live.mv.db")), "ingest left the file as it was");
         for (String[] command : new String[][]{{"stats"}, {"compact"}, {"prune", "--days", "1"}}) {
             String name = command[0];
             String[] args = new String[command.length + 3];
