@@ -47,7 +47,7 @@ final class CacheCommand implements Runnable {
             Stats stats;
             // The full check costs less than the count below (4 s against over 30 s for 5 million observations),
             // and the count reads an index, not the rows: it came out right over damaged rows without a word.
-            try (LiveStore store = cache.openVerified("stats")) {
+            try (LiveStore store = cache.openVerified("stats", false)) {
                 stats = store.stats();
             }
             if (json) {
@@ -109,7 +109,7 @@ final class CacheCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--days must be 1 or more");
             }
             Instant before = Instant.now().minus(Duration.ofDays(keep));
-            try (LiveStore store = cache.openVerified("prune")) {
+            try (LiveStore store = cache.openVerified("prune", false)) {
                 long deleted = store.prune(before);
                 System.out.printf(Locale.ROOT, "deleted %,d observations older than %s (%d days)%n", deleted, before, keep);
             }
@@ -144,7 +144,7 @@ final class CacheCommand implements Runnable {
         public Integer call() throws Exception {
             Path file = cache.folder().resolve("live.mv.db");
             long before = Files.exists(file) ? Files.size(file) : 0;
-            cache.openVerified("compact").close(true);
+            cache.openVerified("compact", false).close(true);
             System.out.printf(Locale.ROOT, "%s: %,d bytes -> %,d bytes%n", file, before, Files.size(file));
             return 0;
         }

@@ -35,43 +35,23 @@ final class CacheOptions {
     }
 
     /**
-     * Opens the cache for a command that reads all of it or rewrites it, after reading every page: a damaged page
-     * stops the command before it has changed a byte, where it would otherwise fail half-way through a prune or
-     * carry the damage into a compacted file. A cache file that will not open counts as damaged here, and is left
-     * where it is. No file yet: a fresh cache, as always.
+     * Opens the cache after reading every page of it, read-only: a damaged page stops the command before it has
+     * changed a byte, where it would otherwise fail half-way through a prune, carry the damage into a compacted
+     * file, or count over it without a word. The check goes first because opening for writing writes (H2 stores a
+     * chunk a second after it opens). With {@code moveAsideUnopenable} a file that will not open at all is moved
+     * aside and a fresh cache built, as {@link LiveStore#open} does, for the commands that fill a cache (ingest, the
+     * viewer); without it that file is damage like any other. No file yet: a fresh cache, as always.
      */
-    LiveStore openVerified(String command) throws IOException {
+    LiveStore openVerified(String command, boolean moveAsideUnopenable) throws IOException {
         char[] password = password();
         if (Files.exists(folder().resolve(CacheVerifier.FILE_NAME))) {
             CacheVerifier.Report report = CacheVerifier.verify(folder(), password);
-            if (!report.sound()) {
-                throw damaged(report, command);
+            if (!report.sound() && !(moveAsideUnopenable && !report.opened())) {
+                throw new CacheException(report.file() + " is damaged; " + command + " changed nothing in it: "
+                        + report.damage().get(0) + (report.damage().size() > 1 ? " (and more)" : "")
+                        + "; 'twin cache verify' lists the damage", null);
             }
         }
         return LiveStore.open(folder(), password);
-    }
-
-    /**
-     * For a command that holds the cache open and writes and deletes for long (ingest, with its retention): reads
-     * every page first, and on damage closes the cache without writing a byte and says so.
-     */
-    static void requireSound(LiveStore store, String command) throws CacheException {
-        CacheVerifier.Report report;
-        try {
-            report = store.verify();
-        } catch (CacheException e) {
-            store.abandon();
-            throw e;
-        }
-        if (!report.sound()) {
-            store.abandon();
-            throw damaged(report, command);
-        }
-    }
-
-    private static CacheException damaged(CacheVerifier.Report report, String command) {
-        return new CacheException(report.file() + " is damaged, so " + command + " changed nothing: "
-                + report.damage().get(0) + (report.damage().size() > 1 ? " (and more)" : "")
-                + "; 'twin cache verify' lists the damage", null);
     }
 }

@@ -95,8 +95,8 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        LiveStore store = cache.open();
-        CacheOptions.requireSound(store, "ingest");
+        // Ingest holds the cache for long and prunes it hourly: it must know the cache is sound before it starts.
+        LiveStore store = cache.openVerified("ingest", true);
         try {
             Source source = source(store, level);
             IngestService service = new IngestService(store, List.of(source), interval, FIRST_BACKOFF, Clock.systemUTC(),

@@ -46,7 +46,7 @@ class CacheIntegrityTest {
         byte[] damaged = damageTheMiddle(folder.resolve("live.mv.db"));
         TwinRun ingest = twin("ingest", "--simulate", "--days", "1", "--once", "--cache", folder.toString());
         assertEquals(1, ingest.exitCode(), ingest.out() + ingest.err());
-        assertTrue(ingest.err().contains("is damaged, so ingest changed nothing"), ingest.err());
+        assertTrue(ingest.err().contains("is damaged; ingest changed nothing in it"), ingest.err());
         assertArrayEquals(damaged, Files.readAllBytes(folder.resolve("live.mv.db")), "ingest left the file as it was");
         for (String[] command : new String[][]{{"stats"}, {"compact"}, {"prune", "--days", "1"}}) {
             String name = command[0];
@@ -57,7 +57,7 @@ class CacheIntegrityTest {
             args[command.length + 2] = folder.toString();
             TwinRun run = twin(args);
             assertEquals(1, run.exitCode(), name + ": " + run.out() + run.err());
-            assertTrue(run.err().contains("is damaged, so " + name + " changed nothing") && run.err().contains("table OBSERVATION"),
+            assertTrue(run.err().contains("is damaged; " + name + " changed nothing in it") && run.err().contains("table OBSERVATION"),
                     name + ": " + run.err());
             assertArrayEquals(damaged, Files.readAllBytes(folder.resolve("live.mv.db")), name + " left the file as it was");
         }

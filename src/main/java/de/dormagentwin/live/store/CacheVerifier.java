@@ -38,8 +38,8 @@ public final class CacheVerifier {
     public static final String FILE_NAME = LiveStore.DATABASE_FILE;
     private static final int BLOCK_SIZE = 4096;
 
-    /** What a verification found: {@code damage} empty when every page read. */
-    public record Report(Path file, long pages, int maps, List<String> damage, long damagedPages) {
+    /** What a verification found: {@code damage} empty when every page read; {@code opened} false when the file would not open at all. */
+    public record Report(Path file, boolean opened, long pages, int maps, List<String> damage, long damagedPages) {
         public boolean sound() {
             return damage.isEmpty();
         }
@@ -81,14 +81,14 @@ public final class CacheVerifier {
             return walk(connection, file);
         } catch (SQLException e) {
             if (LiveStore.isDamage(e)) {
-                return new Report(file, 0, 0, List.of("the file will not open: " + describe(e)), 1);
+                return new Report(file, false, 0, 0, List.of("the file will not open: " + describe(e)), 1);
             }
             throw LiveStore.explain(folder, password, e);
         }
     }
 
     /** Walks every page of the database behind {@code connection}, an embedded connection to the cache file. */
-    static Report walk(Connection connection, Path file) throws CacheException {
+    private static Report walk(Connection connection, Path file) throws CacheException {
         Database database;
         try {
             database = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase();
@@ -108,7 +108,7 @@ public final class CacheVerifier {
             maps++;
             walk.visit(owners.getOrDefault(name, "H2 map " + name), map.getRootPage());
         }
-        return new Report(file, walk.pages, maps, List.copyOf(walk.damage), walk.damaged);
+        return new Report(file, true, walk.pages, maps, List.copyOf(walk.damage), walk.damaged);
     }
 
     /** Map names to the tables and indexes they hold: "table.43" is table OBSERVATION. */
@@ -183,22 +183,31 @@ public final class CacheVerifier {
             return place + ": ";
         }
 
-        /** The chunk's first block, from the layout map's "chunk.N" entry ("...,block:22cd,..."); -1 when not there. */
+        /**
+         * The chunk's first block, from the layout map's "chunk.N" entry ("...,block:22cd,..."), or for the last
+         * chunk, which the layout map stored inside it cannot list, from the file header; -1 when neither has it.
+         */
         private long block(int chunk) {
-            String entry = store.getLayoutMap().get("chunk." + Integer.toHexString(chunk));
-            if (entry == null) {
-                return -1;
-            }
-            for (String field : entry.split(",")) {
-                if (field.startsWith("block:")) {
-                    try {
-                        return Long.parseLong(field.substring("block:".length()), 16);
-                    } catch (NumberFormatException e) {
-                        return -1;
+            String id = Integer.toHexString(chunk);
+            String entry = store.getLayoutMap().get("chunk." + id);
+            String block = null;
+            if (entry != null) {
+                for (String field : entry.split(",")) {
+                    if (field.startsWith("block:")) {
+                        block = field.substring("block:".length());
                     }
                 }
+            } else {
+                Map<String, Object> header = store.getFileStore().getStoreHeader();
+                if (id.equals(String.valueOf(header.get("chunk")))) {
+                    block = String.valueOf(header.get("block"));
+                }
             }
-            return -1;
+            try {
+                return block == null ? -1 : Long.parseLong(block, 16);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 
@@ -219,6 +228,9 @@ public final class CacheVerifier {
         }
         message = message.replaceAll("\\s*\\[[0-9.]+/-?\\d+]$", "").replaceAll("\\s*\\[\\d+-\\d+]$", "");
         boolean h2Words = shown instanceof SQLException || shown.getClass().getName().startsWith("org.h2.");
-        return SafeText.of(h2Words ? message : shown.getClass().getSimpleName() + ": " + message);
+        if (h2Words) {
+            return SafeText.of(message);
+        }
+        return SafeText.of(shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getClass().getSimpleName() + ": " + message);
     }
 }

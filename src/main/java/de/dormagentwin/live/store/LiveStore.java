@@ -224,18 +224,6 @@ public final class LiveStore implements AutoCloseable {
         return Optional.ofNullable(movedAside);
     }
 
-    /**
-     * Reads every page of the open cache ({@link CacheVerifier}): for a process that holds the cache already, as the
-     * viewer does, and must know it is sound before it writes or deletes.
-     */
-    public CacheVerifier.Report verify() throws CacheException {
-        try (Connection connection = readers.getConnection()) {
-            return CacheVerifier.walk(connection, folder.resolve(DATABASE_FILE));
-        } catch (SQLException e) {
-            throw new CacheException("verifying the cache: " + firstLine(e), e);
-        }
-    }
-
     // ---- writing: one writer thread -------------------------------------------------------------------------
 
     /** Stores or updates a thing and its location. */
@@ -848,31 +836,6 @@ public final class LiveStore implements AutoCloseable {
         }
         if (left) {
             throw new CacheException("could not compact " + file + " (is the disk full?); the cache is kept as it was", null);
-        }
-    }
-
-    /**
-     * Closes without writing a byte more, as if the process had ended: for a cache found damaged, where a commit or
-     * the compaction a normal close does would read and rewrite around the damage.
-     */
-    public void abandon() throws CacheException {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            readers.dispose();
-            try (Statement statement = writer.createStatement()) {
-                statement.execute("SHUTDOWN IMMEDIATELY");
-            } catch (SQLException e) {
-                throw new CacheException("closing the cache: " + firstLine(e), e);
-            } finally {
-                try {
-                    writer.close();
-                } catch (SQLException ignored) {
-                    // SHUTDOWN has closed it already.
-                }
-            }
         }
     }
 
