@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * query reads only the pages it needs, so a damaged page can sit unnoticed until a prune deletes half the data
  * around it. Here every map of the MVStore (each table, each index, H2's own) is walked from its root to every
  * leaf; reading a page checks its length and check value and decodes each of its rows with the table's own types,
- * which is where random bytes in a page show.
+ * which is where random bytes in a page show. Chunk headers and footers need no pass of their own: H2 reads those of
+ * every chunk the file lists when it opens it, and a damaged one makes the file "will not open".
  */
 public final class CacheVerifier {
     /** Enough to say where the damage is; a file overwritten at random would otherwise list thousands. */
@@ -38,8 +39,11 @@ public final class CacheVerifier {
     public static final String FILE_NAME = LiveStore.DATABASE_FILE;
     private static final int BLOCK_SIZE = 4096;
 
-    /** What a verification found: {@code damage} empty when every page read; {@code opened} false when the file would not open at all. */
-    public record Report(Path file, boolean opened, long pages, int maps, List<String> damage, long damagedPages) {
+    /**
+     * What a verification found: {@code damage} empty when every page read, else the first
+     * {@link #MAX_REPORTED} of {@code problems}; {@code opened} false when the file would not open at all.
+     */
+    public record Report(Path file, boolean opened, long pages, int maps, List<String> damage, long problems) {
         public boolean sound() {
             return damage.isEmpty();
         }
@@ -48,7 +52,8 @@ public final class CacheVerifier {
             if (sound()) {
                 return String.format(Locale.ROOT, "%s: sound, %,d pages in %d maps read", file, pages, maps);
             }
-            return String.format(Locale.ROOT, "%s: DAMAGED, %,d of %,d pages unreadable", file, damagedPages, pages + damagedPages);
+            return String.format(Locale.ROOT, "%s: DAMAGED, %,d damaged %s (%,d pages read)", file, problems,
+                    problems == 1 ? "place" : "places", pages);
         }
     }
 
@@ -142,7 +147,7 @@ public final class CacheVerifier {
             this.store = store;
         }
 
-        /** Depth first over the children; a damaged node hides its subtree, which is counted as one damaged page. */
+        /** Depth first over the children; a damaged node hides its subtree, which counts as one damaged place. */
         void visit(String owner, Page<?, ?> page) {
             pages++;
             if (page.isLeaf()) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,10 +37,33 @@ class CacheVerifierTest {
         CacheVerifier.Report report = CacheVerifier.verify(folder, null);
         assertFalse(report.sound());
         assertTrue(report.opened());
-        assertTrue(report.damagedPages() >= 1, report.toString());
+        assertTrue(report.problems() >= 1, report.toString());
         assertTrue(report.damage().get(0).matches("table OBSERVATION: page in chunk \\d+ at offset \\d+ \\(byte [0-9,]+ of the file\\): .+"),
                 report.damage().toString());
         assertArrayEquals(damaged, Files.readAllBytes(folder.resolve("live.mv.db")), "only read");
+    }
+
+    @Test
+    void aChunkHeaderThatNoLongerNamesItsChunkMakesTheFileOneThatWillNotOpen() throws Exception {
+        fill();
+        LiveStore more = LiveStore.open(folder, null, CLOCK, message -> { });
+        more.write(List.of(pm10(40_000, 1)));
+        more.close(false);
+        Path file = folder.resolve("live.mv.db");
+        byte[] bytes = Files.readAllBytes(file);
+        int first = -1;
+        for (int block = 2; block * 4096 < bytes.length && first < 0; block++) {
+            if (new String(bytes, block * 4096, 6, StandardCharsets.ISO_8859_1).equals("chunk:")) {
+                first = block * 4096;
+            }
+        }
+        try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
+            access.seek(first + "chunk:".length());
+            access.write("zz".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        CacheVerifier.Report report = CacheVerifier.verify(folder, null);
+        assertFalse(report.sound() || report.opened(), report.damage().toString());
+        assertTrue(report.damage().get(0).startsWith("the file will not open: File corrupted"), report.damage().toString());
     }
 
     @Test
