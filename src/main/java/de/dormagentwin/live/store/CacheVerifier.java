@@ -71,6 +71,11 @@ public final class CacheVerifier {
             throw new CacheException("there is no cache file " + file, null);
         }
         LiveStore.checkEncryptionMatches(folder, password);
+        String name = folder.resolve(LiveStore.DATABASE_NAME).toAbsolutePath().toString();
+        if (name.indexOf(';') >= 0) {
+            // H2 reads everything after a ';' in the URL as settings (INIT=RUNSCRIPT among them): a path stays a path.
+            throw new CacheException("the cache folder " + folder + " has a ';' in its path, which H2 cannot open safely", null);
+        }
         Properties settings = new Properties();
         settings.setProperty("user", LiveStore.USER);
         settings.setProperty("password", password == null ? "" : new String(password) + " " + LiveStore.USER);
@@ -81,7 +86,7 @@ public final class CacheVerifier {
         if (password != null) {
             settings.setProperty("CIPHER", "AES");
         }
-        String url = "jdbc:h2:file:" + folder.resolve(LiveStore.DATABASE_NAME).toAbsolutePath();
+        String url = "jdbc:h2:file:" + name;
         try (Connection connection = DriverManager.getConnection(url, settings)) {
             return walk(connection, file);
         } catch (SQLException e) {

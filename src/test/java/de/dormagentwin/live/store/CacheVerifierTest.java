@@ -103,6 +103,19 @@ class CacheVerifierTest {
         assertTrue(wrong.getMessage().startsWith("wrong password"), wrong.getMessage());
     }
 
+    @Test
+    void aFolderWhosePathHoldsASemicolonIsRefusedBeforeH2ReadsItAsSettings() throws Exception {
+        Path evil = Files.createDirectories(folder.resolve("x;INIT=CREATE TABLE PWNED(I INT)"));
+        Files.copy(folderWithACache(), evil.resolve("live.mv.db"));
+        CacheException refused = assertThrows(CacheException.class, () -> CacheVerifier.verify(evil, null));
+        assertTrue(refused.getMessage().contains("';'"), refused.getMessage());
+    }
+
+    private Path folderWithACache() throws Exception {
+        fill();
+        return folder.resolve("live.mv.db");
+    }
+
     private void fill() throws Exception {
         try (LiveStore store = LiveStore.open(folder, null, CLOCK, message -> { })) {
             register(store);
