@@ -119,7 +119,7 @@ public final class ViewerApp extends Application {
                 }
                 try {
                     // Every page is read before the viewer's ingest may write or its retention delete: a damaged
-                    // leaf shows only when read. 4 s for a cache of 5 million observations (170 MB) here, on this
+                    // leaf shows only when read. 4 to 6 s for 5 million observations (170 MB) here, on this
                     // loader thread after the model, so a kiosk's start waits for it.
                     LiveStore store = cache.openVerified("the viewer", true);
                     String notice = store.movedAside().map(aside -> "The cache would not open and was moved to " + aside
