@@ -1,10 +1,13 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.CachePassword;
+import de.dormagentwin.live.store.CacheVerifier;
 import de.dormagentwin.live.store.LiveStore;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that opens the cache shares: where it is, and where the configuration is. */
@@ -45,7 +48,31 @@ final class CacheOptions {
     }
 
     LiveStore open() throws IOException {
-        char[] password = CachePassword.resolve(System.getenv(), config().cachePassword());
+        return LiveStore.open(folder(), password());
+    }
+
+    char[] password() throws IOException {
+        return CachePassword.resolve(System.getenv(), config().cachePassword());
+    }
+
+    /**
+     * Opens the cache after reading every page of it, read-only: a damaged page stops the command before it has
+     * changed a byte, where it would otherwise fail half-way through a prune, carry the damage into a compacted
+     * file, or count over it without a word. The check goes first because opening for writing writes (H2 stores a
+     * chunk a second after it opens). With {@code moveAsideUnopenable} a file that will not open at all is moved
+     * aside and a fresh cache built, as {@link LiveStore#open} does, for the commands that fill a cache (ingest, the
+     * viewer); without it that file is damage like any other. No file yet: a fresh cache, as always.
+     */
+    LiveStore openVerified(String command, boolean moveAsideUnopenable) throws IOException {
+        char[] password = password();
+        if (Files.exists(folder().resolve(CacheVerifier.FILE_NAME))) {
+            CacheVerifier.Report report = CacheVerifier.verify(folder(), password);
+            if (!report.sound() && !(moveAsideUnopenable && !report.opened())) {
+                throw new CacheException(report.file() + " is damaged; " + command + " changed nothing in it: "
+                        + report.damage().get(0) + (report.damage().size() > 1 ? " (and more)" : "")
+                        + "; 'twin cache verify' lists the damage", null);
+            }
+        }
         return LiveStore.open(folder(), password);
     }
 }

@@ -101,7 +101,8 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        LiveStore store = cache.open();
+        // Ingest holds the cache for long and prunes it hourly: it must know the cache is sound before it starts.
+        LiveStore store = cache.openVerified("ingest", true);
         try {
             Source source = source(store, level);
             IngestService service = new IngestService(store, List.of(source), interval, FIRST_BACKOFF, Clock.systemUTC(),
@@ -112,10 +113,20 @@ final class IngestCommand implements Callable<Integer> {
                 long rejectedBefore = store.rejected().getOrDefault(source.name(), 0L);
                 boolean ok = service.runOnce();
                 service.close();
+                if (store.isDiskFull()) {
+                    // The source's message said so, with the path; the cache cannot be read or written any more.
+                    return 1;
+                }
                 long after = store.stats().observations();
                 long rejected = store.rejected().getOrDefault(source.name(), 0L) - rejectedBefore;
                 System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%s%n", source.name(), after - before, after,
                         rejected == 0 ? "" : String.format(Locale.ROOT, ", %,d records rejected (see twin cache stats)", rejected));
+                if (store.movedAside().isPresent()) {
+                    // The data went into a fresh cache; what the old one held is only in the file moved aside.
+                    System.err.println("twin: the cache would not open and was moved to " + store.movedAside().get()
+                            + "; this run filled a fresh one");
+                    return 1;
+                }
                 return ok ? 0 : 1;
             }
             follow(service, store);

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
@@ -124,6 +125,11 @@ final class SnapshotCommand implements Callable<Integer> {
     private Consumer<CityViewport> overlay(ColorRule rule) throws IOException {
         List<Latest> values;
         try (LiveStore store = cache.open()) {
+            if (store.movedAside().isPresent()) {
+                // The fresh cache is empty: a picture from it would show "no data" where the city has data.
+                throw new CacheException("the cache in " + cache.folder() + " would not open and was moved to "
+                        + store.movedAside().get() + "; no snapshot of an empty cache", null);
+            }
             values = at == null ? store.latest() : store.asOf(at);
         }
         Map<String, List<Latest>> byObject = ThematicOverlay.byObject(values);

@@ -61,7 +61,7 @@ public final class LiveStore implements AutoCloseable {
     private static final int MAX_TEXT = 2_000;
     private static final int BATCH_SIZE = 1_000;
     private static final int DELETE_CHUNK = 10_000;
-    private static final String USER = "twin";
+    static final String USER = "twin";
     /** H2 starts an encrypted file with this header; an unencrypted one starts with "H:2". */
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
     /** H2's encrypted file starts with a header block of this size; a shorter file it takes for new and overwrites. */
@@ -73,6 +73,8 @@ public final class LiveStore implements AutoCloseable {
     private final JdbcConnectionPool readers;
     private final Map<String, Long> datastreamIds = new HashMap<>();
     private boolean closed;
+    private Path movedAside;
+    private volatile CacheException diskFull;
 
     private LiveStore(Path folder, Clock clock, Connection writer, JdbcConnectionPool readers) {
         this.folder = folder;
@@ -87,6 +89,14 @@ public final class LiveStore implements AutoCloseable {
      * wrong password or a cache in use by another process is an error, and moves nothing.
      */
     public static LiveStore open(Path folder, char[] password, Clock clock, Consumer<String> log) throws CacheException {
+        return open(folder, password, clock, log, "");
+    }
+
+    /**
+     * As {@link #open(Path, char[], Clock, Consumer)}, through one of H2's file systems ({@code fileSystem} is its
+     * prefix, such as "nio:"): tests run a real H2 on a real file through a wrapper that runs out of space.
+     */
+    static LiveStore open(Path folder, char[] password, Clock clock, Consumer<String> log, String fileSystem) throws CacheException {
         refuseUnsafeFolder(folder);
         try {
             Files.createDirectories(folder);
@@ -95,7 +105,7 @@ public final class LiveStore implements AutoCloseable {
         }
         checkEncryptionMatches(folder, password);
         try {
-            return connect(folder, password, clock);
+            return connect(folder, password, clock, fileSystem);
         } catch (SQLException e) {
             if (!isDamage(e)) {
                 throw explain(folder, password, e);
@@ -104,7 +114,9 @@ public final class LiveStore implements AutoCloseable {
             log.accept("cache " + folder.resolve(DATABASE_FILE) + " would not open (" + firstLine(e) + "); moved it to "
                     + aside.getFileName() + " and started a fresh cache");
             try {
-                return connect(folder, password, clock);
+                LiveStore fresh = connect(folder, password, clock, fileSystem);
+                fresh.movedAside = aside;
+                return fresh;
             } catch (SQLException again) {
                 throw explain(folder, password, again);
             }
@@ -132,12 +144,11 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
-    private static LiveStore connect(Path folder, char[] password, Clock clock) throws SQLException {
-        // The settings stay in the URL, not in Properties: the readers' pool (JdbcConnectionPool) passes no
-        // Properties on, and H2 refuses a second connection whose CIPHER differs. They are constants of this class;
-        // the path is checked by refuseUnsafeFolder, and the password goes as a password, never as text of the URL.
-        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME).toAbsolutePath()
-                + (password == null ? "" : ";CIPHER=AES") + ";DB_CLOSE_ON_EXIT=FALSE";
+    private static LiveStore connect(Path folder, char[] password, Clock clock, String fileSystem) throws SQLException {
+        // No live.trace.db: H2 would write its errors there, beside the cache, growing on a full disk and read by no
+        // one; what failed reaches the user in this class's messages.
+        String url = "jdbc:h2:file:" + fileSystem + folder.resolve(DATABASE_NAME).toAbsolutePath()
+                + (password == null ? "" : ";CIPHER=AES") + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
         // H2's encrypted files take "filePassword userPassword"; the user password guards nothing more here.
         String secret = password == null ? "" : new String(password) + " " + USER;
         Connection writer = DriverManager.getConnection(url, USER, secret);
@@ -171,13 +182,13 @@ public final class LiveStore implements AutoCloseable {
     }
 
     /** Whether the file itself is damaged (then it is moved aside), rather than locked, or opened with the wrong key. */
-    private static boolean isDamage(SQLException e) {
+    static boolean isDamage(SQLException e) {
         int code = e.getErrorCode();
         return code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.IO_EXCEPTION_1
                 || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.FILE_VERSION_ERROR_1;
     }
 
-    private static CacheException explain(Path folder, char[] password, SQLException e) {
+    static CacheException explain(Path folder, char[] password, SQLException e) {
         Path file = folder.resolve(DATABASE_FILE);
         return switch (e.getErrorCode()) {
             case ErrorCode.WRONG_USER_OR_PASSWORD, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
@@ -193,7 +204,7 @@ public final class LiveStore implements AutoCloseable {
      * With a password, H2 also silently writes a fresh encrypted cache over any file shorter than its encryption
      * header block, so a cut-short cache is refused rather than replaced.
      */
-    private static void checkEncryptionMatches(Path folder, char[] password) throws CacheException {
+    static void checkEncryptionMatches(Path folder, char[] password) throws CacheException {
         Path file = folder.resolve(DATABASE_FILE);
         if (!Files.isRegularFile(file)) {
             return;
@@ -250,6 +261,14 @@ public final class LiveStore implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /**
+     * Where {@link #open} moved a cache file that would not open, if it did: this cache is a fresh, empty one, and
+     * whoever opened it should say so louder than a log line.
+     */
+    public Optional<Path> movedAside() {
+        return Optional.ofNullable(movedAside);
     }
 
     // ---- writing: one writer thread -------------------------------------------------------------------------
@@ -709,7 +728,40 @@ public final class LiveStore implements AutoCloseable {
         } catch (SQLException ignored) {
             // The original failure is the one worth reporting.
         }
+        return failure(what, e);
+    }
+
+    /**
+     * The failure as the user should read it. A full disk is one message with the path, every time: H2 closes the
+     * database when a write fails, and each later call would otherwise say only "the database has been closed".
+     * What was committed before stays in the file.
+     */
+    private CacheException failure(String what, SQLException e) {
+        CacheException full = diskFull;
+        if (full == null && isDiskFull(e)) {
+            full = new CacheException("disk full: " + folder.resolve(DATABASE_FILE), e);
+            diskFull = full;
+        }
+        if (full != null) {
+            return new CacheException(full.getMessage(), full.getCause());
+        }
         return new CacheException(what + ": " + firstLine(e), e);
+    }
+
+    /** ENOSPC and EDQUOT as the JDK words them; H2 wraps the IOException a few layers deep. */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a write found the disk full; H2 has closed the database then, and only a new {@link #open} writes again. */
+    public boolean isDiskFull() {
+        return diskFull != null;
     }
 
     /**
@@ -781,7 +833,7 @@ public final class LiveStore implements AutoCloseable {
             }
             return new Changes(values, newest);
         } catch (SQLException e) {
-            throw new CacheException("reading the latest values: " + firstLine(e), e);
+            throw failure("reading the latest values", e);
         }
     }
 
@@ -902,7 +954,7 @@ public final class LiveStore implements AutoCloseable {
             }
             return values;
         } catch (SQLException e) {
-            throw new CacheException("reading the values as of " + time + ": " + firstLine(e), e);
+            throw failure("reading the values as of " + time, e);
         }
     }
 
@@ -936,7 +988,7 @@ public final class LiveStore implements AutoCloseable {
             }
             return points;
         } catch (SQLException e) {
-            throw new CacheException("reading datastream " + datastreamId + ": " + firstLine(e), e);
+            throw failure("reading datastream " + datastreamId, e);
         }
     }
 
@@ -949,7 +1001,7 @@ public final class LiveStore implements AutoCloseable {
             long time = rows.getLong(1);
             return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
         } catch (SQLException e) {
-            throw new CacheException("reading the oldest observation: " + firstLine(e), e);
+            throw failure("reading the oldest observation", e);
         }
     }
 
@@ -990,7 +1042,7 @@ public final class LiveStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new CacheException("reading the last time of " + datastreamRemoteId + ": " + firstLine(e), e);
+            throw failure("reading the last time of " + datastreamRemoteId, e);
         }
     }
 
@@ -1004,7 +1056,7 @@ public final class LiveStore implements AutoCloseable {
                 counts.put(rows.getLong(1), rows.getLong(2));
             }
         } catch (SQLException e) {
-            throw new CacheException("counting observations: " + firstLine(e), e);
+            throw failure("counting observations", e);
         }
         List<Stats.Stream> streams = new ArrayList<>();
         long total = 0;
@@ -1049,18 +1101,50 @@ public final class LiveStore implements AutoCloseable {
             }
             closed = true;
             readers.dispose();
+            if (diskFull != null) {
+                // H2 closed the database when the write failed; the disk full was reported then, and there is
+                // nothing left to write.
+                closeQuietly(writer);
+                return;
+            }
             try (Statement statement = writer.createStatement()) {
                 writer.commit();
                 statement.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
             } catch (SQLException e) {
-                throw new CacheException("closing the cache: " + firstLine(e), e);
+                throw failure("closing the cache", e);
             } finally {
-                try {
-                    writer.close();
-                } catch (SQLException ignored) {
-                    // SHUTDOWN has closed it already.
-                }
+                closeQuietly(writer);
             }
+            removeCompactionLeftovers();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // SHUTDOWN has closed it already.
+        }
+    }
+
+    /**
+     * SHUTDOWN COMPACT writes the compacted copy next to the cache and swaps it in. When that copy cannot be
+     * written, H2 only traces the failure, keeps the cache as it was, and leaves the partial copy behind until the
+     * next open: removed here, and said.
+     */
+    private void removeCompactionLeftovers() throws CacheException {
+        Path file = folder.resolve(DATABASE_FILE);
+        boolean left = false;
+        for (String suffix : List.of(".tempFile", ".newFile")) {
+            Path leftover = folder.resolve(DATABASE_FILE + suffix);
+            try {
+                left |= Files.deleteIfExists(leftover);
+            } catch (IOException e) {
+                throw new CacheException("could not remove " + leftover + " left by a failed compaction: " + e.getMessage(), e);
+            }
+        }
+        if (left) {
+            throw new CacheException("could not compact " + file + " (is the disk full?); the cache is kept as it was", null);
         }
     }
 
