@@ -40,6 +40,8 @@ public final class IngestService implements AutoCloseable {
     static final int REMEMBERED_REFUSALS = 10_000;
     /** A log line's most characters of outside text: room for a long URL, no room for a flood. */
     static final int LOG_LIMIT = 1_000;
+    /** The cache's source columns hold this many characters. */
+    static final int MAX_SOURCE_NAME = 1_000;
 
     private final LiveStore store;
     private final List<Source> sources;
@@ -58,6 +60,14 @@ public final class IngestService implements AutoCloseable {
     private Duration retention;
 
     public IngestService(LiveStore store, List<Source> sources, Duration interval, Duration firstBackoff, Clock clock, Consumer<String> log) {
+        for (Source source : sources) {
+            // The name is every record's provenance in the cache: one that no row can hold would fail every write.
+            if (source.name().length() > MAX_SOURCE_NAME) {
+                throw new IllegalArgumentException("a source named " + SafeText.of(source.name(), 80) + " ("
+                        + source.name().length() + " characters, a URL that long?) is longer than the cache keeps, "
+                        + MAX_SOURCE_NAME);
+            }
+        }
         this.store = store;
         this.sources = List.copyOf(sources);
         this.interval = interval;

@@ -47,7 +47,7 @@ public final class MqttSource implements Source {
     static final int MAX_HELD = 10_000;
     /** One observation is a few hundred bytes; a larger message is skipped unread, so a broker cannot flood the parser. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = FeedJson.builder().build();
     private static final int QUALITY_OF_SERVICE = 1;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final int KEEP_ALIVE_SECONDS = 30;

@@ -44,7 +44,7 @@ public final class PegelOnlineSource implements Source {
     /** The Rhine gauge upstream of Dormagen. */
     public static final String COLOGNE_STATION = "a6ee8177-107b-47dd-bcfd-30960ccc6e9c";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = FeedJson.builder().build();
     private static final String TIMESERIES = "W";
 
     private final String base;

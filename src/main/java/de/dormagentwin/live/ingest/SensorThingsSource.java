@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -72,7 +71,7 @@ public final class SensorThingsSource implements Source {
     private final int maxPages;
     private final Clock clock = Clock.systemUTC();
     private final boolean ownsClient;
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = FeedJson.builder()
             // A server that writes NaN for one result should cost that observation, not the whole page.
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

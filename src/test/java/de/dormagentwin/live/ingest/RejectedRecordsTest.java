@@ -74,4 +74,31 @@ class RejectedRecordsTest {
             assertEquals(Map.of("careless", 2L + 4L + 2L), store.rejected());
         }
     }
+
+    /** A source whose name, its URL, is long: one thing with one datastream and one value. */
+    private record LongNamed(String name) implements Source {
+        @Override
+        public void fetch(Sink sink) throws java.io.IOException {
+            sink.thing(new Thing(name, "gate-4", "Gate 4", "", Map.of(), null, Double.NaN, Double.NaN));
+            sink.datastream(new Datastream(name, "no2", "gate-4", "NO2", "NO2", "", "", "µg/m³", Classification.PUBLIC));
+            sink.observations(List.of(Observation.number(name, "no2", NOW.minusSeconds(60), 21)));
+        }
+    }
+
+    @Test
+    void aLongButHonestServiceUrlIsStoredAndAnAbsurdOneRefusedAtTheStart() throws Exception {
+        String honest = "sensorthings https://sensors.dormagen.example/FROST-Server/v1.1?tenant=" + "chempark".repeat(60);
+        try (LiveStore store = LiveStore.open(folder, null, Clock.fixed(NOW, ZoneOffset.UTC), log::add)) {
+            IngestService ingest = new IngestService(store, List.of(new LongNamed(honest)), Duration.ofSeconds(1),
+                    Duration.ofMillis(10), Clock.fixed(NOW, ZoneOffset.UTC), log::add);
+            assertTrue(ingest.runOnce(), log.toString());
+            ingest.close();
+            assertEquals(21.0, store.latest().get(0).number());
+
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new IngestService(store, List.of(new LongNamed("sensorthings https://x/" + "y".repeat(2_000))),
+                            Duration.ofSeconds(1), Duration.ofMillis(10), Clock.fixed(NOW, ZoneOffset.UTC), log::add));
+            assertTrue(refused.getMessage().contains("longer than the cache keeps"), refused.getMessage());
+        }
+    }
 }

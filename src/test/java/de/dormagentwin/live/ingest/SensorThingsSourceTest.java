@@ -256,6 +256,22 @@ class SensorThingsSourceTest {
         assertEquals(17, store.stats().observations());
     }
 
+    @Test
+    void aNumberOfThousandsOfDigitsCostsItsObservationNotThePage() throws Exception {
+        dormagen();
+        var nodes = json.getNodeFactory();
+        server.observations(id(11),
+                observation(2001, T0.plusSeconds(30).toString(), nodes.numberNode(3.5)),
+                observation(2002, T0.plusSeconds(90).toString(), nodes.numberNode(new java.math.BigInteger("9".repeat(5_000)))),
+                observation(2003, T0.plusSeconds(150).toString(), nodes.numberNode(4.5)));
+
+        assertTrue(runOnce(), messages.toString());
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith(sourceName + ": Datastream 11, observation 2002: "), messages.toString());
+        assertTrue(values("11").containsAll(List.of(3.5, 4.5)), values("11").toString());
+    }
+
     // ---- faults: each fails the fetch with one message and keeps the cache ----------------------------------
 
     @Test
