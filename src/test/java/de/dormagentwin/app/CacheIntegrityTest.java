@@ -1,13 +1,11 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.CacheDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import static de.dormagentwin.app.TwinRun.twin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -31,7 +29,7 @@ class CacheIntegrityTest {
     @Test
     void randomBytesInTheMiddleAreNamedByVerifyWithTheTableAndThePlaceInTheFile() throws Exception {
         fill("--cache", folder.toString());
-        byte[] damaged = damageTheMiddle(folder.resolve("live.mv.db"));
+        byte[] damaged = CacheDamage.damageTheMiddle(folder.resolve("live.mv.db"));
 
         TwinRun verify = twin("cache", "verify", "--cache", folder.toString());
         assertEquals(1, verify.exitCode(), verify.out());
@@ -43,7 +41,7 @@ class CacheIntegrityTest {
     @Test
     void ingestStatsCompactAndPruneStopAtADamagedPageBeforeTheyTouchTheFile() throws Exception {
         fill("--cache", folder.toString());
-        byte[] damaged = damageTheMiddle(folder.resolve("live.mv.db"));
+        byte[] damaged = CacheDamage.damageTheMiddle(folder.resolve("live.mv.db"));
         TwinRun ingest = twin("ingest", "--simulate", "--days", "1", "--once", "--cache", folder.toString());
         assertEquals(1, ingest.exitCode(), ingest.out() + ingest.err());
         assertTrue(ingest.err().contains("is damaged; ingest changed nothing in it"), ingest.err());
@@ -81,7 +79,7 @@ class CacheIntegrityTest {
         assertEquals(1, withoutPassword.exitCode());
         assertTrue(withoutPassword.err().contains("is encrypted"), withoutPassword.err());
 
-        damageTheMiddle(cache.resolve("live.mv.db"));
+        CacheDamage.damageTheMiddle(cache.resolve("live.mv.db"));
         TwinRun damaged = twin("cache", "verify", "--cache", cache.toString(), "--config", config.toString());
         assertEquals(1, damaged.exitCode(), damaged.out());
         assertTrue(damaged.err().contains("DAMAGED"), damaged.err());
@@ -104,16 +102,5 @@ class CacheIntegrityTest {
         System.arraycopy(cacheOptions, 0, args, 5, cacheOptions.length);
         TwinRun ingest = twin(args);
         assertEquals(0, ingest.exitCode(), ingest.err());
-    }
-
-    /** 4 KB of random bytes over the middle of the file, as a failing disk or a stray write would leave them. */
-    static byte[] damageTheMiddle(Path file) throws IOException {
-        byte[] noise = new byte[4096];
-        new Random(11).nextBytes(noise);
-        try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
-            access.seek(access.length() / 2);
-            access.write(noise);
-        }
-        return Files.readAllBytes(file);
     }
 }

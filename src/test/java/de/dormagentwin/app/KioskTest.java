@@ -103,16 +103,7 @@ class KioskTest {
                 .findFirst().orElseThrow().datastreamId();
 
         KioskPane pane = kiosk();
-        List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
-        FxThread.call(() -> {
-            feed.addListener(snapshot -> {
-                received.add(snapshot);
-                pane.showLive(snapshot);
-            });
-            pane.select("house-b");
-            return null;
-        });
+        List<LiveFeed.Snapshot> received = followPublicFeed(pane);
         String text;
         try {
             text = ScreenText.waitFor(pane, "23,5 µg/m³");
@@ -172,16 +163,7 @@ class KioskTest {
         assertEquals(secret.size(), secretIds.size());
 
         KioskPane pane = kiosk();
-        AtomicReference<LiveFeed.Snapshot> last = new AtomicReference<>(LiveFeed.Snapshot.EMPTY);
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
-        FxThread.call(() -> {
-            feed.addListener(snapshot -> {
-                last.set(snapshot);
-                pane.showLive(snapshot);
-            });
-            pane.select("house-b");
-            return null;
-        });
+        List<LiveFeed.Snapshot> received = followPublicFeed(pane);
         String card = ScreenText.waitFor(pane, "23,5 µg/m³");
         assertNoSecret(card, "the card");
         assertFalse(card.contains("Wasserstand"), "no line on the card for a non-public stream: " + card);
@@ -211,7 +193,7 @@ class KioskTest {
         FxThread.settle();
         assertEquals(0, answers.get(), "no series of a partner or confidential stream");
 
-        assertEquals(List.of(), new Alerts(OverlayRules.defaults()).update(last.get().byObject()),
+        assertEquals(List.of(), new Alerts(OverlayRules.defaults()).update(latest(received).byObject()),
                 "nothing the kiosk was given is over a limit, though every non-public stream is");
 
         FxThread.call(() -> {
@@ -254,12 +236,7 @@ class KioskTest {
         store.write(List.of(Observation.number("test", "box/pm10", time, 23.5)));
 
         KioskPane pane = kiosk();
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
-        FxThread.call(() -> {
-            feed.addListener(pane::showLive);
-            pane.select("house-b");
-            return null;
-        });
+        followPublicFeed(pane);
         ScreenText.waitFor(pane, "23,5 µg/m³");
 
         store.putDatastream(new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.CONFIDENTIAL));
@@ -288,14 +265,8 @@ class KioskTest {
                 Observation.text("test", "box/note", time, "all clear\u001b[1A\rALARM")));
 
         KioskPane pane = kiosk();
-        AtomicReference<LiveFeed.Snapshot> last = new AtomicReference<>(LiveFeed.Snapshot.EMPTY);
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        List<LiveFeed.Snapshot> received = followPublicFeed(pane);
         FxThread.call(() -> {
-            feed.addListener(snapshot -> {
-                last.set(snapshot);
-                pane.showLive(snapshot);
-            });
-            pane.select("house-b");
             pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
             return null;
         });
@@ -304,7 +275,7 @@ class KioskTest {
         String panel = FxThread.call(() -> {
             InfoPanel info = new InfoPanel();
             new Scene(info, 400, 800);
-            info.showPoint("point:6.90000,51.10000", last.get().of("house-b"), time);
+            info.showPoint("point:6.90000,51.10000", latest(received).of("house-b"), time);
             return ScreenText.of(info);
         });
         for (String shown : List.of(card, panel, String.join("\n", labels(pane)))) {
@@ -313,6 +284,25 @@ class KioskTest {
         assertTrue(card.contains("ozone \\u202Eevol \\u001B[2J"), card);
         assertTrue(panel.contains("ozone \\u202Eevol \\u001B[2J") && panel.contains("all clear\\u001B[1A\\rALARM"), panel);
         assertEquals(List.of("24 µg\\u202E/m³"), labels(pane));
+    }
+
+    /** The kiosk's own feed (public streams only) shown on {@code pane}, house B selected; every snapshot it sent. */
+    private List<LiveFeed.Snapshot> followPublicFeed(KioskPane pane) throws Exception {
+        List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
+        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        FxThread.call(() -> {
+            feed.addListener(snapshot -> {
+                received.add(snapshot);
+                pane.showLive(snapshot);
+            });
+            pane.select("house-b");
+            return null;
+        });
+        return received;
+    }
+
+    private static LiveFeed.Snapshot latest(List<LiveFeed.Snapshot> received) {
+        return received.isEmpty() ? LiveFeed.Snapshot.EMPTY : received.get(received.size() - 1);
     }
 
     private static void assertNoSecret(String text, String where) {

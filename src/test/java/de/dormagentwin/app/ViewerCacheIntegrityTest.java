@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.CacheDamage;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class ViewerCacheIntegrityTest {
     @Test
     void aDamagedCacheTurnsLiveDataOffWithANoteAndIsLeftAsItWas() throws Exception {
         assertEquals(0, twin("ingest", "--simulate", "--days", "1", "--once", "--cache", cache.toString()).exitCode());
-        byte[] damaged = CacheIntegrityTest.damageTheMiddle(cache.resolve("live.mv.db"));
+        byte[] damaged = CacheDamage.damageTheMiddle(cache.resolve("live.mv.db"));
         ViewerPane planner = start();
         String shown = ScreenText.waitFor(planner, "Live data off: ");
         assertTrue(shown.contains("is damaged") && shown.contains("table OBSERVATION"), shown);

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static de.dormagentwin.live.store.LiveStoreTest.pm10;
 import static de.dormagentwin.live.store.LiveStoreTest.register;
@@ -62,7 +61,7 @@ class CacheVerifierTest {
     @Test
     void aDamagedCacheNamesTheTableAndThePlaceOfEachUnreadablePage() throws Exception {
         fill();
-        byte[] damaged = damageTheMiddle(folder.resolve("live.mv.db"));
+        byte[] damaged = CacheDamage.damageTheMiddle(folder.resolve("live.mv.db"));
         CacheVerifier.Report report = CacheVerifier.verify(folder, null);
         assertFalse(report.sound());
         assertTrue(report.opened());
@@ -154,15 +153,5 @@ class CacheVerifierTest {
             }
             store.write(observations);
         }
-    }
-
-    private static byte[] damageTheMiddle(Path file) throws Exception {
-        byte[] noise = new byte[4096];
-        new Random(11).nextBytes(noise);
-        try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
-            access.seek(access.length() / 2);
-            access.write(noise);
-        }
-        return Files.readAllBytes(file);
     }
 }
