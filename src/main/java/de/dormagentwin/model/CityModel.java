@@ -1,5 +1,7 @@
 package de.dormagentwin.model;
 
+import de.dormagentwin.model.text.SafeText;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +19,9 @@ public final class CityModel {
     private final double[] vertices;
     private final int vertexCount;
     private final List<CityObject> objects;
+    /** Room for a file name, an id and the reason, however long the file's own names are. */
+    private static final int PROBLEM_LIMIT = 1_000;
+
     private final List<String> problems;
     private final int skippedObjects;
     private final Map<String, CityObject> byId;
@@ -29,7 +34,9 @@ public final class CityModel {
         this.vertices = vertices;
         this.vertexCount = vertexCount;
         this.objects = List.copyOf(objects);
-        this.problems = List.copyOf(problems);
+        // Problems quote ids and text from the file; they go to logs, terminals and the planner's note, so a file
+        // cannot forge a line or hide behind a control character there. Idempotent for text already made safe.
+        this.problems = problems.stream().map(problem -> SafeText.of(problem, PROBLEM_LIMIT)).toList();
         this.skippedObjects = skippedObjects;
         this.byId = new HashMap<>(objects.size() * 2);
         for (CityObject object : objects) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -217,6 +218,19 @@ class CityJsonReaderTest {
         assertEquals(java.util.List.of("part"), model.object("house").children());
         assertEquals(java.util.List.of("house"), model.object("part").parents());
         assertTrue(model.problems().isEmpty());
+    }
+
+    @Test
+    void anIdMadeToForgeALineOrClearTheTerminalIsNamedEscapedInItsProblem() throws IOException {
+        CityModel model = read("""
+                {"type": "CityJSON", "version": "2.0",
+                 "CityObjects": {"part": {"type": "BuildingPart", "parents": ["ghost\\ntwin: all objects loaded\\u001b[2J"]}},
+                 "vertices": []}
+                """);
+        assertEquals(1, model.problems().size(), model.problems().toString());
+        String problem = model.problems().get(0);
+        assertTrue(problem.contains("ghost\\ntwin: all objects loaded\\u001B[2J"), problem);
+        assertFalse(problem.contains("\n") || problem.contains("\u001b"), problem);
     }
 
     @Test
