@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.text.SmallTextFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,6 +34,8 @@ import java.util.Set;
  * misspelt {@code password} would otherwise leave the cache unencrypted without a word.
  */
 record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
+    /** A configuration is a few lines; a larger file is no configuration. */
+    static final int MAX_BYTES = 1024 * 1024;
     static final int DEFAULT_RETENTION_DAYS = 30;
 
     /** The keys each object of the file may hold, by the object's path ("" for the top level). */
@@ -66,7 +69,7 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
         JsonNode root;
         try {
             root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(Files.readString(file));
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(SmallTextFile.read(file, MAX_BYTES));
         } catch (NoSuchFileException e) {
             return new TwinConfig(null, DEFAULT_RETENTION_DAYS, Kiosk.DEFAULTS);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package de.dormagentwin.overlay;
 
+import de.dormagentwin.model.text.SmallTextFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.live.Place;
@@ -8,7 +9,6 @@ import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.CityMeshes;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +25,8 @@ import java.util.Map;
  *                {"datastream": "7", "position": [6.8428, 51.1219]}]}</pre>
  */
 public final class Bindings {
+    /** A binding is a line of about a hundred bytes: room for hundreds of thousands of datastreams. */
+    static final int MAX_BYTES = 32 * 1024 * 1024;
     /** How far a position may lie from the centre of the object it binds to. */
     public static final double SNAP_METRES = 100;
     public static final Bindings NONE = new Bindings(List.of());
@@ -46,9 +48,10 @@ public final class Bindings {
 
     /** Reads and checks a bindings file; every problem is named with the file and the binding's number. */
     public static Bindings load(Path file) throws IOException {
+        String text = SmallTextFile.read(file, MAX_BYTES);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = new ObjectMapper().readTree(text);
         } catch (IOException e) {
             throw new IOException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.model.text.SmallTextFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ import java.util.Map;
  * names of {@link OrbitCamera.View}'s fields. Scene coordinates: a file fits the models it was saved with.
  */
 public final class Bookmarks {
+    /** Far more than anyone's saved views; a larger file is no bookmarks file. */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
     /** A view under a name the planner chose. */
     public record Bookmark(String name, OrbitCamera.View view) {
         public Bookmark {
@@ -105,7 +108,7 @@ public final class Bookmarks {
     public static List<Bookmark> load(Path file) throws IOException {
         String text;
         try {
-            text = Files.readString(file);
+            text = SmallTextFile.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new IOException("bookmarks file " + file + " does not exist", e);
         } catch (IOException e) {

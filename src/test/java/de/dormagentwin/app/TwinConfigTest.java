@@ -146,4 +146,16 @@ class TwinConfigTest {
         assertTrue(kiosk.err().contains("will not start") && kiosk.err().contains("rw-r--r--")
                 && kiosk.err().contains("chmod 600 " + config), kiosk.err());
     }
+
+    @Test
+    void aConfigurationThatIsAFifoStopsTheCommandWithALineInsteadOfBlockingIt() throws Exception {
+        Path fifo = folder.resolve("config.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is not available here");
+
+        TwinRun stats = twin("cache", "stats", "--cache", folder.resolve("cache").toString(), "--config", fifo.toString());
+
+        assertEquals(1, stats.exitCode(), stats.err());
+        assertTrue(stats.err().contains(fifo + " is not a regular file"), stats.err());
+    }
 }
