@@ -47,6 +47,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -147,7 +148,7 @@ public final class ViewerApp extends Application {
                 pane.start();
             } else {
                 SceneFactory.addNotes(viewport, prepared);
-                ViewerPane pane = showPlanner(scene, prepared, viewport);
+                ViewerPane pane = showPlanner(scene, prepared, viewport, Map.of());
                 startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> sourcesShown.accept(statuses));
                 openFiles(scene, variantFiles);
             }
@@ -195,10 +196,14 @@ public final class ViewerApp extends Application {
     }
 
     /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
-    private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport) {
+    private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
         ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared));
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
-        variants.forEach(pane::addVariant);
+        for (PlanningVariant variant : variants) {
+            VariantMesh mesh = meshes.get(variant);
+            // A variant imported (or imported again) while the city loaded has no mesh made for this ground yet.
+            pane.addVariant(variant, mesh != null ? mesh : pane.planning().mesh(variant));
+        }
         sourcesShown = pane::showSources;
         if (feed != null) {
             pane.attachFeed(feed);
@@ -282,6 +287,8 @@ public final class ViewerApp extends Application {
         ViewerPane previous = (ViewerPane) scene.getRoot();
         LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...");
         scene.setRoot(loading);
+        List<PlanningVariant> carried = List.copyOf(variants);
+        Map<PlanningVariant, VariantMesh> carriedMeshes = new ConcurrentHashMap<>();
         Task<SceneFactory.Prepared> task = new Task<>() {
             @Override
             protected SceneFactory.Prepared call() throws Exception {
@@ -289,6 +296,11 @@ public final class ViewerApp extends Application {
                 SceneFactory.Prepared prepared = TileLoader.load(models, withModels, lod, showOn(loading));
                 if (prepared.loaded().models().isEmpty()) {
                     throw new IOException(String.join("; ", prepared.loaded().failures()));
+                }
+                // The variants stay with the planner but stand on the new city's ground: their roofs are ear-clipped
+                // again here, not on the FX thread when the planner shows them.
+                for (PlanningVariant variant : carried) {
+                    carriedMeshes.put(variant, VariantMesh.extrude(variant, prepared.meshes().origin(), prepared.meshes().terrain()));
                 }
                 return prepared;
             }
@@ -299,7 +311,7 @@ public final class ViewerApp extends Application {
             CityViewport viewport = cityView(loading, prepared);
             SceneFactory.addNotes(viewport, prepared);
             previous.detachFeed();
-            showPlanner(scene, prepared, viewport);
+            showPlanner(scene, prepared, viewport, carriedMeshes);
             scene.getRoot().requestFocus();
         });
         task.setOnFailed(event -> {

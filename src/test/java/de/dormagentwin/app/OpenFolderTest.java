@@ -81,6 +81,28 @@ class OpenFolderTest {
     }
 
     @Test
+    void aVariantStaysWithThePlannerWhenAnotherCityOpens() throws Exception {
+        Path variant = Path.of("assets/variants/chempunkt-tower.geojson").toAbsolutePath();
+        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        FxThread.call(() -> {
+            app.openFiles(stage.getScene(), List.of(variant));
+            return null;
+        });
+        ScreenText.waitUntil(() -> FxThread.call(() -> !before.planning().variants().isEmpty()), "the variant on the first city");
+        Path tiles = Files.createDirectories(folder.resolve("tiles"));
+        NrwTileGenerator.writeTile(tiles, 345, 5663, 50, 0, 1);
+
+        FxThread.call(() -> {
+            app.openFiles(stage.getScene(), List.of(tiles));
+            return null;
+        });
+
+        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
+        ViewerPane after = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        assertEquals(FxThread.call(() -> before.planning().variants()), FxThread.call(() -> after.planning().variants()));
+    }
+
+    @Test
     void aFileThatWillNotLoadLeavesThePlannerThereWasWithANote() throws Exception {
         Path broken = Files.writeString(folder.resolve("broken.gml"), "<core:CityModel");
         ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
