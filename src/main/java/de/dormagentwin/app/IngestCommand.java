@@ -12,6 +12,7 @@ import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.model.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +25,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code twin ingest}: fetches live data from one source into the cache, once or following it. */
-@Command(name = "ingest", sortOptions = false, description = {"Fetch live data from one source into the cache.",
+@Command(name = "ingest", sortOptions = false, description = {"Fetch live data from one source into the cache, or without a source option from the configuration's sources.",
         "With --once it fetches what is new and exits (0 when the source answered, 1 when it did not); without, it keeps following."})
 final class IngestCommand implements Callable<Integer> {
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(20);
@@ -81,9 +84,10 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int chosen = (sensorThings != null && mqtt == null ? 1 : 0) + (mqtt != null ? 1 : 0) + (pegelOnline != null ? 1 : 0)
                 + (csv != null ? 1 : 0) + (simulate ? 1 : 0);
-        if (chosen != 1) {
+        List<SourceSettings> configured = chosen == 0 ? cache.config().sources() : List.of();
+        if (chosen > 1 || chosen == 0 && configured.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "name one source: --sensorthings URL, --mqtt URL --sensorthings URL, "
-                    + "--pegelonline URL --station UUID, --csv DIR or --simulate");
+                    + "--pegelonline URL --station UUID, --csv DIR or --simulate; or list \"sources\" in the configuration");
         }
         if (pegelOnline != null && station == null) {
             throw new ParameterException(spec.commandLine(), "--pegelonline needs --station UUID");
@@ -104,13 +108,26 @@ final class IngestCommand implements Callable<Integer> {
         // Ingest holds the cache for long and prunes it hourly: it must know the cache is sound before it starts.
         LiveStore store = cache.openVerified("ingest", true);
         try {
-            Source source = source(store, level);
-            IngestService service = new IngestService(store, List.of(source), interval, FIRST_BACKOFF, Clock.systemUTC(),
+            List<Source> sources = new ArrayList<>();
+            Map<String, Duration> intervals = new HashMap<>();
+            if (configured.isEmpty()) {
+                sources.add(source(store, level));
+            }
+            CityModel sample = configured.stream().anyMatch(settings -> settings.type().equals("simulator"))
+                    ? CityJsonReader.read(ModelFiles.sample()) : null;
+            for (SourceSettings settings : configured) {
+                Source source = settings.build(sample, FETCH_TIMEOUT);
+                sources.add(source);
+                intervals.put(source.name(), settings.interval());
+            }
+            IngestService service = new IngestService(store, sources, interval, FIRST_BACKOFF, Clock.systemUTC(),
                     message -> System.err.println("twin: " + message))
                     .withRetention(Duration.ofDays(cache.config().retentionDays()));
+            intervals.forEach(service::withInterval);
+            String names = sources.size() == 1 ? sources.get(0).name() : sources.size() + " sources";
             if (once) {
                 long before = store.stats().observations();
-                long rejectedBefore = store.rejected().getOrDefault(source.name(), 0L);
+                long rejectedBefore = rejected(store, sources);
                 boolean ok = service.runOnce();
                 service.close();
                 if (store.isDiskFull()) {
@@ -118,8 +135,8 @@ final class IngestCommand implements Callable<Integer> {
                     return 1;
                 }
                 long after = store.stats().observations();
-                long rejected = store.rejected().getOrDefault(source.name(), 0L) - rejectedBefore;
-                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%s%n", source.name(), after - before, after,
+                long rejected = rejected(store, sources) - rejectedBefore;
+                System.out.printf(Locale.ROOT, "%s: %,d new observations, %,d in the cache%s%n", names, after - before, after,
                         rejected == 0 ? "" : String.format(Locale.ROOT, ", %,d records rejected (see twin cache stats)", rejected));
                 if (store.movedAside().isPresent()) {
                     // The data went into a fresh cache; what the old one held is only in the file moved aside.
@@ -134,6 +151,12 @@ final class IngestCommand implements Callable<Integer> {
         } finally {
             store.close();
         }
+    }
+
+    /** The records these sources had rejected, ever. */
+    private static long rejected(LiveStore store, List<Source> sources) throws Exception {
+        Map<String, Long> rejected = store.rejected();
+        return sources.stream().mapToLong(source -> rejected.getOrDefault(source.name(), 0L)).sum();
     }
 
     private Source source(LiveStore store, Classification level) throws Exception {
@@ -181,7 +204,8 @@ final class IngestCommand implements Callable<Integer> {
             stopped.countDown();
         }, "twin-ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.err.println("twin: following " + service.statuses().get(0).source() + "; Ctrl-C stops");
+        System.err.println("twin: following " + String.join(", ", service.statuses().stream().map(status -> SafeText.of(status.source())).toList())
+                + "; Ctrl-C stops");
         service.start();
         stopped.await();
     }

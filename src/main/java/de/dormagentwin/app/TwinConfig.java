@@ -26,14 +26,15 @@ import java.util.Set;
 
 /**
  * The user's configuration, a JSON file: {@code {"cache": {"password": "...", "retentionDays": 30},
- * "kiosk": {"pin": "...", "idleSeconds": 90, "language": "de", "tour": "tour-bookmarks.json"}}}. Optional; a missing file means the defaults, a
+ * "kiosk": {"pin": "...", "idleSeconds": 90, "language": "de", "tour": "tour-bookmarks.json"},
+ * "sources": [...]}} (the live sources, see {@link SourceSettings}). Optional; a missing file means the defaults, a
  * broken one is an error that says where. It lives in the user's config folder
  * ({@code $XDG_CONFIG_HOME/dormagen-twin/config.json}), or where {@code --config} says.
  *
  * <p>Every key is checked: an unknown key or a value of the wrong type is an error naming it, never ignored. A
  * misspelt {@code password} would otherwise leave the cache unencrypted without a word.
  */
-record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
+record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk, List<SourceSettings> sources) {
     /** A configuration is a few lines; a larger file is no configuration. */
     static final int MAX_BYTES = 1024 * 1024;
     static final int DEFAULT_RETENTION_DAYS = 30;
@@ -54,7 +55,7 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
 
     private static Map<String, List<String>> keys() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        keys.put("", List.of("cache", "kiosk"));
+        keys.put("", List.of("cache", "kiosk", "sources"));
         keys.put("cache", List.of("password", "retentionDays"));
         keys.put("kiosk", List.of("pin", "idleSeconds", "language", "tour"));
         return keys;
@@ -71,7 +72,7 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
             root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(SmallTextFile.read(file, MAX_BYTES));
         } catch (NoSuchFileException e) {
-            return new TwinConfig(null, DEFAULT_RETENTION_DAYS, Kiosk.DEFAULTS);
+            return new TwinConfig(null, DEFAULT_RETENTION_DAYS, Kiosk.DEFAULTS, List.of());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new IOException("configuration " + file + " is not valid JSON" + where + ": "
@@ -80,7 +81,7 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
             throw new IOException("configuration " + file + " cannot be read: " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
-            return new TwinConfig(null, DEFAULT_RETENTION_DAYS, Kiosk.DEFAULTS);
+            return new TwinConfig(null, DEFAULT_RETENTION_DAYS, Kiosk.DEFAULTS, List.of());
         }
         if (!root.isObject()) {
             throw new IOException("configuration " + file + " must be a JSON object, such as {\"cache\": {\"retentionDays\": 30}}");
@@ -106,7 +107,7 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk) {
             }
             retention = cache.path("retentionDays").asInt();
         }
-        return new TwinConfig(password, retention, kiosk(file, section(file, root, "kiosk")));
+        return new TwinConfig(password, retention, kiosk(file, section(file, root, "kiosk")), SourceSettings.parse(file, root.path("sources")));
     }
 
     /** A section of the file: an object, or an empty one where the file has none. */

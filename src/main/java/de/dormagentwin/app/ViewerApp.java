@@ -3,6 +3,7 @@ package de.dormagentwin.app;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Simulator;
+import de.dormagentwin.live.ingest.Source;
 import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
@@ -86,7 +87,7 @@ public final class ViewerApp extends Application {
 
     /** What the loader hands the FX thread: the scene, and the cache or why it could not be opened. */
     private record Loaded(SceneFactory.Prepared prepared, LiveStore store, String cacheProblem, Duration retention,
-                          Bindings bindings, String bindingsProblem, String cacheNotice) {
+                          Bindings bindings, String bindingsProblem, String cacheNotice, List<SourceSettings> sources) {
     }
 
     @Override
@@ -127,9 +128,11 @@ public final class ViewerApp extends Application {
                     LiveStore store = cache.openVerified("the viewer", true);
                     String notice = store.movedAside().map(aside -> "The cache would not open and was moved to " + aside
                             + "; live data starts with a fresh cache").orElse(null);
-                    return new Loaded(prepared, store, null, Duration.ofDays(cache.config().retentionDays()), bindings, bindingsProblem, notice);
+                    TwinConfig config = cache.config();
+                    return new Loaded(prepared, store, null, Duration.ofDays(config.retentionDays()), bindings, bindingsProblem, notice,
+                            config.sources());
                 } catch (Exception e) {
-                    return new Loaded(prepared, null, e.getMessage(), null, bindings, bindingsProblem, null);
+                    return new Loaded(prepared, null, e.getMessage(), null, bindings, bindingsProblem, null, List.of());
                 }
             }
         };
@@ -365,7 +368,8 @@ public final class ViewerApp extends Application {
 
     /**
      * Feeds the viewer from the cache (the datastreams of the {@code visible} classifications only), and the cache
-     * from the simulator when the sample is on screen. Problems go to the log, and in the planner onto the view too
+     * from the configuration's sources, run in this process; without any, from the simulator when the sample is on
+     * screen. Problems go to the log, and in the planner onto the view too
      * (the kiosk's visitors are not the ones to fix them).
      */
     private void startLive(Loaded loaded, CityViewport viewport, Set<Classification> visible, Consumer<LiveFeed> attach,
@@ -398,11 +402,25 @@ public final class ViewerApp extends Application {
         feed.setBindings(bindings);
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
                 .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
-        if (simulate && sample.isPresent()) {
+        List<Source> sources = new ArrayList<>();
+        Map<String, Duration> intervals = new HashMap<>();
+        for (SourceSettings settings : loaded.sources()) {
+            try {
+                Source source = settings.build(sample.orElse(null), IngestCommand.FETCH_TIMEOUT);
+                sources.add(source);
+                intervals.put(source.name(), settings.interval());
+            } catch (RuntimeException e) {
+                problem.accept("Source not started: " + e.getMessage());
+            }
+        }
+        if (loaded.sources().isEmpty() && simulate && sample.isPresent()) {
             // Loading the model and writing two days of history both take a while: the ingest thread does it.
-            ingest = new IngestService(store, List.of(new Simulator(sample.get(), Simulator.DEFAULT_SEED, Clock.systemUTC(),
-                    SIMULATOR_HISTORY, SIMULATOR_STEP)), Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC(),
+            sources.add(new Simulator(sample.get(), Simulator.DEFAULT_SEED, Clock.systemUTC(), SIMULATOR_HISTORY, SIMULATOR_STEP));
+        }
+        if (!sources.isEmpty()) {
+            ingest = new IngestService(store, sources, Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC(),
                     message -> System.err.println("twin: " + message)).withRetention(loaded.retention());
+            intervals.forEach(ingest::withInterval);
             ingest.addListener(status -> {
                 List<SourceStatus> statuses = ingest.statuses();
                 Platform.runLater(() -> showSources.accept(statuses));

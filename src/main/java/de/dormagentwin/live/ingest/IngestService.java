@@ -51,6 +51,8 @@ public final class IngestService implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, SourceStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
+    /** Sources that fetch at a pace of their own rather than {@link #interval}. */
+    private final Map<String, Duration> intervals = new ConcurrentHashMap<>();
     /** What the last failure's server asked to wait ({@link RetryLater}); zero when it asked nothing. */
     private final Map<String, Duration> retryAfter = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
@@ -84,6 +86,12 @@ public final class IngestService implements AutoCloseable {
                 }
             })));
         }
+    }
+
+    /** Fetches from the source named {@code source} every {@code every} instead of the service's interval. */
+    public IngestService withInterval(String source, Duration every) {
+        intervals.put(source, every);
+        return this;
     }
 
     /** While running, deletes observations older than {@code retention}: at start and then every hour. */
@@ -146,7 +154,7 @@ public final class IngestService implements AutoCloseable {
     Duration delay(Source source) {
         int failed = failures.get(source.name());
         if (failed == 0) {
-            return interval;
+            return intervals.getOrDefault(source.name(), interval);
         }
         Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failed - 1, 20));
         backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;

@@ -132,6 +132,18 @@ class IngestServiceTest {
     }
 
     @Test
+    void aSourceWithAnIntervalOfItsOwnFetchesAtItsOwnPaceAndBacksOffAsAnyOther() throws Exception {
+        Switchable source = new Switchable();
+        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock, log::add)
+                .withInterval(source.name(), Duration.ofMinutes(5));
+        service.runOnce();
+        assertEquals(Duration.ofMinutes(5), service.delay(source));
+        source.up = false;
+        service.runOnce();
+        assertEquals(Duration.ofSeconds(2), service.delay(source));
+    }
+
+    @Test
     void runningInTheBackgroundKeepsFetchingUntilClosed() throws Exception {
         Switchable source = new Switchable();
         IngestService service = new IngestService(store, List.of(source), Duration.ofMillis(20), Duration.ofMillis(10), Clock.systemUTC(), log::add);
