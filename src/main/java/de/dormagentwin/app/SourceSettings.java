@@ -28,7 +28,7 @@ import java.util.Map;
  * One live source as the configuration names it, in {@code "sources": [...]}:
  * <pre>
  * {"type": "sensorthings", "url": "https://.../v1.1", "classification": "partner", "interval": "PT30S",
- *  "mqtt": "tcp://broker:1883", "datastreams": ["7", "8"]}
+ *  "things": "properties/site eq 'CHEMPARK'", "mqtt": "tcp://broker:1883", "datastreams": ["7", "8"]}
  * {"type": "pegelonline", "url": "https://www.pegelonline.wsv.de/webservices/rest-api/v2", "station": "UUID"}
  * {"type": "csv", "folder": "partner-drop", "classification": "confidential", "interval": "PT1M"}
  * {"type": "simulator", "days": 2}
@@ -36,7 +36,7 @@ import java.util.Map;
  * A SensorThings or CSV source without a classification is confidential, as on the command line. An MQTT source
  * names the datastreams it follows: the viewer must not wait on the server at start to ask which there are.
  */
-record SourceSettings(String type, URI url, URI mqtt, List<String> datastreams, String station, Path folder,
+record SourceSettings(String type, URI url, URI mqtt, List<String> datastreams, String things, String station, Path folder,
                       Classification classification, Duration interval, int days) {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
@@ -44,7 +44,7 @@ record SourceSettings(String type, URI url, URI mqtt, List<String> datastreams, 
 
     /** The keys each type of source may have; the first is the type itself. */
     private static final Map<String, List<String>> KEYS = Map.of(
-            "sensorthings", List.of("type", "url", "classification", "interval", "mqtt", "datastreams"),
+            "sensorthings", List.of("type", "url", "classification", "interval", "things", "mqtt", "datastreams"),
             "pegelonline", List.of("type", "url", "station", "interval"),
             "csv", List.of("type", "folder", "classification", "interval"),
             "simulator", List.of("type", "interval", "days"));
@@ -167,12 +167,20 @@ record SourceSettings(String type, URI url, URI mqtt, List<String> datastreams, 
                 if (mqtt == null && !datastreams.isEmpty()) {
                     throw entry.problem("datastreams are followed over mqtt: give the broker's address as mqtt");
                 }
-                yield new SourceSettings(type, entry.uri("url", List.of("http", "https"), true), mqtt, List.copyOf(datastreams), null, null,
-                        classification, interval, 0);
+                String things = entry.text("things", false);
+                if (things != null) {
+                    try {
+                        SensorThingsSource.checkedThingFilter(things);
+                    } catch (IllegalArgumentException e) {
+                        throw entry.problem("things: " + e.getMessage());
+                    }
+                }
+                yield new SourceSettings(type, entry.uri("url", List.of("http", "https"), true), mqtt, List.copyOf(datastreams),
+                        things, null, null, classification, interval, 0);
             }
-            case "pegelonline" -> new SourceSettings(type, entry.uri("url", List.of("http", "https"), true), null, List.of(),
+            case "pegelonline" -> new SourceSettings(type, entry.uri("url", List.of("http", "https"), true), null, List.of(), null,
                     entry.text("station", true), null, Classification.PUBLIC, interval, 0);
-            case "csv" -> new SourceSettings(type, null, null, List.of(), null,
+            case "csv" -> new SourceSettings(type, null, null, List.of(), null, null,
                     // Relative to the configuration file, so a site's settings travel as one folder.
                     entry.file().toAbsolutePath().resolveSibling(entry.text("folder", true)), classification, interval, 0);
             default -> {
@@ -183,7 +191,7 @@ record SourceSettings(String type, URI url, URI mqtt, List<String> datastreams, 
                     }
                     days = node.path("days").asInt();
                 }
-                yield new SourceSettings(type, null, null, List.of(), null, null, Classification.PUBLIC, interval, days);
+                yield new SourceSettings(type, null, null, List.of(), null, null, null, Classification.PUBLIC, interval, days);
             }
         };
     }
@@ -201,6 +209,9 @@ record SourceSettings(String type, URI url, URI mqtt, List<String> datastreams, 
         return switch (type) {
             case "sensorthings" -> {
                 SensorThingsSource http = new SensorThingsSource(url, classification, fetchTimeout);
+                if (things != null) {
+                    http.onlyThings(things);
+                }
                 yield mqtt == null ? http : new MqttSource(mqtt, datastreams, http, http.name());
             }
             case "pegelonline" -> new PegelOnlineSource(url, station, fetchTimeout);

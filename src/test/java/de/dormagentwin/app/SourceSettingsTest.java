@@ -33,7 +33,7 @@ class SourceSettingsTest {
     void everyKindOfSourceIsReadWithItsIntervalAndClassification() throws IOException {
         List<SourceSettings> sources = sources("""
                 [{"type": "sensorthings", "url": "https://sensors.example/v1.1", "classification": "partner", "interval": "PT15S",
-                  "mqtt": "tcp://broker.example:1883", "datastreams": ["7", 8]},
+                  "things": "properties/site eq 'CHEMPARK'", "mqtt": "tcp://broker.example:1883", "datastreams": ["7", 8]},
                  {"type": "pegelonline", "url": "https://www.pegelonline.wsv.de/webservices/rest-api/v2",
                   "station": "8f7e5f92-1153-4f93-acba-ca48670c8ca9", "interval": "PT5M"},
                  {"type": "csv", "folder": "partner-drop"},
@@ -46,6 +46,7 @@ class SourceSettingsTest {
         assertEquals(Classification.PARTNER, sensorThings.classification());
         assertEquals(Duration.ofSeconds(15), sensorThings.interval());
         assertEquals(List.of("7", "8"), sensorThings.datastreams());
+        assertEquals("properties/site eq 'CHEMPARK'", sensorThings.things());
         assertEquals(Classification.PUBLIC, sources.get(1).classification());
         assertEquals(Duration.ofMinutes(5), sources.get(1).interval());
         // Unsaid means confidential, and the folder lies beside the configuration.
@@ -75,5 +76,7 @@ class SourceSettingsTest {
                 .contains("an mqtt source needs datastreams"));
         assertTrue(problem("[{\"type\": \"csv\", \"folder\": \"d\"}, {\"type\": \"csv\", \"folder\": \"d\"}]").contains("names the same source twice"));
         assertTrue(problem("{\"type\": \"csv\"}").contains("sources must be a list"));
+        assertTrue(problem("[{\"type\": \"sensorthings\", \"url\": \"https://s.example\", \"things\": \"id eq 1\\n\"}]")
+                .contains("sources[0]: things: a Things filter is one line of OData"));
     }
 }

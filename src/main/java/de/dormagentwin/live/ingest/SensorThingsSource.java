@@ -61,6 +61,7 @@ public final class SensorThingsSource implements Source {
     private static final String PATH_SAFE = "-._~!$&'()*+,;=:@";
     /** Reserved characters that mean nothing special inside an OData query value, kept so URLs in messages read well. */
     private static final String QUERY_SAFE = "-._~$'(),:/@=";
+    private static final int MAX_FILTER_LENGTH = 1_000;
 
     private final String root;
     private final URI origin;
@@ -83,6 +84,8 @@ public final class SensorThingsSource implements Source {
     private Set<String> reportedBefore = Set.of();
     private Set<String> reported = new HashSet<>();
     private int pagesRead;
+    /** An OData filter on the service's Things (null: all of them); set before the first fetch. */
+    private String thingFilter;
 
     /** A source with an HTTP client of its own, closed by {@link #close}. */
     public SensorThingsSource(URI serviceRoot, Classification classification, Duration timeout) {
@@ -141,13 +144,32 @@ public final class SensorThingsSource implements Source {
         return name;
     }
 
+    /**
+     * Fetches only the Things that match an OData {@code $filter}, such as {@code properties/site eq 'CHEMPARK'}: a
+     * site takes what its screens show, not the whole service. The server applies it; the text is sent encoded.
+     */
+    public SensorThingsSource onlyThings(String filter) {
+        thingFilter = checkedThingFilter(filter);
+        return this;
+    }
+
+    /** {@code filter} if it can be a Things filter: one line of printable text, not too long for a URL. */
+    public static String checkedThingFilter(String filter) {
+        if (filter.isBlank() || filter.length() > MAX_FILTER_LENGTH || !SafeText.of(filter, MAX_FILTER_LENGTH).equals(filter)) {
+            throw new IllegalArgumentException("a Things filter is one line of OData, at most " + MAX_FILTER_LENGTH + " characters, not "
+                    + SafeText.of(filter, 80));
+        }
+        return filter;
+    }
+
     @Override
     public void fetch(Sink sink) throws IOException, InterruptedException {
         reported = new HashSet<>();
         pagesRead = 0;
         try {
             Map<String, Stream> datastreams = new LinkedHashMap<>();
-            URI things = URI.create(root + "/Things?$expand=" + encode(THINGS_EXPAND, QUERY_SAFE));
+            URI things = URI.create(root + "/Things?" + (thingFilter == null ? "" : "$filter=" + encode(thingFilter, "-._~") + "&")
+                    + "$expand=" + encode(THINGS_EXPAND, QUERY_SAFE));
             forEachPage(things, (url, page) -> {
                 for (JsonNode thing : page) {
                     readThing(url, thing, sink, datastreams);

@@ -257,6 +257,20 @@ class SensorThingsSourceTest {
     }
 
     @Test
+    void aThingsFilterGoesToTheServerAsOData() throws Exception {
+        dormagen();
+        ingest = new IngestService(store, List.of(new SensorThingsSource(server.root(), Classification.PARTNER, TIMEOUT)
+                .onlyThings("properties/site eq 'CHEMPARK' and name ne 'Gate & 4'")),
+                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+
+        assertTrue(runOnce(), messages.toString());
+
+        FakeSensorThingsServer.Request things = server.requests().stream().filter(request -> request.path().equals("/v1.1/Things"))
+                .findFirst().orElseThrow();
+        assertEquals("properties/site eq 'CHEMPARK' and name ne 'Gate & 4'", things.query().get("$filter"));
+    }
+
+    @Test
     void aNumberOfThousandsOfDigitsCostsItsObservationNotThePage() throws Exception {
         dormagen();
         var nodes = json.getNodeFactory();
