@@ -421,6 +421,8 @@ public final class ViewerApp extends Application {
             ingest = new IngestService(store, sources, Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC(),
                     message -> System.err.println("twin: " + message)).withRetention(loaded.retention());
             intervals.forEach(ingest::withInterval);
+            // What this process writes is on screen as soon as it is read, not at the next poll.
+            ingest.addWriteListener(feed::changed);
             ingest.addListener(status -> {
                 List<SourceStatus> statuses = ingest.statuses();
                 Platform.runLater(() -> showSources.accept(statuses));

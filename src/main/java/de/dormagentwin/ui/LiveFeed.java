@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +58,7 @@ public final class LiveFeed implements AutoCloseable {
     private Bindings bindings = Bindings.NONE;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private boolean failing;
+    private final AtomicBoolean nudged = new AtomicBoolean();
 
     public LiveFeed(LiveStore store, Duration period, Consumer<String> log) {
         this(store, period, log, EnumSet.allOf(Classification.class));
@@ -72,6 +75,23 @@ public final class LiveFeed implements AutoCloseable {
             return thread;
         });
         poller.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The cache changed in this process (the viewer's own ingest wrote): read it now rather than at the next poll, so a
+     * value reaches the screen in the time a read takes. Any thread; nudges while a read is waiting are that one read.
+     */
+    public void changed() {
+        if (nudged.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    nudged.set(false);
+                    poll();
+                });
+            } catch (RejectedExecutionException closed) {
+                nudged.set(false);
+            }
+        }
     }
 
     /** Stops telling a listener: a viewer replaced by another (new files opened) no longer listens. */

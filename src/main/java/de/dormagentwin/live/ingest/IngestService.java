@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,7 @@ public final class IngestService implements AutoCloseable {
     /** What the last failure's server asked to wait ({@link RetryLater}); zero when it asked nothing. */
     private final Map<String, Duration> retryAfter = new LinkedHashMap<>();
     private final List<Consumer<SourceStatus>> listeners = new ArrayList<>();
+    private final List<Runnable> writeListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> refusedBefore = new LinkedHashMap<>();
     private final Set<String> keptStricter = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
@@ -200,6 +202,14 @@ public final class IngestService implements AutoCloseable {
         current.forEach(listener -> listener.accept(status));
     }
 
+    /**
+     * Hears that observations were written, on the thread that wrote them (the ingest thread, or an MQTT client's):
+     * a reader in this process reads the cache then instead of at its next poll.
+     */
+    public void addWriteListener(Runnable listener) {
+        writeListeners.add(listener);
+    }
+
     /** Hears every change of a source's status, on the ingest thread. */
     public void addListener(Consumer<SourceStatus> listener) {
         synchronized (statuses) {
@@ -279,6 +289,7 @@ public final class IngestService implements AutoCloseable {
         public void observations(List<Observation> observations) throws IOException {
             WriteResult result = store.write(observations);
             refuse(result.rejected());
+            writeListeners.forEach(Runnable::run);
         }
 
         private void refuse(List<String> problems) throws IOException {
