@@ -146,7 +146,7 @@ public final class ViewerApp extends Application {
                         InstantSource.system(), kiosk.pin(), Platform::exit);
                 pane.showSampleNote(isSynthetic(prepared));
                 pane.setTourViews(tourViews());
-                startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> feed.addListener(pane::showLive), statuses -> { });
+                startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> feed.addListener(pane::showLive), pane::showSources);
                 scene.setRoot(pane);
                 pane.start();
             } else {

@@ -518,20 +518,11 @@ public final class ViewerPane extends BorderPane {
 
     /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */
     public void showSources(List<SourceStatus> statuses) {
-        sources.setText(statuses.stream().map(ViewerPane::describe).collect(Collectors.joining("  ·  ")));
+        sources.setText(statuses.stream().map(SourceLine::of).collect(Collectors.joining("  ·  ")));
         boolean trouble = statuses.stream().anyMatch(status -> status.state() == SourceStatus.State.RETRYING || status.state() == SourceStatus.State.OFFLINE);
         sources.setStyle(trouble ? "-fx-text-fill: #a03010;" : "");
     }
 
-    static String describe(SourceStatus status) {
-        // A source's name and problem quote its feed and URL: escaped, so that a feed cannot disguise the status bar.
-        return SafeText.of(status.source()) + ": " + switch (status.state()) {
-            case STARTING -> "starting";
-            case LIVE -> "live, updated " + CLOCK.format(status.lastSuccess());
-            case RETRYING -> "retrying since " + CLOCK.format(status.since()) + " (" + SafeText.of(status.problem()) + ")";
-            case OFFLINE -> "offline since " + CLOCK.format(status.since()) + " (" + SafeText.of(status.problem()) + ")";
-        };
-    }
 
     /** Selects a place and flies to it: from the alert list. */
     private void goTo(String place) {

@@ -4,6 +4,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
+import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.Alerts;
@@ -468,6 +469,42 @@ class KioskTest {
             return null;
         });
         assertEquals(1, exits.get());
+    }
+
+    @Test
+    void theSourcesStatesShowOnlyAfterThePinAndLeaveWithTheVisitorsSession() throws Exception {
+        KioskPane pane = kiosk();
+        Instant since = Instant.parse("2026-11-29T09:00:00Z");
+        FxThread.call(() -> {
+            pane.showSources(List.of(new SourceStatus("sensorthings https://edge.example/v1.1", SourceStatus.State.OFFLINE, since, null,
+                    "connection refused")));
+            return null;
+        });
+        assertFalse(FxThread.call(() -> ScreenText.of(pane)).contains("edge.example"), "visitors never see the sources");
+
+        FxThread.call(() -> {
+            pane.showPinPrompt();
+            pane.enterPinForStatus("0000");
+            return null;
+        });
+        assertFalse(FxThread.call(pane::isMaintenanceShown), "a wrong PIN opens nothing");
+        FxThread.call(() -> {
+            pane.enterPinForStatus(PIN);
+            return null;
+        });
+
+        assertTrue(FxThread.call(pane::isMaintenanceShown));
+        String shown = FxThread.call(() -> ScreenText.of(pane));
+        assertTrue(shown.contains("sensorthings https://edge.example/v1.1: offline since"), shown);
+        assertTrue(shown.contains("(connection refused)"), shown);
+        assertEquals(0, exits.get(), "the status does not leave the kiosk");
+
+        now.set(now.get().plusSeconds(90));
+        FxThread.call(() -> {
+            pane.session().tick();
+            return null;
+        });
+        assertFalse(FxThread.call(pane::isMaintenanceShown), "an administrator who walks away leaves nothing open for visitors");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.ui.SourceLine;
+import de.dormagentwin.live.ingest.SourceStatus;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
@@ -73,11 +75,16 @@ public final class KioskPane extends StackPane {
     private final Label caption = new Label();
     private final Label hint = new Label();
     private final VBox pinPrompt = new VBox(12);
+    /** The sources' states, for the administrator: shown only after the PIN, and gone when the session resets. */
+    private final VBox maintenance = new VBox(12);
+    private final Label sourceLines = new Label();
+    private List<SourceStatus> sources = List.of();
     private final PasswordField pin = new PasswordField();
     private final Label pinMessage = new Label();
     private final PinLock pinLock;
-    /** The prompt's leave button: disabled, with the PIN field, while the prompt waits. */
+    /** The prompt's leave and status buttons: disabled, with the PIN field, while the prompt waits. */
     private Button leave;
+    private Button status;
     private final Runnable onExit;
     private final KioskSession session;
     private final List<TourStep> tour;
@@ -173,7 +180,8 @@ public final class KioskPane extends StackPane {
         StackPane.setMargin(hint, new Insets(24));
 
         buildPinPrompt();
-        getChildren().addAll(viewport, bar, hint, caption, card, pinPrompt);
+        buildMaintenance();
+        getChildren().addAll(viewport, bar, hint, caption, card, pinPrompt, maintenance);
         viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
 
         viewport.setOnPick(click -> {
@@ -337,6 +345,7 @@ public final class KioskPane extends StackPane {
     /** The visitor left: back to the start as the next visitor should find it. */
     private void resetSession() {
         pinPrompt.setVisible(false);
+        maintenance.setVisible(false);
         texts.setLocale(defaultLanguage);
         theme = DEFAULT_THEME;
         select(null);
@@ -379,17 +388,47 @@ public final class KioskPane extends StackPane {
         prompt.textProperty().bind(texts.bind("pin.prompt"));
         pin.setMinHeight(TOUCH_TARGET);
         pin.setStyle("-fx-font-size: 22px;");
-        pin.setOnAction(event -> tryPin());
+        pin.setOnAction(event -> tryPin(true));
         pinMessage.setStyle("-fx-text-fill: #a01010;");
-        leave = button("pin.leave", this::tryPin);
+        leave = button("pin.leave", () -> tryPin(true));
+        status = button("pin.status", () -> tryPin(false));
         Button cancel = button("pin.cancel", () -> pinPrompt.setVisible(false));
-        HBox buttons = new HBox(12, leave, cancel);
+        HBox buttons = new HBox(12, leave, status, cancel);
         pinPrompt.getChildren().addAll(title, prompt, pin, pinMessage, buttons);
         pinPrompt.setPadding(new Insets(24));
         pinPrompt.setMaxSize(420, Region.USE_PREF_SIZE);
         pinPrompt.setStyle("-fx-background-color: white; -fx-background-radius: 14; -fx-font-size: 18px;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 24, 0, 0, 4);");
         pinPrompt.setVisible(false);
+    }
+
+    private void buildMaintenance() {
+        Label title = new Label();
+        title.textProperty().bind(texts.bind("maintenance.title"));
+        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        sourceLines.setWrapText(true);
+        maintenance.getChildren().addAll(title, sourceLines, button("maintenance.close", () -> maintenance.setVisible(false)));
+        maintenance.setPadding(new Insets(24));
+        maintenance.setMaxSize(720, Region.USE_PREF_SIZE);
+        maintenance.setStyle("-fx-background-color: white; -fx-background-radius: 14; -fx-font-size: 16px;"
+                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 24, 0, 0, 4);");
+        maintenance.setVisible(false);
+    }
+
+    /** The live sources' states, for the maintenance panel. FX thread. */
+    public void showSources(List<SourceStatus> statuses) {
+        sources = List.copyOf(statuses);
+        showSourceLines();
+    }
+
+    private void showSourceLines() {
+        sourceLines.setText(sources.isEmpty() ? texts.get("maintenance.none")
+                : sources.stream().map(SourceLine::of).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    /** Whether the maintenance panel is open: only after the PIN. */
+    public boolean isMaintenanceShown() {
+        return maintenance.isVisible();
     }
 
     /** Opens the PIN prompt, as the admin key combination does. */
@@ -404,15 +443,26 @@ public final class KioskPane extends StackPane {
     /** Leaves with the right PIN; a wrong one says so and stays; none is taken while the prompt waits. */
     public void enterPin(String entered) {
         pin.setText(entered);
-        tryPin();
+        tryPin(true);
     }
 
-    private void tryPin() {
+    /** With the right PIN, opens the maintenance panel instead of leaving; otherwise as {@link #enterPin}. */
+    public void enterPinForStatus(String entered) {
+        pin.setText(entered);
+        tryPin(false);
+    }
+
+    private void tryPin(boolean leaving) {
         PinLock.Outcome outcome = pinLock.attempt(pin.getText());
         pin.clear();
         if (outcome == PinLock.Outcome.RIGHT) {
             pinPrompt.setVisible(false);
-            onExit.run();
+            if (leaving) {
+                onExit.run();
+            } else {
+                showSourceLines();
+                maintenance.setVisible(true);
+            }
             return;
         }
         pinMessage.setText(outcome == PinLock.Outcome.WRONG ? texts.get("pin.wrong") : "");
@@ -428,6 +478,7 @@ public final class KioskPane extends StackPane {
         boolean waiting = !left.isZero();
         pin.setDisable(waiting);
         leave.setDisable(waiting);
+        status.setDisable(waiting);
         String wrong = texts.get("pin.wrong");
         if (waiting) {
             // Whole seconds, rounded up: "0:00" while it still waits would look like a broken prompt.
