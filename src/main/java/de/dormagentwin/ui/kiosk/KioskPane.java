@@ -394,9 +394,11 @@ public final class KioskPane extends StackPane {
         status = button("pin.status", () -> tryPin(false));
         Button cancel = button("pin.cancel", () -> pinPrompt.setVisible(false));
         HBox buttons = new HBox(12, leave, status, cancel);
+        // Whole words in both languages: "Verlas..." is no button an administrator trusts.
+        buttons.getChildren().forEach(button -> ((Button) button).setMinWidth(Region.USE_PREF_SIZE));
         pinPrompt.getChildren().addAll(title, prompt, pin, pinMessage, buttons);
         pinPrompt.setPadding(new Insets(24));
-        pinPrompt.setMaxSize(420, Region.USE_PREF_SIZE);
+        pinPrompt.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         pinPrompt.setStyle("-fx-background-color: white; -fx-background-radius: 14; -fx-font-size: 18px;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 24, 0, 0, 4);");
         pinPrompt.setVisible(false);
