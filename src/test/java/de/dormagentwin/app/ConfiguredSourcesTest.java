@@ -1,7 +1,6 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.ui.ViewerPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfiguredSourcesTest {
     @TempDir
     Path folder;
-    private final ViewerApp app = new ViewerApp();
-    private Stage stage;
+    private TestViewer viewer;
 
     /** A drop folder holding one settled CSV file of one value an hour ago. */
     private Path drop(String name, String datastream, double value) throws Exception {
@@ -64,23 +62,10 @@ class ConfiguredSourcesTest {
 
     @Test
     void theViewerRunsTheConfiguredSourcesInItsOwnProcessAndShowsTheirState() throws Exception {
-        Display3D.require();
+        viewer = new TestViewer(folder, true);
         Path drop = drop("boxes", "box-1/pm10", 12);
-        ViewerApp.files = List.of(SnapshotTest.fixture("three-houses.city.json"));
-        ViewerApp.simulate = true;
-        ViewerApp.kiosk = null;
-        ViewerApp.variantFiles = List.of();
-        ViewerApp.cache = new CacheOptions();
-        ViewerApp.cache.folder = Files.createDirectories(folder.resolve("cache"));
-        ViewerApp.cache.configFile = config("[{\"type\": \"csv\", \"folder\": \"boxes\", \"classification\": \"public\", \"interval\": \"PT1S\"}]");
-        SceneFactory.viewerTerrain = TerrainFiles.NONE;
-        stage = FxThread.call(() -> {
-            Stage window = new Stage();
-            app.start(window);
-            return window;
-        });
-        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane), "the planner is shown");
-        ViewerPane pane = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        config("[{\"type\": \"csv\", \"folder\": \"boxes\", \"classification\": \"public\", \"interval\": \"PT1S\"}]");
+        ViewerPane pane = viewer.start();
 
         String status = ScreenText.waitFor(pane, "csv " + drop.toAbsolutePath() + ": live, updated");
 
@@ -90,13 +75,8 @@ class ConfiguredSourcesTest {
 
     @AfterEach
     void close() throws Exception {
-        if (stage != null) {
-            FxThread.call(() -> {
-                app.release();
-                stage.close();
-                return null;
-            });
+        if (viewer != null) {
+            viewer.close();
         }
-        SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
     }
 }

@@ -4,7 +4,6 @@ import de.dormagentwin.sample.NrwTileGenerator;
 import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Parent;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,36 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenFolderTest {
     @TempDir
     Path folder;
-    private final ViewerApp app = new ViewerApp();
-    private Stage stage;
+    private TestViewer viewer;
 
     @BeforeEach
     void viewer() throws Exception {
-        Display3D.require();
-        ViewerApp.files = List.of(SnapshotTest.fixture("three-houses.city.json"));
-        ViewerApp.simulate = false;
-        ViewerApp.kiosk = null;
-        ViewerApp.variantFiles = List.of();
-        ViewerApp.cache = new CacheOptions();
-        ViewerApp.cache.folder = Files.createDirectories(folder.resolve("cache"));
-        ViewerApp.cache.configFile = folder.resolve("config.json");
-        SceneFactory.viewerTerrain = TerrainFiles.NONE;
-        stage = FxThread.call(() -> {
-            Stage window = new Stage();
-            app.start(window);
-            return window;
-        });
-        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane), "the planner is shown");
+        viewer = new TestViewer(folder, false);
+        viewer.start();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxThread.call(() -> {
-            app.release();
-            stage.close();
-            return null;
-        });
-        SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
+        viewer.close();
     }
 
     @Test
@@ -64,16 +44,16 @@ class OpenFolderTest {
         Path tiles = Files.createDirectories(folder.resolve("tiles"));
         NrwTileGenerator.writeTile(tiles, 345, 5663, 200, 0, 1);
         NrwTileGenerator.writeTile(tiles, 346, 5663, 200, 200, 2);
-        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ViewerPane before = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         List<String> roots = new CopyOnWriteArrayList<>();
         FxThread.call(() -> {
-            stage.getScene().rootProperty().addListener((property, was, now) -> roots.add(now.getClass().getSimpleName()));
-            app.openFiles(stage.getScene(), List.of(tiles));
+            viewer.stage().getScene().rootProperty().addListener((property, was, now) -> roots.add(now.getClass().getSimpleName()));
+            viewer.app.openFiles(viewer.stage().getScene(), List.of(tiles));
             return null;
         });
-        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
+        ScreenText.waitUntil(() -> FxThread.call(() -> viewer.stage().getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
         assertEquals(List.of(LoadingView.class.getSimpleName(), ViewerPane.class.getSimpleName()), new ArrayList<>(roots));
-        ViewerPane after = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ViewerPane after = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         // 200 buildings a tile, every fifth as two parts: 240 objects each.
         assertEquals(480, (int) FxThread.call(() -> after.viewport().cityScene().city().meshes().objects().size()));
         String status = FxThread.call(() -> ScreenText.of(after));
@@ -83,9 +63,9 @@ class OpenFolderTest {
     @Test
     void aVariantStaysWithThePlannerWhenAnotherCityOpens() throws Exception {
         Path variant = Path.of("assets/variants/chempunkt-tower.geojson").toAbsolutePath();
-        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ViewerPane before = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         FxThread.call(() -> {
-            app.openFiles(stage.getScene(), List.of(variant));
+            viewer.app.openFiles(viewer.stage().getScene(), List.of(variant));
             return null;
         });
         ScreenText.waitUntil(() -> FxThread.call(() -> !before.planning().variants().isEmpty()), "the variant on the first city");
@@ -93,25 +73,25 @@ class OpenFolderTest {
         NrwTileGenerator.writeTile(tiles, 345, 5663, 50, 0, 1);
 
         FxThread.call(() -> {
-            app.openFiles(stage.getScene(), List.of(tiles));
+            viewer.app.openFiles(viewer.stage().getScene(), List.of(tiles));
             return null;
         });
 
-        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
-        ViewerPane after = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ScreenText.waitUntil(() -> FxThread.call(() -> viewer.stage().getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
+        ViewerPane after = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         assertEquals(FxThread.call(() -> before.planning().variants()), FxThread.call(() -> after.planning().variants()));
     }
 
     @Test
     void aFileThatWillNotLoadLeavesThePlannerThereWasWithANote() throws Exception {
         Path broken = Files.writeString(folder.resolve("broken.gml"), "<core:CityModel");
-        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ViewerPane before = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         FxThread.call(() -> {
-            app.openFiles(stage.getScene(), List.of(broken));
+            viewer.app.openFiles(viewer.stage().getScene(), List.of(broken));
             return null;
         });
         ScreenText.waitFor(before, "Could not open: broken.gml: malformed XML");
-        Parent root = FxThread.call(() -> stage.getScene().getRoot());
+        Parent root = FxThread.call(() -> viewer.stage().getScene().getRoot());
         assertSame(before, root);
         assertEquals(3, (int) FxThread.call(() -> before.viewport().cityScene().city().meshes().objects().size()));
     }
@@ -121,13 +101,13 @@ class OpenFolderTest {
         Path tiles = Files.createDirectories(folder.resolve("tiles"));
         NrwTileGenerator.writeTile(tiles, 345, 5663, 100, 0, 1);
         Files.writeString(tiles.resolve("LoD2_32_346_5663_1_NW.gml"), "<core:CityModel");
-        ViewerPane before = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ViewerPane before = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         FxThread.call(() -> {
-            app.openFiles(stage.getScene(), List.of(tiles));
+            viewer.app.openFiles(viewer.stage().getScene(), List.of(tiles));
             return null;
         });
-        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
-        ViewerPane after = FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+        ScreenText.waitUntil(() -> FxThread.call(() -> viewer.stage().getScene().getRoot() instanceof ViewerPane pane && pane != before), "a new planner");
+        ViewerPane after = FxThread.call(() -> (ViewerPane) viewer.stage().getScene().getRoot());
         ScreenText.waitFor(after, "1 file not loaded (LoD2_32_346_5663_1_NW.gml: malformed XML");
         assertEquals(120, (int) FxThread.call(() -> after.viewport().cityScene().city().meshes().objects().size()));
     }

@@ -2,7 +2,6 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.live.store.CacheDamage;
 import de.dormagentwin.ui.ViewerPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,45 +21,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ViewerCacheIntegrityTest {
     @TempDir
     Path folder;
-    private final ViewerApp app = new ViewerApp();
-    private Stage stage;
+    private TestViewer viewer;
     private Path cache;
 
     @BeforeEach
     void viewerOptions() throws Exception {
-        Display3D.require();
-        cache = Files.createDirectories(folder.resolve("cache"));
-        ViewerApp.files = List.of(SnapshotTest.fixture("three-houses.city.json"));
-        ViewerApp.simulate = false;
-        ViewerApp.kiosk = null;
-        ViewerApp.variantFiles = List.of();
-        ViewerApp.cache = new CacheOptions();
-        ViewerApp.cache.folder = cache;
-        ViewerApp.cache.configFile = folder.resolve("config.json");
-        SceneFactory.viewerTerrain = TerrainFiles.NONE;
+        viewer = new TestViewer(folder, false);
+        cache = viewer.cache;
     }
 
     @AfterEach
     void close() throws Exception {
-        if (stage != null) {
-            FxThread.call(() -> {
-                app.release();
-                stage.close();
-                return null;
-            });
-        }
-        SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
+        viewer.close();
     }
 
     @Test
     void aDamagedCacheTurnsLiveDataOffWithANoteAndIsLeftAsItWas() throws Exception {
         assertEquals(0, twin("ingest", "--simulate", "--days", "1", "--once", "--cache", cache.toString()).exitCode());
         byte[] damaged = CacheDamage.damageTheMiddle(cache.resolve("live.mv.db"));
-        ViewerPane planner = start();
+        ViewerPane planner = viewer.start();
         String shown = ScreenText.waitFor(planner, "Live data off: ");
         assertTrue(shown.contains("is damaged") && shown.contains("table OBSERVATION"), shown);
         FxThread.call(() -> {
-            app.release();
+            viewer.app.release();
             return null;
         });
         assertArrayEquals(damaged, Files.readAllBytes(cache.resolve("live.mv.db")));
@@ -69,21 +52,11 @@ class ViewerCacheIntegrityTest {
     @Test
     void aCacheMovedAsideIsANoteOnThePlannerNamingWhereItWent() throws Exception {
         Files.write(cache.resolve("live.mv.db"), "H:2,this is not a database at all".repeat(200).getBytes());
-        ViewerPane planner = start();
+        ViewerPane planner = viewer.start();
         String shown = ScreenText.waitFor(planner, "The cache would not open and was moved to ");
         try (Stream<Path> files = Files.list(cache)) {
             Path aside = files.filter(file -> file.getFileName().toString().startsWith("live.mv.db.broken-")).findFirst().orElseThrow();
             assertTrue(shown.contains(aside.getFileName().toString()), shown);
         }
-    }
-
-    private ViewerPane start() throws Exception {
-        stage = FxThread.call(() -> {
-            Stage window = new Stage();
-            app.start(window);
-            return window;
-        });
-        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane), "the planner is shown");
-        return FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
     }
 }

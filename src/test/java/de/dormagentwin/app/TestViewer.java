@@ -1,0 +1,64 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.ui.ViewerPane;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The planner as {@code bin/twin view} starts it, on the three-houses fixture without terrain, its cache and
+ * configuration in a test's folder, in a window of its own. {@link #close} releases it and puts the options back.
+ */
+final class TestViewer implements AutoCloseable {
+    final ViewerApp app = new ViewerApp();
+    final Path cache;
+    private Stage stage;
+
+    /** Sets the viewer's options; {@code simulate} as without {@code --no-simulator}. Needs the 3D display. */
+    TestViewer(Path folder, boolean simulate) throws Exception {
+        Display3D.require();
+        cache = Files.createDirectories(folder.resolve("cache"));
+        ViewerApp.files = List.of(SnapshotTest.fixture("three-houses.city.json"));
+        ViewerApp.simulate = simulate;
+        ViewerApp.kiosk = null;
+        ViewerApp.variantFiles = List.of();
+        ViewerApp.cache = new CacheOptions();
+        ViewerApp.cache.folder = cache;
+        ViewerApp.cache.configFile = folder.resolve("config.json");
+        SceneFactory.viewerTerrain = TerrainFiles.NONE;
+    }
+
+    /** Opens the window and waits for the planner. */
+    ViewerPane start() throws Exception {
+        stage = FxThread.call(() -> {
+            Stage window = new Stage();
+            app.start(window);
+            return window;
+        });
+        ScreenText.waitUntil(() -> FxThread.call(() -> stage.getScene().getRoot() instanceof ViewerPane), "the planner is shown");
+        return planner();
+    }
+
+    /** What the window shows now, a planner. */
+    ViewerPane planner() throws Exception {
+        return FxThread.call(() -> (ViewerPane) stage.getScene().getRoot());
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (stage != null) {
+            FxThread.call(() -> {
+                app.release();
+                stage.close();
+                return null;
+            });
+        }
+        SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
+    }
+}
