@@ -30,11 +30,14 @@ public final class Main implements Runnable {
             line.getErr().println("twin: " + exception.getMessage());
             return 1;
         });
-        return commandLine.execute(args);
+        // Bare "twin" is "twin view": through the parser, so that the view's option defaults (the start camera
+        // among them) are set as for any other command line.
+        return commandLine.execute(args.length == 0 ? new String[] {"view"} : args);
     }
 
     @Override
     public void run() {
-        new ViewCommand().call();
+        // Only "twin --" lands here (no arguments at all become "view" above): the viewer, with its option defaults.
+        new CommandLine(new ViewCommand()).execute();
     }
 }
