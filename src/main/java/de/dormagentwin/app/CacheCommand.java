@@ -205,7 +205,8 @@ final class CacheCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            try (LiveStore store = cache.open()) {
+            // It writes: like prune and compact, it changes nothing in a damaged cache.
+            try (LiveStore store = cache.openVerified("classify", false)) {
                 List<String> sources = store.sourcesOf(datastream);
                 if (source != null ? !sources.contains(source) : sources.isEmpty()) {
                     System.err.println("twin: the cache " + cache.folder() + " has no datastream " + SafeText.of(datastream)

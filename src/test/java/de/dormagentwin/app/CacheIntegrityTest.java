@@ -39,14 +39,15 @@ class CacheIntegrityTest {
     }
 
     @Test
-    void ingestStatsCompactAndPruneStopAtADamagedPageBeforeTheyTouchTheFile() throws Exception {
+    void ingestStatsCompactPruneAndClassifyStopAtADamagedPageBeforeTheyTouchTheFile() throws Exception {
         fill("--cache", folder.toString());
         byte[] damaged = CacheDamage.damageTheMiddle(folder.resolve("live.mv.db"));
         TwinRun ingest = twin("ingest", "--simulate", "--days", "1", "--once", "--cache", folder.toString());
         assertEquals(1, ingest.exitCode(), ingest.out() + ingest.err());
         assertTrue(ingest.err().contains("is damaged; ingest changed nothing in it"), ingest.err());
         assertArrayEquals(damaged, Files.readAllBytes(folder.resolve("live.mv.db")), "ingest left the file as it was");
-        for (String[] command : new String[][]{{"stats"}, {"compact"}, {"prune", "--days", "1"}}) {
+        for (String[] command : new String[][]{{"stats"}, {"compact"}, {"prune", "--days", "1"},
+                {"classify", "--datastream", "env-zons-03/pm10", "--as", "confidential"}}) {
             String name = command[0];
             String[] args = new String[command.length + 3];
             args[0] = "cache";
