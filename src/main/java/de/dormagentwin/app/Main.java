@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.store.CacheService;
 import de.dormagentwin.model.LodChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Before any H2 class loads, which reads it once: twin serve's database server listens on loopback alone.
+        System.setProperty(CacheService.BIND_PROPERTY, CacheService.LOOPBACK);
         System.setOut(ConsoleGuard.guard(System.out));
         System.setErr(ConsoleGuard.guard(System.err));
         System.exit(run(args));

@@ -4,7 +4,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Simulator;
 import de.dormagentwin.live.ingest.Source;
-import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;

@@ -1,6 +1,6 @@
 package de.dormagentwin.ui;
 
-import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.model.text.SafeText;
 
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Place;
-import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.PlanningVariant;

@@ -4,7 +4,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
-import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;

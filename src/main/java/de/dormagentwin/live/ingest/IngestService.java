@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;

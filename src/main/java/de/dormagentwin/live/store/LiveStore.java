@@ -3,6 +3,7 @@ package de.dormagentwin.live.store;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.model.text.SafeText;
@@ -50,7 +51,8 @@ public final class LiveStore implements AutoCloseable {
     /** H2 adds {@code .mv.db}. */
     static final String DATABASE_NAME = "live";
     static final String DATABASE_FILE = DATABASE_NAME + ".mv.db";
-    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql", "V2__usual_interval.sql", "V3__rejected_and_classified.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__sensorthings.sql", "V2__usual_interval.sql", "V3__rejected_and_classified.sql",
+            "V4__source_state.sql");
     /** The longest datastream or thing id the cache keeps: its remote_id columns. */
     public static final int MAX_ID_LENGTH = 255;
     /**
@@ -70,13 +72,14 @@ public final class LiveStore implements AutoCloseable {
     private final Path folder;
     private final Clock clock;
     private final Connection writer;
-    private final JdbcConnectionPool readers;
+    private final Readers readers;
     private final Map<String, Long> datastreamIds = new HashMap<>();
     private boolean closed;
     private Path movedAside;
     private volatile CacheException diskFull;
 
-    private LiveStore(Path folder, Clock clock, Connection writer, JdbcConnectionPool readers) {
+    /** {@code writer} is null where this process reads through the service that writes ({@link #throughService}). */
+    private LiveStore(Path folder, Clock clock, Connection writer, Readers readers) {
         this.folder = folder;
         this.clock = clock;
         this.writer = writer;
@@ -149,17 +152,46 @@ public final class LiveStore implements AutoCloseable {
         // one; what failed reaches the user in this class's messages.
         String url = "jdbc:h2:file:" + fileSystem + folder.resolve(DATABASE_NAME).toAbsolutePath()
                 + (password == null ? "" : ";CIPHER=AES") + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
-        // H2's encrypted files take "filePassword userPassword"; the user password guards nothing more here.
-        String secret = password == null ? "" : new String(password) + " " + USER;
+        String secret = secret(password);
         Connection writer = DriverManager.getConnection(url, USER, secret);
         try {
             migrate(writer);
             writer.setAutoCommit(false);
-            return new LiveStore(folder, clock, writer, JdbcConnectionPool.create(url, USER, secret));
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, secret);
+            return new LiveStore(folder, clock, writer, new Readers() {
+                @Override
+                public Connection get() throws SQLException {
+                    return pool.getConnection();
+                }
+
+                @Override
+                public void close() {
+                    pool.dispose();
+                }
+            });
         } catch (SQLException | RuntimeException e) {
             writer.close();
             throw e;
         }
+    }
+
+    /** H2's encrypted files take "filePassword userPassword"; the user password guards nothing more here. */
+    static String secret(char[] password) {
+        return password == null ? "" : new String(password) + " " + USER;
+    }
+
+    /**
+     * The cache in {@code folder} as read through the {@code twin serve} that holds it ({@link ServiceFile}): reads
+     * only, each through the service; while the service is away reads fail, and the first after its return (on any
+     * port) works again. Nothing is checked here: the first read says whether the service answers.
+     */
+    public static LiveStore throughService(Path folder, char[] password, Clock clock) {
+        return new LiveStore(folder, clock, null, new ServiceReaders(folder, password));
+    }
+
+    /** The name H2 knows the open database by, as its embedded URL gave it. */
+    String databaseName() {
+        return folder.resolve(DATABASE_NAME).toAbsolutePath().toString();
     }
 
     private static void migrate(Connection connection) throws SQLException {
@@ -271,6 +303,19 @@ public final class LiveStore implements AutoCloseable {
         return Optional.ofNullable(movedAside);
     }
 
+    /** Only the process that holds the file writes; a viewer reading through the service asks it nothing of the kind. */
+    private void requireWriter() throws CacheException {
+        if (writer == null) {
+            throw new CacheException("this process reads the cache " + folder.resolve(DATABASE_FILE)
+                    + " through twin serve, which alone writes it", null);
+        }
+    }
+
+    /** Whether this process reads through {@code twin serve} rather than holding the file itself. */
+    public boolean readsThroughService() {
+        return writer == null;
+    }
+
     // ---- writing: one writer thread -------------------------------------------------------------------------
 
     /**
@@ -308,6 +353,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** Stores or updates a thing and its location. */
     public synchronized void putThing(Thing thing) throws CacheException {
+        requireWriter();
         Optional<String> problem = problemWith(thing);
         if (problem.isPresent()) {
             throw new CacheException(problem.get(), null);
@@ -347,6 +393,7 @@ public final class LiveStore implements AutoCloseable {
      * history. A tightening is recorded as a classification change.
      */
     public synchronized long putDatastream(Datastream datastream) throws CacheException {
+        requireWriter();
         Optional<String> problem = problemWith(datastream);
         if (problem.isPresent()) {
             throw new CacheException(problem.get(), null);
@@ -427,6 +474,7 @@ public final class LiveStore implements AutoCloseable {
      * empty where the cache has no such datastream. For {@code twin cache classify}: the one way to loosen.
      */
     public synchronized Optional<Classification> reclassify(String source, String remoteId, Classification to) throws CacheException {
+        requireWriter();
         try {
             Optional<Classification> from = storedClassification(source, remoteId);
             if (from.isPresent() && from.get() != to) {
@@ -447,7 +495,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** A stored datastream's classification, or empty where the cache has no such datastream. */
     public Optional<Classification> classification(String source, String remoteId) throws CacheException {
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              PreparedStatement query = connection.prepareStatement("SELECT classification FROM datastream WHERE source = ? AND remote_id = ?")) {
             query.setString(1, source);
             query.setString(2, remoteId);
@@ -461,7 +509,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** The sources that have a datastream of this id, in order. */
     public List<String> sourcesOf(String datastreamRemoteId) throws CacheException {
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              PreparedStatement query = connection.prepareStatement("SELECT source FROM datastream WHERE remote_id = ? ORDER BY source")) {
             query.setString(1, datastreamRemoteId);
             List<String> sources = new ArrayList<>();
@@ -478,7 +526,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** Every classification change, oldest first: "time source datastream from -> to (by)". */
     public List<String> classificationChanges() throws CacheException {
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT changed_at, source, remote_id, from_classification, "
                      + "to_classification, changed_by FROM classification_change ORDER BY id")) {
@@ -498,6 +546,7 @@ public final class LiveStore implements AutoCloseable {
      * stats} shows a source that keeps sending bad data, across runs.
      */
     public synchronized void countRejected(String source, long records, String lastProblem) throws CacheException {
+        requireWriter();
         // 150 characters, each escaped to at most six, fit the column of 1000: a count never fails for its message.
         String problem = SafeText.of(lastProblem, 150);
         try (PreparedStatement update = writer.prepareStatement("UPDATE rejected_record SET records = records + ?, "
@@ -524,7 +573,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** Per source, the number of records it skipped or the cache refused, ever; sources with none are absent. */
     public Map<String, Long> rejected() throws CacheException {
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT source, records FROM rejected_record")) {
             Map<String, Long> counts = new TreeMap<>();
@@ -585,6 +634,7 @@ public final class LiveStore implements AutoCloseable {
      * fetch would ask for what is newer than it, and get nothing.
      */
     public synchronized WriteResult write(List<Observation> observations) throws CacheException {
+        requireWriter();
         long now = clock.millis();
         Instant latestAllowed = clock.instant().plus(MAX_AHEAD);
         int stored = 0;
@@ -769,6 +819,7 @@ public final class LiveStore implements AutoCloseable {
      * scan), committing after each so that readers are never held up for long.
      */
     public synchronized long prune(Instant before) throws CacheException {
+        requireWriter();
         long deleted = 0;
         try (Statement streams = writer.createStatement();
              PreparedStatement delete = writer.prepareStatement("DELETE FROM observation WHERE datastream_id = ? "
@@ -818,7 +869,7 @@ public final class LiveStore implements AutoCloseable {
      * read (the kiosk asks for public ones).
      */
     public Changes changedSince(long revision, Set<Classification> visible) throws CacheException {
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM
                      + " WHERE d.revision > ? AND " + classifiedAs(visible) + " ORDER BY d.id")) {
             query.setLong(1, revision);
@@ -888,7 +939,7 @@ public final class LiveStore implements AutoCloseable {
     /** As {@link #asOf(Instant)}, of the datastreams of the given classifications only. */
     public List<Latest> asOf(Instant time, Set<Classification> visible) throws CacheException {
         long at = time.toEpochMilli();
-        try (Connection connection = readers.getConnection()) {
+        try (Connection connection = readers.get()) {
             List<Latest> streams = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + LATEST_COLUMNS + LATEST_FROM
                     + " WHERE " + classifiedAs(visible) + " ORDER BY d.id");
@@ -969,7 +1020,7 @@ public final class LiveStore implements AutoCloseable {
         long start = from.toEpochMilli();
         long end = to.toEpochMilli();
         long bucket = Math.max(1, (end - start) / maxPoints + 1);
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              PreparedStatement query = connection.prepareStatement("SELECT AVG(phenomenon_time), AVG(result_number), "
                      + "MIN(result_number), MAX(result_number), COUNT(*) FROM observation WHERE datastream_id = ? "
                      + "AND phenomenon_time BETWEEN ? AND ? AND result_number IS NOT NULL "
@@ -994,7 +1045,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** The time of the oldest observation the cache holds: where history playback can start. A full scan. */
     public Optional<Instant> earliest() throws CacheException {
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT MIN(phenomenon_time) FROM observation")) {
             rows.next();
@@ -1012,7 +1063,7 @@ public final class LiveStore implements AutoCloseable {
      */
     public Optional<Instant> lastTime(String source, String datastreamRemoteId) throws CacheException {
         long latestAllowed = clock.instant().plus(MAX_AHEAD).toEpochMilli();
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT id, latest_time FROM datastream WHERE source = ? AND remote_id = ?")) {
             query.setString(1, source);
@@ -1046,10 +1097,63 @@ public final class LiveStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the stored states of the writing process's sources with these: a viewer reading through the service
+     * shows them ({@link #sourceStates}). Not made durable at once: a state lost in a crash is rewritten at the next
+     * fetch.
+     */
+    public synchronized void putSourceStates(List<SourceStatus> statuses) throws CacheException {
+        requireWriter();
+        try (Statement clear = writer.createStatement();
+             PreparedStatement insert = writer.prepareStatement("INSERT INTO source_state (source, state, since, last_success, "
+                     + "problem) VALUES (?, ?, ?, ?, ?)")) {
+            clear.execute("DELETE FROM source_state");
+            for (SourceStatus status : statuses) {
+                insert.setString(1, status.source());
+                insert.setString(2, status.state().name());
+                insert.setLong(3, status.since().toEpochMilli());
+                if (status.lastSuccess() == null) {
+                    insert.setNull(4, Types.BIGINT);
+                } else {
+                    insert.setLong(4, status.lastSuccess().toEpochMilli());
+                }
+                insert.setString(5, SafeText.of(status.problem(), 1_000));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            writer.commit();
+        } catch (SQLException e) {
+            throw rollback("storing the sources' states", e);
+        }
+    }
+
+    /** The states of the sources of the process that writes the cache, as it last stored them. */
+    public List<SourceStatus> sourceStates() throws CacheException {
+        try (Connection connection = readers.get();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT source, state, since, last_success, problem FROM source_state ORDER BY source")) {
+            List<SourceStatus> states = new ArrayList<>();
+            while (rows.next()) {
+                SourceStatus.State state;
+                try {
+                    state = SourceStatus.State.valueOf(rows.getString(2));
+                } catch (IllegalArgumentException newer) {
+                    state = SourceStatus.State.OFFLINE;
+                }
+                long success = rows.getLong(4);
+                Instant lastSuccess = rows.wasNull() ? null : Instant.ofEpochMilli(success);
+                states.add(new SourceStatus(rows.getString(1), state, Instant.ofEpochMilli(rows.getLong(3)), lastSuccess, rows.getString(5)));
+            }
+            return states;
+        } catch (SQLException e) {
+            throw failure("reading the sources' states", e);
+        }
+    }
+
     /** Observation counts per datastream, with the latest values: what {@code twin cache stats} prints. */
     public Stats stats() throws CacheException {
         Map<Long, Long> counts = new HashMap<>();
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT datastream_id, COUNT(*) FROM observation GROUP BY datastream_id")) {
             while (rows.next()) {
@@ -1075,7 +1179,7 @@ public final class LiveStore implements AutoCloseable {
     public long[] pageCacheMegabytes() throws CacheException {
         long used = 0;
         long limit = 0;
-        try (Connection connection = readers.getConnection();
+        try (Connection connection = readers.get();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
                      + "WHERE SETTING_NAME IN ('info.CACHE_SIZE', 'info.CACHE_MAX_SIZE')")) {
@@ -1100,7 +1204,10 @@ public final class LiveStore implements AutoCloseable {
                 return;
             }
             closed = true;
-            readers.dispose();
+            readers.close();
+            if (writer == null) {
+                return;
+            }
             if (diskFull != null) {
                 // H2 closed the database when the write failed; the disk full was reported then, and there is
                 // nothing left to write.

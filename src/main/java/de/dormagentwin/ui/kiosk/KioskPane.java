@@ -1,7 +1,7 @@
 package de.dormagentwin.ui.kiosk;
 
 import de.dormagentwin.ui.SourceLine;
-import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;

@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.live.SourceStatus;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import de.dormagentwin.live.Classification;

@@ -4,7 +4,7 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Sink;
 import de.dormagentwin.live.ingest.Source;
-import de.dormagentwin.live.ingest.SourceStatus;
+import de.dormagentwin.live.SourceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

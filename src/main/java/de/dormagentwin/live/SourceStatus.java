@@ -1,4 +1,4 @@
-package de.dormagentwin.live.ingest;
+package de.dormagentwin.live;
 
 import java.time.Instant;
 
