@@ -4,11 +4,14 @@ import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.CachePassword;
 import de.dormagentwin.live.store.CacheVerifier;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.live.store.ServiceFile;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /** The options every command that opens the cache shares: where it is, and where the configuration is. */
 final class CacheOptions {
@@ -47,7 +50,36 @@ final class CacheOptions {
         return config;
     }
 
+    /**
+     * For the commands that only read (the viewer, {@code cache stats}): through the {@code twin serve} that holds
+     * the cache where one runs, otherwise the file itself, as {@link #openVerified}. A service killed without
+     * notice leaves its file, and its process is then gone: that file counts for nothing.
+     */
+    LiveStore openForReading(String command, boolean moveAsideUnopenable) throws IOException {
+        if (runningService().isPresent()) {
+            return LiveStore.throughService(folder(), password(), Clock.systemUTC());
+        }
+        return openVerified(command, moveAsideUnopenable);
+    }
+
+    /** One writer at a time: a command that writes the file, or reads it page by page, needs the service stopped. */
+    void requireNoService(String command) throws CacheException {
+        Optional<ServiceFile> service = runningService();
+        if (service.isPresent()) {
+            throw new CacheException(service.get() + " holds the cache " + folder() + " and is its one writer; " + command
+                    + " needs the cache to itself: stop the service first (systemctl stop twin-serve), or, if no twin "
+                    + "serve runs, remove " + folder().resolve(ServiceFile.FILE_NAME), null);
+        }
+    }
+
+    private Optional<ServiceFile> runningService() throws CacheException {
+        return ServiceFile.read(folder()).filter(ServiceFile::serviceRuns);
+    }
+
     LiveStore open() throws IOException {
+        if (runningService().isPresent()) {
+            return LiveStore.throughService(folder(), password(), Clock.systemUTC());
+        }
         return LiveStore.open(folder(), password());
     }
 
@@ -64,6 +96,7 @@ final class CacheOptions {
      * viewer); without it that file is damage like any other. No file yet: a fresh cache, as always.
      */
     LiveStore openVerified(String command, boolean moveAsideUnopenable) throws IOException {
+        requireNoService(command);
         char[] password = password();
         if (Files.exists(folder().resolve(CacheVerifier.FILE_NAME))) {
             CacheVerifier.Report report = CacheVerifier.verify(folder(), password);

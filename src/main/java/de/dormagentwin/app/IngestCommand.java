@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.ingest.CsvFolderSource;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.MqttSource;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,23 +110,11 @@ final class IngestCommand implements Callable<Integer> {
         // Ingest holds the cache for long and prunes it hourly: it must know the cache is sound before it starts.
         LiveStore store = cache.openVerified("ingest", true);
         try {
-            List<Source> sources = new ArrayList<>();
-            Map<String, Duration> intervals = new HashMap<>();
-            if (configured.isEmpty()) {
-                sources.add(source(store, level));
-            }
-            CityModel sample = configured.stream().anyMatch(settings -> settings.type().equals("simulator"))
-                    ? CityJsonReader.read(ModelFiles.sample()) : null;
-            for (SourceSettings settings : configured) {
-                Source source = settings.build(sample, FETCH_TIMEOUT);
-                sources.add(source);
-                intervals.put(source.name(), settings.interval());
-            }
-            IngestService service = new IngestService(store, sources, interval, FIRST_BACKOFF, Clock.systemUTC(),
-                    message -> System.err.println("twin: " + message))
-                    .withRetention(Duration.ofDays(cache.config().retentionDays()));
-            intervals.forEach(service::withInterval);
-            String names = sources.size() == 1 ? sources.get(0).name() : sources.size() + " sources";
+            IngestService service = configured.isEmpty()
+                    ? service(store, List.of(source(store, level)), List.of(), interval, cache.config())
+                    : service(store, List.of(), configured, interval, cache.config());
+            List<SourceStatus> sources = service.statuses();
+            String names = sources.size() == 1 ? sources.get(0).source() : sources.size() + " sources";
             if (once) {
                 long before = store.stats().observations();
                 long rejectedBefore = rejected(store, sources);
@@ -154,9 +144,31 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** The records these sources had rejected, ever. */
-    private static long rejected(LiveStore store, List<Source> sources) throws Exception {
+    private static long rejected(LiveStore store, List<SourceStatus> sources) throws Exception {
         Map<String, Long> rejected = store.rejected();
-        return sources.stream().mapToLong(source -> rejected.getOrDefault(source.name(), 0L)).sum();
+        return sources.stream().mapToLong(source -> rejected.getOrDefault(source.source(), 0L)).sum();
+    }
+
+    /**
+     * The ingest of {@code sources} and of the configured ones, each at its own pace, with the configuration's
+     * retention: for {@code twin ingest} and {@code twin serve}. The simulator loads the bundled sample first.
+     */
+    static IngestService service(LiveStore store, List<Source> given, List<SourceSettings> configured, Duration interval,
+                                 TwinConfig config) throws IOException {
+        List<Source> sources = new ArrayList<>(given);
+        Map<String, Duration> intervals = new HashMap<>();
+        CityModel sample = configured.stream().anyMatch(settings -> settings.type().equals("simulator"))
+                ? CityJsonReader.read(ModelFiles.sample()) : null;
+        for (SourceSettings settings : configured) {
+            Source source = settings.build(sample, FETCH_TIMEOUT);
+            sources.add(source);
+            intervals.put(source.name(), settings.interval());
+        }
+        IngestService service = new IngestService(store, sources, interval, FIRST_BACKOFF, Clock.systemUTC(),
+                message -> System.err.println("twin: " + message))
+                .withRetention(Duration.ofDays(config.retentionDays()));
+        intervals.forEach(service::withInterval);
+        return service;
     }
 
     private Source source(LiveStore store, Classification level) throws Exception {

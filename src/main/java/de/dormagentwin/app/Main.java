@@ -6,12 +6,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code twin [view|info|import|snapshot|generate-sample|cache|ingest|bench]}. Without a subcommand it opens the
+ * The command line: {@code twin [view|info|import|snapshot|generate-sample|ingest|serve|cache|bench]}. Without a subcommand it opens the
  * viewer on the bundled sample. Exit codes: 0 fine, 1 the input had problems, 2 wrong usage.
  */
 @Command(name = "twin", mixinStandardHelpOptions = true, version = "Dormagen Twin 0.1",
         description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
-        subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, CacheCommand.class,
+        subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

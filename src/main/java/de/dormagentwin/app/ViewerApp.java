@@ -20,6 +20,7 @@ import de.dormagentwin.scene.VariantMesh;
 import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.ServiceWatch;
 import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.ViewerPane;
@@ -74,10 +75,16 @@ public final class ViewerApp extends Application {
     static final Duration SIMULATOR_STEP = Duration.ofMinutes(1);
     /** How often the viewer asks the cache what changed: a value is on screen within about this. */
     static final Duration LIVE_POLL = Duration.ofMillis(500);
+    /**
+     * A viewer reading through {@code twin serve} hears of no write: it asks for new revisions this often (one
+     * indexed read of the datastream table over loopback), so a value is on screen within a quarter second.
+     */
+    static final Duration SERVICE_POLL = Duration.ofMillis(200);
 
     private LiveStore store;
     private IngestService ingest;
     private LiveFeed feed;
+    private ServiceWatch serviceWatch;
     private FxWatchdog watchdog;
     private Bindings bindings = Bindings.NONE;
     /** Where the sources' state goes: the planner on screen now (a new one when files are opened). */
@@ -122,10 +129,11 @@ public final class ViewerApp extends Application {
                     bindingsProblem = e.getMessage();
                 }
                 try {
-                    // Every page is read before the viewer's ingest may write or its retention delete: a damaged
-                    // leaf shows only when read. 4 to 6 s for 5 million observations (170 MB) here, on this
-                    // loader thread after the model, so a kiosk's start waits for it.
-                    LiveStore store = cache.openVerified("the viewer", true);
+                    // Through twin serve where one holds the cache. Otherwise every page is read before the viewer's
+                    // ingest may write or its retention delete: a damaged leaf shows only when read. 4 to 6 s for 5
+                    // million observations (170 MB) here, on this loader thread after the model, so a kiosk's start
+                    // waits for it.
+                    LiveStore store = cache.openForReading("the viewer", true);
                     String notice = store.movedAside().map(aside -> "The cache would not open and was moved to " + aside
                             + "; live data starts with a fresh cache").orElse(null);
                     TwinConfig config = cache.config();
@@ -388,7 +396,8 @@ public final class ViewerApp extends Application {
             return;
         }
         store = loaded.store();
-        feed = new LiveFeed(store, LIVE_POLL, message -> System.err.println("twin: " + message), visible);
+        boolean served = store.readsThroughService();
+        feed = new LiveFeed(store, served ? SERVICE_POLL : LIVE_POLL, message -> System.err.println("twin: " + message), visible);
         attach.accept(feed);
         if (loaded.bindingsProblem() != null) {
             problem.accept("Bindings not used: " + loaded.bindingsProblem());
@@ -400,6 +409,11 @@ public final class ViewerApp extends Application {
         }
         bindings = loaded.bindings();
         feed.setBindings(bindings);
+        if (served) {
+            // The service runs the sources; this viewer shows their states as the service stores them.
+            serviceWatch = new ServiceWatch(store, Duration.ofSeconds(1), Clock.systemUTC(), showSources);
+            return;
+        }
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
                 .filter(model -> Boolean.TRUE.equals(model.metadata().get("synthetic"))).findFirst();
         List<Source> sources = new ArrayList<>();
@@ -459,6 +473,9 @@ public final class ViewerApp extends Application {
         }
         if (ingest != null) {
             ingest.close();
+        }
+        if (serviceWatch != null) {
+            serviceWatch.close();
         }
         if (feed != null) {
             feed.close();

@@ -44,6 +44,8 @@ public final class LiveFeed implements AutoCloseable {
 
     /** A stream made confidential leaves a public screen within this many polls (a few seconds at the viewer's pace). */
     static final int RESYNC_EVERY = 10;
+    /** Values are drawn again at least this often, each time as of the time then, so that they age on screen. */
+    static final Duration REDRAW = Duration.ofSeconds(5);
 
     private final LiveStore store;
     private final ScheduledExecutorService poller;
@@ -58,6 +60,8 @@ public final class LiveFeed implements AutoCloseable {
     private Bindings bindings = Bindings.NONE;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private boolean failing;
+    /** When the last snapshot was handed over ({@link System#nanoTime}); on the poller thread. */
+    private long publishedAt = System.nanoTime();
     private final AtomicBoolean nudged = new AtomicBoolean();
 
     public LiveFeed(LiveStore store, Duration period, Consumer<String> log) {
@@ -116,6 +120,11 @@ public final class LiveFeed implements AutoCloseable {
     private void poll() {
         try {
             pollOnce();
+            if (snapshot != Snapshot.EMPTY && System.nanoTime() - publishedAt > REDRAW.toNanos()) {
+                // Nothing new, or the cache not answering: the same values again, drawn as of now, so that the
+                // screen fades those that have grown stale rather than showing them fresh for good.
+                publish();
+            }
         } catch (RuntimeException e) {
             log.accept("live data: " + e);
         }
@@ -159,6 +168,7 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     private void publish() {
+        publishedAt = System.nanoTime();
         Snapshot next = new Snapshot(ThematicOverlay.byObject(bindings.apply(List.copyOf(latest.values()))), latest.size());
         snapshot = next;
         Platform.runLater(() -> {

@@ -21,7 +21,7 @@ import java.util.Properties;
  * process. Only the user may read it: the key is what keeps other accounts of the machine out of the cache.
  */
 public record ServiceFile(int port, String key, long pid) {
-    static final String NAME = "service.properties";
+    public static final String FILE_NAME = "service.properties";
     private static final int MAX_BYTES = 4_096;
 
     public ServiceFile {
@@ -31,7 +31,7 @@ public record ServiceFile(int port, String key, long pid) {
     }
 
     static Path in(Path folder) {
-        return folder.resolve(NAME);
+        return folder.resolve(FILE_NAME);
     }
 
     /** The service file of the cache in {@code folder}; empty where there is none (no service ever held it). */
@@ -67,7 +67,7 @@ public record ServiceFile(int port, String key, long pid) {
      */
     void write(Path folder) throws CacheException {
         Path file = in(folder);
-        Path draft = folder.resolve(NAME + ".new");
+        Path draft = folder.resolve(FILE_NAME + ".new");
         try {
             Files.deleteIfExists(draft);
             try {

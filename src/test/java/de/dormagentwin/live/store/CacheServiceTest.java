@@ -52,7 +52,7 @@ class CacheServiceTest {
     void theServiceFileIsTheUsersAloneAndGoesWithTheService() throws Exception {
         try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add)) {
             CacheService service = CacheService.start(store);
-            Path file = folder.resolve(ServiceFile.NAME);
+            Path file = folder.resolve(ServiceFile.FILE_NAME);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             ServiceFile written = ServiceFile.read(folder).orElseThrow();
             assertEquals(ProcessHandle.current().pid(), written.pid());

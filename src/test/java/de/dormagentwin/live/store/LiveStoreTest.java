@@ -243,7 +243,7 @@ class LiveStoreTest {
         try (LiveStore store = open()) {
             assertEquals(1, store.stats().observations());
         }
-        assertEquals(3, rows(folder, "SELECT COUNT(*) FROM schema_version"), "one row per migration");
+        assertEquals(4, rows(folder, "SELECT COUNT(*) FROM schema_version"), "one row per migration");
     }
 
     @Test
@@ -274,7 +274,7 @@ class LiveStoreTest {
             assertEquals(7.5, store.latest().get(0).number());
             assertNull(store.latest().get(0).usualInterval());
         }
-        assertEquals(3, rows(folder, "SELECT MAX(version) FROM schema_version"));
+        assertEquals(4, rows(folder, "SELECT MAX(version) FROM schema_version"));
     }
 
     @Test

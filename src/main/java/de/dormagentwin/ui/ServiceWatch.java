@@ -1,0 +1,70 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.live.store.CacheException;
+import de.dormagentwin.live.store.LiveStore;
+import javafx.application.Platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * For a viewer that reads through {@code twin serve}: the states of the service's sources, as it stores them, or,
+ * while the service does not answer, one line saying since when. Asks every {@code period}, off the FX thread, and
+ * hands each answer to the FX thread.
+ */
+public final class ServiceWatch implements AutoCloseable {
+    /** The line's name while the service is away. */
+    public static final String SERVICE = "twin serve";
+
+    private final LiveStore store;
+    private final Clock clock;
+    private final Consumer<List<SourceStatus>> onFxThread;
+    private final ScheduledExecutorService poller;
+    private Instant away;
+    private Instant lastAnswer;
+
+    public ServiceWatch(LiveStore store, Duration period, Clock clock, Consumer<List<SourceStatus>> onFxThread) {
+        this.store = store;
+        this.clock = clock;
+        this.onFxThread = onFxThread;
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "twin-service-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        List<SourceStatus> states;
+        try {
+            states = store.sourceStates();
+            if (away != null) {
+                System.err.println("twin: " + SERVICE + " answers again; live data follows it");
+            }
+            away = null;
+            lastAnswer = clock.instant();
+        } catch (CacheException | RuntimeException e) {
+            if (away == null) {
+                away = clock.instant();
+                System.err.println("twin: " + SERVICE + " does not answer (" + e.getMessage() + "); the last values stay "
+                        + "on screen and fade as they age, until it is back");
+            }
+            states = List.of(new SourceStatus(SERVICE, SourceStatus.State.OFFLINE, away, lastAnswer, "not answering"));
+        }
+        List<SourceStatus> shown = states;
+        Platform.runLater(() -> onFxThread.accept(shown));
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}
