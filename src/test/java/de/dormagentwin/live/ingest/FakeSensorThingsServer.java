@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * gt ...}, {@code $orderby=phenomenonTime asc}, {@code $top} and {@code $skip}. Like FROST-Server it caps
  * {@code $top}, expanded collections included, and links to the next page.
  */
-final class FakeSensorThingsServer implements AutoCloseable {
+public final class FakeSensorThingsServer implements AutoCloseable {
     static final String THINGS_EXPAND = "Locations,Datastreams($expand=Sensor,ObservedProperty)";
     static final String DATASTREAMS_EXPAND = "Sensor,ObservedProperty";
     private static final Pattern THING_DATASTREAMS = Pattern.compile("/v1\\.1/Things\\((.+)\\)/Datastreams", Pattern.DOTALL);
@@ -71,7 +71,7 @@ final class FakeSensorThingsServer implements AutoCloseable {
     private volatile boolean ignoresOrderBy;
     private boolean closed;
 
-    FakeSensorThingsServer(int maxTop) throws IOException {
+    public FakeSensorThingsServer(int maxTop) throws IOException {
         this.maxTop = maxTop;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
@@ -79,16 +79,16 @@ final class FakeSensorThingsServer implements AutoCloseable {
         server.start();
     }
 
-    URI root() {
+    public URI root() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1.1");
     }
 
-    JsonMapper mapper() {
+    public JsonMapper mapper() {
         return mapper;
     }
 
     /** Adds a thing (with its Locations, if any) and its datastreams (with Sensor and ObservedProperty). */
-    synchronized void thing(ObjectNode thing, ObjectNode... itsDatastreams) {
+    public synchronized void thing(ObjectNode thing, ObjectNode... itsDatastreams) {
         things.add(thing);
         List<ObjectNode> list = datastreams.computeIfAbsent(key(thing.get("@iot.id")), id -> new ArrayList<>());
         for (ObjectNode datastream : itsDatastreams) {
@@ -97,7 +97,7 @@ final class FakeSensorThingsServer implements AutoCloseable {
         }
     }
 
-    synchronized void observations(JsonNode datastreamId, ObjectNode... added) {
+    public synchronized void observations(JsonNode datastreamId, ObjectNode... added) {
         observations.get(key(datastreamId)).addAll(List.of(added));
     }
 

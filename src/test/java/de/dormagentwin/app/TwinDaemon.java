@@ -1,0 +1,94 @@
+package de.dormagentwin.app;
+
+import org.junit.jupiter.api.Assertions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line running in a JVM of its own in the background, as a service or a display runs on site: the test
+ * reads what it printed, waits for a line, and stops it gently (SIGTERM) or not (SIGKILL). A wait that is not met in
+ * {@link #HANG} fails with the output: far above any honest start, so it catches a process that never gets there.
+ */
+final class TwinDaemon implements AutoCloseable {
+    static final Duration HANG = Duration.ofSeconds(150);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    /** Where in the output the next {@link #await} starts: each wait is for something after the last one. */
+    private int seen;
+
+    private TwinDaemon(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static TwinDaemon start(String name, Path folder, Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-Dprism.order=es2,sw", "-Dprism.forceGPU=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Path log = folder.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new TwinDaemon(name, builder.start(), log);
+    }
+
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the output of " + name, e);
+        }
+    }
+
+    /** Waits until the output, after what the last wait found, holds {@code text}. */
+    void await(String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(HANG);
+        while (true) {
+            String output = output();
+            int at = output.indexOf(text, seen);
+            if (at >= 0) {
+                seen = at + text.length();
+                return;
+            }
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                Assertions.fail(name + (process.isAlive() ? " did not print within " + HANG.toSeconds() + " s: "
+                        : " ended (" + process.exitValue() + ") without printing: ") + text + "\nIts output:\n" + output);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or removed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as systemd stops a unit; the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(HANG.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Assertions.fail(name + " did not end on SIGTERM within " + HANG.toSeconds() + " s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
