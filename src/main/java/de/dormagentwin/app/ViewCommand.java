@@ -45,6 +45,11 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "FILE", description = "A planning variant to show: GeoJSON footprints with a height (repeatable).")
     List<Path> variants;
 
+    @Option(names = "--service", description = {"Read live data through the twin serve that holds the cache only: wait for it "
+            + "if it is not running yet, and never hold the cache or run sources in this process.",
+            "Without it the viewer reads through a running service, or else holds the cache itself."})
+    boolean service;
+
     @Option(names = "--kiosk", description = "The exhibition kiosk: full screen, touch, public data only; leaving needs the PIN from the configuration (kiosk.pin).")
     boolean kiosk;
 
@@ -94,6 +99,7 @@ final class ViewCommand implements Callable<Integer> {
         ViewerApp.cache = cache;
         ViewerApp.bindingsFile = bindings != null ? bindings : models == null || models.isEmpty() ? ModelFiles.sampleBindings() : null;
         ViewerApp.simulate = !noSimulator;
+        ViewerApp.throughService = service;
         ViewerApp.camera = camera;
         ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
         ViewerApp.lod = lod;

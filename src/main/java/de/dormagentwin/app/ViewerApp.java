@@ -63,6 +63,8 @@ public final class ViewerApp extends Application {
     static String camera = "home";
     static CacheOptions cache = new CacheOptions();
     static boolean simulate = true;
+    /** Only through the service ({@code --service}): a display that must never take the cache from it. */
+    static boolean throughService;
     static Path bindingsFile;
     static List<Path> variantFiles = List.of();
     /** The kiosk's settings in kiosk mode (with a PIN), null for the planner. */
@@ -133,7 +135,8 @@ public final class ViewerApp extends Application {
                     // ingest may write or its retention delete: a damaged leaf shows only when read. 4 to 6 s for 5
                     // million observations (170 MB) here, on this loader thread after the model, so a kiosk's start
                     // waits for it.
-                    LiveStore store = cache.openForReading("the viewer", true);
+                    LiveStore store = throughService ? LiveStore.throughService(cache.folder(), cache.password(), Clock.systemUTC())
+                            : cache.openForReading("the viewer", true);
                     String notice = store.movedAside().map(aside -> "The cache would not open and was moved to " + aside
                             + "; live data starts with a fresh cache").orElse(null);
                     TwinConfig config = cache.config();

@@ -101,62 +101,65 @@ class ServeProcessTest {
             // says they are up.
             Instant t0 = Instant.now().minus(105, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
             observation(1, t0, 10);
-            TwinDaemon serve = serve("serve-1");
-            try (TwinDaemon planner = TwinDaemon.start("planner", folder, environment(), "view", "--cache", cache.toString(),
-                    "--config", config.toString());
-                 TwinDaemon kiosk = TwinDaemon.start("kiosk", folder, environment(), "view", "--kiosk", "--cache",
-                         cache.toString(), "--config", config.toString())) {
-                planner.await(DATASTREAM + " = 10.0, stale");
-                kiosk.await(DATASTREAM + " = 10.0, stale");
+            // The kiosk as its unit starts it, maybe before the service: --service waits for it. The planner,
+            // started later without the flag, finds the service by itself.
+            try (TwinDaemon kiosk = TwinDaemon.start("kiosk", folder, environment(), "view", "--kiosk", "--service", "--cache",
+                    cache.toString(), "--config", config.toString())) {
+                TwinDaemon serve = serve("serve-1");
+                try (TwinDaemon planner = TwinDaemon.start("planner", folder, environment(), "view", "--cache", cache.toString(),
+                        "--config", config.toString())) {
+                    planner.await(DATASTREAM + " = 10.0, stale");
+                    kiosk.await(DATASTREAM + " = 10.0, stale");
 
-                // A value that is fresh now and stale some 25 s from now: dated so that twice its interval since
-                // the last one ends then (the cache learns a stream's usual interval from the gap between values).
-                Instant publish = Instant.now();
-                Duration gap = Duration.between(t0, publish.plusSeconds(25)).dividedBy(3);
-                Instant t1 = t0.plus(gap).truncatedTo(ChronoUnit.MILLIS);
-                broker.publish(MqttSource.topic(DATASTREAM), upstream.mapper().writeValueAsString(observation(2, t1, 21.5)));
-                planner.await(DATASTREAM + " = 21.5, fresh");
-                kiosk.await(DATASTREAM + " = 21.5, fresh");
+                    // A value that is fresh now and stale some 25 s from now: dated so that twice its interval since
+                    // the last one ends then (the cache learns a stream's usual interval from the gap between values).
+                    Instant publish = Instant.now();
+                    Duration gap = Duration.between(t0, publish.plusSeconds(25)).dividedBy(3);
+                    Instant t1 = t0.plus(gap).truncatedTo(ChronoUnit.MILLIS);
+                    broker.publish(MqttSource.topic(DATASTREAM), upstream.mapper().writeValueAsString(observation(2, t1, 21.5)));
+                    planner.await(DATASTREAM + " = 21.5, fresh");
+                    kiosk.await(DATASTREAM + " = 21.5, fresh");
 
-                serve.kill();
-                assertTrue(Files.exists(cache.resolve(ServiceFile.FILE_NAME)), "SIGKILL leaves the service file");
-                planner.await("twin serve does not answer");
-                kiosk.await("twin serve does not answer");
-                planner.await(DATASTREAM + " = 21.5, stale");
-                kiosk.await(DATASTREAM + " = 21.5, stale");
+                    serve.kill();
+                    assertTrue(Files.exists(cache.resolve(ServiceFile.FILE_NAME)), "SIGKILL leaves the service file");
+                    planner.await("twin serve does not answer");
+                    kiosk.await("twin serve does not answer");
+                    planner.await(DATASTREAM + " = 21.5, stale");
+                    kiosk.await(DATASTREAM + " = 21.5, stale");
 
-                // Stored upstream while the service is down; the broker tells no one. The restarted service
-                // backfills it, and takes the next one over MQTT.
-                Instant t2 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                observation(3, t2, 35);
-                serve = serve("serve-2");
-                planner.await("twin serve answers again");
-                kiosk.await("twin serve answers again");
-                planner.await(DATASTREAM + " = 35.0, fresh");
-                kiosk.await(DATASTREAM + " = 35.0, fresh");
-                Instant t3 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                broker.publish(MqttSource.topic(DATASTREAM), upstream.mapper().writeValueAsString(observation(4, t3, 44)));
-                planner.await(DATASTREAM + " = 44.0, fresh");
-                kiosk.await(DATASTREAM + " = 44.0, fresh");
+                    // Stored upstream while the service is down; the broker tells no one. The restarted service
+                    // backfills it, and takes the next one over MQTT.
+                    Instant t2 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    observation(3, t2, 35);
+                    serve = serve("serve-2");
+                    planner.await("twin serve answers again");
+                    kiosk.await("twin serve answers again");
+                    planner.await(DATASTREAM + " = 35.0, fresh");
+                    kiosk.await(DATASTREAM + " = 35.0, fresh");
+                    Instant t3 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    broker.publish(MqttSource.topic(DATASTREAM), upstream.mapper().writeValueAsString(observation(4, t3, 44)));
+                    planner.await(DATASTREAM + " = 44.0, fresh");
+                    kiosk.await(DATASTREAM + " = 44.0, fresh");
 
-                // 143, the JVM's code after SIGTERM once its shutdown hooks have run (systemd: SuccessExitStatus=143).
-                assertEquals(143, serve.stop());
-                assertFalse(Files.exists(cache.resolve(ServiceFile.FILE_NAME)), "a stopped service removes its file");
-                for (TwinDaemon viewer : List.of(planner, kiosk)) {
-                    assertFalse(viewer.output().contains("\tat "), viewer.output());
-                }
-                // Every observation exactly once, whichever way it came (backfill, MQTT, both): read from the file.
-                List<Long> stored = new ArrayList<>();
-                try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + cache.resolve("live").toAbsolutePath(), "twin", "");
-                     Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT phenomenon_time FROM observation ORDER BY phenomenon_time")) {
-                    while (rows.next()) {
-                        stored.add(rows.getLong(1));
+                    // 143, the JVM's code after SIGTERM once its shutdown hooks have run (systemd: SuccessExitStatus=143).
+                    assertEquals(143, serve.stop());
+                    assertFalse(Files.exists(cache.resolve(ServiceFile.FILE_NAME)), "a stopped service removes its file");
+                    for (TwinDaemon viewer : List.of(planner, kiosk)) {
+                        assertFalse(viewer.output().contains("\tat "), viewer.output());
                     }
+                    // Every observation exactly once, whichever way it came (backfill, MQTT, both): read from the file.
+                    List<Long> stored = new ArrayList<>();
+                    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + cache.resolve("live").toAbsolutePath(), "twin", "");
+                         Statement statement = connection.createStatement();
+                         ResultSet rows = statement.executeQuery("SELECT phenomenon_time FROM observation ORDER BY phenomenon_time")) {
+                        while (rows.next()) {
+                            stored.add(rows.getLong(1));
+                        }
+                    }
+                    assertEquals(Stream.of(t0, t1, t2, t3).map(Instant::toEpochMilli).toList(), stored);
+                } finally {
+                    serve.close();
                 }
-                assertEquals(Stream.of(t0, t1, t2, t3).map(Instant::toEpochMilli).toList(), stored);
-            } finally {
-                serve.close();
             }
         } finally {
             if (upstream != null) {
