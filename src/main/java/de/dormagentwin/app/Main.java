@@ -17,10 +17,14 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         System.setOut(ConsoleGuard.guard(System.out));
         System.setErr(ConsoleGuard.guard(System.err));
+        Logs.configureConsoleOnly();
+        // A thread that dies of a surprise says so on one line, its trace kept in the log file (kiosk, serve).
+        Thread.setDefaultUncaughtExceptionHandler(Logs.uncaughtHandler());
         System.exit(run(args));
     }
 
     static int run(String... args) {
+        Logs.configureConsoleOnly();
         CommandLine commandLine = new CommandLine(new Main());
         // Plain text: the console guard would show picocli's colour escapes as text.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

@@ -51,6 +51,8 @@ final class ViewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (kiosk) {
+            // A kiosk runs unattended for weeks: what went wrong is kept in a file for whoever comes to look.
+            Logs.configure("kiosk");
             TwinConfig config;
             Optional<String> readable;
             try {
