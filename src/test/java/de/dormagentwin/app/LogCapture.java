@@ -22,6 +22,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger root = Logger.getLogger(Logs.ROOT);
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
 
     public LogCapture() {
         setLevel(Level.ALL);
@@ -32,9 +33,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(records);
     }
 
-    /** The messages, as the console shows them without its "twin: ". */
+    /**
+     * The messages so far and to come, as the console shows them without its "twin: ": the list itself, which a test
+     * may clear to read only what follows.
+     */
     public List<String> messages() {
-        return records.stream().map(MESSAGE::format).toList();
+        return messages;
     }
 
     /** The records at {@code level} or above. */
@@ -45,6 +49,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         records.add(record);
+        messages.add(MESSAGE.format(record));
     }
 
     @Override
