@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, CacheCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
     public static void main(String[] args) {
         System.setOut(ConsoleGuard.guard(System.out));
@@ -31,7 +32,8 @@ public final class Main implements Runnable {
         // A converter's exception becomes a usage error: exit 2 with the message, as for any wrong option.
         commandLine.registerConverter(LodChoice.class, LodChoice::parse);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("twin: " + exception.getMessage());
+            // One line on the console; the trace in the log file, where the command keeps one.
+            LOG.log(System.Logger.Level.ERROR, String.valueOf(exception.getMessage()), exception);
             return 1;
         });
         // Bare "twin" is "twin view": through the parser, so that the view's option defaults (the start camera
