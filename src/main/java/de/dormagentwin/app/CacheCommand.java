@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
                 CacheCommand.VerifyCommand.class, CacheCommand.ClassifyCommand.class})
 final class CacheCommand implements Runnable {
     private static final System.Logger LOG = System.getLogger(CacheCommand.class.getName());
+
     @Override
     public void run() {
         System.err.println("twin cache: name a command: stats, prune, compact, verify or classify");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 /** The options every command that opens the cache shares: where it is, and where the configuration is. */
 final class CacheOptions {
     private static final System.Logger LOG = System.getLogger(CacheOptions.class.getName());
+
     @Option(names = "--cache", paramLabel = "DIR", description = "The cache folder (default: the user's data folder).")
     Path folder;
 

@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
         + "Exit 0 when all loaded cleanly, 1 when some objects had problems (they are left out and named on stderr).")
 final class ImportCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ImportCommand.class.getName());
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CityJSONSeq file to write (.city.jsonl).")
     Path out;
 

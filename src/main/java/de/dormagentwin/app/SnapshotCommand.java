@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "snapshot", description = "Render the view to a PNG without user interaction.")
 final class SnapshotCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(SnapshotCommand.class.getName());
+
     @Spec
     CommandSpec spec;
 

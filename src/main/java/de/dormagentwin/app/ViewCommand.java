@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "view", description = "Open the 3D viewer (the bundled Dormagen sample by default).")
 final class ViewCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ViewCommand.class.getName());
+
     @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files or folders of them to show: CityJSON, CityJSONSeq, CityGML.")
     List<Path> models;
 

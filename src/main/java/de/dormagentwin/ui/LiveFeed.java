@@ -6,8 +6,8 @@ import de.dormagentwin.live.store.Changes;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.SeriesPoint;
-import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.model.text.SafeText;
+import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.overlay.ThematicOverlay;
 import javafx.application.Platform;
 
