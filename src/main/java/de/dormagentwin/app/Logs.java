@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -197,9 +198,9 @@ public final class Logs {
     }
 
     /**
-     * A file record: time, level, logger, thread and message on one line; a cause's whole stack trace after it,
-     * each line indented and escaped, so that only records start a line with a time and no exception's message
-     * (which may quote a feed) can forge one.
+     * A file record: time, level, logger, thread and message on one line; more lines of the message and a cause's
+     * whole stack trace after it, each line indented and escaped, so that only records start a line with a time and
+     * no exception's message (which may quote a feed) can forge one.
      */
     static final class FileLine extends Formatter {
         @Override
@@ -208,14 +209,22 @@ public final class Logs {
                     .append(Instant.ofEpochMilli(record.getMillis()))
                     .append(' ').append(record.getLevel().getName())
                     .append(' ').append(record.getLoggerName())
-                    .append(" [").append(threadName(record)).append("] ")
-                    .append(formatMessage(record)).append(System.lineSeparator());
+                    .append(" [").append(threadName(record)).append("] ");
+            // The console has its guard (ConsoleGuard); the file has this: a message that forgot SafeText still
+            // cannot forge a record or send an escape to whoever reads the file in a terminal.
+            List<String> message = formatMessage(record).lines().toList();
+            line.append(message.isEmpty() ? "" : escaped(message.get(0))).append(System.lineSeparator());
+            message.stream().skip(1).forEach(text -> line.append("  ").append(escaped(text)).append(System.lineSeparator()));
             if (record.getThrown() != null) {
                 StringWriter trace = new StringWriter();
                 record.getThrown().printStackTrace(new PrintWriter(trace));
-                trace.toString().lines().forEach(text -> line.append("  ").append(SafeText.of(text.replace("\t", "    "), 2_000)).append(System.lineSeparator()));
+                trace.toString().lines().forEach(text -> line.append("  ").append(escaped(text)).append(System.lineSeparator()));
             }
             return line.toString();
+        }
+
+        private static String escaped(String text) {
+            return SafeText.of(text.replace("\t", "    "), 10_000);
         }
 
         /** Records are written on the thread that logged them; another thread's (a handler's queue) by its number. */

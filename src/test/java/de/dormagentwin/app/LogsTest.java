@@ -89,6 +89,17 @@ class LogsTest {
     }
 
     @Test
+    void aMessageThatForgotSafeTextCannotForgeARecordOrSendAnEscapeIntoTheFile() throws IOException {
+        Path file = configure(Map.of("XDG_STATE_HOME", home.toString())).orElseThrow();
+        LOG.log(System.Logger.Level.WARNING, "bad file name\n2026-01-01T00:00:00Z SEVERE forged\u001b[2J");
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).endsWith("] bad file name"), lines.get(0));
+        assertEquals("  2026-01-01T00:00:00Z SEVERE forged\\u001B[2J", lines.get(1));
+    }
+
+    @Test
     void theFilesRotateAndKeepAtMostTheirNumberOfAtMostTheirSize() throws IOException {
         int limit = 2_000;
         int files = 3;
