@@ -40,6 +40,8 @@ import java.util.concurrent.Callable;
         subcommands = {CacheCommand.StatsCommand.class, CacheCommand.PruneCommand.class, CacheCommand.CompactCommand.class,
                 CacheCommand.VerifyCommand.class, CacheCommand.ClassifyCommand.class})
 final class CacheCommand implements Runnable {
+    private static final System.Logger LOG = System.getLogger(CacheCommand.class.getName());
+
     @Override
     public void run() {
         System.err.println("twin cache: name a command: stats, prune, compact, verify or classify");
@@ -225,7 +227,7 @@ final class CacheCommand implements Runnable {
                         + (before.get() == to ? " (unchanged)" : "");
                 System.out.println(change);
                 if (before.get() != to) {
-                    System.err.println("twin: classification changed: " + change);
+                    LOG.log(System.Logger.Level.INFO, "classification changed: " + change);
                 }
             }
             return 0;

@@ -15,6 +15,8 @@ import java.util.Optional;
 
 /** The options every command that opens the cache shares: where it is, and where the configuration is. */
 final class CacheOptions {
+    private static final System.Logger LOG = System.getLogger(CacheOptions.class.getName());
+
     @Option(names = "--cache", paramLabel = "DIR", description = "The cache folder (default: the user's data folder).")
     Path folder;
 
@@ -43,7 +45,7 @@ final class CacheOptions {
             var open = TwinConfig.readableByOthers(file);
             if (open.isPresent()) {
                 warned = true;
-                System.err.println("twin: warning: " + file + " holds a PIN or password and others can read it (" + open.get()
+                LOG.log(System.Logger.Level.WARNING, "warning: " + file + " holds a PIN or password and others can read it (" + open.get()
                         + "); make it yours alone: " + TwinConfig.chmodCommand(file));
             }
         }

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.text.SafeText;
 import javafx.application.Platform;
 
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.function.LongSupplier;
 final class FxWatchdog implements AutoCloseable {
     /** The exit code of a kiosk ended by its watchdog: EX_TEMPFAIL, "try again". */
     static final int STALLED_EXIT_CODE = 75;
+    private static final System.Logger LOG = System.getLogger(FxWatchdog.class.getName());
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "twin-fx-watchdog");
@@ -37,7 +39,16 @@ final class FxWatchdog implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A scheduled task that throws is never run again, unseen: the kiosk would go on without its watchdog. */
     private void check() {
+        try {
+            checkOnce();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "FX watchdog: " + SafeText.of(String.valueOf(e)), e);
+        }
+    }
+
+    private void checkOnce() {
         Platform.runLater(() -> lastBeat = nanoTime.getAsLong());
         boolean stalled = nanoTime.getAsLong() - lastBeat > limitNanos;
         if (stalled && !reported) {
@@ -48,17 +59,16 @@ final class FxWatchdog implements AutoCloseable {
         }
     }
 
-    /** The FX thread's stack, for the log of a stall. */
-    static String fxThreadStack() {
-        StringBuilder text = new StringBuilder();
+    /** Where the FX thread is, as a cause's stack trace: the log file keeps it, the console stays one line. */
+    static Throwable fxThreadStack() {
+        Throwable where = new Throwable("the FX thread's stack");
+        where.setStackTrace(new StackTraceElement[0]);
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             if (thread.getName().equals("JavaFX Application Thread")) {
-                for (StackTraceElement frame : stack) {
-                    text.append("\tat ").append(frame).append('\n');
-                }
+                where.setStackTrace(stack);
             }
         });
-        return text.toString();
+        return where;
     }
 
     @Override

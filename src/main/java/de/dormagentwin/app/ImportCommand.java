@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "import", description = "Convert CityGML files (NRW's LoD2 tiles) to one CityJSONSeq file. "
         + "Exit 0 when all loaded cleanly, 1 when some objects had problems (they are left out and named on stderr).")
 final class ImportCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(ImportCommand.class.getName());
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CityJSONSeq file to write (.city.jsonl).")
     Path out;
 
@@ -96,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
                 Files.deleteIfExists(partial);
             }
         }
-        problems.forEach(problem -> System.err.println("twin: " + problem));
+        problems.forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem));
         if (!moved) {
             System.err.println("twin: nothing imported; " + out + " was left as it was");
             return 1;

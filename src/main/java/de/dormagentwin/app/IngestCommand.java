@@ -38,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "ingest", sortOptions = false, description = {"Fetch live data from one source into the cache, or without a source option from the configuration's sources.",
         "With --once it fetches what is new and exits (0 when the source answered, 1 when it did not); without, it keeps following."})
 final class IngestCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(IngestCommand.class.getName());
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(20);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
@@ -164,8 +165,7 @@ final class IngestCommand implements Callable<Integer> {
             sources.add(source);
             intervals.put(source.name(), settings.interval());
         }
-        IngestService service = new IngestService(store, sources, interval, FIRST_BACKOFF, Clock.systemUTC(),
-                message -> System.err.println("twin: " + message))
+        IngestService service = new IngestService(store, sources, interval, FIRST_BACKOFF, Clock.systemUTC())
                 .withRetention(Duration.ofDays(config.retentionDays()));
         intervals.forEach(service::withInterval);
         return service;
@@ -189,8 +189,7 @@ final class IngestCommand implements Callable<Integer> {
         List<String> follow = new ArrayList<>(datastreams);
         if (follow.isEmpty()) {
             // The broker needs topics up front: ask the server once which datastreams it has.
-            new IngestService(store, List.of(http), interval, FIRST_BACKOFF, Clock.systemUTC(),
-                    message -> System.err.println("twin: " + message)).runOnce();
+            new IngestService(store, List.of(http), interval, FIRST_BACKOFF, Clock.systemUTC()).runOnce();
             for (Latest latest : store.latest()) {
                 if (latest.datastream().source().equals(http.name())) {
                     follow.add(latest.datastream().remoteId());
@@ -211,12 +210,13 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 store.close();
             } catch (Exception e) {
+                // Not through the log: java.util.logging closes its handlers in a shutdown hook of its own.
                 System.err.println("twin: " + e.getMessage());
             }
             stopped.countDown();
         }, "twin-ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.err.println("twin: following " + String.join(", ", service.statuses().stream().map(status -> SafeText.of(status.source())).toList())
+        LOG.log(System.Logger.Level.INFO, "following " + String.join(", ", service.statuses().stream().map(status -> SafeText.of(status.source())).toList())
                 + "; Ctrl-C stops");
         service.start();
         stopped.await();

@@ -14,23 +14,29 @@ import picocli.CommandLine.Command;
         subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
     public static void main(String[] args) {
         // Before any H2 class loads, which reads it once: twin serve's database server listens on loopback alone.
         System.setProperty(CacheService.BIND_PROPERTY, CacheService.LOOPBACK);
         System.setOut(ConsoleGuard.guard(System.out));
         System.setErr(ConsoleGuard.guard(System.err));
+        Logs.configureConsoleOnly();
+        // A thread that dies of a surprise says so on one line, its trace kept in the log file (kiosk, serve).
+        Thread.setDefaultUncaughtExceptionHandler(Logs.uncaughtHandler());
         System.exit(run(args));
     }
 
     static int run(String... args) {
+        Logs.configureConsoleOnly();
         CommandLine commandLine = new CommandLine(new Main());
         // Plain text: the console guard would show picocli's colour escapes as text.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // A converter's exception becomes a usage error: exit 2 with the message, as for any wrong option.
         commandLine.registerConverter(LodChoice.class, LodChoice::parse);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("twin: " + exception.getMessage());
+            // One line on the console; the trace in the log file, where the command keeps one.
+            LOG.log(System.Logger.Level.ERROR, String.valueOf(exception.getMessage()), exception);
             return 1;
         });
         // Bare "twin" is "twin view": through the parser, so that the view's option defaults (the start camera

@@ -215,7 +215,7 @@ final class OverlayBenchmark {
                 new Scene(viewer, WIDTH, HEIGHT);
                 return viewer;
             });
-            try (LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, message -> System.err.println("twin: " + message))) {
+            try (LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL)) {
                 FxToolkit.call(() -> {
                     pane.attachFeed(feed);
                     return null;

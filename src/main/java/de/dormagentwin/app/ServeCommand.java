@@ -30,8 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
     @Override
     public Integer call() throws Exception {
+        // Before anything is said: the service runs for weeks unattended, and its log file is where it is read.
+        Logs.configure("serve");
         TwinConfig config = cache.config();
         if (config.sources().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "twin serve runs the configuration's sources, and "
@@ -58,11 +62,12 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 store.close();
             } catch (CacheException e) {
+                // The log's handlers may be closed by their own shutdown hook already: stderr reaches the journal.
                 System.err.println("twin: " + e.getMessage());
             }
             stopped.countDown();
         }, "twin-serve-shutdown"));
-        System.err.println("twin: serving " + store.folder() + " to this machine's viewers (" + CacheService.LOOPBACK + ":"
+        LOG.log(System.Logger.Level.INFO, "serving " + store.folder() + " to this machine's viewers (" + CacheService.LOOPBACK + ":"
                 + service.port() + "); following " + String.join(", ", ingest.statuses().stream()
                 .map(status -> SafeText.of(status.source())).toList()) + "; SIGTERM or Ctrl-C stops");
         ingest.start();
@@ -74,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             store.putSourceStates(ingest.statuses());
         } catch (CacheException e) {
-            System.err.println("twin: the sources' states were not stored for the viewers: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "the sources' states were not stored for the viewers: " + e.getMessage(), e);
         }
     }
 }

@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code twin snapshot}: renders the 3D view to a PNG with no one at the controls. */
 @Command(name = "snapshot", description = "Render the view to a PNG without user interaction.")
 final class SnapshotCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(SnapshotCommand.class.getName());
+
     @Spec
     CommandSpec spec;
 
@@ -92,7 +94,7 @@ final class SnapshotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--terrain and --no-terrain contradict each other");
         }
         SceneFactory.Prepared prepared = SceneFactory.prepare(files, TerrainFiles.of(terrain, noTerrain), lod);
-        prepared.terrainFailures().forEach(failure -> System.err.println("twin: terrain not shown: " + failure));
+        prepared.terrainFailures().forEach(failure -> LOG.log(System.Logger.Level.WARNING, "terrain not shown: " + failure));
         if (prepared.loaded().models().isEmpty()) {
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             return 1;

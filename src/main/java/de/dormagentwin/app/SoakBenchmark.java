@@ -87,9 +87,9 @@ final class SoakBenchmark {
         try (LiveStore store = LiveStore.open(folder, null);
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             IngestService ingest = new IngestService(store, List.of(new Simulator(prepared.loaded().models().get(0), Simulator.DEFAULT_SEED,
-                    clock, Duration.ofHours(6), Duration.ofMinutes(1))), Duration.ofSeconds(1), IngestCommand.FIRST_BACKOFF, clock,
-                    message -> System.err.println("soak: " + message)).withRetention(Duration.ofDays(2));
-            LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, message -> System.err.println("soak: " + message), EnumSet.of(Classification.PUBLIC));
+                    clock, Duration.ofHours(6), Duration.ofMinutes(1))), Duration.ofSeconds(1), IngestCommand.FIRST_BACKOFF, clock)
+                    .withRetention(Duration.ofDays(2));
+            LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, EnumSet.of(Classification.PUBLIC));
             KioskPane pane = FxToolkit.call(() -> {
                 KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, IDLE,
                         InstantSource.system(), "soak", () -> { });

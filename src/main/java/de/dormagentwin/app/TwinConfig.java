@@ -243,6 +243,14 @@ record TwinConfig(String cachePassword, int retentionDays, Kiosk kiosk, List<Sou
         return userFolder(environment, "XDG_DATA_HOME", ".local/share").resolve("cache");
     }
 
+    /**
+     * The user's state folder, for what a running twin keeps about itself (its log files): XDG on Linux, the
+     * platform's usual place elsewhere.
+     */
+    static Path defaultStateFolder(Map<String, String> environment) {
+        return userFolder(environment, "XDG_STATE_HOME", ".local/state");
+    }
+
     private static Path userFolder(Map<String, String> environment, String xdgVariable, String xdgDefault) {
         Path home = Path.of(System.getProperty("user.home"));
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code twin view}: the planner's viewer window, on the bundled sample unless files are named. */
 @Command(name = "view", description = "Open the 3D viewer (the bundled Dormagen sample by default).")
 final class ViewCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(ViewCommand.class.getName());
+
     @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files or folders of them to show: CityJSON, CityJSONSeq, CityGML.")
     List<Path> models;
 
@@ -56,22 +58,24 @@ final class ViewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (kiosk) {
+            // A kiosk runs unattended for weeks: what went wrong is kept in a file for whoever comes to look.
+            Logs.configure("kiosk");
             TwinConfig config;
             Optional<String> readable;
             try {
                 config = TwinConfig.load(cache.configFile());
                 readable = TwinConfig.readableByOthers(cache.configFile());
             } catch (IOException e) {
-                System.err.println("twin: " + e.getMessage());
+                LOG.log(System.Logger.Level.ERROR, e.getMessage());
                 return 2;
             }
             if (config.kiosk().pin() == null) {
-                System.err.println("twin: kiosk mode needs a PIN to leave it: set {\"kiosk\": {\"pin\": \"...\"}} in " + cache.configFile());
+                LOG.log(System.Logger.Level.ERROR, "kiosk mode needs a PIN to leave it: set {\"kiosk\": {\"pin\": \"...\"}} in " + cache.configFile());
                 return 2;
             }
             if (readable.isPresent()) {
                 // As ssh with a private key: a PIN that anyone on the machine can read is no lock on a public screen.
-                System.err.println("twin: the kiosk will not start: " + cache.configFile() + " holds its PIN and others can read it ("
+                LOG.log(System.Logger.Level.ERROR, "the kiosk will not start: " + cache.configFile() + " holds its PIN and others can read it ("
                         + readable.get() + "); make it the kiosk user's alone: " + TwinConfig.chmodCommand(cache.configFile()));
                 return 2;
             }

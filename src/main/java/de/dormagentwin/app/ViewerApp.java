@@ -11,6 +11,7 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.io.PlanningVariantReader;
 import de.dormagentwin.model.io.TerrainReader;
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
@@ -57,6 +58,7 @@ import java.util.function.Consumer;
  * live cache beside it, runs the sample's simulator into it (unless told not to), and shows what the cache holds.
  */
 public final class ViewerApp extends Application {
+    private static final System.Logger LOG = System.getLogger(ViewerApp.class.getName());
     /** Set by {@link ViewCommand} before launch; JavaFX creates this class itself, so it cannot take arguments. */
     static List<Path> files = List.of();
     static LodChoice lod = LodChoice.HIGHEST;
@@ -171,13 +173,17 @@ public final class ViewerApp extends Application {
                     viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
                 }
             } catch (IllegalArgumentException unknownCamera) {
-                System.err.println("twin: " + unknownCamera.getMessage() + "; showing the home view");
+                LOG.log(System.Logger.Level.WARNING, unknownCamera.getMessage() + "; showing the home view");
             }
             scene.getRoot().requestFocus();
-            prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
-            prepared.loaded().models().forEach(model -> model.problems().forEach(problem -> System.err.println("twin: " + problem)));
+            prepared.loaded().failures().forEach(failure -> LOG.log(System.Logger.Level.WARNING, failure));
+            prepared.loaded().models().forEach(model -> model.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem)));
         });
-        task.setOnFailed(event -> loading.setMessage("Could not load the model: " + task.getException().getMessage()));
+        task.setOnFailed(event -> {
+            LOG.log(System.Logger.Level.ERROR, "could not load the model: " + SafeText.of(String.valueOf(task.getException().getMessage()), 1_000),
+                    task.getException());
+            loading.setMessage("Could not load the model: " + task.getException().getMessage());
+        });
         Thread worker = new Thread(task, "model-loader");
         worker.setDaemon(true);
         worker.start();
@@ -222,7 +228,7 @@ public final class ViewerApp extends Application {
         if (feed != null) {
             pane.attachFeed(feed);
             List<String> unresolved = bindings.resolve(pane.viewport().cityScene().city());
-            unresolved.forEach(text -> System.err.println("twin: " + text));
+            unresolved.forEach(text -> LOG.log(System.Logger.Level.WARNING, text));
             feed.setBindings(bindings);
         }
         if (ingest != null) {
@@ -330,7 +336,7 @@ public final class ViewerApp extends Application {
         });
         task.setOnFailed(event -> {
             String problem = "Could not open: " + task.getException().getMessage();
-            System.err.println("twin: " + problem);
+            LOG.log(System.Logger.Level.WARNING, problem, task.getException());
             scene.setRoot(previous);
             previous.viewport().addNote(problem.lines().findFirst().orElse(""), true);
         });
@@ -350,7 +356,7 @@ public final class ViewerApp extends Application {
         task.setOnSucceeded(event -> done.accept(task.getValue()));
         task.setOnFailed(event -> {
             String problem = "Could not open: " + task.getException().getMessage();
-            System.err.println("twin: " + problem);
+            LOG.log(System.Logger.Level.WARNING, problem, task.getException());
             ((ViewerPane) scene.getRoot()).viewport().addNote(problem.lines().findFirst().orElse(""), true);
         });
         Thread worker = new Thread(task, name);
@@ -368,7 +374,7 @@ public final class ViewerApp extends Application {
             Bookmarks.load(kiosk.tour()).forEach(bookmark -> views.put(bookmark.name(), bookmark.view()));
             return views;
         } catch (IOException e) {
-            System.err.println("twin: kiosk tour: " + e.getMessage() + "; the tour uses the model's own views");
+            LOG.log(System.Logger.Level.WARNING, "kiosk tour: " + e.getMessage() + "; the tour uses the model's own views", e);
             return Map.of();
         }
     }
@@ -386,7 +392,7 @@ public final class ViewerApp extends Application {
     private void startLive(Loaded loaded, CityViewport viewport, Set<Classification> visible, Consumer<LiveFeed> attach,
                            Consumer<List<SourceStatus>> showSources) {
         Consumer<String> problem = text -> {
-            System.err.println("twin: " + text);
+            LOG.log(System.Logger.Level.WARNING, text);
             if (kiosk == null) {
                 viewport.addNote(text.lines().findFirst().orElse(""), true);
             }
@@ -400,13 +406,13 @@ public final class ViewerApp extends Application {
         }
         store = loaded.store();
         boolean served = store.readsThroughService();
-        feed = new LiveFeed(store, served ? SERVICE_POLL : LIVE_POLL, message -> System.err.println("twin: " + message), visible);
+        feed = new LiveFeed(store, served ? SERVICE_POLL : LIVE_POLL, visible);
         attach.accept(feed);
         if (loaded.bindingsProblem() != null) {
             problem.accept("Bindings not used: " + loaded.bindingsProblem());
         }
         List<String> unresolved = loaded.bindings().resolve(viewport.cityScene().city());
-        unresolved.forEach(text -> System.err.println("twin: " + text));
+        unresolved.forEach(text -> LOG.log(System.Logger.Level.WARNING, text));
         if (!unresolved.isEmpty() && kiosk == null) {
             viewport.addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
         }
@@ -435,8 +441,8 @@ public final class ViewerApp extends Application {
             sources.add(new Simulator(sample.get(), Simulator.DEFAULT_SEED, Clock.systemUTC(), SIMULATOR_HISTORY, SIMULATOR_STEP));
         }
         if (!sources.isEmpty()) {
-            ingest = new IngestService(store, sources, Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC(),
-                    message -> System.err.println("twin: " + message)).withRetention(loaded.retention());
+            ingest = new IngestService(store, sources, Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF, Clock.systemUTC())
+                    .withRetention(loaded.retention());
             intervals.forEach(ingest::withInterval);
             // What this process writes is on screen as soon as it is read, not at the next poll.
             ingest.addWriteListener(feed::changed);
@@ -455,9 +461,9 @@ public final class ViewerApp extends Application {
      */
     private void startWatchdog() {
         watchdog = new FxWatchdog(Duration.ofSeconds(1), FX_STALL_LIMIT, System::nanoTime, () -> {
-            System.err.println("twin: the FX thread has not answered for over " + FX_STALL_LIMIT.toSeconds() + " s:\n" + FxWatchdog.fxThreadStack());
+            LOG.log(System.Logger.Level.ERROR, "the FX thread has not answered for over " + FX_STALL_LIMIT.toSeconds() + " s", FxWatchdog.fxThreadStack());
             if (kiosk != null) {
-                System.err.println("twin: kiosk ending with code " + FxWatchdog.STALLED_EXIT_CODE + " so that its supervisor restarts it");
+                LOG.log(System.Logger.Level.ERROR, "kiosk ending with code " + FxWatchdog.STALLED_EXIT_CODE + " so that its supervisor restarts it");
                 System.exit(FxWatchdog.STALLED_EXIT_CODE);
             }
         });
@@ -487,7 +493,7 @@ public final class ViewerApp extends Application {
             try {
                 store.close();
             } catch (Exception e) {
-                System.err.println("twin: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, e.getMessage(), e);
             }
         }
     }

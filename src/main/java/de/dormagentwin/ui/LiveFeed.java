@@ -6,6 +6,7 @@ import de.dormagentwin.live.store.Changes;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.overlay.ThematicOverlay;
 import javafx.application.Platform;
@@ -46,12 +47,12 @@ public final class LiveFeed implements AutoCloseable {
     static final int RESYNC_EVERY = 10;
     /** Values are drawn again at least this often, each time as of the time then, so that they age on screen. */
     static final Duration REDRAW = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(LiveFeed.class.getName());
 
     private final LiveStore store;
     private final ScheduledExecutorService poller;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Latest> latest = new HashMap<>();
-    private final Consumer<String> log;
     private final Set<Classification> visible;
     private long revision = -1;
     /** Polls so far: every {@link #RESYNC_EVERY}th reads every stream the feed may show, not only the changed ones. */
@@ -60,18 +61,19 @@ public final class LiveFeed implements AutoCloseable {
     private Bindings bindings = Bindings.NONE;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private boolean failing;
+    /** Whether the last poll failed unexpectedly (a bug, not the cache): logged once until a poll works again. */
+    private boolean broken;
     /** When the last snapshot was handed over ({@link System#nanoTime}); on the poller thread. */
     private long publishedAt = System.nanoTime();
     private final AtomicBoolean nudged = new AtomicBoolean();
 
-    public LiveFeed(LiveStore store, Duration period, Consumer<String> log) {
-        this(store, period, log, EnumSet.allOf(Classification.class));
+    public LiveFeed(LiveStore store, Duration period) {
+        this(store, period, EnumSet.allOf(Classification.class));
     }
 
     /** A feed of the datastreams of the given classifications only: the kiosk's of public ones. */
-    public LiveFeed(LiveStore store, Duration period, Consumer<String> log, Set<Classification> visible) {
+    public LiveFeed(LiveStore store, Duration period, Set<Classification> visible) {
         this.store = store;
-        this.log = log;
         this.visible = Set.copyOf(visible);
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "twin-live-feed");
@@ -125,8 +127,13 @@ public final class LiveFeed implements AutoCloseable {
                 // screen fades those that have grown stale rather than showing them fresh for good.
                 publish();
             }
+            broken = false;
         } catch (RuntimeException e) {
-            log.accept("live data: " + e);
+            // Once a streak: at five polls a second, a lasting fault would fill the log files within the hour.
+            if (!broken) {
+                LOG.log(System.Logger.Level.ERROR, "live data: " + SafeText.of(String.valueOf(e)), e);
+            }
+            broken = true;
         }
     }
 
@@ -140,7 +147,7 @@ public final class LiveFeed implements AutoCloseable {
             failing = false;
         } catch (CacheException e) {
             if (!failing) {
-                log.accept("live data: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "live data: " + SafeText.of(e.getMessage()), e);
             }
             failing = true;
             return;
@@ -179,23 +186,23 @@ public final class LiveFeed implements AutoCloseable {
 
     /** Binds datastreams to city objects by a bindings file, from the next snapshot on (resolved already). */
     public void setBindings(Bindings resolved) {
-        poller.execute(() -> {
+        poller.execute(logged("bindings", () -> {
             bindings = resolved;
             publish();
-        });
+        }));
     }
 
     /** Asks the cache for every value as of a time, off the FX thread, and hands the result to the FX thread. */
     public void history(Instant at, Consumer<Snapshot> onFxThread) {
-        poller.execute(() -> {
+        poller.execute(logged("history", () -> {
             try {
                 List<Latest> values = bindings.apply(store.asOf(at, visible));
                 Snapshot past = new Snapshot(ThematicOverlay.byObject(values), values.size());
                 Platform.runLater(() -> onFxThread.accept(past));
             } catch (CacheException e) {
-                log.accept("history: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "history: " + SafeText.of(e.getMessage()), e);
             }
-        });
+        }));
     }
 
     /** One datastream's series for a chart, read off the FX thread and handed to the FX thread. */
@@ -205,7 +212,7 @@ public final class LiveFeed implements AutoCloseable {
             if (all.containsKey(datastreamId)) {
                 onFxThread.accept(all.get(datastreamId));
             }
-        }, problem -> log.accept("chart: " + problem));
+        }, problem -> LOG.log(System.Logger.Level.WARNING, "chart: " + SafeText.of(problem)));
     }
 
     /**
@@ -215,7 +222,7 @@ public final class LiveFeed implements AutoCloseable {
      */
     public void seriesOf(List<Long> datastreamIds, Instant from, Instant to, int maxPoints,
                          Consumer<Map<Long, List<SeriesPoint>>> onFxThread, Consumer<String> onFailure) {
-        poller.execute(() -> {
+        poller.execute(logged("series", () -> {
             try {
                 Map<Long, List<SeriesPoint>> all = new LinkedHashMap<>();
                 for (long id : datastreamIds) {
@@ -228,18 +235,32 @@ public final class LiveFeed implements AutoCloseable {
             } catch (CacheException e) {
                 Platform.runLater(() -> onFailure.accept(e.getMessage()));
             }
-        });
+        }));
     }
 
     /** The oldest time the cache holds, found off the FX thread, handed to the FX thread (empty cache: nothing). */
     public void earliest(Consumer<Instant> onFxThread) {
-        poller.execute(() -> {
+        poller.execute(logged("history", () -> {
             try {
                 store.earliest().ifPresent(time -> Platform.runLater(() -> onFxThread.accept(time)));
             } catch (CacheException e) {
-                log.accept("history: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "history: " + SafeText.of(e.getMessage()), e);
             }
-        });
+        }));
+    }
+
+    /**
+     * A task for the poller that logs its failure: the executor would keep it in a future no one reads, and the
+     * screen would just not change.
+     */
+    private static Runnable logged(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, what + ": " + SafeText.of(String.valueOf(e)), e);
+            }
+        };
     }
 
     @Override

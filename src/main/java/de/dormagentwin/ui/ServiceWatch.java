@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * hands each answer to the FX thread.
  */
 public final class ServiceWatch implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ServiceWatch.class.getName());
     /** The line's name while the service is away. */
     public static final String SERVICE = "twin serve";
 
@@ -47,15 +48,15 @@ public final class ServiceWatch implements AutoCloseable {
         try {
             states = store.sourceStates();
             if (away != null) {
-                System.err.println("twin: " + SERVICE + " answers again; live data follows it");
+                LOG.log(System.Logger.Level.INFO, SERVICE + " answers again; live data follows it");
             }
             away = null;
             lastAnswer = clock.instant();
         } catch (CacheException | RuntimeException e) {
             if (away == null) {
                 away = clock.instant();
-                System.err.println("twin: " + SERVICE + " does not answer (" + e.getMessage() + "); the last values stay "
-                        + "on screen and fade as they age, until it is back");
+                LOG.log(System.Logger.Level.WARNING, SERVICE + " does not answer (" + e.getMessage() + "); the last values "
+                        + "stay on screen and fade as they age, until it is back");
             }
             states = List.of(new SourceStatus(SERVICE, SourceStatus.State.OFFLINE, away, lastAnswer, "not answering"));
         }

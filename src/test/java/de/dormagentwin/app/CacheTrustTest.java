@@ -176,12 +176,13 @@ class CacheTrustTest {
         Instant first = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         Instant newestGood = first.plus(Duration.ofHours(1));
         List<String> filters = new CopyOnWriteArrayList<>();
-        List<String> log = new CopyOnWriteArrayList<>();
-        try (OneStreamServer server = new OneStreamServer(filters, List.of(observation(1, first, 20.5),
+        try (LogCapture logs = new LogCapture();
+             OneStreamServer server = new OneStreamServer(filters, List.of(observation(1, first, 20.5),
                 observation(2, Instant.parse("2099-01-01T00:00:00Z"), 99), observation(3, newestGood, 21.5)))) {
+            List<String> log = logs.messages();
             try (LiveStore store = LiveStore.open(cache(), null)) {
                 IngestService ingest = new IngestService(store, List.of(new SensorThingsSource(server.root(), Classification.PUBLIC,
-                        Duration.ofSeconds(10))), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), log::add);
+                        Duration.ofSeconds(10))), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
                 assertTrue(ingest.runOnce(), log.toString());
                 assertTrue(ingest.runOnce(), log.toString());
                 ingest.close();

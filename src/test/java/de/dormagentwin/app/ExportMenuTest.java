@@ -105,7 +105,7 @@ class ExportMenuTest {
         Path file = folder.resolve("pm10.csv");
         CompletableFuture<String> report = new CompletableFuture<>();
         try (LiveStore store = LiveStore.open(folder.resolve("cache"), null);
-             LiveFeed feed = new LiveFeed(store, Duration.ofMillis(100), message -> { })) {
+             LiveFeed feed = new LiveFeed(store, Duration.ofMillis(100))) {
             store.putThing(new Thing("test", "box-7", "Box 7", "", Map.of(), "house-b", Double.NaN, Double.NaN));
             store.putDatastream(new Datastream("test", "box-7/pm10", "box-7", "PM10, box 7", "PM10 concentration", "SDS011",
                     "microgram per cubic metre", "µg/m³", Classification.PUBLIC));

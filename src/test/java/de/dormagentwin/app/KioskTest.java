@@ -290,7 +290,7 @@ class KioskTest {
     /** The kiosk's own feed (public streams only) shown on {@code pane}, house B selected; every snapshot it sent. */
     private List<LiveFeed.Snapshot> followPublicFeed(KioskPane pane) throws Exception {
         List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("kiosk feed: " + message), EnumSet.of(Classification.PUBLIC));
+        feed = new LiveFeed(store, Duration.ofMillis(50), EnumSet.of(Classification.PUBLIC));
         FxThread.call(() -> {
             feed.addListener(snapshot -> {
                 received.add(snapshot);

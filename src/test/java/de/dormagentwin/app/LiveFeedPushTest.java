@@ -57,8 +57,8 @@ class LiveFeedPushTest {
         // Snapshots reach listeners on the FX thread, which needs the display the rendering tests use.
         Display3D.require();
         store = LiveStore.open(folder, null);
-        ingest = new IngestService(store, List.of(new Box()), Duration.ofHours(1), Duration.ofSeconds(1), Clock.systemUTC(), message -> { });
-        feed = new LiveFeed(store, Duration.ofHours(1), message -> { }, EnumSet.allOf(Classification.class));
+        ingest = new IngestService(store, List.of(new Box()), Duration.ofHours(1), Duration.ofSeconds(1), Clock.systemUTC());
+        feed = new LiveFeed(store, Duration.ofHours(1), EnumSet.allOf(Classification.class));
         List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
         FxThread.call(() -> {
             feed.addListener(received::add);

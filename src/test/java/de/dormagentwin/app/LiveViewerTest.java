@@ -174,7 +174,7 @@ class LiveViewerTest {
     private ViewerPane viewerFollowingTheCache(boolean selectHouseB) throws Exception {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
         ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50), message -> System.err.println("live feed: " + message));
+        feed = new LiveFeed(store, Duration.ofMillis(50));
         FxThread.call(() -> {
             pane.attachFeed(feed);
             if (selectHouseB) {

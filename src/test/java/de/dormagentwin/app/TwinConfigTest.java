@@ -42,6 +42,13 @@ class TwinConfigTest {
     }
 
     @Test
+    void theStateFolderIsXdgStateHomesOrElseTheHomesLocalState() {
+        assertEquals(Path.of("/var/lib/kiosk/state/dormagen-twin"), TwinConfig.defaultStateFolder(Map.of("XDG_STATE_HOME", "/var/lib/kiosk/state")));
+        assertEquals(Path.of(System.getProperty("user.home"), ".local/state/dormagen-twin"), TwinConfig.defaultStateFolder(Map.of()));
+        assertEquals(Path.of(System.getProperty("user.home"), ".local/state/dormagen-twin"), TwinConfig.defaultStateFolder(Map.of("XDG_STATE_HOME", " ")));
+    }
+
+    @Test
     void theKioskSettingsHaveDefaultsAndNoPinUnlessOneIsSet() throws IOException {
         TwinConfig none = TwinConfig.load(folder.resolve("missing.json"));
         assertNull(none.kiosk().pin());

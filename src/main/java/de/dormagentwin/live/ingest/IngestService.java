@@ -44,13 +44,13 @@ public final class IngestService implements AutoCloseable {
     static final int LOG_LIMIT = 1_000;
     /** The cache's source columns hold this many characters. */
     static final int MAX_SOURCE_NAME = 1_000;
+    private static final System.Logger LOG = System.getLogger(IngestService.class.getName());
 
     private final LiveStore store;
     private final List<Source> sources;
     private final Duration interval;
     private final Duration firstBackoff;
     private final Clock clock;
-    private final Consumer<String> log;
     private final Map<String, SourceStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     /** Sources that fetch at a pace of their own rather than {@link #interval}. */
@@ -64,7 +64,7 @@ public final class IngestService implements AutoCloseable {
     private ScheduledExecutorService executor;
     private Duration retention;
 
-    public IngestService(LiveStore store, List<Source> sources, Duration interval, Duration firstBackoff, Clock clock, Consumer<String> log) {
+    public IngestService(LiveStore store, List<Source> sources, Duration interval, Duration firstBackoff, Clock clock) {
         for (Source source : sources) {
             // The name is every record's provenance in the cache: one that no row can hold would fail every write.
             if (source.name().length() > MAX_SOURCE_NAME) {
@@ -78,7 +78,6 @@ public final class IngestService implements AutoCloseable {
         this.interval = interval;
         this.firstBackoff = firstBackoff;
         this.clock = clock;
-        this.log = log;
         for (Source source : sources) {
             statuses.put(source.name(), new SourceStatus(source.name(), SourceStatus.State.STARTING, clock.instant(), null, ""));
             failures.put(source.name(), 0);
@@ -130,11 +129,14 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    /** A scheduled task that throws is never run again, and its executor keeps the failure to itself: caught here. */
     private void prune() {
         try {
             store.prune(clock.instant().minus(retention));
         } catch (CacheException e) {
-            log.accept("retention: " + SafeText.of(e.getMessage(), LOG_LIMIT));
+            LOG.log(System.Logger.Level.WARNING, "retention: " + SafeText.of(e.getMessage(), LOG_LIMIT), e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "retention failed, tried again in an hour: " + SafeText.of(String.valueOf(e), LOG_LIMIT), e);
         }
     }
 
@@ -144,6 +146,10 @@ public final class IngestService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } catch (RuntimeException e) {
+            // Not the source's failure (fetch counts those): a bug of ours must not end the source's fetching unseen.
+            LOG.log(System.Logger.Level.ERROR, SafeText.of(source.name(), LOG_LIMIT) + ": fetch failed unexpectedly: "
+                    + SafeText.of(String.valueOf(e), LOG_LIMIT), e);
         }
         ScheduledExecutorService running;
         synchronized (this) {
@@ -172,7 +178,7 @@ public final class IngestService implements AutoCloseable {
             failures.put(name, 0);
             SourceStatus before = statuses.get(name);
             if (before.state() != SourceStatus.State.LIVE && before.state() != SourceStatus.State.STARTING) {
-                log.accept(name + ": back online");
+                LOG.log(System.Logger.Level.INFO, name + ": back online");
             }
             Instant now = clock.instant();
             update(new SourceStatus(name, SourceStatus.State.LIVE, before.state() == SourceStatus.State.LIVE ? before.since() : now, now, ""));
@@ -184,7 +190,7 @@ public final class IngestService implements AutoCloseable {
             // Messages quote servers and files: escaped here once more, so no source can forget it.
             String problem = e.getMessage() == null ? e.getClass().getSimpleName() : SafeText.of(e.getMessage(), LOG_LIMIT);
             if (failed == 1) {
-                log.accept(name + ": " + problem + "; retrying, everything cached so far is kept");
+                LOG.log(System.Logger.Level.WARNING, name + ": " + problem + "; retrying, everything cached so far is kept", e);
             }
             SourceStatus.State state = failed >= OFFLINE_AFTER ? SourceStatus.State.OFFLINE : SourceStatus.State.RETRYING;
             // A streak keeps the time of its first failure: "offline since" is when the source went away.
@@ -200,7 +206,15 @@ public final class IngestService implements AutoCloseable {
             statuses.put(status.source(), status);
             current = List.copyOf(listeners);
         }
-        current.forEach(listener -> listener.accept(status));
+        for (Consumer<SourceStatus> listener : current) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                // A listener's failure is not the source's: logged, and the source's state stays what it is.
+                LOG.log(System.Logger.Level.ERROR, "a listener of " + SafeText.of(status.source(), LOG_LIMIT) + "'s state failed: "
+                        + SafeText.of(String.valueOf(e), LOG_LIMIT), e);
+            }
+        }
     }
 
     /**
@@ -281,7 +295,7 @@ public final class IngestService implements AutoCloseable {
             Classification kept = store.classification(source, datastream.remoteId()).orElse(datastream.classification());
             // Said once per stream and run: whoever gave the looser word should know it did not apply.
             if (kept != datastream.classification() && keptStricter.add(source + '\u0000' + datastream.remoteId())) {
-                log.accept(source + ": datastream " + SafeText.of(datastream.remoteId()) + " stays " + kept.word()
+                LOG.log(System.Logger.Level.WARNING, source + ": datastream " + SafeText.of(datastream.remoteId()) + " stays " + kept.word()
                         + ", stricter than " + datastream.classification().word() + "; only twin cache classify loosens it");
             }
         }
@@ -290,7 +304,15 @@ public final class IngestService implements AutoCloseable {
         public void observations(List<Observation> observations) throws IOException {
             WriteResult result = store.write(observations);
             refuse(result.rejected());
-            writeListeners.forEach(Runnable::run);
+            for (Runnable listener : writeListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    // Stored already: a reader that failed to hear of it is no failure of the source.
+                    LOG.log(System.Logger.Level.ERROR, source + ": a listener of new observations failed: "
+                            + SafeText.of(String.valueOf(e), LOG_LIMIT), e);
+                }
+            }
         }
 
         private void refuse(List<String> problems) throws IOException {
@@ -298,7 +320,7 @@ public final class IngestService implements AutoCloseable {
             if (fresh.isEmpty()) {
                 return;
             }
-            log.accept(source + ": " + (fresh.size() == 1 ? "" : fresh.size() + " records not stored, the first: ")
+            LOG.log(System.Logger.Level.WARNING, source + ": " + (fresh.size() == 1 ? "" : fresh.size() + " records not stored, the first: ")
                     + SafeText.of(fresh.get(0), 1_000));
             store.countRejected(source, fresh.size(), fresh.get(0));
         }
@@ -315,17 +337,17 @@ public final class IngestService implements AutoCloseable {
 
         @Override
         public void skipped(long records, String message) {
-            log.accept(source + ": " + SafeText.of(message, LOG_LIMIT));
+            LOG.log(System.Logger.Level.WARNING, source + ": " + SafeText.of(message, LOG_LIMIT));
             try {
                 store.countRejected(source, records, message);
             } catch (CacheException e) {
-                log.accept(source + ": the rejected records were not counted: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, source + ": the rejected records were not counted: " + SafeText.of(e.getMessage(), LOG_LIMIT), e);
             }
         }
 
         @Override
         public void note(String message) {
-            log.accept(source + ": " + SafeText.of(message, LOG_LIMIT));
+            LOG.log(System.Logger.Level.INFO, source + ": " + SafeText.of(message, LOG_LIMIT));
         }
     }
 }

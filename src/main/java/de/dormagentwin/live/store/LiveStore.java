@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +67,7 @@ public final class LiveStore implements AutoCloseable {
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
     /** H2's encrypted file starts with a header block of this size; a shorter file it takes for new and overwrites. */
     private static final int ENCRYPTION_BLOCK = 4096;
+    private static final System.Logger LOG = System.getLogger(LiveStore.class.getName());
 
     private final Path folder;
     private final Clock clock;
@@ -88,18 +88,18 @@ public final class LiveStore implements AutoCloseable {
 
     /**
      * Opens the cache in {@code folder}, creating it if needed. With a password the file is encrypted (AES). A file
-     * that will not open is moved aside, never deleted, and a fresh cache is built; {@code log} hears about it. A
+     * that will not open is moved aside, never deleted, and a fresh cache is built, and a warning logged. A
      * wrong password or a cache in use by another process is an error, and moves nothing.
      */
-    public static LiveStore open(Path folder, char[] password, Clock clock, Consumer<String> log) throws CacheException {
-        return open(folder, password, clock, log, "");
+    public static LiveStore open(Path folder, char[] password, Clock clock) throws CacheException {
+        return open(folder, password, clock, "");
     }
 
     /**
-     * As {@link #open(Path, char[], Clock, Consumer)}, through one of H2's file systems ({@code fileSystem} is its
+     * As {@link #open(Path, char[], Clock)}, through one of H2's file systems ({@code fileSystem} is its
      * prefix, such as "nio:"): tests run a real H2 on a real file through a wrapper that runs out of space.
      */
-    static LiveStore open(Path folder, char[] password, Clock clock, Consumer<String> log, String fileSystem) throws CacheException {
+    static LiveStore open(Path folder, char[] password, Clock clock, String fileSystem) throws CacheException {
         refuseUnsafeFolder(folder);
         try {
             Files.createDirectories(folder);
@@ -114,8 +114,8 @@ public final class LiveStore implements AutoCloseable {
                 throw explain(folder, password, e);
             }
             Path aside = moveAside(folder, clock);
-            log.accept("cache " + folder.resolve(DATABASE_FILE) + " would not open (" + firstLine(e) + "); moved it to "
-                    + aside.getFileName() + " and started a fresh cache");
+            LOG.log(System.Logger.Level.WARNING, "cache " + folder.resolve(DATABASE_FILE) + " would not open (" + firstLine(e) + "); moved it to "
+                    + aside.getFileName() + " and started a fresh cache", e);
             try {
                 LiveStore fresh = connect(folder, password, clock, fileSystem);
                 fresh.movedAside = aside;
@@ -127,7 +127,7 @@ public final class LiveStore implements AutoCloseable {
     }
 
     public static LiveStore open(Path folder, char[] password) throws CacheException {
-        return open(folder, password, Clock.systemUTC(), message -> System.err.println("twin: " + message));
+        return open(folder, password, Clock.systemUTC());
     }
 
     /**

@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -95,23 +94,18 @@ public final class KioskPane extends StackPane {
     private int tourStep = -1;
     private Map<String, OrbitCamera.View> tourViews = Map.of();
 
-    /** A kiosk that logs its PIN attempts to the standard error stream. */
-    public KioskPane(CityViewport viewport, Locale defaultLanguage, java.time.Duration idleTimeout, InstantSource clock,
-                     String pin, Runnable onExit) {
-        this(viewport, defaultLanguage, idleTimeout, clock, pin, onExit, message -> System.err.println("twin: " + message));
-    }
-
     /**
+     * A kiosk that logs its PIN attempts ({@link PinLock}), without the PIN typed.
+     *
      * @param pin    the administrator's PIN from the configuration, needed to leave
      * @param onExit what leaving does (closing the window)
-     * @param log    where the PIN attempts are written, without the PIN typed
      */
     public KioskPane(CityViewport viewport, Locale defaultLanguage, java.time.Duration idleTimeout, InstantSource clock,
-                     String pin, Runnable onExit, Consumer<String> log) {
+                     String pin, Runnable onExit) {
         this.viewport = viewport;
         this.defaultLanguage = defaultLanguage;
         this.texts = new Texts(defaultLanguage);
-        this.pinLock = new PinLock(pin, clock, log);
+        this.pinLock = new PinLock(pin, clock);
         this.onExit = onExit;
         viewport.setTexts(texts);
         overlays = new OverlayView(viewport);

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.function.Consumer;
 
 /**
  * The kiosk's exit PIN, guarded against guessing: after {@link #FREE_ATTEMPTS} wrong PINs in a row the prompt waits
@@ -28,29 +27,28 @@ public final class PinLock {
     public static final int FREE_ATTEMPTS = 3;
     public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     public static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+    private static final System.Logger LOG = System.getLogger(PinLock.class.getName());
 
     private final byte[] pin;
     private final InstantSource clock;
-    private final Consumer<String> log;
     private int wrongInARow;
     private Instant waitUntil = Instant.MIN;
 
-    public PinLock(String pin, InstantSource clock, Consumer<String> log) {
+    public PinLock(String pin, InstantSource clock) {
         this.pin = pin.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
-        this.log = log;
     }
 
     public Outcome attempt(String entered) {
         Instant now = clock.instant();
         Duration left = waitLeft();
         if (!left.isZero()) {
-            log.accept("kiosk: PIN attempt at " + now + " refused unread: the exit prompt waits " + left.toSeconds() + " s more");
+            LOG.log(System.Logger.Level.WARNING, "kiosk: PIN attempt at " + now + " refused unread: the exit prompt waits " + left.toSeconds() + " s more");
             return Outcome.WAIT;
         }
         // Compared in constant time: how long a wrong PIN takes says nothing about how much of it was right.
         if (MessageDigest.isEqual(pin, entered.getBytes(StandardCharsets.UTF_8))) {
-            log.accept("kiosk: right PIN at " + now + " after " + wrongInARow + " wrong; leaving kiosk mode");
+            LOG.log(System.Logger.Level.INFO, "kiosk: right PIN at " + now + " after " + wrongInARow + " wrong; leaving kiosk mode");
             wrongInARow = 0;
             return Outcome.RIGHT;
         }
@@ -61,7 +59,7 @@ public final class PinLock {
             waitUntil = now.plus(wait);
             waiting = "; the prompt waits " + wait.toSeconds() + " s";
         }
-        log.accept("kiosk: wrong PIN at " + now + " (" + wrongInARow + " in a row)" + waiting);
+        LOG.log(System.Logger.Level.WARNING, "kiosk: wrong PIN at " + now + " (" + wrongInARow + " in a row)" + waiting);
         return Outcome.WRONG;
     }
 

@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -24,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +37,8 @@ class CsvFolderSourceTest {
     @TempDir
     Path drop;
 
-    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> messages = logs.messages();
     private LiveStore store;
     private IngestService service;
 
@@ -48,6 +49,7 @@ class CsvFolderSourceTest {
 
     @AfterEach
     void close() throws Exception {
+        logs.close();
         if (service != null) {
             service.close();
         }
@@ -58,7 +60,7 @@ class CsvFolderSourceTest {
         if (service != null) {
             service.close();
         }
-        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
         assertTrue(service.runOnce(), messages.toString());
     }
 
@@ -236,7 +238,7 @@ class CsvFolderSourceTest {
     @Test
     void missingFolderFailsTheFetch() throws Exception {
         CsvFolderSource source = new CsvFolderSource(drop.resolve("not-mounted"));
-        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
 
         assertFalse(service.runOnce());
 
@@ -271,7 +273,7 @@ class CsvFolderSourceTest {
         Files.createSymbolicLink(drop.resolve(CsvFolderSource.DONE), outside);
         drop("export.csv", "datastream,time,value,unit\ntank/level,2024-05-01T10:00:00Z,1,m\n");
         service = new IngestService(store, List.of(new CsvFolderSource(drop)), Duration.ofSeconds(1), Duration.ofMillis(10),
-                Clock.systemUTC(), messages::add);
+                Clock.systemUTC());
 
         assertFalse(service.runOnce());
 

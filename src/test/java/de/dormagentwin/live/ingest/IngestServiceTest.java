@@ -1,6 +1,7 @@
 package de.dormagentwin.live.ingest;
 
 import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,16 +33,18 @@ class IngestServiceTest {
     Path folder;
 
     private LiveStore store;
-    private final List<String> log = new ArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> log = logs.messages();
     private final MutableClock clock = new MutableClock();
 
     @BeforeEach
     void openCache() throws Exception {
-        store = LiveStore.open(folder, null, clock, log::add);
+        store = LiveStore.open(folder, null, clock);
     }
 
     @AfterEach
     void closeCache() throws Exception {
+        logs.close();
         store.close();
     }
 
@@ -85,7 +90,7 @@ class IngestServiceTest {
     @Test
     void aSourceThatFailsRetriesThenGoesOfflineSinceItsFirstFailureAndKeepsTheCache() throws Exception {
         Switchable source = new Switchable();
-        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock, log::add);
+        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock);
         assertEquals(SourceStatus.State.STARTING, service.statuses().get(0).state());
         assertTrue(service.runOnce());
         assertEquals(SourceStatus.State.LIVE, service.statuses().get(0).state());
@@ -120,7 +125,7 @@ class IngestServiceTest {
     void theBackoffDoublesWithEachFailureUpToFiveMinutes() throws Exception {
         Switchable source = new Switchable();
         source.up = false;
-        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock, log::add);
+        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock);
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             service.runOnce();
@@ -135,7 +140,7 @@ class IngestServiceTest {
     @Test
     void aSourceWithAnIntervalOfItsOwnFetchesAtItsOwnPaceAndBacksOffAsAnyOther() throws Exception {
         Switchable source = new Switchable();
-        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock, log::add)
+        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock)
                 .withInterval(source.name(), Duration.ofMinutes(5));
         service.runOnce();
         assertEquals(Duration.ofMinutes(5), service.delay(source));
@@ -147,7 +152,7 @@ class IngestServiceTest {
     @Test
     void runningInTheBackgroundKeepsFetchingUntilClosed() throws Exception {
         Switchable source = new Switchable();
-        IngestService service = new IngestService(store, List.of(source), Duration.ofMillis(20), Duration.ofMillis(10), Clock.systemUTC(), log::add);
+        IngestService service = new IngestService(store, List.of(source), Duration.ofMillis(20), Duration.ofMillis(10), Clock.systemUTC());
         service.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (store.stats().observations() < 3 && System.nanoTime() < deadline) {
@@ -158,5 +163,45 @@ class IngestServiceTest {
         assertTrue(stored >= 3, "fetched " + stored + " times");
         Thread.sleep(100);
         assertEquals(stored, store.stats().observations(), "nothing fetched after close");
+    }
+
+    @Test
+    void aStatusListenerThatThrowsIsLoggedWithItsCauseAndTheSourceKeepsBeingFetched() throws Exception {
+        Switchable source = new Switchable();
+        IngestService service = new IngestService(store, List.of(source), Duration.ofMillis(20), Duration.ofMillis(10), Clock.systemUTC());
+        service.addListener(status -> {
+            throw new IllegalStateException("the status bar is gone");
+        });
+        service.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (store.stats().observations() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        service.close();
+
+        assertTrue(store.stats().observations() >= 3, "fetched " + store.stats().observations() + " times; log: " + log);
+        assertEquals(SourceStatus.State.LIVE, service.statuses().get(0).state(), "the listener's failure is not the source's");
+        List<LogRecord> errors = logs.atLeast(Level.SEVERE);
+        assertFalse(errors.isEmpty(), log.toString());
+        assertTrue(errors.get(0).getMessage().startsWith("a listener of switchable's state failed: "), errors.get(0).getMessage());
+        assertEquals("the status bar is gone", errors.get(0).getThrown().getMessage(), "the cause goes along, for the file's trace");
+        assertTrue(log.stream().noneMatch(line -> line.contains("retrying")), log.toString());
+    }
+
+    @Test
+    void aWriteListenerThatThrowsIsLoggedAndTheFetchStillCounts() throws Exception {
+        Switchable source = new Switchable();
+        IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(30), Duration.ofSeconds(2), clock);
+        service.addWriteListener(() -> {
+            throw new IllegalStateException("the viewer is gone");
+        });
+
+        assertTrue(service.runOnce(), log.toString());
+        assertEquals(SourceStatus.State.LIVE, service.statuses().get(0).state());
+        assertEquals(1, store.stats().observations());
+        List<LogRecord> errors = logs.atLeast(Level.SEVERE);
+        assertEquals(1, errors.size(), log.toString());
+        assertTrue(errors.get(0).getMessage().startsWith("switchable: a listener of new observations failed: "), errors.get(0).getMessage());
+        assertEquals("the viewer is gone", errors.get(0).getThrown().getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -54,7 +55,8 @@ class MqttSourceTest {
     @TempDir
     Path folder;
 
-    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> messages = logs.messages();
     private final Server server = new Server();
     private Path config;
     private int port;
@@ -118,11 +120,12 @@ class MqttSourceTest {
         startBroker(mosquitto);
         store = LiveStore.open(folder.resolve("cache"), null);
         source = new MqttSource(URI.create("tcp://127.0.0.1:" + port), List.of(DATASTREAM), server, SOURCE);
-        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() throws Exception {
+        logs.close();
         if (service != null) {
             service.close();
         }

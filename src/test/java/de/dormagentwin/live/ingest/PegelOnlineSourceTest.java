@@ -3,6 +3,7 @@ package de.dormagentwin.live.ingest;
 import de.dormagentwin.live.SourceStatus;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
@@ -52,7 +53,8 @@ class PegelOnlineSourceTest {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> messages = logs.messages();
     private HttpServer server;
     private HttpServer elsewhere;
     private URI base;
@@ -93,11 +95,12 @@ class PegelOnlineSourceTest {
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
         store = LiveStore.open(cache, null);
         source = new PegelOnlineSource(base, STATION, Duration.ofSeconds(5));
-        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() throws Exception {
+        logs.close();
         service.close();
         store.close();
         server.stop(0);
@@ -109,7 +112,7 @@ class PegelOnlineSourceTest {
     private void use(PegelOnlineSource other) {
         service.close();
         source = other;
-        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+        service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
     }
 
     private void measurements(int status, String body) {

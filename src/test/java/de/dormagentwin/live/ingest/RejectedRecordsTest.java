@@ -1,10 +1,12 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,8 @@ class RejectedRecordsTest {
     @TempDir
     Path folder;
 
-    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> log = logs.messages();
 
     /** Everything a careless or hostile server could send in one fetch, among good records. */
     private static final class Careless implements Source {
@@ -52,11 +54,16 @@ class RejectedRecordsTest {
         }
     }
 
+    @AfterEach
+    void stopCapturingTheLog() {
+        logs.close();
+    }
+
     @Test
     void aTooLongIdAndTimesBeyondTheCacheAreSkippedNamedAndCountedAndTheRestStored() throws Exception {
-        try (LiveStore store = LiveStore.open(folder, null, Clock.fixed(NOW, ZoneOffset.UTC), log::add)) {
+        try (LiveStore store = LiveStore.open(folder, null, Clock.fixed(NOW, ZoneOffset.UTC))) {
             IngestService ingest = new IngestService(store, List.of(new Careless()), Duration.ofSeconds(1), Duration.ofMillis(10),
-                    Clock.fixed(NOW, ZoneOffset.UTC), log::add);
+                    Clock.fixed(NOW, ZoneOffset.UTC));
 
             assertTrue(ingest.runOnce(), log.toString());
             assertTrue(ingest.runOnce(), log.toString());
@@ -88,16 +95,16 @@ class RejectedRecordsTest {
     @Test
     void aLongButHonestServiceUrlIsStoredAndAnAbsurdOneRefusedAtTheStart() throws Exception {
         String honest = "sensorthings https://sensors.dormagen.example/FROST-Server/v1.1?tenant=" + "chempark".repeat(60);
-        try (LiveStore store = LiveStore.open(folder, null, Clock.fixed(NOW, ZoneOffset.UTC), log::add)) {
+        try (LiveStore store = LiveStore.open(folder, null, Clock.fixed(NOW, ZoneOffset.UTC))) {
             IngestService ingest = new IngestService(store, List.of(new LongNamed(honest)), Duration.ofSeconds(1),
-                    Duration.ofMillis(10), Clock.fixed(NOW, ZoneOffset.UTC), log::add);
+                    Duration.ofMillis(10), Clock.fixed(NOW, ZoneOffset.UTC));
             assertTrue(ingest.runOnce(), log.toString());
             ingest.close();
             assertEquals(21.0, store.latest().get(0).number());
 
             IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> new IngestService(store, List.of(new LongNamed("sensorthings https://x/" + "y".repeat(2_000))),
-                            Duration.ofSeconds(1), Duration.ofMillis(10), Clock.fixed(NOW, ZoneOffset.UTC), log::add));
+                            Duration.ofSeconds(1), Duration.ofMillis(10), Clock.fixed(NOW, ZoneOffset.UTC)));
             assertTrue(refused.getMessage().contains("longer than the cache keeps"), refused.getMessage());
         }
     }

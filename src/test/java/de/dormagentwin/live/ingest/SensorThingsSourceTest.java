@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
@@ -56,7 +57,8 @@ class SensorThingsSourceTest {
     @TempDir
     Path cacheFolder;
 
-    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> messages = logs.messages();
     private final List<HttpServer> others = new ArrayList<>();
     private FakeSensorThingsServer server;
     private JsonMapper json;
@@ -74,6 +76,7 @@ class SensorThingsSourceTest {
 
     @AfterEach
     void stopEverything() throws Exception {
+        logs.close();
         if (ingest != null) {
             ingest.close();
         }
@@ -261,7 +264,7 @@ class SensorThingsSourceTest {
         dormagen();
         ingest = new IngestService(store, List.of(new SensorThingsSource(server.root(), Classification.PARTNER, TIMEOUT)
                 .onlyThings("properties/site eq 'CHEMPARK' and name ne 'Gate & 4'")),
-                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
 
         assertTrue(runOnce(), messages.toString());
 
@@ -374,7 +377,7 @@ class SensorThingsSourceTest {
         dormagen();
         try (HttpClient client = HttpClient.newHttpClient()) {
             try (SensorThingsSource source = new SensorThingsSource(server.root(), Classification.PARTNER, TIMEOUT, client)) {
-                ingest = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+                ingest = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
                 assertTrue(ingest.runOnce());
             }
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(server.root() + "/Things?$expand="
@@ -453,7 +456,7 @@ class SensorThingsSourceTest {
             return true;
         });
         ingest = new IngestService(store, List.of(new SensorThingsSource(URI.create(server.root().toString().replace("/v1.1", "/v1.1/moved")),
-                Classification.PARTNER, TIMEOUT)), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+                Classification.PARTNER, TIMEOUT)), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
 
         ingest.runOnce();
 
@@ -467,7 +470,7 @@ class SensorThingsSourceTest {
             return true;
         });
         ingest = new IngestService(store, List.of(new SensorThingsSource(server.root(), Classification.PARTNER, TIMEOUT, 65_536, 10)),
-                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
 
         assertFalse(ingest.runOnce());
 
@@ -566,7 +569,7 @@ class SensorThingsSourceTest {
             ingest.close();
         }
         ingest = new IngestService(store, List.of(new SensorThingsSource(server.root(), Classification.PARTNER, timeout)),
-                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC(), messages::add);
+                Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
     }
 
     private Latest latest(String datastream) throws Exception {

@@ -1,5 +1,6 @@
 package de.dormagentwin.live.ingest;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -87,11 +88,11 @@ class SimulatorTest {
     }
 
     private static boolean ingest(LiveStore store, Simulator source, Instant now) throws InterruptedException {
-        List<String> messages = new ArrayList<>();
-        boolean worked = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), clock(now),
-                messages::add).runOnce();
-        assertEquals(List.of(), messages);
-        return worked;
+        try (LogCapture logs = new LogCapture()) {
+            boolean worked = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), clock(now)).runOnce();
+            assertEquals(List.of(), logs.messages());
+            return worked;
+        }
     }
 
     private static LiveStore dayOfHistory(Path folder, long seed) throws CacheException, InterruptedException {

@@ -1,8 +1,10 @@
 package de.dormagentwin.live.store;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +31,8 @@ class CacheFolderTest {
     @TempDir
     Path root;
 
-    private final List<String> log = new ArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> log = logs.messages();
 
     /** A script that leaves a file behind where it runs: the proof that the database ran it. */
     static Path evilScript(Path folder, Path marker) throws Exception {
@@ -44,12 +46,17 @@ class CacheFolderTest {
         return root.resolve("x;INIT=RUNSCRIPT FROM '" + script.toAbsolutePath() + "'\\;--");
     }
 
+    @AfterEach
+    void stopCapturingTheLog() {
+        logs.close();
+    }
+
     @Test
     void aFolderWithASemicolonIsRefusedAndItsScriptNeverRuns() throws Exception {
         Path marker = root.resolve("marker");
         Path folder = injectingFolder(root, evilScript(root, marker));
 
-        CacheException refused = assertThrows(CacheException.class, () -> LiveStore.open(folder, null, CLOCK, log::add));
+        CacheException refused = assertThrows(CacheException.class, () -> LiveStore.open(folder, null, CLOCK));
 
         assertTrue(refused.getMessage().contains(folder.toAbsolutePath().toString()) && refused.getMessage().contains("';'"),
                 refused.getMessage());
@@ -63,7 +70,7 @@ class CacheFolderTest {
         assumeTrue(File.separatorChar == '/');
         Path folder = root.resolve("a\\b");
 
-        CacheException refused = assertThrows(CacheException.class, () -> LiveStore.open(folder, null, CLOCK, log::add));
+        CacheException refused = assertThrows(CacheException.class, () -> LiveStore.open(folder, null, CLOCK));
 
         assertTrue(refused.getMessage().contains("'\\'"), refused.getMessage());
         assertFalse(Files.exists(root.resolve("a")), "H2 would have opened a/b/live");
@@ -73,12 +80,12 @@ class CacheFolderTest {
     void foldersWithSpacesQuotesEqualsSignsAndAnyLettersOpenWriteAndReadBack() throws Exception {
         for (String name : List.of("Dormagen Zentrum", "Straße/東京", "a=b", "it's 'quoted'", "tcp:host", "~", "split:nio:x")) {
             Path folder = root.resolve(name);
-            try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add)) {
+            try (LiveStore store = LiveStore.open(folder, null, CLOCK)) {
                 store.putDatastream(new Datastream("test", "pm10", null, "PM10", "PM10", "", "", "µg/m³", Classification.PUBLIC));
                 assertEquals(1, store.write(List.of(Observation.number("test", "pm10", T0, 17.5))).stored());
             }
             assertTrue(Files.isRegularFile(folder.resolve(LiveStore.DATABASE_FILE)), "the cache file is not in " + folder);
-            try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add)) {
+            try (LiveStore store = LiveStore.open(folder, null, CLOCK)) {
                 assertEquals(17.5, store.latest().get(0).number(), name);
                 assertEquals(1, store.stats().observations(), name);
             }

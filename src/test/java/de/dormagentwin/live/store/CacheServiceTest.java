@@ -28,11 +28,9 @@ class CacheServiceTest {
     @TempDir
     Path folder;
 
-    private final List<String> log = new ArrayList<>();
-
     @Test
     void aReaderSeesWhatTheServiceWritesAndCannotWriteItself() throws Exception {
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add); CacheService service = CacheService.start(store);
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store);
              LiveStore reader = LiveStore.throughService(folder, null, CLOCK)) {
             LiveStoreTest.register(store);
             store.write(List.of(LiveStoreTest.pm10(0, 21.5)));
@@ -50,7 +48,7 @@ class CacheServiceTest {
 
     @Test
     void theServiceFileIsTheUsersAloneAndGoesWithTheService() throws Exception {
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add)) {
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK)) {
             CacheService service = CacheService.start(store);
             Path file = folder.resolve(ServiceFile.FILE_NAME);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -67,7 +65,7 @@ class CacheServiceTest {
     void theServerListensOnLoopbackAlone() throws Exception {
         Path table = Path.of("/proc/net/tcp");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(table), "needs Linux's /proc/net/tcp");
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add); CacheService service = CacheService.start(store)) {
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store)) {
             // Listening sockets (state 0A) on the service's port, by local address.
             String port = String.format(Locale.ROOT, ":%04X", service.port());
             List<String> listening = new ArrayList<>();
@@ -86,7 +84,7 @@ class CacheServiceTest {
 
     @Test
     void aConnectionWithoutTheKeyIsRefused() throws Exception {
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add); CacheService service = CacheService.start(store)) {
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store)) {
             String byPath = "jdbc:h2:tcp://127.0.0.1:" + service.port() + "/" + folder.resolve("live").toAbsolutePath();
             assertThrows(SQLException.class, () -> DriverManager.getConnection(byPath, "twin", "").close());
             String wrongKey = "jdbc:h2:tcp://127.0.0.1:" + service.port() + "/" + "0".repeat(64);
@@ -101,14 +99,14 @@ class CacheServiceTest {
     void aReaderFindsARestartedServiceByItself() throws Exception {
         try (LiveStore reader = LiveStore.throughService(folder, null, CLOCK)) {
             assertThrows(CacheException.class, reader::latest, "no service yet");
-            try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add); CacheService service = CacheService.start(store)) {
+            try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store)) {
                 LiveStoreTest.register(store);
                 store.write(List.of(LiveStoreTest.pm10(0, 21.5)));
                 assertEquals(2, reader.latest().size());
             }
             CacheException gone = assertThrows(CacheException.class, reader::latest, "the service has stopped");
             assertFalse(gone.getMessage().isBlank());
-            try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add); CacheService service = CacheService.start(store)) {
+            try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store)) {
                 store.write(List.of(LiveStoreTest.pm10(10, 30.0)));
                 assertEquals(30.0, reader.latest().stream().filter(value -> value.datastream().remoteId().equals("box-1/pm10"))
                         .findFirst().orElseThrow().number());
@@ -119,7 +117,7 @@ class CacheServiceTest {
     @Test
     void anEncryptedCacheIsReadThroughTheServiceWithItsPassword() throws Exception {
         char[] password = "correct horse".toCharArray();
-        try (LiveStore store = LiveStore.open(folder, password, CLOCK, log::add); CacheService service = CacheService.start(store)) {
+        try (LiveStore store = LiveStore.open(folder, password, CLOCK); CacheService service = CacheService.start(store)) {
             LiveStoreTest.register(store);
             try (LiveStore reader = LiveStore.throughService(folder, password, CLOCK)) {
                 assertEquals(2, reader.latest().size());
@@ -136,7 +134,7 @@ class CacheServiceTest {
     @Test
     void theSourcesStatesReachTheReaders() throws Exception {
         Instant since = Instant.parse("2026-11-28T11:00:00Z");
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, log::add); CacheService service = CacheService.start(store);
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store);
              LiveStore reader = LiveStore.throughService(folder, null, CLOCK)) {
             store.putSourceStates(List.of(new SourceStatus("sensorthings http://a", SourceStatus.State.LIVE, since, since, ""),
                     new SourceStatus("pegelonline", SourceStatus.State.OFFLINE, since, null, "timed out")));

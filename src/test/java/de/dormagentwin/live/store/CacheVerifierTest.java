@@ -74,7 +74,7 @@ class CacheVerifierTest {
     @Test
     void aChunkHeaderThatNoLongerNamesItsChunkMakesTheFileOneThatWillNotOpen() throws Exception {
         fill();
-        LiveStore more = LiveStore.open(folder, null, CLOCK, message -> { });
+        LiveStore more = LiveStore.open(folder, null, CLOCK);
         more.write(List.of(pm10(40_000, 1)));
         more.close(false);
         Path file = folder.resolve("live.mv.db");
@@ -122,7 +122,7 @@ class CacheVerifierTest {
     @Test
     void aNonAsciiPasswordOpensTheEncryptedCacheToVerify() throws Exception {
         char[] password = "pässwörd€".toCharArray();
-        try (LiveStore store = LiveStore.open(folder, password, CLOCK, message -> { })) {
+        try (LiveStore store = LiveStore.open(folder, password, CLOCK)) {
             register(store);
             store.write(List.of(pm10(0, 42)));
         }
@@ -145,7 +145,7 @@ class CacheVerifierTest {
     }
 
     private void fill() throws Exception {
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, message -> { })) {
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK)) {
             register(store);
             List<Observation> observations = new ArrayList<>();
             for (int minute = 0; minute < 30_000; minute++) {

@@ -27,7 +27,7 @@ class ClassificationStoreTest {
     Path folder;
 
     private LiveStore open() throws CacheException {
-        return LiveStore.open(folder, null, CLOCK, message -> { });
+        return LiveStore.open(folder, null, CLOCK);
     }
 
     private static Datastream tank(Classification classification) {

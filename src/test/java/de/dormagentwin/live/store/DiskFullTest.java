@@ -1,5 +1,6 @@
 package de.dormagentwin.live.store;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Sink;
@@ -45,7 +46,7 @@ class DiskFullTest {
     @Test
     void aWriteOnAFullDiskSaysDiskFullWithThePathKeepsWhatWasCommittedAndLeavesNoFileBehind() throws Exception {
         FullDisk.leaveFree(Long.MAX_VALUE);
-        LiveStore store = LiveStore.open(folder, null, CLOCK, message -> { }, FullDisk.PREFIX);
+        LiveStore store = LiveStore.open(folder, null, CLOCK, FullDisk.PREFIX);
         register(store);
         store.write(minutes(0, 2_000));
         FullDisk.leaveFree(64 * 1024);
@@ -60,7 +61,7 @@ class DiskFullTest {
 
         FullDisk.leaveFree(Long.MAX_VALUE);
         assertEquals(List.of("live.mv.db"), files(), "no trace file, no temporary file");
-        try (LiveStore again = LiveStore.open(folder, null, CLOCK, message -> { })) {
+        try (LiveStore again = LiveStore.open(folder, null, CLOCK)) {
             long kept = again.stats().observations();
             assertTrue(kept >= 2_000 && kept < 60_000, "the committed batches are kept: " + kept);
             assertEquals(kept, again.series(again.latest().get(0).datastreamId(), Instant.EPOCH, Instant.now(), 1).get(0).count());
@@ -70,11 +71,11 @@ class DiskFullTest {
     @Test
     void theIngestServiceReportsTheFullDiskOnceInItsLogAndStatus() throws Exception {
         FullDisk.leaveFree(Long.MAX_VALUE);
-        LiveStore store = LiveStore.open(folder, null, CLOCK, message -> { }, FullDisk.PREFIX);
+        LiveStore store = LiveStore.open(folder, null, CLOCK, FullDisk.PREFIX);
         register(store);
         store.write(minutes(0, 1_000));
         FullDisk.leaveFree(64 * 1024);
-        List<String> log = new ArrayList<>();
+        LogCapture logs = new LogCapture();
         Source source = new Source() {
             private int next = 1_000;
 
@@ -90,17 +91,18 @@ class DiskFullTest {
                 next += 20_000;
             }
         };
-        try (IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(1), CLOCK, log::add)) {
+        try (IngestService service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(1), CLOCK)) {
             assertFalse(service.runOnce());
             assertFalse(service.runOnce());
             SourceStatus status = service.statuses().get(0);
             assertEquals("disk full: " + folder.resolve("live.mv.db"), status.problem());
         }
-        assertEquals(List.of("test: disk full: " + folder.resolve("live.mv.db") + "; retrying, everything cached so far is kept"), log);
+        logs.close();
+        assertEquals(List.of("test: disk full: " + folder.resolve("live.mv.db") + "; retrying, everything cached so far is kept"), logs.messages());
         store.close();
         FullDisk.leaveFree(Long.MAX_VALUE);
         assertEquals(List.of("live.mv.db"), files());
-        try (LiveStore again = LiveStore.open(folder, null, CLOCK, message -> { })) {
+        try (LiveStore again = LiveStore.open(folder, null, CLOCK)) {
             assertTrue(again.stats().observations() >= 1_000, "what was committed before is kept");
         }
     }
@@ -108,13 +110,13 @@ class DiskFullTest {
     @Test
     void aCompactionWithoutRoomKeepsTheCacheAsItWasAndRemovesItsPartialCopy() throws Exception {
         FullDisk.leaveFree(Long.MAX_VALUE);
-        try (LiveStore store = LiveStore.open(folder, null, CLOCK, message -> { }, FullDisk.PREFIX)) {
+        try (LiveStore store = LiveStore.open(folder, null, CLOCK, FullDisk.PREFIX)) {
             register(store);
             store.write(minutes(0, 20_000));
         }
         // Compacted already: the copy SHUTDOWN COMPACT writes needs about the file's size, and nothing in the
         // file can be given back first.
-        LiveStore store = LiveStore.open(folder, null, CLOCK, message -> { }, FullDisk.PREFIX);
+        LiveStore store = LiveStore.open(folder, null, CLOCK, FullDisk.PREFIX);
         FullDisk.leaveFree(64 * 1024);
         assertTrue(Files.size(folder.resolve("live.mv.db")) > 4 * 64 * 1024);
 
@@ -123,7 +125,7 @@ class DiskFullTest {
                 error.getMessage());
         FullDisk.leaveFree(Long.MAX_VALUE);
         assertEquals(List.of("live.mv.db"), files(), "the compaction's partial copy is gone");
-        try (LiveStore again = LiveStore.open(folder, null, CLOCK, message -> { })) {
+        try (LiveStore again = LiveStore.open(folder, null, CLOCK)) {
             assertEquals(20_000, again.stats().observations());
         }
     }

@@ -1,10 +1,12 @@
 package de.dormagentwin.live.store;
 
+import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +40,11 @@ class LiveStoreTest {
     @TempDir
     Path folder;
 
-    private final List<String> log = new ArrayList<>();
+    private final LogCapture logs = new LogCapture();
+    private final List<String> log = logs.messages();
 
     private LiveStore open() throws CacheException {
-        return LiveStore.open(folder, null, CLOCK, log::add);
+        return LiveStore.open(folder, null, CLOCK);
     }
 
     /** A thing with two datastreams: PM10 (public) and a tank level (confidential). */
@@ -61,6 +64,11 @@ class LiveStoreTest {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    @AfterEach
+    void stopCapturingTheLog() {
+        logs.close();
     }
 
     @Test
@@ -293,21 +301,21 @@ class LiveStoreTest {
 
     @Test
     void anEncryptedCacheOpensWithItsPasswordAndRefusesAWrongOneOrNone() throws Exception {
-        try (LiveStore store = LiveStore.open(folder, "s3cret".toCharArray(), CLOCK, log::add)) {
+        try (LiveStore store = LiveStore.open(folder, "s3cret".toCharArray(), CLOCK)) {
             register(store);
             store.write(List.of(pm10(0, 42)));
         }
         byte[] bytes = Files.readAllBytes(folder.resolve("live.mv.db"));
         assertFalse(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Box 1"), "the file is encrypted");
 
-        CacheException wrong = assertThrows(CacheException.class, () -> LiveStore.open(folder, "guess".toCharArray(), CLOCK, log::add));
+        CacheException wrong = assertThrows(CacheException.class, () -> LiveStore.open(folder, "guess".toCharArray(), CLOCK));
         assertTrue(wrong.getMessage().startsWith("wrong password"), wrong.getMessage());
-        CacheException none = assertThrows(CacheException.class, () -> LiveStore.open(folder, null, CLOCK, log::add));
+        CacheException none = assertThrows(CacheException.class, () -> LiveStore.open(folder, null, CLOCK));
         assertTrue(none.getMessage().contains("is encrypted"), none.getMessage());
         assertEquals(List.of("live.mv.db"), files(), "nothing moved aside");
         assertArrayEquals(bytes, Files.readAllBytes(folder.resolve("live.mv.db")));
 
-        try (LiveStore store = LiveStore.open(folder, "s3cret".toCharArray(), CLOCK, log::add)) {
+        try (LiveStore store = LiveStore.open(folder, "s3cret".toCharArray(), CLOCK)) {
             assertEquals(42, store.latest().get(0).number());
         }
     }
@@ -317,7 +325,7 @@ class LiveStoreTest {
         try (LiveStore store = open()) {
             register(store);
         }
-        CacheException error = assertThrows(CacheException.class, () -> LiveStore.open(folder, "s3cret".toCharArray(), CLOCK, log::add));
+        CacheException error = assertThrows(CacheException.class, () -> LiveStore.open(folder, "s3cret".toCharArray(), CLOCK));
         assertTrue(error.getMessage().contains("not encrypted"), error.getMessage());
     }
 

@@ -32,7 +32,7 @@ class RejectedObservationsTest {
     Path folder;
 
     private LiveStore open() throws CacheException {
-        return LiveStore.open(folder, null, CLOCK, message -> { });
+        return LiveStore.open(folder, null, CLOCK);
     }
 
     private static Observation pm10(Instant time, double value) {

@@ -1,5 +1,7 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.app.LogCapture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,11 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PinLockTest {
     private static final String PIN = "4711";
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T10:00:00Z"));
-    private final List<String> log = new ArrayList<>();
-    private final PinLock lock = new PinLock(PIN, now::get, log::add);
+    private final LogCapture logs = new LogCapture();
+    private final List<String> log = logs.messages();
+    private final PinLock lock = new PinLock(PIN, now::get);
 
     private void later(Duration duration) {
         now.set(now.get().plus(duration));
+    }
+
+    @AfterEach
+    void stopCapturingTheLog() {
+        logs.close();
     }
 
     @Test
