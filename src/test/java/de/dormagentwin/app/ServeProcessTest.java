@@ -176,10 +176,10 @@ class ServeProcessTest {
             ServiceFile service = ServiceFile.read(cache).orElseThrow();
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.resolve(ServiceFile.FILE_NAME))));
 
-            TwinProcess second = TwinProcess.twin("serve", "--cache", cache.toString(), "--config", config.toString());
+            TwinProcess second = TwinProcess.twin(environment(), "serve", "--cache", cache.toString(), "--config", config.toString());
             assertNotEquals(0, second.exitCode());
             assertTrue(second.output().contains("holds the cache") && second.output().contains("process " + service.pid()), second.output());
-            TwinProcess ingest = TwinProcess.twin("ingest", "--once", "--cache", cache.toString(), "--config", config.toString());
+            TwinProcess ingest = TwinProcess.twin(environment(), "ingest", "--once", "--cache", cache.toString(), "--config", config.toString());
             assertNotEquals(0, ingest.exitCode());
             assertTrue(ingest.output().contains("one writer"), ingest.output());
             assertTrue(second.endedWithAMessage() && ingest.endedWithAMessage());
@@ -188,7 +188,7 @@ class ServeProcessTest {
             TwinProcess stats;
             Instant deadline = Instant.now().plus(TwinDaemon.HANG);
             do {
-                stats = TwinProcess.twin("cache", "stats", "--cache", cache.toString(), "--config", config.toString());
+                stats = TwinProcess.twin(environment(), "cache", "stats", "--cache", cache.toString(), "--config", config.toString());
                 assertEquals(0, stats.exitCode(), stats.output());
             } while (!stats.output().contains("1 observations") && Instant.now().isBefore(deadline));
             assertTrue(stats.output().contains("PM10 Rheinufer") || stats.output().contains(DATASTREAM), stats.output());
