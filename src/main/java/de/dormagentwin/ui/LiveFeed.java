@@ -147,7 +147,10 @@ public final class LiveFeed implements AutoCloseable {
             failing = false;
         } catch (CacheException e) {
             if (!failing) {
-                LOG.log(System.Logger.Level.WARNING, "live data: " + SafeText.of(e.getMessage()), e);
+                // Through twin serve, a failed read is the service gone, which the viewer's service watch says in
+                // words of its own; here it would be a second line about the same.
+                LOG.log(store.readsThroughService() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                        "live data: " + SafeText.of(e.getMessage()), e);
             }
             failing = true;
             return;

@@ -197,4 +197,21 @@ class ServeProcessTest {
             upstream.close();
         }
     }
+
+    @Test
+    void aServiceFileLeftBySigkillCountsForNothingAndAForgedOneIsRefused() throws Exception {
+        cache = folder.resolve("cache");
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        gone.waitFor();
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve(ServiceFile.FILE_NAME), "port=40000\nkey=" + "ab".repeat(32) + "\npid=" + gone.pid() + "\n");
+        TwinRun stats = TwinRun.twin("cache", "stats", "--cache", cache.toString(), "--config", folder.resolve("none.json").toString());
+        assertEquals(0, stats.exitCode(), stats.err());
+        assertTrue(stats.out().contains("0 observations"), stats.out());
+
+        Files.writeString(cache.resolve(ServiceFile.FILE_NAME), "port=99999\nkey=short\npid=1\n");
+        TwinRun forged = TwinRun.twin("cache", "stats", "--cache", cache.toString(), "--config", folder.resolve("none.json").toString());
+        assertEquals(1, forged.exitCode());
+        assertTrue(forged.err().contains("is not a service file of twin serve"), forged.err());
+    }
 }
