@@ -8,24 +8,15 @@ import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +24,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +39,6 @@ class MqttSourceTest {
     private static final String DATASTREAM = "7";
     /** Generous: arrival is asynchronous, and the machine may be busy; a working test never waits this long. */
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static boolean told;
 
     @TempDir
     Path folder;
@@ -58,9 +46,7 @@ class MqttSourceTest {
     private final LogCapture logs = new LogCapture();
     private final List<String> messages = logs.messages();
     private final Server server = new Server();
-    private Path config;
-    private int port;
-    private Process broker;
+    private MosquittoBroker broker;
     private LiveStore store;
     private MqttSource source;
     private IngestService service;
@@ -110,16 +96,9 @@ class MqttSourceTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path mosquitto = mosquitto();
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        config = folder.resolve("mosquitto.conf");
-        // $SYS every second: a test watches the number of connected clients.
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\nsys_interval 1\n");
-        startBroker(mosquitto);
+        broker = MosquittoBroker.start(folder);
         store = LiveStore.open(folder.resolve("cache"), null);
-        source = new MqttSource(URI.create("tcp://127.0.0.1:" + port), List.of(DATASTREAM), server, SOURCE);
+        source = new MqttSource(URI.create(broker.url()), List.of(DATASTREAM), server, SOURCE);
         service = new IngestService(store, List.of(source), Duration.ofSeconds(1), Duration.ofMillis(10), Clock.systemUTC());
     }
 
@@ -132,82 +111,13 @@ class MqttSourceTest {
         if (store != null) {
             store.close();
         }
-        stopBroker();
-    }
-
-    /** Mosquitto, or a skip that says how to get it; under CI=true its absence fails instead. */
-    private static Path mosquitto() {
-        Optional<Path> found = Stream.concat(Stream.of("/usr/sbin", "/usr/local/sbin"),
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
-                .filter(directory -> !directory.isEmpty())
-                .map(directory -> Path.of(directory, "mosquitto"))
-                .filter(Files::isExecutable)
-                .findFirst();
-        String message = "mosquitto is not installed (apt-get install mosquitto): the MQTT tests need a real broker";
-        if (found.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("CI=true but " + message);
-            }
-            // Surefire's summary shows only a count of skipped tests; say once on the console why they skip.
-            if (!told) {
-                told = true;
-                System.err.println("MQTT tests skipped: " + message);
-            }
-        }
-        Assumptions.assumeTrue(found.isPresent(), message);
-        return found.get();
-    }
-
-    private void startBroker(Path mosquitto) throws Exception {
-        Path log = folder.resolve("mosquitto.log");
-        broker = new ProcessBuilder(mosquitto.toString(), "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!listening()) {
-            if (!broker.isAlive() || Instant.now().isAfter(deadline)) {
-                Assertions.fail("mosquitto does not listen on port " + port + "; its log:\n" + Files.readString(log));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void stopBroker() throws InterruptedException {
         if (broker != null) {
-            broker.destroy();
-            if (!broker.waitFor(10, TimeUnit.SECONDS)) {
-                broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            broker = null;
+            broker.close();
         }
     }
 
-    private void restartBroker() throws Exception {
-        startBroker(mosquitto());
-    }
-
-    /** Publishes as the SensorThings server does when it stores an observation: on its own connection. */
     private void publish(String payload) throws Exception {
-        MqttClient publisher = new MqttClient("tcp://127.0.0.1:" + port, "test-publisher-" + System.nanoTime(), new MemoryPersistence());
-        try {
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
-            publisher.connect(options);
-            publisher.publish(MqttSource.topic(DATASTREAM), payload.getBytes(StandardCharsets.UTF_8), 1, false);
-            publisher.disconnect();
-        } finally {
-            publisher.close();
-        }
+        broker.publish(MqttSource.topic(DATASTREAM), payload);
     }
 
     /** An observation the server stores, and publishes if the broker is up. */
@@ -265,14 +175,14 @@ class MqttSourceTest {
         observe("2024-05-01T10:00:00Z", 14.0, true);
         await("the first observation is stored", () -> stored() == 1);
 
-        stopBroker();
+        broker.stop();
         await("the lost connection is reported", () -> messages.stream().anyMatch(message -> message.contains("lost the connection")));
         observe("2024-05-01T10:05:00Z", 14.5, false);
         observe("2024-05-01T10:10:00Z", 15.0, false);
         assertFalse(service.runOnce(), "no broker, no fetch");
         assertEquals(1, stored(), "what is cached stays");
 
-        restartBroker();
+        broker.restart();
         assertTrue(service.runOnce(), messages.toString());
         assertEquals(3, stored(), "the gap is backfilled");
         assertEquals(15.0, latest().number());
@@ -358,7 +268,7 @@ class MqttSourceTest {
     @Test
     void closingDisconnectsAndClosesTheBackfillSource() throws Exception {
         AtomicReference<String> connected = new AtomicReference<>("");
-        MqttClient watcher = new MqttClient("tcp://127.0.0.1:" + port, "test-watcher", new MemoryPersistence());
+        MqttClient watcher = new MqttClient(broker.url(), "test-watcher", new MemoryPersistence());
         try {
             watcher.connect();
             watcher.subscribe("$SYS/broker/clients/connected", (topic, message) -> connected.set(message.toString()));
@@ -380,7 +290,7 @@ class MqttSourceTest {
     @Test
     void sourceNameMustBeThatOfTheBackfillSource() {
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-                () -> new MqttSource(URI.create("tcp://127.0.0.1:" + port), List.of(DATASTREAM), server, "mqtt"));
+                () -> new MqttSource(URI.create(broker.url()), List.of(DATASTREAM), server, "mqtt"));
 
         assertTrue(wrong.getMessage().contains("'" + SOURCE + "'"), wrong.getMessage());
     }
