@@ -43,6 +43,8 @@ final class LatencyBenchmark {
     static final ColorRule RULE = OverlayRules.named("PM10").orElseThrow();
     /** Green, yellow and orange by turns: each publish changes the band, and all stay under the alert limit, so nothing pulses red. */
     private static final double[] VALUES = {10, 30, 45};
+    /** What the upstream holds before the first publish, fetched by the backfill. */
+    static final double BACKFILLED = VALUES[0];
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
     /** The first backfill: connecting, subscribing and one HTTP fetch, on a machine that may be busy. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -122,7 +124,7 @@ final class LatencyBenchmark {
                 .findFirst().orElseThrow(() -> new IOException(ModelFiles.sampleBindings() + ": no PM10 datastream bound to an object"))
                 .objectId();
         List<Outcome> outcomes = new ArrayList<>();
-        try (LoopbackUpstream upstream = LoopbackUpstream.start(mosquitto, objectId, VALUES[0])) {
+        try (LoopbackUpstream upstream = LoopbackUpstream.start(mosquitto, objectId, BACKFILLED)) {
             for (Case kind : Case.values()) {
                 outcomes.add(measure(kind, upstream, prepared, objectId, publishes));
             }
@@ -151,7 +153,7 @@ final class LatencyBenchmark {
             Watch watch = FxToolkit.call(() -> Watch.show(prepared, objectId, feed));
             double[] millis = new double[publishes];
             try {
-                if (watch.millisUntil(VALUES[0], START_TIMEOUT, ingest::start) < 0) {
+                if (watch.millisUntil(BACKFILLED, START_TIMEOUT, ingest::start) < 0) {
                     log.accept(kind.label + ": the backfilled value did not reach the scene graph within " + START_TIMEOUT.toSeconds() + " s");
                     Arrays.fill(millis, -1);
                     return new Outcome(kind, millis);
