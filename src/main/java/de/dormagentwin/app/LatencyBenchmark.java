@@ -11,10 +11,13 @@ import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +50,8 @@ final class LatencyBenchmark {
     /** What the upstream holds before the first publish, fetched by the backfill. */
     static final double BACKFILLED = VALUES[0];
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    /** Publishes before the measured ones in each case, not reported: a viewer that has run a while has its code compiled. */
+    private static final int WARM_UP = 3;
     /** The first backfill: connecting, subscribing and one HTTP fetch, on a machine that may be busy. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int WIDTH = 1280;
@@ -81,7 +86,8 @@ final class LatencyBenchmark {
         }
     }
 
-    record Outcome(Case kind, List<Timing> publishes) {
+    /** A case's publishes, and the viewer's mean time from one frame to the next while they ran. */
+    record Outcome(Case kind, List<Timing> publishes, double frameMillis) {
         long reached() {
             return publishes.stream().filter(Timing::reached).count();
         }
@@ -119,18 +125,21 @@ final class LatencyBenchmark {
         }
         FxToolkit.start();
         SceneFactory.requireScene3D();
-        System.out.printf(Locale.ROOT, "Latency benchmark: %d cores, %s %s; the sample in a %dx%d window, PM10 overlay, %d publishes per case%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"), WIDTH, HEIGHT,
-                publishes);
+        OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "Latency benchmark: %d cores, load average %.1f, %s %s; the sample in a %dx%d window, PM10 overlay, "
+                        + "%d publishes per case after %d to warm up%n", Runtime.getRuntime().availableProcessors(), system.getSystemLoadAverage(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), WIDTH, HEIGHT, publishes, WARM_UP);
         List<Outcome> outcomes = measure(mosquitto.get(), publishes);
+        // Other work on the machine slows every case: the load before and after says how busy it was.
+        System.out.printf(Locale.ROOT, "load average at the end %.1f%n%n", system.getSystemLoadAverage());
         double baseline = outcomes.get(Case.BASELINE.ordinal()).median();
         System.out.println("| from an MQTT publish to the new colour in the scene graph | median, ms | worst, ms | of it to the cache, median ms "
-                + "| reached | median against (c) | target: median | met |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|---|");
+                + "| viewer's frame, mean ms | reached | median against (c) | target: median | met |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
         for (Outcome outcome : outcomes) {
             boolean target = outcome.kind().targetMillis > 0;
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %d/%d | %.2fx | %s | %s |%n", outcome.kind().label, outcome.median(), outcome.worst(),
-                    outcome.medianCached(), outcome.reached(), outcome.publishes().size(), outcome.median() / baseline,
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %d/%d | %.2fx | %s | %s |%n", outcome.kind().label, outcome.median(),
+                    outcome.worst(), outcome.medianCached(), outcome.frameMillis(), outcome.reached(), outcome.publishes().size(), outcome.median() / baseline,
                     target ? outcome.kind().targetMillis + " ms or less" : "-", target ? outcome.met() ? "met" : "not met" : "-");
         }
         return 0;
@@ -177,20 +186,26 @@ final class LatencyBenchmark {
             try {
                 if (!watch.await(BACKFILLED, START_TIMEOUT, ingest::start).reached()) {
                     log.accept(kind.label + ": the backfilled value did not reach the scene graph within " + START_TIMEOUT.toSeconds() + " s");
-                    return new Outcome(kind, Collections.nCopies(publishes, Timing.MISSED));
+                    return new Outcome(kind, Collections.nCopies(publishes, Timing.MISSED), Double.NaN);
                 }
                 // Publishes at random moments of the poll's period, so that a poll's wait counts as often short as long.
                 Random pauses = new Random(7);
-                for (int i = 0; i < publishes; i++) {
+                for (int i = 0; i < WARM_UP + publishes; i++) {
                     Thread.sleep(100 + pauses.nextInt(500));
+                    if (i == WARM_UP) {
+                        FxToolkit.call(watch::countFrames);
+                    }
                     double value = value(i);
                     Timing timing = watch.await(value, PUBLISH_TIMEOUT, () -> upstream.publish(value));
-                    timings.add(timing);
+                    if (i >= WARM_UP) {
+                        timings.add(timing);
+                    }
                     if (!timing.reached()) {
-                        log.accept(kind.label + ": publish " + (i + 1) + " did not reach the scene graph within " + PUBLISH_TIMEOUT.toSeconds() + " s");
+                        String which = i < WARM_UP ? "warm-up publish " + (i + 1) : "publish " + (i + 1 - WARM_UP);
+                        log.accept(kind.label + ": " + which + " did not reach the scene graph within " + PUBLISH_TIMEOUT.toSeconds() + " s");
                     }
                 }
-                return new Outcome(kind, timings);
+                return new Outcome(kind, timings, FxToolkit.call(watch::frameMillis));
             } finally {
                 FxToolkit.call(watch::close);
             }
@@ -223,6 +238,19 @@ final class LatencyBenchmark {
         private final ViewerPane pane;
         private final CityLayer layer;
         private final int object;
+        private final AnimationTimer frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (frameCount++ == 0) {
+                    firstFrame = now;
+                }
+                lastFrame = now;
+            }
+        };
+        /** FX thread, as the timer's. */
+        private long frameCount;
+        private long firstFrame;
+        private long lastFrame;
         private volatile Awaited awaited = new Awaited(0, new CompletableFuture<>(), new CompletableFuture<>());
 
         private Watch(Stage stage, ViewerPane pane, int object) {
@@ -272,8 +300,23 @@ final class LatencyBenchmark {
             }
         }
 
+        /**
+         * Starts counting the window's frames. The viewer's frame-rate meter asks for a pulse every frame, so the FX
+         * thread draws continuously, and a snapshot handed to it waits for the frame it is drawing. FX thread.
+         */
+        Void countFrames() {
+            frames.start();
+            return null;
+        }
+
+        /** The mean time from one frame to the next since {@link #countFrames}. FX thread. */
+        double frameMillis() {
+            return frameCount < 2 ? Double.NaN : (lastFrame - firstFrame) / 1e6 / (frameCount - 1);
+        }
+
         /** FX thread. */
         Void close() {
+            frames.stop();
             pane.detachFeed();
             stage.close();
             return null;
