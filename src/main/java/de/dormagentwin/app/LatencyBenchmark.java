@@ -145,7 +145,8 @@ final class LatencyBenchmark {
         for (Outcome outcome : outcomes) {
             boolean target = outcome.kind().targetMillis > 0;
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %d/%d | %.2fx | %s | %s |%n", outcome.kind().label,
-                    outcome.median(), outcome.worst(), outcome.medianCached(), outcome.medianFxWait(), outcome.frameMillis(), outcome.reached(), outcome.publishes().size(), outcome.median() / baseline,
+                    outcome.median(), outcome.worst(), outcome.medianCached(), outcome.medianFxWait(), outcome.frameMillis(), outcome.reached(),
+                    outcome.publishes().size(), outcome.median() / baseline,
                     target ? outcome.kind().targetMillis + " ms or less" : "-", target ? outcome.met() ? "met" : "not met" : "-");
         }
         return 0;
@@ -154,7 +155,7 @@ final class LatencyBenchmark {
     /** Every case in turn, against one broker and one upstream: the bench's measurements, for the table or a test. */
     static List<Outcome> measure(Path mosquitto, int publishes) throws Exception {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(ModelFiles.sample()), LodChoice.HIGHEST);
-        // The object the sample's own first PM10 sensor is bound to: a building the viewer already shows values on.
+        // A building where the sample has a PM10 sensor: the object its bindings give the first PM10 datastream.
         String objectId = Bindings.load(ModelFiles.sampleBindings()).bindings().stream()
                 .filter(binding -> binding.datastream().endsWith("/pm10") && binding.objectId() != null)
                 .findFirst().orElseThrow(() -> new IOException(ModelFiles.sampleBindings() + ": no PM10 datastream bound to an object"))
