@@ -124,7 +124,11 @@ final class LatencyBenchmark {
     }
 
     static int run(int publishes) throws Exception {
-        Optional<Path> mosquitto = LoopbackUpstream.mosquitto();
+        return run(LoopbackUpstream.mosquitto(), publishes);
+    }
+
+    /** The bench with the Mosquitto program found, or none: then a line that says so, and exit code 1. */
+    static int run(Optional<Path> mosquitto, int publishes) throws Exception {
         if (mosquitto.isEmpty()) {
             System.err.println("twin bench latency: mosquitto is not installed (apt-get install mosquitto); the benchmark needs a real broker");
             return 1;
