@@ -317,7 +317,7 @@ final class LatencyBenchmark {
 
         /**
          * Starts counting the window's frames. The viewer's frame-rate meter asks for a pulse every frame, so the FX
-         * thread draws continuously, and a snapshot handed to it waits for the frame it is drawing. FX thread.
+         * thread is seldom idle, and a snapshot handed to it waits for the frame it is drawing. FX thread.
          */
         Void countFrames() {
             frames.start();
