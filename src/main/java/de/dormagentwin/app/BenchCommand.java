@@ -24,7 +24,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
-@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class, BenchCommand.Scale.class})
+@Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class, BenchCommand.Scale.class,
+        BenchCommand.Latency.class})
 final class BenchCommand implements Runnable {
     /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
     static long heapAfterGc() {
@@ -43,7 +44,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak or scale");
+        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak, scale or latency");
     }
 
     /**
@@ -224,6 +225,22 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return ScaleBenchmark.run(sizes, perTile, seed);
+        }
+    }
+
+    @Command(name = "latency", description = "From an MQTT publish to the object's new colour in the scene graph: in the viewer's process, "
+            + "through the cache service, against the 500 ms poll.")
+    static final class Latency implements Callable<Integer> {
+        @Option(names = "--publishes", defaultValue = "" + LatencyBenchmark.DEFAULT_PUBLISHES, description = "Publishes per case (default ${DEFAULT-VALUE}).")
+        int publishes;
+
+        @Override
+        public Integer call() throws Exception {
+            if (publishes < 1) {
+                System.err.println("twin bench latency: --publishes must be at least 1, not " + publishes);
+                return 2;
+            }
+            return LatencyBenchmark.run(publishes);
         }
     }
 }
