@@ -44,6 +44,7 @@ import java.util.function.ToDoubleFunction;
  * for all three; each case its own cache, ingest, feed and window with the bundled sample.
  */
 final class LatencyBenchmark {
+    private static final System.Logger LOG = System.getLogger(LatencyBenchmark.class.getName());
     static final int DEFAULT_PUBLISHES = 20;
     static final ColorRule RULE = OverlayRules.named("PM10").orElseThrow();
     /** Green, yellow and orange by turns: each publish changes the band, and all stay under the alert limit, so nothing pulses red. */
@@ -61,7 +62,7 @@ final class LatencyBenchmark {
     /** How a viewer learns of a new value; a target for its median, in ms (0: none, the baseline). */
     enum Case {
         IN_PROCESS("(a) in the viewer's process: write listener", ViewerApp.LIVE_POLL, 100),
-        THROUGH_SERVICE("(b) through the cache service: 200 ms poll over loopback TCP", Duration.ofMillis(200), 500),
+        THROUGH_SERVICE("(b) through the cache service: 200 ms poll over loopback TCP", ViewerApp.SERVICE_POLL, 500),
         BASELINE("(c) baseline: 500 ms poll, no write listener", ViewerApp.LIVE_POLL, 0);
 
         final String label;
@@ -179,15 +180,14 @@ final class LatencyBenchmark {
      */
     private static Outcome measure(Case kind, LoopbackUpstream upstream, SceneFactory.Prepared prepared, String objectId, int publishes)
             throws Exception {
-        Consumer<String> log = message -> System.err.println("twin bench: " + message);
         Path folder = Files.createTempDirectory("twin-bench-latency");
         boolean service = kind == Case.THROUGH_SERVICE;
-        try (LiveStore store = LiveStore.open(folder, null, Clock.systemUTC(), log);
+        try (LiveStore store = LiveStore.open(folder, null, Clock.systemUTC());
              CacheService served = service ? CacheService.start(store) : null;
              LiveStore throughService = service ? LiveStore.throughService(folder, null, Clock.systemUTC()) : null;
-             LiveFeed feed = new LiveFeed(service ? throughService : store, kind.poll, log, EnumSet.of(Classification.PUBLIC));
+             LiveFeed feed = new LiveFeed(service ? throughService : store, kind.poll, EnumSet.of(Classification.PUBLIC));
              IngestService ingest = new IngestService(store, List.of(upstream.source()), Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF,
-                     Clock.systemUTC(), log)) {
+                     Clock.systemUTC())) {
             Watch watch = FxToolkit.call(() -> Watch.show(prepared, objectId, feed));
             ingest.addWriteListener(watch::written);
             if (kind == Case.IN_PROCESS) {
@@ -196,7 +196,7 @@ final class LatencyBenchmark {
             List<Timing> timings = new ArrayList<>();
             try {
                 if (!watch.await(BACKFILLED, START_TIMEOUT, ingest::start).reached()) {
-                    log.accept(kind.label + ": the backfilled value did not reach the scene graph within " + START_TIMEOUT.toSeconds() + " s");
+                    LOG.log(System.Logger.Level.WARNING, kind.label + ": the backfilled value did not reach the scene graph within " + START_TIMEOUT.toSeconds() + " s");
                     return new Outcome(kind, Collections.nCopies(publishes, Timing.MISSED), Double.NaN);
                 }
                 // Publishes at random moments of the poll's period, so that a poll's wait counts as often short as long.
@@ -213,7 +213,7 @@ final class LatencyBenchmark {
                     }
                     if (!timing.reached()) {
                         String which = i < WARM_UP ? "warm-up publish " + (i + 1) : "publish " + (i + 1 - WARM_UP);
-                        log.accept(kind.label + ": " + which + " did not reach the scene graph within " + PUBLISH_TIMEOUT.toSeconds() + " s");
+                        LOG.log(System.Logger.Level.WARNING, kind.label + ": " + which + " did not reach the scene graph within " + PUBLISH_TIMEOUT.toSeconds() + " s");
                     }
                 }
                 return new Outcome(kind, timings, FxToolkit.call(watch::frameMillis));

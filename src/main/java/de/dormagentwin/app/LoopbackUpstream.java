@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * and a client that publishes Observations on the datastream's topic, as a SensorThings server with MQTT does.
  */
 final class LoopbackUpstream implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LoopbackUpstream.class.getName());
     static final String DATASTREAM = "1";
     static final String OBSERVED_PROPERTY = "PM10 concentration";
     private static final Duration BROKER_START = Duration.ofSeconds(20);
@@ -165,7 +166,7 @@ final class LoopbackUpstream implements AutoCloseable {
             publisher.disconnect();
             publisher.close();
         } catch (MqttException e) {
-            System.err.println("twin bench: closing the publisher: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "closing the benchmark's MQTT publisher: " + e.getMessage(), e);
         }
         stop(broker, http);
         CacheBenchmark.delete(folder);
