@@ -14,9 +14,16 @@ import javafx.scene.shape.Box;
 import javafx.geometry.Point3D;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The 3D view: sky, ground (the city's terrain where it has one, over a flat plane), light and the city layer
@@ -40,6 +47,8 @@ public final class CityScene {
     private static final double GROUND_TOP = 1;
     /** Under terrain the plane lies this far below its lowest point, for the same reason. */
     private static final double GROUND_BELOW_TERRAIN = 2;
+    /** The largest object, east-west and north-south in metres, that the town's views frame (a CHEMPARK plant's size). */
+    private static final double FRAMED_SIZE = 500;
     private final CityLayer city;
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
@@ -279,11 +288,20 @@ public final class CityScene {
     }
 
     /**
-     * The whole town: the middle 90 % of the objects' positions, so that a stray far object (a motorway's end, a
-     * distant gauge) does not shrink the town to a speck.
+     * The whole town: the objects within the middle 90 % of the objects' positions east-west and north-south, so
+     * that a stray far object (a motorway's end, a distant gauge) does not shrink the town to a speck.
      */
     public OrbitCamera.View homeView() {
-        return framing(anchorsWhere(object -> true), 0.05, 1.0, 0, 30);
+        Central town = centralObjects(0.05);
+        // Across the screen's long side: a town that runs north-south (Dormagen along the Rhine) is seen from the
+        // west, the river behind it, not foreshortened from its southern end.
+        boolean northSouth = town.range() != null && town.range()[3] - town.range()[1] > 1.2 * (town.range()[2] - town.range()[0]);
+        return orOrigin(frame(town.objects(), northSouth ? 90 : 0, 30, 0.95, town.range()), 30);
+    }
+
+    /** An empty scene is looked at from above its origin. */
+    private static OrbitCamera.View orOrigin(OrbitCamera.View view, double pitchDegrees) {
+        return view != null ? view : new OrbitCamera.View(0, 0, 0, 0, pitchDegrees, 500);
     }
 
     /** Low over the town with the horizon and sky in view, as a visitor would look across it. */
@@ -293,16 +311,13 @@ public final class CityScene {
     }
 
     public OrbitCamera.View topView() {
-        return framing(anchorsWhere(object -> true), 0, 1.3, 0, 89.9);
+        Central town = centralObjects(0);
+        return orOrigin(frame(town.objects(), 0, 89.9, 0.95, town.range()), 89.9);
     }
 
-    /** A view of an object, close enough that it fills about a third of the screen; null if it draws nothing. */
+    /** A view of an object, whole and filling most of the view, from the current yaw; null if it draws nothing. */
     public OrbitCamera.View viewOf(int objectIndex) {
-        double[] centre = city.objectCentre(objectIndex);
-        if (centre == null) {
-            return null;
-        }
-        return viewAround(centre[0], centre[1], centre[2], Math.max(centre[3], Math.max(centre[4], centre[5])));
+        return frame(new int[]{objectIndex}, camera.view().yawDegrees(), 35, 0.8, null);
     }
 
     /** A view of a point in scene coordinates with something of the given size there, from the current yaw. */
@@ -312,44 +327,127 @@ public final class CityScene {
 
     /** A view of the objects whose text attribute {@code name} equals {@code value} (ignoring case), or null. */
     public OrbitCamera.View viewOfAttribute(String name, String value) {
-        float[] anchors = anchorsWhere(object -> value.equalsIgnoreCase(object.textAttribute(name)));
-        return anchors.length == 0 ? null : framing(anchors, 0, 1.4, 20, 45);
+        List<CityObject> objects = city.meshes().objects();
+        int[] matching = IntStream.range(0, objects.size()).filter(index -> value.equalsIgnoreCase(objects.get(index).textAttribute(name))).toArray();
+        return frame(matching, 20, 45, 0.9, null);
     }
 
-    /** x and z of each matching object's anchor, interleaved. */
-    private float[] anchorsWhere(Predicate<CityObject> filter) {
+    /**
+     * A view of the object with this id: of its own geometry, or where it has none (a 3D BAG Pand, an NRW building
+     * drawn by its parts) of its parts', and theirs; null when neither draws anything.
+     */
+    public OrbitCamera.View viewOfId(String id) {
         List<CityObject> objects = city.meshes().objects();
-        float[] matching = new float[anchors.length];
-        int count = 0;
-        for (int object = 0; object < objects.size(); object++) {
-            if (!Float.isNaN(anchors[object * 2]) && filter.test(objects.get(object))) {
-                matching[count++] = anchors[object * 2];
-                matching[count++] = anchors[object * 2 + 1];
+        // A part names its parent, and a parent with no geometry is not among the drawn objects at all.
+        Map<String, List<Integer>> parts = new HashMap<>();
+        for (int index = 0; index < objects.size(); index++) {
+            for (String parent : objects.get(index).parents()) {
+                parts.computeIfAbsent(parent, key -> new ArrayList<>()).add(index);
             }
         }
-        return Arrays.copyOf(matching, count);
+        IntStream.Builder drawn = IntStream.builder();
+        Set<String> seen = new HashSet<>();
+        Deque<String> open = new ArrayDeque<>(List.of(id));
+        while (!open.isEmpty()) {
+            String next = open.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            int index = city.meshes().objectIndex(next);
+            if (index >= 0) {
+                drawn.add(index);
+            }
+            parts.getOrDefault(next, List.of()).forEach(part -> open.add(objects.get(part).id()));
+        }
+        int[] found = drawn.build().toArray();
+        return frame(found, camera.view().yawDegrees(), 35, 0.8, null);
     }
 
-    /** Frames points (x, z interleaved) leaving out a share at each end, from the given yaw and pitch. */
-    private static OrbitCamera.View framing(float[] points, double trim, double margin, double yawDegrees, double pitchDegrees) {
-        int count = points.length / 2;
-        if (count == 0) {
-            return new OrbitCamera.View(0, 0, 0, yawDegrees, pitchDegrees, 500);
+    /**
+     * The objects whose anchor lies within the middle of all anchors, leaving out a share at each end, and that
+     * middle (min x, min z, max x, max z). Only objects of a building's size count: a road, a railway or a river
+     * runs for kilometres through and past a town and would frame the fields around it.
+     */
+    private record Central(int[] objects, double[] range) {
+    }
+
+    private Central centralObjects(double trim) {
+        int[] compact = IntStream.range(0, anchors.length / 2).filter(object -> !Float.isNaN(anchors[object * 2])).filter(object -> {
+            double[] box = city.objectCentre(object);
+            return box != null && box[3] <= FRAMED_SIZE && box[5] <= FRAMED_SIZE;
+        }).toArray();
+        if (compact.length == 0) {
+            compact = IntStream.range(0, anchors.length / 2).filter(object -> !Float.isNaN(anchors[object * 2])).toArray();
         }
-        double[] xs = new double[count];
-        double[] zs = new double[count];
-        for (int i = 0; i < count; i++) {
-            xs[i] = points[i * 2];
-            zs[i] = points[i * 2 + 1];
+        if (compact.length == 0) {
+            return new Central(compact, null);
+        }
+        float[] xs = new float[compact.length];
+        float[] zs = new float[compact.length];
+        for (int i = 0; i < compact.length; i++) {
+            xs[i] = anchors[compact[i] * 2];
+            zs[i] = anchors[compact[i] * 2 + 1];
         }
         Arrays.sort(xs);
         Arrays.sort(zs);
-        int low = (int) (count * trim);
-        int high = count - 1 - low;
-        double width = xs[high] - xs[low];
-        double depth = zs[high] - zs[low];
-        double distance = Math.max(150, Math.max(width, depth) * margin);
-        return new OrbitCamera.View((xs[low] + xs[high]) / 2, 0, (zs[low] + zs[high]) / 2, yawDegrees, pitchDegrees, distance);
+        int low = (int) (compact.length * trim);
+        int high = compact.length - 1 - low;
+        double[] range = {xs[low], zs[low], xs[high], zs[high]};
+        int[] inside = IntStream.of(compact).filter(object -> anchors[object * 2] >= range[0] && anchors[object * 2] <= range[2]
+                && anchors[object * 2 + 1] >= range[1] && anchors[object * 2 + 1] <= range[3]).toArray();
+        return new Central(inside, range);
+    }
+
+    /**
+     * A view of objects from a yaw and a pitch: aimed at the centre of their boxes and just far enough that every
+     * corner of every object's own box lies within {@code fill} of the view's half-width and half-height. The
+     * objects' boxes, not the box around them all: a town's box has empty corners, which would push the camera
+     * back. With a {@code range} (min x, min z, max x, max z) each box is cut to it. Null when none of the objects
+     * draws anything.
+     */
+    private OrbitCamera.View frame(int[] objects, double yawDegrees, double pitchDegrees, double fill, double[] range) {
+        List<double[]> boxes = new ArrayList<>();
+        double[] all = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int object : objects) {
+            double[] c = city.objectCentre(object);
+            if (c == null) {
+                continue;
+            }
+            double[] box = {c[0] - c[3] / 2, c[1] - c[4] / 2, c[2] - c[5] / 2, c[0] + c[3] / 2, c[1] + c[4] / 2, c[2] + c[5] / 2};
+            if (range != null) {
+                box[0] = Math.max(box[0], range[0]);
+                box[2] = Math.max(box[2], range[1]);
+                box[3] = Math.min(box[3], range[2]);
+                box[5] = Math.min(box[5], range[3]);
+            }
+            boxes.add(box);
+            for (int axis = 0; axis < 3; axis++) {
+                all[axis] = Math.min(all[axis], box[axis]);
+                all[axis + 3] = Math.max(all[axis + 3], box[axis + 3]);
+            }
+        }
+        if (boxes.isEmpty()) {
+            return null;
+        }
+        double x = (all[0] + all[3]) / 2;
+        double y = (all[1] + all[4]) / 2;
+        double z = (all[2] + all[5]) / 2;
+        double width = subScene.getWidth() > 0 ? subScene.getWidth() : 800;
+        double height = subScene.getHeight() > 0 ? subScene.getHeight() : 600;
+        double fov = camera.camera().getFieldOfView();
+        // The corners in the frame of a camera at the target: at distance d, each lies d further along the view.
+        ViewFrustum atTarget = new ViewFrustum(new OrbitCamera.View(x, y, z, yawDegrees, pitchDegrees, 0), fov, width, height, 1, 2);
+        double tanHalfHeight = Math.tan(Math.toRadians(fov / 2)) * fill;
+        double tanHalfWidth = tanHalfHeight * width / height;
+        double distance = 0;
+        for (double[] box : boxes) {
+            for (int corner = 0; corner < 8; corner++) {
+                double[] point = atTarget.toCamera(box[(corner & 1) == 0 ? 0 : 3], box[(corner & 2) == 0 ? 1 : 4], box[(corner & 4) == 0 ? 2 : 5]);
+                distance = Math.max(distance, Math.max(Math.abs(point[0]) / tanHalfWidth, Math.abs(point[1]) / tanHalfHeight) - point[2]);
+            }
+        }
+        return new OrbitCamera.View(x, y, z, yawDegrees, pitchDegrees, distance);
     }
 
     /** Resolves a view name for snapshots and bookmarks: home, top, chempark, or an object id. */
@@ -360,8 +458,8 @@ public final class CityScene {
             case "panorama" -> panoramaView();
             case "chempark" -> viewOfAttribute("site", "CHEMPARK");
             default -> {
-                int index = city.meshes().objectIndex(name);
-                yield index >= 0 ? viewOf(index) : viewOfAttribute("district", name);
+                OrbitCamera.View object = viewOfId(name);
+                yield object != null ? object : viewOfAttribute("district", name);
             }
         };
         if (view == null) {
