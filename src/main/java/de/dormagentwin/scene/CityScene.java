@@ -320,6 +320,11 @@ public final class CityScene {
         return frame(new int[]{objectIndex}, camera.view().yawDegrees(), 35, 0.8, null);
     }
 
+    /** A view of these objects (by index), whole and filling the view, from the current yaw; null if none draws. */
+    public OrbitCamera.View viewOfObjects(int[] objects) {
+        return frame(objects, camera.view().yawDegrees(), 45, 0.9, null);
+    }
+
     /** A view of a point in scene coordinates with something of the given size there, from the current yaw. */
     public OrbitCamera.View viewAround(double x, double y, double z, double size) {
         return new OrbitCamera.View(x, y, z, camera.view().yawDegrees(), 40, Math.max(60, size * 4));

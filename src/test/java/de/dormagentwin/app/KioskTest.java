@@ -534,4 +534,25 @@ class KioskTest {
     private static List<String> buttonTexts(KioskPane pane) throws Exception {
         return FxThread.call(() -> pane.lookupAll(".button").stream().filter(Node::isVisible).map(node -> ((Button) node).getText()).toList());
     }
+
+    @Test
+    void theAirButtonFliesToWhereTheColouredBuildingsAre() throws Exception {
+        KioskPane pane = kiosk();
+        Datastream pm10 = new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
+        de.dormagentwin.live.store.Latest value = new de.dormagentwin.live.store.Latest(1, pm10, "house-c", now.get(), 31, null, 1, null);
+        double[] house = FxThread.call(() -> {
+            pane.showLive(new LiveFeed.Snapshot(Map.of("house-c", List.of(value)), 1));
+            CityScene scene = pane.viewport().cityScene();
+            scene.camera().set(scene.homeView());
+            pane.lookupAll(".button").stream().map(node -> (Button) node).filter(button -> "Luft jetzt".equals(button.getText()))
+                    .findFirst().orElseThrow().fire();
+            return scene.city().objectCentre(scene.city().meshes().objectIndex("house-c"));
+        });
+        OrbitCamera.View home = FxThread.call(() -> pane.viewport().cityScene().homeView());
+        ScreenText.waitUntil(() -> FxThread.call(() -> {
+            OrbitCamera.View view = pane.viewport().cityScene().camera().view();
+            return Math.abs(view.targetX() - house[0]) < 0.5 && Math.abs(view.targetZ() - house[2]) < 0.5
+                    && view.distance() < home.distance() / 2;
+        }), "the camera flies to the one coloured house, close enough to see it");
+    }
 }

@@ -141,9 +141,9 @@ public final class KioskPane extends StackPane {
 
         HBox bar = new HBox(12,
                 button("kiosk.home", () -> scene.camera().flyTo(scene.homeView(), 1.2)),
-                button("kiosk.air", () -> setTheme("PM10")),
-                button("kiosk.noise", () -> setTheme("Noise")),
-                button("kiosk.temperature", () -> setTheme("Temperature")),
+                button("kiosk.air", () -> showTheme("PM10")),
+                button("kiosk.noise", () -> showTheme("Noise")),
+                button("kiosk.temperature", () -> showTheme("Temperature")),
                 button("kiosk.chempark", () -> scene.camera().flyTo(orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), 1.5)),
                 button("kiosk.rhine", () -> scene.camera().flyTo(viewOfTheRhine(), 1.5)),
                 grow(),
@@ -295,6 +295,31 @@ public final class KioskPane extends StackPane {
     public void setTheme(String name) {
         theme = name;
         refresh();
+    }
+
+    /** A theme's button: its colours, and a flight to where they are, so that a visitor sees what the button did. */
+    void showTheme(String name) {
+        setTheme(name);
+        OrbitCamera.View view = viewOfColoured();
+        if (view != null) {
+            viewport.cityScene().camera().flyTo(view, 1.5);
+        }
+    }
+
+    /** A view of the objects the theme's rule colours now; null when it colours none. */
+    OrbitCamera.View viewOfColoured() {
+        ColorRule rule = OverlayRules.named(theme).orElse(null);
+        if (rule == null) {
+            return null;
+        }
+        CityScene scene = viewport.cityScene();
+        int[] coloured = shown.byObject().entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(value -> value.hasValue()
+                        && value.datastream().observedProperty().equals(rule.observedProperty())))
+                .mapToInt(entry -> scene.city().meshes().objectIndex(entry.getKey()))
+                .filter(index -> index >= 0)
+                .toArray();
+        return scene.viewOfObjects(coloured);
     }
 
     /** Selects a place (an object's id or a sensor's point) and opens its card; null closes it. */
