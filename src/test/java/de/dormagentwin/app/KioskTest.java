@@ -555,4 +555,45 @@ class KioskTest {
                     && view.distance() < home.distance() / 2;
         }), "the camera flies to the one coloured house, close enough to see it");
     }
+
+    @Test
+    void theTourCaptionLeavesTheLegendFreeAndTheTapHintHidesWhileTheTourRuns() throws Exception {
+        KioskPane pane = kiosk();
+        Datastream pm10 = new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
+        de.dormagentwin.live.store.Latest value = new de.dormagentwin.live.store.Latest(1, pm10, "house-c", now.get(), 31, null, 1, null);
+        Datastream air = new Datastream("test", "box/t", "box", "Temperature", "air temperature", "", "", "°C", Classification.PUBLIC);
+        de.dormagentwin.live.store.Latest warm = new de.dormagentwin.live.store.Latest(2, air, "house-b", now.get(), 12.5, null, 1, null);
+        Node hint = FxThread.call(() -> {
+            pane.showLive(new LiveFeed.Snapshot(Map.of("house-c", List.of(value), "house-b", List.of(warm)), 2));
+            return pane.lookupAll(".label").stream().filter(node -> ((Labeled) node).getText().startsWith("Tippen")).findFirst().orElseThrow();
+        });
+        assertTrue(FxThread.call(hint::isVisible), "the hint before the tour");
+        now.set(now.get().plusSeconds(90));
+        for (int step = 0; step < 4; step++) {
+            FxThread.call(() -> {
+                pane.session().tick();
+                pane.applyCss();
+                pane.layout();
+                return null;
+            });
+            int shown = step;
+            FxThread.call(() -> {
+                javafx.geometry.Bounds legend = pane.viewport().legend().localToScene(pane.viewport().legend().getBoundsInLocal());
+                Node caption = pane.lookupAll(".label").stream().filter(node -> node.isVisible() && ((Labeled) node).getText().contains("\n"))
+                        .findFirst().orElseThrow();
+                javafx.geometry.Bounds text = caption.localToScene(caption.getBoundsInLocal());
+                assertTrue(pane.viewport().legend().isVisible(), "step " + shown + " shows a legend");
+                assertFalse(text.intersects(legend), "step " + shown + ": the caption " + text + " covers the legend " + legend);
+                assertFalse(hint.isVisible(), "step " + shown + ": no tap hint during the tour");
+                return null;
+            });
+            now.set(now.get().plusSeconds(12));
+        }
+        FxThread.call(() -> {
+            pane.fireEvent(new MouseEvent(MouseEvent.MOUSE_PRESSED, 100, 100, 100, 100, MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        assertTrue(FxThread.call(hint::isVisible), "the hint is back when a visitor takes over");
+    }
 }

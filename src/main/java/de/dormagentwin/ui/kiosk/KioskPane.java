@@ -10,6 +10,7 @@ import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.Legend;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.OverlayView;
 import de.dormagentwin.ui.Texts;
@@ -163,7 +164,6 @@ public final class KioskPane extends StackPane {
         caption.setVisible(false);
         caption.setMouseTransparent(true);
         StackPane.setAlignment(caption, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(caption, new Insets(24, 24, 120, 24));
 
         hint.textProperty().bind(texts.bind("kiosk.hint"));
         hint.setWrapText(true);
@@ -172,6 +172,8 @@ public final class KioskPane extends StackPane {
         hint.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-font-size: 17px; -fx-padding: 8 14; -fx-background-radius: 8;");
         StackPane.setAlignment(hint, Pos.BOTTOM_CENTER);
         StackPane.setMargin(hint, new Insets(24));
+        // The tour's caption says the same and more: two boxes of text at the bottom would be one too many.
+        hint.visibleProperty().bind(caption.visibleProperty().not());
 
         buildPinPrompt();
         buildMaintenance();
@@ -369,6 +371,20 @@ public final class KioskPane extends StackPane {
         theme = DEFAULT_THEME;
         select(null);
         viewport.cityScene().camera().flyTo(viewport.cityScene().homeView(), 1.5);
+    }
+
+    /**
+     * The caption stands right of the legend, whatever the legend's width in either language: the tour tells what
+     * the colours are about and the legend what they mean, and neither may hide the other. Set before each layout,
+     * from the legend's preferred width, so that no frame shows them overlapping.
+     */
+    @Override
+    protected void layoutChildren() {
+        Legend legend = viewport.legend();
+        Insets legendMargin = StackPane.getMargin(legend);
+        double left = legend.isVisible() ? (legendMargin == null ? 0 : legendMargin.getLeft()) + legend.prefWidth(-1) + 16 : 24;
+        StackPane.setMargin(caption, new Insets(24, 24, 120, left));
+        super.layoutChildren();
     }
 
     private void showStep(int step) {
