@@ -159,7 +159,10 @@ public final class ViewerApp extends Application {
                         InstantSource.system(), kiosk.pin(), Platform::exit);
                 pane.showSampleNote(isSynthetic(prepared));
                 pane.setTourViews(tourViews());
-                startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> feed.addListener(pane::showLive), pane::showSources);
+                startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> {
+                    feed.addListener(pane::showLive);
+                    pane.setSeries(feed::series);
+                }, pane::showSources);
                 scene.setRoot(pane);
                 pane.start();
             } else {

@@ -596,4 +596,46 @@ class KioskTest {
         });
         assertTrue(FxThread.call(hint::isVisible), "the hint is back when a visitor takes over");
     }
+
+    @Test
+    void theRhineStepShowsTheGaugesLevelLargeWithItsTrendAndAWordForIt() throws Exception {
+        KioskPane pane = kiosk();
+        Datastream level = new Datastream("test", "gauge/level", "gauge", "Gauge Rhein Dormagen: water level", "water level",
+                "river gauge", "centimetre", "cm", Classification.PUBLIC);
+        de.dormagentwin.live.store.Latest value = new de.dormagentwin.live.store.Latest(7, level, "house-a", now.get(), 412, null, 1, null);
+        // A week at 3 m, then 3.80 m three hours ago: rising, and higher than the week's usual.
+        List<de.dormagentwin.live.store.SeriesPoint> week = new ArrayList<>();
+        for (int hour = 168; hour >= 1; hour--) {
+            double mean = hour == 3 ? 380 : hour < 3 ? 400 : 300;
+            week.add(new de.dormagentwin.live.store.SeriesPoint(now.get().minus(Duration.ofHours(hour)), mean, mean, mean, 1));
+        }
+        FxThread.call(() -> {
+            pane.setSeries((id, from, to, maxPoints, onFxThread) -> onFxThread.accept(id == 7 ? week : List.of()));
+            pane.showLive(new LiveFeed.Snapshot(Map.of("house-a", List.of(value)), 1));
+            return null;
+        });
+        now.set(now.get().plusSeconds(90));
+        for (int step = 0; step < 4; step++) {
+            FxThread.call(() -> {
+                pane.session().tick();
+                return null;
+            });
+            String gauge = FxThread.call(pane::gaugeText);
+            if (step == 2) {
+                assertTrue(gauge.contains("Gauge Rhein Dormagen") && gauge.contains("4,12 m") && gauge.contains("steigend, 32 cm")
+                        && gauge.contains("Höher als sonst"), gauge);
+            } else {
+                assertEquals("", gauge, "step " + step);
+            }
+            now.set(now.get().plusSeconds(12));
+        }
+        FxThread.call(() -> {
+            pane.texts().setLocale(Texts.ENGLISH);
+            pane.lookupAll(".button").stream().map(node -> (Button) node).filter(button -> "The Rhine".equals(button.getText()))
+                    .findFirst().orElseThrow().fire();
+            return null;
+        });
+        String english = FxThread.call(pane::gaugeText);
+        assertTrue(english.contains("4.12 m") && english.contains("rising, 32 cm") && english.contains("Higher than usual"), english);
+    }
 }

@@ -45,7 +45,8 @@ final class InfoCard extends VBox {
     /** Shows an object (or, with null, a sensor of its own) and the values measured there, counted to {@code now}. */
     void show(CityObject object, List<Latest> values, Instant now) {
         getChildren().clear();
-        Label title = new Label(object == null ? texts.get("card.sensor") : title(object));
+        // A sensor of its own (a river gauge) is named after its station, as its datastream names it.
+        Label title = new Label(object != null ? title(object) : values.isEmpty() ? texts.get("card.sensor") : GaugePanel.stationOf(values.get(0)));
         title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
         title.setWrapText(true);
         getChildren().add(title);

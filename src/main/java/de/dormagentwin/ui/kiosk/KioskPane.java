@@ -1,5 +1,6 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.SourceLine;
 import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.Place;
@@ -74,6 +75,7 @@ public final class KioskPane extends StackPane {
     private final InfoCard card;
     private final Label caption = new Label();
     private final Label hint = new Label();
+    private final GaugePanel gauge;
     private final VBox pinPrompt = new VBox(12);
     /** The sources' states, for the administrator: shown only after the PIN, and gone when the session resets. */
     private final VBox maintenance = new VBox(12);
@@ -111,6 +113,7 @@ public final class KioskPane extends StackPane {
         viewport.setTexts(texts);
         overlays = new OverlayView(viewport);
         card = new InfoCard(texts, this::closeCard);
+        gauge = new GaugePanel(texts);
         CityScene scene = viewport.cityScene();
         tour = List.of(
                 new TourStep("city", "tour.city", scene::panoramaView, DEFAULT_THEME),
@@ -146,7 +149,10 @@ public final class KioskPane extends StackPane {
                 button("kiosk.noise", () -> showTheme("Noise")),
                 button("kiosk.temperature", () -> showTheme("Temperature")),
                 button("kiosk.chempark", () -> scene.camera().flyTo(orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), 1.5)),
-                button("kiosk.rhine", () -> scene.camera().flyTo(viewOfTheRhine(), 1.5)),
+                button("kiosk.rhine", () -> {
+                    scene.camera().flyTo(viewOfTheRhine(), 1.5);
+                    showGauge();
+                }),
                 grow(),
                 button("kiosk.otherLanguage", this::switchLanguage));
         bar.setPadding(new Insets(14));
@@ -155,6 +161,8 @@ public final class KioskPane extends StackPane {
         StackPane.setAlignment(bar, Pos.TOP_CENTER);
         bar.setMaxHeight(Region.USE_PREF_SIZE);
 
+        StackPane.setAlignment(gauge, Pos.TOP_RIGHT);
+        StackPane.setMargin(gauge, new Insets(100, 24, 24, 24));
         StackPane.setAlignment(card, Pos.CENTER_RIGHT);
         StackPane.setMargin(card, new Insets(90, 24, 24, 24));
 
@@ -177,7 +185,7 @@ public final class KioskPane extends StackPane {
 
         buildPinPrompt();
         buildMaintenance();
-        getChildren().addAll(viewport, bar, hint, caption, card, pinPrompt, maintenance);
+        getChildren().addAll(viewport, bar, hint, caption, gauge, card, pinPrompt, maintenance);
         viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
 
         viewport.setOnPick(click -> {
@@ -301,6 +309,7 @@ public final class KioskPane extends StackPane {
 
     /** A theme's button: its colours, and a flight to where they are, so that a visitor sees what the button did. */
     void showTheme(String name) {
+        gauge.hide();
         setTheme(name);
         OrbitCamera.View view = viewOfColoured();
         if (view != null) {
@@ -326,6 +335,9 @@ public final class KioskPane extends StackPane {
 
     /** Selects a place (an object's id or a sensor's point) and opens its card; null closes it. */
     public void select(String place) {
+        if (place != null) {
+            gauge.hide();
+        }
         selectedPlace = place;
         int index = place == null ? -1 : viewport.cityScene().city().meshes().objectIndex(place);
         viewport.cityScene().city().select(index);
@@ -365,6 +377,7 @@ public final class KioskPane extends StackPane {
 
     /** The visitor left: back to the start as the next visitor should find it. */
     private void resetSession() {
+        gauge.hide();
         pinPrompt.setVisible(false);
         maintenance.setVisible(false);
         texts.setLocale(defaultLanguage);
@@ -393,8 +406,30 @@ public final class KioskPane extends StackPane {
         theme = next.theme();
         caption.setVisible(true);
         refresh();
+        if (next.name().equals("rhine")) {
+            showGauge();
+        } else {
+            gauge.hide();
+        }
         OrbitCamera.View bookmarked = tourViews.get(next.name());
         viewport.cityScene().camera().flyTo(bookmarked != null ? bookmarked : next.view().get(), 3.0);
+    }
+
+    /** Where the kiosk's series come from, for the gauge's trend: the live feed's history. */
+    public void setSeries(SeriesChart.Loader loader) {
+        gauge.setLoader(loader);
+    }
+
+    /** The gauge's panel, for the water level the kiosk shows (public data only, as everything here); none, none. */
+    private void showGauge() {
+        shown.byObject().values().stream().flatMap(List::stream)
+                .filter(value -> value.hasValue() && !Double.isNaN(value.number()) && value.datastream().observedProperty().equals("water level"))
+                .findFirst().ifPresentOrElse(value -> gauge.show(value, Instant.now()), gauge::hide);
+    }
+
+    /** What the gauge's panel says, or empty while it is hidden. */
+    public String gaugeText() {
+        return gauge.isVisible() ? gauge.text() : "";
     }
 
     /** The river gauge's marker where there is one, else the river itself, else the town. */

@@ -1,0 +1,113 @@
+package de.dormagentwin.ui.kiosk;
+
+import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.model.text.SafeText;
+import de.dormagentwin.ui.SeriesChart;
+import de.dormagentwin.ui.Texts;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The river's gauge at a glance, for the tour's Rhine step: the station, its level as a large number, which way
+ * it is going over the last hours, and how it compares with the last week, in words. The comparison is with what
+ * the cache holds of the gauge, not with official flood marks, and says so.
+ */
+final class GaugePanel extends VBox {
+    /** The trend is the change over this long. */
+    static final Duration TREND = Duration.ofHours(3);
+    /** What the level is compared with. */
+    static final Duration WEEK = Duration.ofDays(7);
+    /** Less change than this over {@link #TREND}, in centimetres, reads as steady: gauges report to the centimetre. */
+    static final double STEADY_CM = 3;
+    /** Within this share of the week's mean the level is the usual one. */
+    static final double USUAL_SHARE = 0.15;
+
+    private final Texts texts;
+    private final Label station = new Label();
+    private final Label level = new Label();
+    private final Label trend = new Label();
+    private final Label comparison = new Label();
+    private SeriesChart.Loader loader = (id, from, to, maxPoints, onFxThread) -> { };
+    private Latest shown;
+
+    GaugePanel(Texts texts) {
+        super(4);
+        this.texts = texts;
+        setPadding(new Insets(16, 22, 16, 22));
+        setMaxWidth(Region.USE_PREF_SIZE);
+        setMaxHeight(Region.USE_PREF_SIZE);
+        setMouseTransparent(true);
+        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 14;"
+                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 14, 0, 0, 3);");
+        station.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        level.setStyle("-fx-font-size: 64px; -fx-font-weight: bold; -fx-text-fill: #1b5e9e;");
+        trend.setStyle("-fx-font-size: 22px;");
+        comparison.setStyle("-fx-font-size: 18px; -fx-text-fill: #444;");
+        comparison.setWrapText(true);
+        comparison.setMaxWidth(360);
+        getChildren().addAll(station, level, trend, comparison);
+        setVisible(false);
+    }
+
+    void setLoader(SeriesChart.Loader loader) {
+        this.loader = loader;
+    }
+
+    /** Shows a water level (in centimetres, as gauges report it); the trend and the comparison follow from its history. */
+    void show(Latest value, Instant now) {
+        shown = value;
+        station.setText(stationOf(value));
+        level.setText(String.format(texts.locale(), "%.2f m", value.number() / 100));
+        trend.setText("");
+        comparison.setText("");
+        setVisible(true);
+        loader.load(value.datastreamId(), now.minus(WEEK), now, 7 * 24, points -> {
+            if (shown == value) {
+                describe(value, points);
+            }
+        });
+    }
+
+    void hide() {
+        shown = null;
+        setVisible(false);
+    }
+
+    private void describe(Latest value, List<SeriesPoint> week) {
+        Instant before = value.time().minus(TREND);
+        SeriesPoint then = null;
+        for (SeriesPoint point : week) {
+            if (!point.time().isAfter(before)) {
+                then = point;
+            }
+        }
+        if (then != null) {
+            double change = value.number() - then.mean();
+            trend.setText(texts.get(Math.abs(change) < STEADY_CM ? "gauge.steady" : change > 0 ? "gauge.rising" : "gauge.falling",
+                    Math.round(Math.abs(change))));
+        }
+        double mean = week.stream().mapToDouble(SeriesPoint::mean).average().orElse(Double.NaN);
+        if (!Double.isNaN(mean) && mean > 0) {
+            double share = value.number() / mean - 1;
+            comparison.setText(texts.get(share < -USUAL_SHARE ? "gauge.low" : share > USUAL_SHARE ? "gauge.high" : "gauge.usual"));
+        }
+    }
+
+    /** "Gauge Rhein Dormagen" of "Gauge Rhein Dormagen: water level"; a name without that form as it is. */
+    static String stationOf(Latest value) {
+        String name = value.datastream().name();
+        int colon = name.lastIndexOf(": ");
+        return SafeText.of(colon > 0 ? name.substring(0, colon) : name, 80);
+    }
+
+    String text() {
+        return String.join("\n", station.getText(), level.getText(), trend.getText(), comparison.getText());
+    }
+}
