@@ -67,7 +67,7 @@ class CameraFramingTest {
      * 130 m across, a hall of 240 x 120 x 45 m 600 m east, a shed of 6 x 8 x 4 m 1.2 km east, and a building with
      * no geometry of its own whose two parts stand 1.5 km east.
      */
-    private static Path writeTown(Path file) throws Exception {
+    static Path writeTown(Path file) throws Exception {
         List<String> objects = new ArrayList<>();
         List<String> vertices = new ArrayList<>();
         for (int row = 0; row < 3; row++) {

@@ -638,4 +638,41 @@ class KioskTest {
         String english = FxThread.call(pane::gaugeText);
         assertTrue(english.contains("4.12 m") && english.contains("rising, 32 cm") && english.contains("Higher than usual"), english);
     }
+
+    @Test
+    void aTapOnTheOverviewOpensTheDistrictsCardAndCloseUpTheBuildings() throws Exception {
+        Path town = CameraFramingTest.writeTown(folder.resolve("town.city.json"));
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(town), TerrainFiles.NONE, LodChoice.HIGHEST);
+        Datastream first = new Datastream("test", "a/pm10", "a", "PM10 a", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
+        Datastream second = new Datastream("test", "b/pm10", "b", "PM10 b", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
+        LiveFeed.Snapshot values = new LiveFeed.Snapshot(Map.of(
+                "house-00", List.of(new de.dormagentwin.live.store.Latest(1, first, "house-00", now.get(), 20, null, 1, null)),
+                "house-23", List.of(new de.dormagentwin.live.store.Latest(2, second, "house-23", now.get(), 30, null, 1, null))), 2);
+        KioskPane pane = FxThread.call(() -> {
+            KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90),
+                    clock, PIN, exits::incrementAndGet);
+            new Scene(kiosk, 1280, 800);
+            kiosk.applyCss();
+            kiosk.layout();
+            kiosk.showLive(values);
+            return kiosk;
+        });
+        String overview = FxThread.call(() -> {
+            CityScene scene = pane.viewport().cityScene();
+            scene.camera().set(scene.homeView());
+            pane.tap(scene.city().meshes().objectIndex("house-11"), null);
+            return ScreenText.of(pane);
+        });
+        assertEquals("Testdorf", FxThread.call(pane::selectedDistrict), overview);
+        assertTrue(overview.contains("Stadtteil") && overview.contains("25 µg/m³") && overview.contains("Mittel aus 2 Messstellen"), overview);
+
+        String closeUp = FxThread.call(() -> {
+            CityScene scene = pane.viewport().cityScene();
+            scene.camera().set(scene.namedView("house-11"));
+            pane.tap(scene.city().meshes().objectIndex("house-11"), null);
+            return ScreenText.of(pane);
+        });
+        assertEquals(null, FxThread.call(pane::selectedDistrict));
+        assertEquals("house-11", FxThread.call(pane::selectedPlace), closeUp);
+    }
 }

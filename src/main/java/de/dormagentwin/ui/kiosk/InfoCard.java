@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
+import java.util.ArrayList;
 
 /**
  * What a visitor learns by tapping: what the thing is, in plain words, how tall, where, and what is measured
@@ -86,6 +89,48 @@ final class InfoCard extends VBox {
                 if (value.hasValue() && Freshness.isStale(value, now)) {
                     reading.setStyle("-fx-text-fill: #777; -fx-font-style: italic;");
                 }
+                readings.addRow(row++, name, reading);
+            }
+            getChildren().addAll(heading, readings);
+        }
+        getChildren().add(close);
+        setVisible(true);
+    }
+
+    /**
+     * A district's card, for a tap on the overview: its name and, per measured property, the mean of its sensors'
+     * values now (with the property's word), so that a visitor learns what is measured there.
+     */
+    void showDistrict(String district, List<Latest> values, Instant now) {
+        getChildren().clear();
+        Label title = new Label(SafeText.of(district));
+        title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
+        getChildren().addAll(title, line(texts.get("card.districtKind")));
+        Map<String, List<Latest>> byProperty = new TreeMap<>();
+        values.stream().filter(value -> value.hasValue() && !Double.isNaN(value.number()))
+                .forEach(value -> byProperty.computeIfAbsent(value.datastream().observedProperty(), key -> new ArrayList<>()).add(value));
+        if (byProperty.isEmpty()) {
+            getChildren().add(line(texts.get("card.districtNothing")));
+        } else {
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault());
+            Label heading = new Label(texts.get("card.districtMeasured", time.format(now)));
+            heading.setStyle("-fx-font-weight: bold; -fx-padding: 8 0 0 0;");
+            GridPane readings = new GridPane();
+            readings.setHgap(12);
+            readings.setVgap(4);
+            int row = 0;
+            for (List<Latest> same : byProperty.values()) {
+                Latest first = same.get(0);
+                double mean = same.stream().mapToDouble(Latest::number).average().orElseThrow();
+                Instant newest = same.stream().map(Latest::time).max(Instant::compareTo).orElseThrow();
+                Latest average = new Latest(first.datastreamId(), first.datastream(), first.objectId(), newest, mean, null,
+                        first.revision(), first.usualInterval());
+                Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(first.datastream().observedProperty()),
+                        SafeText.of(first.datastream().observedProperty())));
+                name.setStyle("-fx-text-fill: #555;");
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                Label reading = new Label(reading(average, now, time) + (same.size() > 1 ? " " + texts.get("card.districtMean", same.size()) : ""));
+                reading.setWrapText(true);
                 readings.addRow(row++, name, reading);
             }
             getChildren().addAll(heading, readings);

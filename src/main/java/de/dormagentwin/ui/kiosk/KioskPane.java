@@ -56,6 +56,8 @@ import java.util.function.Supplier;
 public final class KioskPane extends StackPane {
     /** The smallest size of anything a finger must hit, in pixels. */
     public static final double TOUCH_TARGET = 56;
+    /** An object narrower than this on screen, in pixels, is too small to be what a finger meant. */
+    static final double TAP_SIZE = 20;
     /** Opens the PIN prompt. */
     public static final KeyCombination ADMIN_KEYS = new KeyCodeCombination(KeyCode.Q, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
     private static final String DEFAULT_THEME = "PM10";
@@ -94,6 +96,8 @@ public final class KioskPane extends StackPane {
     private LiveFeed.Snapshot shown = LiveFeed.Snapshot.EMPTY;
     private String theme = DEFAULT_THEME;
     private String selectedPlace;
+    /** The district whose card is open, instead of a place's; null when none is. */
+    private String selectedDistrict;
     private int tourStep = -1;
     private Map<String, OrbitCamera.View> tourViews = Map.of();
 
@@ -189,9 +193,8 @@ public final class KioskPane extends StackPane {
         viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
 
         viewport.setOnPick(click -> {
-            String place = overlays.markers().placeAt(click.getPickResult());
-            int index = place != null ? scene.city().meshes().objectIndex(place) : scene.city().objectAt(click.getPickResult());
-            select(index >= 0 ? scene.city().meshes().objects().get(index).id() : place);
+            String marker = overlays.markers().placeAt(click.getPickResult());
+            tap(marker != null ? scene.city().meshes().objectIndex(marker) : scene.city().objectAt(click.getPickResult()), marker);
         });
         for (var type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_MOVED)) {
             addEventFilter(type, event -> session.input());
@@ -279,6 +282,10 @@ public final class KioskPane extends StackPane {
         return theme;
     }
 
+    public String selectedDistrict() {
+        return selectedDistrict;
+    }
+
     public String selectedPlace() {
         return selectedPlace;
     }
@@ -333,11 +340,47 @@ public final class KioskPane extends StackPane {
         return scene.viewOfObjects(coloured);
     }
 
+    /**
+     * A tap on an object (by index, -1 for none) or a sensor's marker: the object's card, or, where the object is
+     * only a few pixels on screen (the overview), its district's, since no one means to tap a 3 m shed from 2 km.
+     */
+    public void tap(int objectIndex, String marker) {
+        CityScene scene = viewport.cityScene();
+        CityObject object = objectIndex < 0 ? null : scene.city().meshes().objects().get(objectIndex);
+        String district = object == null ? null : object.textAttribute("district");
+        if (marker == null && district != null && pixelsAcross(objectIndex) < TAP_SIZE) {
+            selectDistrict(district);
+        } else {
+            select(object != null ? object.id() : marker);
+        }
+    }
+
+    /** About how many pixels an object spans on screen now, from its size and the camera's distance. */
+    private double pixelsAcross(int objectIndex) {
+        CityScene scene = viewport.cityScene();
+        double[] box = scene.city().objectCentre(objectIndex);
+        if (box == null) {
+            return 0;
+        }
+        OrbitCamera.View view = scene.camera().view();
+        double distance = Math.max(1, Math.hypot(view.distance(), Math.hypot(box[0] - view.targetX(), box[2] - view.targetZ())));
+        double focal = scene.subScene().getHeight() / 2 / Math.tan(Math.toRadians(scene.camera().camera().getFieldOfView() / 2));
+        return Math.max(box[3], Math.max(box[4], box[5])) / distance * focal;
+    }
+
+    /** Opens a district's card: what is measured in it now. */
+    public void selectDistrict(String district) {
+        select(null);
+        selectedDistrict = district;
+        refresh();
+    }
+
     /** Selects a place (an object's id or a sensor's point) and opens its card; null closes it. */
     public void select(String place) {
         if (place != null) {
             gauge.hide();
         }
+        selectedDistrict = null;
         selectedPlace = place;
         int index = place == null ? -1 : viewport.cityScene().city().meshes().objectIndex(place);
         viewport.cityScene().city().select(index);
@@ -358,7 +401,9 @@ public final class KioskPane extends StackPane {
         ColorRule rule = OverlayRules.named(theme).orElse(null);
         String clock = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault()).format(now);
         overlays.show(shown.byObject(), rule, now, texts.get("legend.live", clock), Set.of(), false, selectedPlace);
-        if (selectedPlace == null) {
+        if (selectedDistrict != null) {
+            card.showDistrict(selectedDistrict, valuesIn(selectedDistrict), now);
+        } else if (selectedPlace == null) {
             card.hide();
         } else {
             int index = viewport.cityScene().city().meshes().objectIndex(selectedPlace);
@@ -373,6 +418,15 @@ public final class KioskPane extends StackPane {
         if (tourStep >= 0) {
             caption.setText(texts.get(tour.get(tourStep).captionKey()) + "\n" + texts.get("tour.touch"));
         }
+    }
+
+    /** The values of the objects of a district (public ones: all the kiosk has). */
+    private List<Latest> valuesIn(String district) {
+        var meshes = viewport.cityScene().city().meshes();
+        return shown.byObject().entrySet().stream().filter(entry -> {
+            int index = meshes.objectIndex(entry.getKey());
+            return index >= 0 && district.equals(meshes.objects().get(index).textAttribute("district"));
+        }).flatMap(entry -> entry.getValue().stream()).toList();
     }
 
     /** The visitor left: back to the start as the next visitor should find it. */
