@@ -17,7 +17,9 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.ArrayList;
@@ -71,27 +73,7 @@ final class InfoCard extends VBox {
             }
         }
         if (!values.isEmpty()) {
-            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault());
-            Label heading = new Label(texts.get("card.measured", time.format(now)));
-            heading.setStyle("-fx-font-weight: bold; -fx-padding: 8 0 0 0;");
-            // One line a value, name and reading side by side: ten values must fit a screen without scrolling.
-            GridPane readings = new GridPane();
-            readings.setHgap(12);
-            readings.setVgap(4);
-            int row = 0;
-            for (Latest value : values) {
-                String property = value.datastream().observedProperty();
-                Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(property), SafeText.of(property)));
-                name.setStyle("-fx-text-fill: #555;");
-                name.setMinWidth(Region.USE_PREF_SIZE);
-                Label reading = new Label(reading(value, now, time));
-                reading.setWrapText(true);
-                if (value.hasValue() && Freshness.isStale(value, now)) {
-                    reading.setStyle("-fx-text-fill: #777; -fx-font-style: italic;");
-                }
-                readings.addRow(row++, name, reading);
-            }
-            getChildren().addAll(heading, readings);
+            addReadings("card.measured", values, value -> "", now);
         }
         getChildren().add(close);
         setVisible(true);
@@ -112,31 +94,43 @@ final class InfoCard extends VBox {
         if (byProperty.isEmpty()) {
             getChildren().add(line(texts.get("card.districtNothing")));
         } else {
-            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault());
-            Label heading = new Label(texts.get("card.districtMeasured", time.format(now)));
-            heading.setStyle("-fx-font-weight: bold; -fx-padding: 8 0 0 0;");
-            GridPane readings = new GridPane();
-            readings.setHgap(12);
-            readings.setVgap(4);
-            int row = 0;
+            Map<Latest, Integer> sensors = new LinkedHashMap<>();
             for (List<Latest> same : byProperty.values()) {
                 Latest first = same.get(0);
                 double mean = same.stream().mapToDouble(Latest::number).average().orElseThrow();
                 Instant newest = same.stream().map(Latest::time).max(Instant::compareTo).orElseThrow();
-                Latest average = new Latest(first.datastreamId(), first.datastream(), first.objectId(), newest, mean, null,
-                        first.revision(), first.usualInterval());
-                Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(first.datastream().observedProperty()),
-                        SafeText.of(first.datastream().observedProperty())));
-                name.setStyle("-fx-text-fill: #555;");
-                name.setMinWidth(Region.USE_PREF_SIZE);
-                Label reading = new Label(reading(average, now, time) + (same.size() > 1 ? " " + texts.get("card.districtMean", same.size()) : ""));
-                reading.setWrapText(true);
-                readings.addRow(row++, name, reading);
+                sensors.put(new Latest(first.datastreamId(), first.datastream(), first.objectId(), newest, mean, null,
+                        first.revision(), first.usualInterval()), same.size());
             }
-            getChildren().addAll(heading, readings);
+            addReadings("card.districtMeasured", List.copyOf(sensors.keySet()),
+                    mean -> sensors.get(mean) > 1 ? " " + texts.get("card.districtMean", sensors.get(mean)) : "", now);
         }
         getChildren().add(close);
         setVisible(true);
+    }
+
+    /** A heading and one line a value, name and reading side by side: ten values must fit a screen without scrolling. */
+    private void addReadings(String headingKey, List<Latest> values, Function<Latest, String> suffix, Instant now) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault());
+        Label heading = new Label(texts.get(headingKey, time.format(now)));
+        heading.setStyle("-fx-font-weight: bold; -fx-padding: 8 0 0 0;");
+        GridPane readings = new GridPane();
+        readings.setHgap(12);
+        readings.setVgap(4);
+        int row = 0;
+        for (Latest value : values) {
+            String property = value.datastream().observedProperty();
+            Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(property), SafeText.of(property)));
+            name.setStyle("-fx-text-fill: #555;");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label reading = new Label(reading(value, now, time) + suffix.apply(value));
+            reading.setWrapText(true);
+            if (value.hasValue() && Freshness.isStale(value, now)) {
+                reading.setStyle("-fx-text-fill: #777; -fx-font-style: italic;");
+            }
+            readings.addRow(row++, name, reading);
+        }
+        getChildren().addAll(heading, readings);
     }
 
     void hide() {
