@@ -178,8 +178,9 @@ public final class ViewerApp extends Application {
                 }
             } catch (IllegalArgumentException unknownCamera) {
                 // A usage error, as a wrong option is: known only now that the model says which districts and ids it has.
-                LOG.log(System.Logger.Level.ERROR, SafeText.of(unknownCamera.getMessage(), 1_000) + "; districts here: "
-                        + String.join(", ", districts(viewport.cityScene())));
+                List<String> districts = districts(viewport.cityScene());
+                LOG.log(System.Logger.Level.ERROR, SafeText.of(unknownCamera.getMessage(), 1_000)
+                        + (districts.isEmpty() ? "" : "; districts here: " + String.join(", ", districts)));
                 exitCode = 2;
                 Platform.exit();
                 return;
