@@ -4,17 +4,25 @@ import de.dormagentwin.live.store.CacheService;
 import de.dormagentwin.model.LodChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The command line: {@code twin [view|info|import|snapshot|generate-sample|ingest|serve|cache|bench]}. Without a subcommand it opens the
- * viewer on the bundled sample. Exit codes: 0 fine, 1 the input had problems, 2 wrong usage.
+ * viewer on the bundled sample, and the view's options need no "view" before them ({@code twin --cache DIR}). Exit codes:
+ * 0 fine, 1 the input had problems, 2 wrong usage.
  */
-@Command(name = "twin", mixinStandardHelpOptions = true, version = "Dormagen Twin 0.1",
+// Inherited: every subcommand, however deep (cache stats, bench load), answers --help and --version.
+@Command(name = "twin", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Dormagen Twin 0.1",
         description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
         subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
+    /** The options twin itself answers; any other option is the viewer's. */
+    private static final List<String> OWN_OPTIONS = List.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
         // Before any H2 class loads, which reads it once: twin serve's database server listens on loopback alone.
@@ -29,6 +37,11 @@ public final class Main implements Runnable {
 
     static int run(String... args) {
         Logs.configureConsoleOnly();
+        return commandLine().execute(withCommand(args));
+    }
+
+    /** The command tree, set up as the command line runs it. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         // Plain text: the console guard would show picocli's colour escapes as text.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -39,14 +52,18 @@ public final class Main implements Runnable {
             LOG.log(System.Logger.Level.ERROR, String.valueOf(exception.getMessage()), exception);
             return 1;
         });
-        // Bare "twin" is "twin view": through the parser, so that the view's option defaults (the start camera
-        // among them) are set as for any other command line.
-        return commandLine.execute(args.length == 0 ? new String[] {"view"} : args);
+        return commandLine;
     }
 
-    @Override
-    public void run() {
-        // Only "twin --" lands here (no arguments at all become "view" above): the viewer, with its option defaults.
-        new CommandLine(new ViewCommand()).execute();
+    /**
+     * Bare "twin" is "twin view", and so is "twin --cache DIR ...": the README's synopsis has the word optional. Through
+     * the parser, so that the view's option defaults (the start camera among them) are set as for any other command
+     * line. A word that is no command stays, for picocli to name as unknown.
+     */
+    static String[] withCommand(String... args) {
+        if (args.length == 0 || args[0].startsWith("-") && !OWN_OPTIONS.contains(args[0])) {
+            return Stream.concat(Stream.of("view"), Stream.of(args)).toArray(String[]::new);
+        }
+        return args;
     }
 }

@@ -2,12 +2,15 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.ModelInput;
+import de.dormagentwin.model.text.SafeText;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "view", description = "Open the 3D viewer (the bundled Dormagen sample by default).")
 final class ViewCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ViewCommand.class.getName());
+    /** The README's way to run the viewer where there is no display. */
+    static final String XVFB_RUN = "xvfb-run -a -s \"-screen 0 1920x1080x24\"";
 
     @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files or folders of them to show: CityJSON, CityJSONSeq, CityGML.")
     List<Path> models;
@@ -86,17 +91,20 @@ final class ViewCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            // Before the window opens: a FIFO or a device named here would block or never end its loading.
+            // Before the window opens: a FIFO or a device named here would block or never end its loading, and a
+            // mistyped name is said on the command line, not in a window that then shows nothing.
             for (Path model : models == null ? List.<Path>of() : models) {
+                requireExisting(model);
                 ModelFiles.requireFileOrFolder(model);
             }
             for (List<Path> files : Arrays.asList(terrain, variants, bindings == null ? null : List.of(bindings))) {
                 for (Path file : files == null ? List.<Path>of() : files) {
+                    requireExisting(file);
                     ModelInput.requireRegularFile(file);
                 }
             }
         } catch (IOException e) {
-            System.err.println("twin: " + e.getMessage());
+            System.err.println("twin: " + SafeText.of(e.getMessage(), 1_000));
             return 1;
         }
         SceneFactory.viewerTerrain = TerrainFiles.of(terrain, noTerrain);
@@ -108,7 +116,21 @@ final class ViewCommand implements Callable<Integer> {
         ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
         ViewerApp.lod = lod;
         ViewerApp.variantFiles = variants == null ? List.of() : variants;
-        Application.launch(ViewerApp.class);
-        return 0;
+        ViewerApp.exitCode = 0;
+        try {
+            Application.launch(ViewerApp.class);
+        } catch (UnsupportedOperationException noDisplay) {
+            // GTK's "Unable to open DISPLAY": on a server the way out is a virtual display.
+            System.err.println("twin: no display to open the viewer on (" + SafeText.of(String.valueOf(noDisplay.getMessage()))
+                    + "); on a machine without one run it under Xvfb: " + XVFB_RUN + " bin/twin");
+            return 1;
+        }
+        return ViewerApp.exitCode;
+    }
+
+    private static void requireExisting(Path file) throws NoSuchFileException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file + ": no such file or folder");
+        }
     }
 }

@@ -26,6 +26,7 @@ import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -39,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,6 +73,8 @@ public final class ViewerApp extends Application {
     static List<Path> variantFiles = List.of();
     /** The kiosk's settings in kiosk mode (with a PIN), null for the planner. */
     static TwinConfig.Kiosk kiosk;
+    /** What {@link ViewCommand} returns once the window has closed: 2 when the command line named no view the model has. */
+    static volatile int exitCode;
     /** How long the FX thread may be unresponsive before the watchdog acts. */
     static final Duration FX_STALL_LIMIT = Duration.ofSeconds(5);
     /** Days of history the simulator writes into an empty cache, so charts and playback have something at once. */
@@ -176,8 +180,15 @@ public final class ViewerApp extends Application {
                     viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
                 }
             } catch (IllegalArgumentException unknownCamera) {
-                LOG.log(System.Logger.Level.WARNING, unknownCamera.getMessage() + "; showing the home view");
+                // A usage error, as a wrong option is: known only now that the model says which districts and ids it has.
+                List<String> districts = districts(viewport.cityScene());
+                LOG.log(System.Logger.Level.ERROR, SafeText.of(unknownCamera.getMessage(), 1_000)
+                        + (districts.isEmpty() ? "" : "; districts here: " + String.join(", ", districts)));
+                exitCode = 2;
+                Platform.exit();
+                return;
             }
+            logFirstFrame(prepared);
             scene.getRoot().requestFocus();
             prepared.loaded().failures().forEach(failure -> LOG.log(System.Logger.Level.WARNING, failure));
             prepared.loaded().models().forEach(model -> model.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem)));
@@ -190,6 +201,36 @@ public final class ViewerApp extends Application {
         Thread worker = new Thread(task, "model-loader");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** The districts the model's objects name, for the message on a camera it does not know. */
+    private static List<String> districts(CityScene scene) {
+        return scene.city().meshes().objects().stream().map(object -> object.textAttribute("district"))
+                .filter(district -> district != null && !district.isBlank()).distinct().sorted().map(SafeText::of).toList();
+    }
+
+    /**
+     * Says in the log when the city is first on screen and how long the start took: what a slow kiosk start in the
+     * field is measured by. A pulse renders the frame the pulse before laid out, so the second pulse after the scene
+     * is shown finds the first frame with the city drawn.
+     */
+    private static void logFirstFrame(SceneFactory.Prepared prepared) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
+                Optional<Instant> started = ProcessHandle.current().info().startInstant();
+                String since = started.map(start -> String.format(Locale.ROOT, ", %.1f s after the start",
+                        Duration.between(start, Instant.now()).toMillis() / 1000.0)).orElse("");
+                LOG.log(System.Logger.Level.DEBUG, "first frame with the city: " + prepared.meshes().objects().size() + " objects of "
+                        + files.stream().map(file -> SafeText.of(file.getFileName().toString())).toList() + since);
+            }
+        }.start();
     }
 
     /** Shows each chunk of the city on the loading view as it comes, with how far loading has come. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,12 +36,29 @@ final class TwinDaemon implements AutoCloseable {
 
     static TwinDaemon start(String name, Path folder, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-Dprism.order=es2,sw", "-Dprism.forceGPU=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-Dprism.order=es2,sw", "-Dprism.forceGPU=true"));
+        command.addAll(QuietJvm.FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
+        return start(name, folder, command, environment, Set.of());
+    }
+
+    /**
+     * The README's {@code bin/twin}, as a user runs it: its own flags, its class and module path. Without the
+     * variables named in {@code removed}, as on a machine that has none of them (DISPLAY).
+     */
+    static TwinDaemon script(String name, Path folder, Map<String, String> environment, Set<String> removed, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of("bin", "twin").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return start(name, folder, command, environment, removed);
+    }
+
+    private static TwinDaemon start(String name, Path folder, List<String> command, Map<String, String> environment, Set<String> removed)
+            throws IOException {
         Path log = folder.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        builder.environment().keySet().removeAll(removed);
         return new TwinDaemon(name, builder.start(), log);
     }
 
@@ -68,6 +86,15 @@ final class TwinDaemon implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    int waitFor() throws InterruptedException {
+        if (!process.waitFor(HANG.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Assertions.fail(name + " did not end within " + HANG.toSeconds() + " s; its output:\n" + output());
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or removed. */

@@ -25,8 +25,9 @@ record TwinProcess(int exitCode, String output, boolean hung) {
     /** As {@link #twin(String...)}, with these variables added to the environment. */
     static TwinProcess twin(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
+        command.addAll(QuietJvm.FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("twin-process", ".log");
         try {
