@@ -108,6 +108,8 @@ public final class ViewerPane extends BorderPane {
         applyOverlay();
     }));
     private HBox statusBar;
+    /** Null until the search index is built. */
+    private SearchBox searchBox;
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
     private static final String NO_THEME = "Nothing";
@@ -161,10 +163,13 @@ public final class ViewerPane extends BorderPane {
         Thread indexer = new Thread(() -> {
             ObjectSearch search = new ObjectSearch(scene.city().meshes().objects());
             Platform.runLater(() -> {
-                tools.getItems().add(0, new SearchBox(search, index -> {
+                searchBox = new SearchBox(search, index -> {
                     select(index);
                     flyToSelection();
-                }));
+                    // Back to the view, so that the next key is a shortcut again and not more text.
+                    viewport.requestFocus();
+                });
+                tools.getItems().add(0, searchBox);
             });
         }, "search-index");
         indexer.setDaemon(true);
@@ -230,6 +235,12 @@ public final class ViewerPane extends BorderPane {
             }
         });
         setOnKeyPressed(event -> {
+            if (SearchBox.FOCUS.match(event) && searchBox != null) {
+                searchBox.requestFocus();
+                searchBox.selectAll();
+                event.consume();
+                return;
+            }
             if (event.isShortcutDown() || event.isAltDown()) {
                 return;
             }

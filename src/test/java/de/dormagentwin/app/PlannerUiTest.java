@@ -7,6 +7,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,6 +71,38 @@ class PlannerUiTest {
                 .queryAs(TextField.class);
         robot.clickOn(search).write("house b").type(KeyCode.ENTER);
         assertTrue("house-b".equals(pane.selectedPlace()), "selected: " + pane.selectedPlace());
+    }
+
+    @Test
+    void ctrlFFocusesTheSearchWhoseLettersAreTextAndASearchHandsTheKeysBackToTheView(FxRobot robot) throws Exception {
+        TextField search = searchBox(robot);
+        robot.clickOn(pane.viewport());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertTrue(search.isFocused(), "Ctrl+F focuses the search; focus is on " + pane.getScene().getFocusOwner());
+        robot.write("house b");
+        assertTrue("house b".equals(search.getText()), search.getText());
+        assertFalse(text(robot).contains("Illustration"), "S in the search is a letter, not the safety view's key");
+        robot.type(KeyCode.ENTER);
+        assertTrue("house-b".equals(pane.selectedPlace()), "selected: " + pane.selectedPlace());
+        assertFalse(search.isFocused(), "after the search the view has the keys again");
+        robot.type(KeyCode.M);
+        assertTrue(text(robot).contains("Measuring:"), "M measures again once the search is done");
+    }
+
+    @Test
+    void lettersTypedInAnyTextFieldNeverFireTheOneKeyShortcuts(FxRobot robot) {
+        TextField field = new TextField();
+        robot.interact(() -> ((VBox) pane.getTop()).getChildren().add(field));
+        robot.clickOn(field).write("mst");
+        assertTrue("mst".equals(field.getText()), field.getText());
+        assertFalse(text(robot).contains("Measuring:"), "M in a text field does not start measuring");
+        assertFalse(text(robot).contains("Illustration"), "S in a text field does not show the safety view");
+    }
+
+    private TextField searchBox(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".text-field").tryQuery().isPresent());
+        return robot.lookup(node -> node instanceof TextField field && "Search id, name, attribute".equals(field.getPromptText()))
+                .queryAs(TextField.class);
     }
 
     @Test
