@@ -221,6 +221,7 @@ public final class ViewerPane extends BorderPane {
             PlanningLayer.Hit planned = planning.buildingAt(click.getPickResult());
             if (planned != null) {
                 select(-1);
+                planning.select(planned);
                 info.showPlanned(planned.variant(), planned.building());
                 return;
             }
@@ -277,6 +278,7 @@ public final class ViewerPane extends BorderPane {
     /** Selects an object by its scene-wide index (-1 for none): highlight and info panel. */
     public void select(int objectIndex) {
         selectedPoint = null;
+        planning.select(null);
         viewport.cityScene().city().select(objectIndex);
         showInfo();
         applyOverlay();
@@ -290,6 +292,7 @@ public final class ViewerPane extends BorderPane {
             return;
         }
         viewport.cityScene().city().select(-1);
+        planning.select(null);
         selectedPoint = place;
         showInfo();
         applyOverlay();
