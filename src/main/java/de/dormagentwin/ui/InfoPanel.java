@@ -34,6 +34,8 @@ public final class InfoPanel extends ScrollPane {
     private static final int ROW_LIMIT = 2_000;
     private final VBox content = new VBox(8);
     private SeriesChart chart;
+    /** Whose streams the chart shows: another object's open on the preferred stream. */
+    private String charted;
 
     public InfoPanel() {
         content.setPadding(new Insets(12));
@@ -49,10 +51,18 @@ public final class InfoPanel extends ScrollPane {
         this.chart = chart;
     }
 
+    /** The observed property the chart opens on for another object: the one the city is coloured by (null: none). */
+    public void preferStream(String observedProperty) {
+        if (chart != null) {
+            chart.prefer(observedProperty);
+        }
+    }
+
     /** Shows an object with the latest values of its datastreams, their age counted to {@code now}. */
     public void show(CityObject object, List<Latest> live, Instant now) {
         content.getChildren().clear();
         if (object == null) {
+            charted = null;
             Label hint = new Label("Click a building, facility or sensor marker to see what it is.\n\n"
                     + "Drag to orbit, right-drag or shift-drag to pan, scroll or pinch to zoom, "
                     + "double-click to fly to an object. H: home view.");
@@ -72,7 +82,7 @@ public final class InfoPanel extends ScrollPane {
         for (Map.Entry<String, Object> attribute : object.attributes().entrySet()) {
             rows.put(attribute.getKey(), format(attribute.getValue()));
         }
-        show(object.textAttribute("name") != null ? object.textAttribute("name") : object.id(), rows, live, now);
+        show(object.textAttribute("name") != null ? object.textAttribute("name") : object.id(), object.id(), rows, live, now);
     }
 
     /** Shows a sensor that stands at a point of its own (a {@link Place#point}), with its datastreams' values. */
@@ -83,7 +93,7 @@ public final class InfoPanel extends ScrollPane {
         rows.put("thing", live.stream().map(value -> value.datastream().thingRemoteId()).distinct().collect(Collectors.joining(", ")));
         rows.put("source", live.stream().map(value -> value.datastream().source()).distinct().collect(Collectors.joining(", ")));
         content.getChildren().clear();
-        show("Sensor", rows, live, now);
+        show("Sensor", place, rows, live, now);
     }
 
     /** Shows a planned building of a planning variant: its name, height and footprint. */
@@ -94,7 +104,7 @@ public final class InfoPanel extends ScrollPane {
         rows.put("footprint", String.format(Locale.ROOT, "%.0f m²", building.footprintArea()));
         building.properties().forEach(rows::putIfAbsent);
         content.getChildren().clear();
-        show(building.name() + " (planned)", rows, List.of(), Instant.now());
+        show(building.name() + " (planned)", variant + "/" + building.name(), rows, List.of(), Instant.now());
     }
 
     /** A WGS84 position to about a metre: "51.12000° N, 6.85750° E". */
@@ -103,7 +113,7 @@ public final class InfoPanel extends ScrollPane {
     }
 
     /** Every text here comes from a file or a feed: escaped, so that a control or bidi character cannot disguise it. */
-    private void show(String titleText, Map<String, String> rows, List<Latest> live, Instant now) {
+    private void show(String titleText, String subject, Map<String, String> rows, List<Latest> live, Instant now) {
         Label title = new Label(SafeText.of(titleText));
         title.setStyle("-fx-font-size: 17px; -fx-font-weight: bold;");
         title.setWrapText(true);
@@ -129,7 +139,8 @@ public final class InfoPanel extends ScrollPane {
             }
             if (chart != null && live.stream().anyMatch(value -> value.text() == null)) {
                 content.getChildren().add(chart);
-                chart.show(live, now);
+                chart.show(live, now, !subject.equals(charted));
+                charted = subject;
             }
         }
     }

@@ -305,6 +305,7 @@ public final class ViewerPane extends BorderPane {
     }
 
     private void showInfo() {
+        info.preferStream(OverlayRules.named(theme.getValue()).map(ColorRule::observedProperty).orElse(null));
         Instant now = shownAt != null ? shownAt : Instant.now();
         int selectedIndex = viewport.cityScene().city().selected();
         attributes.show(selectedIndex < 0 ? null : viewport.cityScene().city().meshes().objects().get(selectedIndex));

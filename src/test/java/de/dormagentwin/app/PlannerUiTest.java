@@ -1,6 +1,11 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -16,9 +21,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +106,29 @@ class PlannerUiTest {
         assertTrue("mst".equals(field.getText()), field.getText());
         assertFalse(text(robot).contains("Measuring:"), "M in a text field does not start measuring");
         assertFalse(text(robot).contains("Illustration"), "S in a text field does not show the safety view");
+    }
+
+    @Test
+    void theChartOpensOnTheStreamTheCityIsColouredBy(FxRobot robot) {
+        List<Long> loaded = new ArrayList<>();
+        List<Latest> houseB = List.of(latest(1, "air temperature", "°C", 7), latest(2, "PM10 concentration", "µg/m³", 23));
+        robot.interact(() -> {
+            pane.info().setChart(new SeriesChart((id, from, to, maxPoints, onFxThread) -> loaded.add(id)));
+            pane.showLive(new LiveFeed.Snapshot(Map.of("house-b", houseB), 1));
+            pane.selectPlace("house-b");
+        });
+        assertEquals(List.of(2L), loaded, "with PM10 colouring the chart opens on PM10, not on the first stream");
+        robot.interact(() -> {
+            pane.select(-1);
+            pane.setTheme("Temperature");
+            pane.selectPlace("house-b");
+        });
+        assertEquals(List.of(2L, 1L), loaded, "with temperature colouring, on temperature");
+    }
+
+    private static Latest latest(long id, String property, String unit, double value) {
+        Datastream stream = new Datastream("test", "box/" + id, "box", "Box: " + property, property, "sensor", unit, unit, Classification.PUBLIC);
+        return new Latest(id, stream, "house-b", Instant.now(), value, null, 1, null);
     }
 
     private TextField searchBox(FxRobot robot) throws Exception {
