@@ -11,6 +11,7 @@ import javafx.geometry.Point3D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +26,9 @@ import java.util.function.Function;
 /**
  * Value labels over the 3D view: 2D labels placed at their objects' projected positions whenever the camera or the
  * view's size changes, decluttered (a label that would overlap one already placed is left out, the nearer objects
- * first) and capped, so that a district full of sensors stays readable.
+ * first) and capped, so that a district full of sensors stays readable. A label lies wholly inside the view, and
+ * out of the rectangles of what stands on it (legend, notes, captions, buttons: see {@link #keepClearOf}), so that
+ * no value is drawn over a control or hidden under a caption.
  */
 public final class ValueLabels extends Pane {
     /** At most this many labels at once. */
@@ -41,6 +44,8 @@ public final class ValueLabels extends Pane {
     private final Node world;
     private final Node camera;
     private final List<Label> pool = new ArrayList<>();
+    private final List<Node> obstacles = new ArrayList<>();
+    private final Rectangle clip = new Rectangle();
     private List<Target> targets = List.of();
     private Texts texts = new Texts(Texts.ENGLISH);
 
@@ -53,6 +58,10 @@ public final class ValueLabels extends Pane {
         this.camera = camera;
         setMouseTransparent(true);
         setPickOnBounds(false);
+        // The labels are unmanaged and placed by hand: the clip is what keeps a label's edge from ever leaving the view.
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         // Driven by the camera rather than a timer: a timer registered with the toolkit would keep every viewport
         // ever made alive (benchmarks and tests make many).
         camera.localToSceneTransformProperty().addListener((property, before, after) -> place());
@@ -88,6 +97,42 @@ public final class ValueLabels extends Pane {
         place();
     }
 
+    /**
+     * Nodes over the view that labels keep clear of, wherever they are and while they are visible: the legend, the
+     * notes, a caption, a button bar's buttons. Labels move when one of them moves, grows or shows.
+     */
+    public void keepClearOf(Node... nodes) {
+        for (Node node : nodes) {
+            obstacles.add(node);
+            node.boundsInParentProperty().addListener((property, before, after) -> place());
+            node.visibleProperty().addListener((property, before, after) -> place());
+        }
+        place();
+    }
+
+    /** The rectangles of the visible obstacles, in this pane's coordinates. */
+    private List<Bounds> obstacleBounds() {
+        List<Bounds> taken = new ArrayList<>();
+        for (Node node : obstacles) {
+            if (node.getScene() != null && node.getScene() == getScene() && shown(node)) {
+                Bounds bounds = sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                if (bounds != null && !bounds.isEmpty()) {
+                    taken.add(bounds);
+                }
+            }
+        }
+        return taken;
+    }
+
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The language of the labels from the next {@link #update} on. */
     public void setTexts(Texts texts) {
         this.texts = texts;
@@ -113,19 +158,13 @@ public final class ValueLabels extends Pane {
             candidates.add(new Placed(target, local, world.localToScene(target.anchor()).distance(eye)));
         }
         candidates.sort(Comparator.comparingDouble(Placed::depth));
-        List<Bounds> taken = new ArrayList<>();
+        List<Bounds> taken = obstacleBounds();
         int shown = 0;
         for (Placed candidate : candidates) {
             if (shown == CAP) {
                 break;
             }
-            double width = 7.5 * candidate.target().text().length() + 10;
-            Bounds box = new BoundingBox(candidate.at().getX() - width / 2, candidate.at().getY() - 22, width, 20);
-            if (taken.stream().anyMatch(other -> other.intersects(box))) {
-                continue;
-            }
-            taken.add(box);
-            Label label = label(shown++);
+            Label label = label(shown);
             label.setText(candidate.target().text());
             label.setStyle(candidate.target().stale() ? STALE_STYLE : FRESH_STYLE);
             // A label is sized by its skin, which CSS gives it: a new label would otherwise measure 0 x 0 and,
@@ -134,7 +173,16 @@ public final class ValueLabels extends Pane {
                 label.applyCss();
             }
             label.autosize();
-            label.relocate(candidate.at().getX() - label.getWidth() / 2, box.getMinY());
+            // Its real size, not an estimate from the text: a larger font (the kiosk's) must not reach under a button.
+            Bounds box = new BoundingBox(candidate.at().getX() - label.getWidth() / 2, candidate.at().getY() - 2 - label.getHeight(),
+                    label.getWidth(), label.getHeight());
+            boolean inside = box.getMinX() >= 0 && box.getMinY() >= 0 && box.getMaxX() <= getWidth() && box.getMaxY() <= getHeight();
+            if (!inside || taken.stream().anyMatch(other -> other.intersects(box))) {
+                continue;
+            }
+            taken.add(box);
+            shown++;
+            label.relocate(box.getMinX(), box.getMinY());
             label.setVisible(true);
         }
         for (int i = shown; i < pool.size(); i++) {
