@@ -16,8 +16,6 @@ import javafx.scene.layout.VBox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +27,8 @@ import java.util.stream.Collectors;
  * of each datastream bound to it.
  */
 public final class InfoPanel extends ScrollPane {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    /** The planner's language: numbers, dates and units are written as it writes them. */
+    private static final Texts TEXTS = new Texts(Texts.ENGLISH);
     /** Long enough for an object's list of parts; a row longer than this is cut and says how much. */
     private static final int ROW_LIMIT = 2_000;
     private final VBox content = new VBox(8);
@@ -100,8 +99,8 @@ public final class InfoPanel extends ScrollPane {
     public void showPlanned(String variant, PlannedBuilding building) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("variant", variant);
-        rows.put("height", String.format(Locale.ROOT, "%.1f m", building.height()));
-        rows.put("footprint", String.format(Locale.ROOT, "%.0f m²", building.footprintArea()));
+        rows.put("height", TEXTS.number(building.height(), 1) + " m");
+        rows.put("footprint", TEXTS.number(building.footprintArea(), 0) + " m²");
         building.properties().forEach(rows::putIfAbsent);
         content.getChildren().clear();
         show(building.name() + " (planned)", variant + "/" + building.name(), rows, List.of(), Instant.now());
@@ -145,13 +144,13 @@ public final class InfoPanel extends ScrollPane {
         }
     }
 
-    /** "23.4 µg/m³ at 28 Nov 12:00 (5 min ago)", marked when stale and when the data is not public. */
+    /** "23.4 µg/m³ at 11/28/2026 12:00 (5 min ago)", "7 per 15 min at ...", marked when stale and when the data is not public. */
     static String liveText(Latest value, Instant now) {
         if (!value.hasValue()) {
             return "no data yet";
         }
-        String reading = SafeText.of(value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim());
-        String text = reading + " at " + TIME.format(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
+        String reading = value.text() != null ? SafeText.of(value.text()) : (number(value.number()) + " " + TEXTS.unit(value.datastream().unitSymbol())).trim();
+        String text = reading + " at " + TEXTS.dateTime(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
                 + (Freshness.isStale(value, now) ? ", stale: nothing newer since" : "") + ")";
         Classification classification = value.datastream().classification();
         return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
@@ -159,7 +158,7 @@ public final class InfoPanel extends ScrollPane {
 
     /** Counts without a decimal point, measurements with one. */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e12 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return TEXTS.number(value, value == Math.rint(value) && Math.abs(value) < 1e12 ? 0 : 1);
     }
 
     private static int addRow(GridPane grid, int row, String key, String value) {

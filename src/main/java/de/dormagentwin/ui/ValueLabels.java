@@ -3,7 +3,6 @@ package de.dormagentwin.ui;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.Freshness;
-import de.dormagentwin.model.text.SafeText;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -14,12 +13,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -86,7 +82,7 @@ public final class ValueLabels extends Pane {
                     if (value.datastream().observedProperty().equals(rule.observedProperty()) && value.hasValue() && !Double.isNaN(value.number())) {
                         // A few metres over the marker (y points down).
                         Point3D anchor = new Point3D(top[0], top[1] - 6, top[2]);
-                        String text = String.format(Locale.ROOT, "%.0f %s", value.number(), SafeText.of(value.datastream().unitSymbol(), 20));
+                        String text = (texts.number(value.number(), 0) + " " + texts.unit(value.datastream().unitSymbol())).trim();
                         boolean stale = Freshness.isStale(value, now);
                         next.add(new Target(anchor, stale ? texts.get("label.since", text, since(value.time())) : text, stale));
                     }
@@ -139,7 +135,7 @@ public final class ValueLabels extends Pane {
     }
 
     private String since(Instant time) {
-        return DateTimeFormatter.ofPattern("d MMM HH:mm", texts.locale()).withZone(ZoneId.systemDefault()).format(time);
+        return texts.dateTime(time);
     }
 
     /** Projects every target, nearest to the camera first, and shows those that fit without overlapping. */

@@ -4,6 +4,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.ViewerPane;
@@ -126,9 +127,37 @@ class PlannerUiTest {
         assertEquals(List.of(2L, 1L), loaded, "with temperature colouring, on temperature");
     }
 
+    @Test
+    void theInfoPanelWritesNumbersDatesAndCountsAsEnglishDoes(FxRobot robot) {
+        Instant noon = Instant.parse("2026-12-04T12:00:00Z");
+        double[] hall = {0, 0, 1000, 0, 1000, 559.285, 0, 559.285};
+        robot.interact(() -> {
+            pane.showLive(new LiveFeed.Snapshot(Map.of("house-b", List.of(latest(1, "car count", "1/15min", 7, noon),
+                    latest(2, "water level", "cm", 1234.5, noon))), 2));
+            pane.selectPlace("house-b");
+        });
+        String text = infoText(robot);
+        // Noon UTC is the 4th of December in every time zone from UTC-11 to UTC+11.
+        assertTrue(text.contains("7 per 15 min at 12/4/2026 "), text);
+        assertTrue(text.contains("1,234.5 cm at 12/4/2026 "), text);
+        robot.interact(() -> pane.info().showPlanned("forum",
+                new PlannedBuilding("Hall", List.of(new PlannedBuilding.Polygon(List.of(hall))), 12, Map.of())));
+        assertTrue(infoText(robot).contains("559,285 m²"), infoText(robot));
+    }
+
+    private String infoText(FxRobot robot) {
+        StringBuilder text = new StringBuilder();
+        robot.interact(() -> pane.info().lookupAll(".label").forEach(node -> text.append(((Labeled) node).getText()).append('\n')));
+        return text.toString();
+    }
+
     private static Latest latest(long id, String property, String unit, double value) {
+        return latest(id, property, unit, value, Instant.now());
+    }
+
+    private static Latest latest(long id, String property, String unit, double value, Instant time) {
         Datastream stream = new Datastream("test", "box/" + id, "box", "Box: " + property, property, "sensor", unit, unit, Classification.PUBLIC);
-        return new Latest(id, stream, "house-b", Instant.now(), value, null, 1, null);
+        return new Latest(id, stream, "house-b", time, value, null, 1, null);
     }
 
     private TextField searchBox(FxRobot robot) throws Exception {

@@ -1,7 +1,11 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.Datastream;
+import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -20,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,6 +67,31 @@ class ValueLabelPlacementTest {
         });
         assertTrue(result.labelsSeen() > 100, "labels drawn in the sweep: " + result.labelsSeen());
         assertTrue(result.misplaced().isEmpty(), result.misplaced().size() + " misplaced, e.g. " + result.misplaced().stream().limit(3).toList());
+    }
+
+    @Test
+    void theKiosksLabelsWriteCountsInWordsWithTheSeparatorsOfTheLanguageShown() throws Exception {
+        Datastream cars = new Datastream("simulator", "box/cars", "box", "Box: cars", "car count", "counter", "cars per 15 minutes", "1/15min",
+                Classification.PUBLIC);
+        List<List<String>> labels = FxThread.call(() -> {
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses.meshes()));
+            KioskPane kiosk = new KioskPane(viewport, Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
+            stage = FxThread.show(kiosk, 1280, 800);
+            kiosk.setTheme("Cars");
+            kiosk.showLive(new LiveFeed.Snapshot(Map.of("house-b", List.of(new Latest(1, cars, "house-b", Instant.now(), 1250, null, 1, null))), 1));
+            // Straight down on the houses, which stand in a row around the origin.
+            viewport.cityScene().camera().set(new OrbitCamera.View(0, 0, 0, 0, 89.9, 150));
+            List<String> german = texts(viewport);
+            kiosk.texts().setLocale(Texts.ENGLISH);
+            return List.of(german, texts(viewport));
+        });
+        assertEquals(List.of("1.250 pro 15 min"), labels.get(0));
+        assertEquals(List.of("1,250 per 15 min"), labels.get(1));
+    }
+
+    private static List<String> texts(CityViewport viewport) {
+        return viewport.valueLabels().getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                .map(node -> ((Labeled) node).getText()).toList();
     }
 
     /** Visible, and so is everything it stands in: the PIN prompt's hidden buttons are not on screen. */
