@@ -110,6 +110,12 @@ public final class ViewerPane extends BorderPane {
     private HBox statusBar;
     /** Null until the search index is built. */
     private SearchBox searchBox;
+    private final Runnable focusSearch = () -> {
+        if (searchBox != null) {
+            searchBox.requestFocus();
+            searchBox.selectAll();
+        }
+    };
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
     private static final String NO_THEME = "Nothing";
@@ -202,6 +208,14 @@ public final class ViewerPane extends BorderPane {
         statusBar = new HBox(16, status, gap, sources, freshness, fps);
         // The frame rate is measured only while the pane is in a window, and stopped when it leaves (new files).
         sceneProperty().addListener((property, before, after) -> {
+            // The window's accelerator, so that Ctrl+F works wherever the focus is, even before anything has it; only
+            // this pane's own is taken away, not that of a viewer that replaced it.
+            if (before != null) {
+                before.getAccelerators().remove(SearchBox.FOCUS, focusSearch);
+            }
+            if (after != null) {
+                after.getAccelerators().put(SearchBox.FOCUS, focusSearch);
+            }
             if (after != null) {
                 frameRate.start();
                 freshnessClock.play();
@@ -236,12 +250,6 @@ public final class ViewerPane extends BorderPane {
             }
         });
         setOnKeyPressed(event -> {
-            if (SearchBox.FOCUS.match(event) && searchBox != null) {
-                searchBox.requestFocus();
-                searchBox.selectAll();
-                event.consume();
-                return;
-            }
             if (event.isShortcutDown() || event.isAltDown()) {
                 return;
             }
