@@ -30,6 +30,8 @@ public final class SeriesChart extends VBox {
     }
 
     static final int MAX_POINTS = 200;
+    /** The planner's language, for numbers and units. */
+    private static final Texts TEXTS = new Texts(Texts.ENGLISH);
     /** The windows a chart or an export looks back over, by name. */
     static final List<String> WINDOWS = List.of("6 hours", "24 hours", "7 days");
     /** Reloading on every live update would redraw the chart twice a second; a minute's drift is invisible. */
@@ -141,10 +143,10 @@ public final class SeriesChart extends VBox {
         }
         series.getData().setAll(data);
         chart.getData().setAll(List.of(series));
-        String unit = SafeText.of(stream.datastream().unitSymbol());
+        String unit = TEXTS.unit(stream.datastream().unitSymbol());
         values.setLabel(unit);
         summary.setText(points.isEmpty() ? "No values in this window."
-                : String.format(Locale.ROOT, "min %.1f, max %.1f %s over the %s; source: %s", min, max, unit, window.getValue(),
-                SafeText.of(stream.datastream().source())));
+                : String.format(Locale.ROOT, "min %s, max %s %s over the %s; source: %s", TEXTS.number(min, 1), TEXTS.number(max, 1), unit,
+                window.getValue(), SafeText.of(stream.datastream().source())));
     }
 }

@@ -119,6 +119,8 @@ public final class ViewerPane extends BorderPane {
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
     private static final String NO_THEME = "Nothing";
+    /** The planner's language, for the numbers it writes. */
+    private static final Texts PLANNER_TEXTS = new Texts(Texts.ENGLISH);
 
     public ViewerPane(CityViewport viewport, String statusText) {
         this.viewport = viewport;
@@ -429,8 +431,8 @@ public final class ViewerPane extends BorderPane {
         if (points == 1) {
             return "Measuring: 1 point; click the next";
         }
-        String text = String.format(Locale.ROOT, "Distance %.1f m · height %.1f m", measured.distanceMetres(), measured.heightMetres());
-        return points >= 3 ? text + String.format(Locale.ROOT, " · area %.0f m² (seen from above)", measured.groundAreaSquareMetres()) : text;
+        String text = "Distance " + PLANNER_TEXTS.number(measured.distanceMetres(), 1) + " m · height " + PLANNER_TEXTS.number(measured.heightMetres(), 1) + " m";
+        return points >= 3 ? text + " · area " + PLANNER_TEXTS.number(measured.groundAreaSquareMetres(), 0) + " m² (seen from above)" : text;
     }
 
     /** The measurement now. */

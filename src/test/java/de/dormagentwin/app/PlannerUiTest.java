@@ -3,6 +3,7 @@ package de.dormagentwin.app;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.ui.LiveFeed;
@@ -143,6 +144,20 @@ class PlannerUiTest {
         robot.interact(() -> pane.info().showPlanned("forum",
                 new PlannedBuilding("Hall", List.of(new PlannedBuilding.Polygon(List.of(hall))), 12, Map.of())));
         assertTrue(infoText(robot).contains("559,285 m²"), infoText(robot));
+    }
+
+    @Test
+    void theChartWritesItsCountsInWordsAndItsNumbersAsEnglishDoes(FxRobot robot) {
+        Instant noon = Instant.parse("2026-12-04T12:00:00Z");
+        robot.interact(() -> {
+            pane.info().setChart(new SeriesChart((id, from, to, maxPoints, onFxThread) -> onFxThread.accept(List.of(
+                    new SeriesPoint(noon.minusSeconds(1800), 900, 850, 1234.5, 2), new SeriesPoint(noon.minusSeconds(900), 1000, 1000, 1000, 1)))));
+            pane.setTheme("Cars");
+            pane.showLive(new LiveFeed.Snapshot(Map.of("house-b", List.of(latest(1, "car count", "1/15min", 1000, noon))), 1));
+            pane.selectPlace("house-b");
+        });
+        String text = infoText(robot);
+        assertTrue(text.contains("min 850.0, max 1,234.5 per 15 min over the 24 hours"), text);
     }
 
     private String infoText(FxRobot robot) {
