@@ -11,6 +11,7 @@ import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -173,6 +174,16 @@ class PlannerUiTest {
     private static Latest latest(long id, String property, String unit, double value, Instant time) {
         Datastream stream = new Datastream("test", "box/" + id, "box", "Box: " + property, property, "sensor", unit, unit, Classification.PUBLIC);
         return new Latest(id, stream, "house-b", time, value, null, 1, null);
+    }
+
+    @Test
+    void lettersTypedInTheSunsDateNeverFireTheOneKeyShortcuts(FxRobot robot) {
+        robot.clickOn("Sun");
+        DatePicker date = robot.lookup(node -> node instanceof DatePicker).queryAs(DatePicker.class);
+        robot.clickOn(date.getEditor()).write("mst");
+        assertTrue(date.getEditor().getText().contains("mst"), date.getEditor().getText());
+        assertFalse(text(robot).contains("Measuring:"), "M in the date does not start measuring");
+        assertFalse(text(robot).contains("Illustration"), "S in the date does not show the safety view");
     }
 
     private TextField searchBox(FxRobot robot) throws Exception {
