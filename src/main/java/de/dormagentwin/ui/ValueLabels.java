@@ -5,6 +5,7 @@ import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.Freshness;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
@@ -15,6 +16,7 @@ import javafx.scene.shape.Rectangle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,6 +44,9 @@ public final class ValueLabels extends Pane {
     private final List<Label> pool = new ArrayList<>();
     private final List<Node> obstacles = new ArrayList<>();
     private final Rectangle clip = new Rectangle();
+    /** Label sizes by style and text; cleared when it holds this many, as values come and go. */
+    private final Map<String, Dimension2D> sizes = new HashMap<>();
+    private static final int SIZES_KEPT = 4096;
     private List<Target> targets = List.of();
     private Texts texts = new Texts(Texts.ENGLISH);
 
@@ -161,23 +166,16 @@ public final class ValueLabels extends Pane {
                 break;
             }
             Label label = label(shown);
-            label.setText(candidate.target().text());
-            label.setStyle(candidate.target().stale() ? STALE_STYLE : FRESH_STYLE);
-            // A label is sized by its skin, which CSS gives it: a new label would otherwise measure 0 x 0 and,
-            // unmanaged, stay that size and show nothing until the next update. Once skinned, CSS runs as usual.
-            if (label.getSkin() == null) {
-                label.applyCss();
-            }
-            label.autosize();
-            // Its real size, not an estimate from the text: a larger font (the kiosk's) must not reach under a button.
-            Bounds box = new BoundingBox(candidate.at().getX() - label.getWidth() / 2, candidate.at().getY() - 2 - label.getHeight(),
-                    label.getWidth(), label.getHeight());
+            Dimension2D size = sizeOf(candidate.target(), label);
+            Bounds box = new BoundingBox(candidate.at().getX() - size.getWidth() / 2, candidate.at().getY() - 2 - size.getHeight(),
+                    size.getWidth(), size.getHeight());
             boolean inside = box.getMinX() >= 0 && box.getMinY() >= 0 && box.getMaxX() <= getWidth() && box.getMaxY() <= getHeight();
             if (!inside || taken.stream().anyMatch(other -> other.intersects(box))) {
                 continue;
             }
             taken.add(box);
             shown++;
+            show(label, candidate.target());
             label.relocate(box.getMinX(), box.getMinY());
             label.setVisible(true);
         }
@@ -187,6 +185,38 @@ public final class ValueLabels extends Pane {
     }
 
     private record Placed(Target target, Point2D at, double depth) {
+    }
+
+    /**
+     * A label's real size, not an estimate from its text, so that no edge reaches under a button; measured once per
+     * text, since the camera moves the labels many times a second and their texts change only with the values.
+     */
+    private Dimension2D sizeOf(Target target, Label measure) {
+        String key = (target.stale() ? "s" : "f") + target.text();
+        Dimension2D size = sizes.get(key);
+        if (size == null) {
+            show(measure, target);
+            size = new Dimension2D(measure.getWidth(), measure.getHeight());
+            if (sizes.size() >= SIZES_KEPT) {
+                sizes.clear();
+            }
+            sizes.put(key, size);
+        }
+        return size;
+    }
+
+    private static void show(Label label, Target target) {
+        String style = target.stale() ? STALE_STYLE : FRESH_STYLE;
+        boolean restyled = !style.equals(label.getStyle());
+        label.setText(target.text());
+        label.setStyle(style);
+        // A label is sized by its skin and font, which CSS gives it: a new label would otherwise measure 0 x 0 and,
+        // unmanaged, stay that size and show nothing until the next update, and a restyled one would be measured
+        // in its old font until the next pulse.
+        if (label.getSkin() == null || restyled) {
+            label.applyCss();
+        }
+        label.autosize();
     }
 
     private Label label(int index) {
