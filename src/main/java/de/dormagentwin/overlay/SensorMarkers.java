@@ -27,7 +27,7 @@ import java.util.Set;
  * sensor has no object. All markers are one mesh (an upside-down pyramid each), each with a texel of its own in a
  * palette, so a marker changes colour by a pixel write, like the city. Coloured as the city is, by the active rule's
  * value (faded when stale, grey without data); neutral where the place has no stream of that property; red while
- * pulsing for an alert; amber when selected. Markers can be picked.
+ * pulsing for an alert; the selection's cyan when selected. Markers can be picked.
  */
 public final class SensorMarkers {
     private static final int NEUTRAL = 0xFF5A6470;
@@ -79,6 +79,12 @@ public final class SensorMarkers {
     /** Scene x, y and z of the top of a place's marker (y points down), or null where it has none. */
     public double[] top(String place) {
         return tops.get(place);
+    }
+
+    /** The colour a place's marker shows now (opaque ARGB), or 0 where it has none. */
+    public int colourOf(String place) {
+        int marker = places.indexOf(place);
+        return marker < 0 ? 0 : current[marker];
     }
 
     /**

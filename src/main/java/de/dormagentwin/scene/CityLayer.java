@@ -29,8 +29,11 @@ import java.util.function.IntPredicate;
  * from the camera shows its buildings as blocks. What that saves is measured by {@code twin bench scale}.
  */
 public final class CityLayer {
-    /** The highlight of whatever is selected: an object here, a marker in the sensor layer. */
-    public static final int SELECTION_ARGB = 0xFFFFC400;
+    /**
+     * The highlight of whatever is selected: an object here, a marker in the sensor layer, a planned building. Cyan,
+     * because no legend uses it: the amber it replaces read as the yellow band of PM10's legend.
+     */
+    public static final int SELECTION_ARGB = 0xFF00E5FF;
 
     /**
      * A tile shows its buildings' own geometry (LoD2) while a roof of {@value #ROOF_METRES} m at its nearest point

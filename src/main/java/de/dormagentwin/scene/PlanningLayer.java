@@ -14,8 +14,10 @@ import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Planning variants in the scene: each variant is one merged mesh of its own, so that switching a variant on or off
@@ -31,13 +33,16 @@ public final class PlanningLayer {
     private static final double GLOW = 0.35;
 
     /** A planned building under a pick: its variant's name and the building itself (name, height, footprint). */
-    public record Hit(String variant, PlannedBuilding building) {
+    public record Hit(String variant, int index, PlannedBuilding building) {
     }
 
     private final double[] origin;
     private final Group root = new Group();
     private final Map<String, MeshView> views = new LinkedHashMap<>();
-    private final PhongMaterial material = material();
+    private final WritableImage palette = new WritableImage(VariantMesh.TEXELS, 1);
+    private final PhongMaterial material = material(palette);
+    /** The selected planned building, or null. */
+    private Hit selected;
     /** The ground the planned buildings stand on; null for the flat plane. */
     private final TerrainMesh terrain;
 
@@ -78,8 +83,11 @@ public final class PlanningLayer {
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
         view.setId("variant-" + variant.name());
-        view.setUserData(new Shown(variant, data.faceToBuilding()));
+        view.setUserData(new Shown(variant, data.faces(), data.faceToBuilding()));
         MeshView previous = views.put(variant.name(), view);
+        if (selected != null && selected.variant().equals(variant.name())) {
+            selected = null;
+        }
         if (previous == null) {
             root.getChildren().add(view);
         } else {
@@ -90,6 +98,9 @@ public final class PlanningLayer {
     /** Takes a variant out of the scene; false if there was none of that name. */
     public boolean remove(String name) {
         MeshView view = views.remove(name);
+        if (selected != null && selected.variant().equals(name)) {
+            selected = null;
+        }
         return view != null && root.getChildren().remove(view);
     }
 
@@ -112,10 +123,56 @@ public final class PlanningLayer {
         if (node instanceof MeshView view && view.getParent() == root && view.getUserData() instanceof Shown shown) {
             int face = pick.getIntersectedFace();
             if (face >= 0 && face < shown.faceToBuilding().length) {
-                return new Hit(shown.variant().name(), shown.variant().buildings().get(shown.faceToBuilding()[face]));
+                return new Hit(shown.variant().name(), shown.faceToBuilding()[face], shown.variant().buildings().get(shown.faceToBuilding()[face]));
             }
         }
         return null;
+    }
+
+    /**
+     * Highlights a planned building in the selection's colour ({@link CityLayer#SELECTION_ARGB}), as the city and the
+     * markers show theirs; null takes the highlight away. Its triangles sample the palette's selection texel, so that
+     * the mesh's points and picking stay as they are.
+     */
+    public void select(Hit hit) {
+        if (selected != null && views.get(selected.variant()) != null) {
+            MeshView view = views.get(selected.variant());
+            ((TriangleMesh) view.getMesh()).getFaces().setAll(((Shown) view.getUserData()).faces());
+        }
+        selected = hit == null || views.get(hit.variant()) == null ? null : hit;
+        if (selected != null) {
+            MeshView view = views.get(selected.variant());
+            Shown shown = (Shown) view.getUserData();
+            int[] faces = shown.faces().clone();
+            for (int triangle = 0; triangle < shown.faceToBuilding().length; triangle++) {
+                if (shown.faceToBuilding()[triangle] == selected.index()) {
+                    for (int corner = 0; corner < 3; corner++) {
+                        faces[triangle * 9 + corner * 3 + 2] = VariantMesh.SELECTED_TEXEL;
+                    }
+                }
+            }
+            ((TriangleMesh) view.getMesh()).getFaces().setAll(faces);
+        }
+    }
+
+    /** The selected planned building, or null. */
+    public Hit selected() {
+        return selected;
+    }
+
+    /** The colours a planned building shows now, one per distinct texel its triangles sample (opaque ARGB). */
+    public List<Integer> buildingColours(String variant, int index) {
+        MeshView view = view(variant);
+        Shown shown = (Shown) view.getUserData();
+        int[] faces = new int[((TriangleMesh) view.getMesh()).getFaces().size()];
+        ((TriangleMesh) view.getMesh()).getFaces().toArray(faces);
+        Set<Integer> colours = new LinkedHashSet<>();
+        for (int triangle = 0; triangle < shown.faceToBuilding().length; triangle++) {
+            if (shown.faceToBuilding()[triangle] == index) {
+                colours.add(palette.getPixelReader().getArgb(faces[triangle * 9 + 2], 0));
+            }
+        }
+        return List.copyOf(colours);
     }
 
     private MeshView view(String name) {
@@ -127,16 +184,16 @@ public final class PlanningLayer {
     }
 
     /** What a variant's mesh view carries for picking. */
-    private record Shown(PlanningVariant variant, int[] faceToBuilding) {
+    private record Shown(PlanningVariant variant, int[] faces, int[] faceToBuilding) {
     }
 
-    /** One material for all variants: the palette's two texels give walls and roofs their colours. */
-    private static PhongMaterial material() {
-        WritableImage colours = new WritableImage(2, 1);
-        WritableImage glow = new WritableImage(2, 1);
-        int[] argb = new int[2];
+    /** One material for all variants: the palette's texels give walls, roofs and the selected building their colours. */
+    private static PhongMaterial material(WritableImage colours) {
+        WritableImage glow = new WritableImage(VariantMesh.TEXELS, 1);
+        int[] argb = new int[VariantMesh.TEXELS];
         argb[VariantMesh.WALL_TEXEL] = WALL_ARGB;
         argb[VariantMesh.ROOF_TEXEL] = ROOF_ARGB;
+        argb[VariantMesh.SELECTED_TEXEL] = CityLayer.SELECTION_ARGB;
         for (int texel = 0; texel < argb.length; texel++) {
             Color colour = Color.rgb(argb[texel] >> 16 & 0xFF, argb[texel] >> 8 & 0xFF, argb[texel] & 0xFF);
             colours.getPixelWriter().setColor(texel, 0, colour);

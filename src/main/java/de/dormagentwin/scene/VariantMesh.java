@@ -14,17 +14,20 @@ import java.util.List;
  * for a {@code TriangleMesh} with {@code POINT_NORMAL_TEXCOORD}, no JavaFX, so it can be built and checked anywhere.
  *
  * <p>Axes as in {@link MeshBuilder}: scene x is east, y is down (minus up), z is north. Walls sample texel
- * {@link #WALL_TEXEL} of a two-texel palette and roofs {@link #ROOF_TEXEL}, so the style stays in the layer.
+ * {@link #WALL_TEXEL} of a three-texel palette and roofs {@link #ROOF_TEXEL}, so the style stays in the layer; the
+ * layer points a selected building's triangles at {@link #SELECTED_TEXEL}.
  *
  * @param points         x, y, z per point in scene coordinates (y down)
  * @param normals        one per wall, and one for all roofs
- * @param texCoords      u, v of the two texel centres
+ * @param texCoords      u, v of the three texel centres
  * @param faces          point, normal, texcoord index per corner, three corners per triangle
  * @param faceToBuilding per triangle, the index of its building in the variant (for picking)
  */
 public record VariantMesh(float[] points, float[] normals, float[] texCoords, int[] faces, int[] faceToBuilding) {
     static final int WALL_TEXEL = 0;
     static final int ROOF_TEXEL = 1;
+    static final int SELECTED_TEXEL = 2;
+    static final int TEXELS = 3;
     private static final int ROOF_NORMAL = 0;
 
     public int triangleCount() {
@@ -144,7 +147,7 @@ public record VariantMesh(float[] points, float[] normals, float[] texCoords, in
         }
 
         VariantMesh finish() {
-            return new VariantMesh(points.toArray(), normals.toArray(), new float[]{0.25f, 0.5f, 0.75f, 0.5f},
+            return new VariantMesh(points.toArray(), normals.toArray(), new float[]{0.5f / TEXELS, 0.5f, 1.5f / TEXELS, 0.5f, 2.5f / TEXELS, 0.5f},
                     faces.toArray(), faceToBuilding.toArray());
         }
     }

@@ -54,6 +54,7 @@ public final class CityViewport extends StackPane {
         StackPane.setMargin(legend, new Insets(12));
         valueLabels = new ValueLabels(scene.city().node(), scene.camera().camera());
         getChildren().addAll(holder, valueLabels, notes, legend);
+        valueLabels.keepClearOf(legend);
         setMinSize(0, 0);
         installGestures();
     }
@@ -121,6 +122,7 @@ public final class CityViewport extends StackPane {
         // A warning names the file, object and problem: wrap it rather than cut the part that says what went wrong.
         label.setWrapText(true);
         notes.getChildren().add(label);
+        valueLabels.keepClearOf(label);
         return label;
     }
 

@@ -16,8 +16,6 @@ import javafx.scene.layout.VBox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +27,14 @@ import java.util.stream.Collectors;
  * of each datastream bound to it.
  */
 public final class InfoPanel extends ScrollPane {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    /** The planner's language: numbers, dates and units are written as it writes them. */
+    private static final Texts TEXTS = new Texts(Texts.ENGLISH);
     /** Long enough for an object's list of parts; a row longer than this is cut and says how much. */
     private static final int ROW_LIMIT = 2_000;
     private final VBox content = new VBox(8);
     private SeriesChart chart;
+    /** Whose streams the chart shows: another object's open on the preferred stream. */
+    private String charted;
 
     public InfoPanel() {
         content.setPadding(new Insets(12));
@@ -49,10 +50,18 @@ public final class InfoPanel extends ScrollPane {
         this.chart = chart;
     }
 
+    /** The observed property the chart opens on for another object: the one the city is coloured by (null: none). */
+    public void preferStream(String observedProperty) {
+        if (chart != null) {
+            chart.prefer(observedProperty);
+        }
+    }
+
     /** Shows an object with the latest values of its datastreams, their age counted to {@code now}. */
     public void show(CityObject object, List<Latest> live, Instant now) {
         content.getChildren().clear();
         if (object == null) {
+            charted = null;
             Label hint = new Label("Click a building, facility or sensor marker to see what it is.\n\n"
                     + "Drag to orbit, right-drag or shift-drag to pan, scroll or pinch to zoom, "
                     + "double-click to fly to an object. H: home view.");
@@ -72,7 +81,7 @@ public final class InfoPanel extends ScrollPane {
         for (Map.Entry<String, Object> attribute : object.attributes().entrySet()) {
             rows.put(attribute.getKey(), format(attribute.getValue()));
         }
-        show(object.textAttribute("name") != null ? object.textAttribute("name") : object.id(), rows, live, now);
+        show(object.textAttribute("name") != null ? object.textAttribute("name") : object.id(), object.id(), rows, live, now);
     }
 
     /** Shows a sensor that stands at a point of its own (a {@link Place#point}), with its datastreams' values. */
@@ -83,18 +92,18 @@ public final class InfoPanel extends ScrollPane {
         rows.put("thing", live.stream().map(value -> value.datastream().thingRemoteId()).distinct().collect(Collectors.joining(", ")));
         rows.put("source", live.stream().map(value -> value.datastream().source()).distinct().collect(Collectors.joining(", ")));
         content.getChildren().clear();
-        show("Sensor", rows, live, now);
+        show("Sensor", place, rows, live, now);
     }
 
     /** Shows a planned building of a planning variant: its name, height and footprint. */
     public void showPlanned(String variant, PlannedBuilding building) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("variant", variant);
-        rows.put("height", String.format(Locale.ROOT, "%.1f m", building.height()));
-        rows.put("footprint", String.format(Locale.ROOT, "%.0f m²", building.footprintArea()));
+        rows.put("height", TEXTS.number(building.height(), 1) + " m");
+        rows.put("footprint", TEXTS.number(building.footprintArea(), 0) + " m²");
         building.properties().forEach(rows::putIfAbsent);
         content.getChildren().clear();
-        show(building.name() + " (planned)", rows, List.of(), Instant.now());
+        show(building.name() + " (planned)", variant + "/" + building.name(), rows, List.of(), Instant.now());
     }
 
     /** A WGS84 position to about a metre: "51.12000° N, 6.85750° E". */
@@ -103,7 +112,7 @@ public final class InfoPanel extends ScrollPane {
     }
 
     /** Every text here comes from a file or a feed: escaped, so that a control or bidi character cannot disguise it. */
-    private void show(String titleText, Map<String, String> rows, List<Latest> live, Instant now) {
+    private void show(String titleText, String subject, Map<String, String> rows, List<Latest> live, Instant now) {
         Label title = new Label(SafeText.of(titleText));
         title.setStyle("-fx-font-size: 17px; -fx-font-weight: bold;");
         title.setWrapText(true);
@@ -129,18 +138,19 @@ public final class InfoPanel extends ScrollPane {
             }
             if (chart != null && live.stream().anyMatch(value -> value.text() == null)) {
                 content.getChildren().add(chart);
-                chart.show(live, now);
+                chart.show(live, now, !subject.equals(charted));
+                charted = subject;
             }
         }
     }
 
-    /** "23.4 µg/m³ at 28 Nov 12:00 (5 min ago)", marked when stale and when the data is not public. */
+    /** "23.4 µg/m³ at 11/28/2026 12:00 (5 min ago)", "7 per 15 min at ...", marked when stale and when the data is not public. */
     static String liveText(Latest value, Instant now) {
         if (!value.hasValue()) {
             return "no data yet";
         }
-        String reading = SafeText.of(value.text() != null ? value.text() : (number(value.number()) + " " + value.datastream().unitSymbol()).trim());
-        String text = reading + " at " + TIME.format(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
+        String reading = value.text() != null ? SafeText.of(value.text()) : (number(value.number()) + " " + TEXTS.unit(value.datastream().unitSymbol())).trim();
+        String text = reading + " at " + TEXTS.dateTime(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
                 + (Freshness.isStale(value, now) ? ", stale: nothing newer since" : "") + ")";
         Classification classification = value.datastream().classification();
         return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
@@ -148,7 +158,7 @@ public final class InfoPanel extends ScrollPane {
 
     /** Counts without a decimal point, measurements with one. */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e12 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return TEXTS.number(value, value == Math.rint(value) && Math.abs(value) < 1e12 ? 0 : 1);
     }
 
     private static int addRow(GridPane grid, int row, String key, String value) {

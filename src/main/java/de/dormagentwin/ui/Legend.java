@@ -36,7 +36,7 @@ public final class Legend extends VBox {
         if (rule == null) {
             return;
         }
-        Label title = new Label(ruleName(texts, rule) + " (" + rule.unit() + ")");
+        Label title = new Label(ruleName(texts, rule) + " (" + texts.unit(rule.unit()) + ")");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
         getChildren().add(title);
         List<ColorRule.Band> bands = rule.bands();

@@ -37,7 +37,7 @@ public final class OverlayView {
 
     /**
      * Draws the values by a rule (null for none) as of {@code now}; the places in {@code pulsing} are drawn alert red
-     * while {@code pulseOn}, and the selected place's marker amber. The legend says {@code caption}. FX thread.
+     * while {@code pulseOn}, and the selected place's marker in the selection's colour. The legend says {@code caption}. FX thread.
      */
     public ThematicOverlay.Result show(Map<String, List<Latest>> valuesByPlace, ColorRule rule, Instant now, String caption,
                                        Set<String> pulsing, boolean pulseOn, String selectedPlace) {

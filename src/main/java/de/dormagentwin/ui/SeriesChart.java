@@ -30,6 +30,8 @@ public final class SeriesChart extends VBox {
     }
 
     static final int MAX_POINTS = 200;
+    /** The planner's language, for numbers and units. */
+    private static final Texts TEXTS = new Texts(Texts.ENGLISH);
     /** The windows a chart or an export looks back over, by name. */
     static final List<String> WINDOWS = List.of("6 hours", "24 hours", "7 days");
     /** Reloading on every live update would redraw the chart twice a second; a minute's drift is invisible. */
@@ -46,6 +48,7 @@ public final class SeriesChart extends VBox {
     private String loadedKey;
     private Instant loadedAt;
     private Instant end;
+    private String preferred;
 
     public SeriesChart(Loader loader) {
         super(4);
@@ -65,14 +68,35 @@ public final class SeriesChart extends VBox {
         getChildren().addAll(new HBox(6, stream, window), chart, summary);
     }
 
+    /**
+     * The observed property a chart opens on when it shows another object, where the object has a stream of it: the
+     * one the city is coloured by, so that the chart goes on with what the visitor was looking at. Null for none.
+     */
+    public void prefer(String observedProperty) {
+        preferred = observedProperty == null ? null : SafeText.of(observedProperty);
+    }
+
     /** Shows the numeric streams of an object, ending at {@code until}; reloads only when something changed. */
     public void show(List<Latest> objectStreams, Instant until) {
+        show(objectStreams, until, false);
+    }
+
+    /**
+     * As {@link #show(List, Instant)}; for {@code another} object the chart opens on the {@link #prefer preferred}
+     * stream, where it has one, rather than keeping the stream chosen for the one before.
+     */
+    public void show(List<Latest> objectStreams, Instant until, boolean another) {
         List<Latest> numeric = objectStreams.stream().filter(value -> value.text() == null).toList();
         List<String> names = numeric.stream().map(value -> SafeText.of(value.datastream().observedProperty())).toList();
-        if (!names.equals(streams.stream().map(value -> SafeText.of(value.datastream().observedProperty())).toList())) {
+        boolean opensOnPreferred = another && preferred != null && names.contains(preferred);
+        // The items only when they change: setting them anew re-selects the value, which loads that stream once more.
+        if (!names.equals(stream.getItems())) {
             String before = stream.getValue();
             stream.getItems().setAll(names);
-            stream.setValue(names.contains(before) ? before : names.isEmpty() ? null : names.get(0));
+            stream.setValue(names.contains(before) ? before : names.contains(preferred) ? preferred : names.isEmpty() ? null : names.get(0));
+        }
+        if (opensOnPreferred) {
+            stream.setValue(preferred);
         }
         streams = numeric;
         end = until;
@@ -119,10 +143,10 @@ public final class SeriesChart extends VBox {
         }
         series.getData().setAll(data);
         chart.getData().setAll(List.of(series));
-        String unit = SafeText.of(stream.datastream().unitSymbol());
+        String unit = TEXTS.unit(stream.datastream().unitSymbol());
         values.setLabel(unit);
         summary.setText(points.isEmpty() ? "No values in this window."
-                : String.format(Locale.ROOT, "min %.1f, max %.1f %s over the %s; source: %s", min, max, unit, window.getValue(),
-                SafeText.of(stream.datastream().source())));
+                : String.format(Locale.ROOT, "min %s, max %s %s over the %s; source: %s", TEXTS.number(min, 1), TEXTS.number(max, 1), unit,
+                window.getValue(), SafeText.of(stream.datastream().source())));
     }
 }

@@ -1,11 +1,16 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.model.text.SafeText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -65,6 +70,32 @@ public final class Texts {
     /** A text that follows the language. */
     public StringBinding bind(String key, Object... arguments) {
         return Bindings.createStringBinding(() -> get(key, arguments), locale);
+    }
+
+    /** A day as the language writes it: 4.12.2026 in German, 12/4/2026 in English; in the machine's time zone. */
+    public String date(Instant time) {
+        return DateTimeFormatter.ofPattern(get("format.date"), locale()).withZone(ZoneId.systemDefault()).format(time);
+    }
+
+    /** A day and the time of day: "4.12.2026 14:05", "12/4/2026 14:05". */
+    public String dateTime(Instant time) {
+        return date(time) + " " + DateTimeFormatter.ofPattern(get("format.time"), locale()).withZone(ZoneId.systemDefault()).format(time);
+    }
+
+    /** A number with the language's separators, to {@code decimals} places: 559.285,5 in German, 559,285.5 in English. */
+    public String number(double value, int decimals) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(value);
+    }
+
+    /**
+     * A unit as words where the symbol is terse ("1/15min" reads "per 15 min"), else the symbol as it is, escaped:
+     * units come from the feeds.
+     */
+    public String unit(String symbol) {
+        return symbol == null || symbol.isBlank() ? "" : getOrDefault("unit." + keyOf(symbol), SafeText.of(symbol, 40));
     }
 
     /** A key for a name from data ("PM10 concentration" gives "pm10-concentration"). */

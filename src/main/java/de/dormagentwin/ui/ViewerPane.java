@@ -108,9 +108,19 @@ public final class ViewerPane extends BorderPane {
         applyOverlay();
     }));
     private HBox statusBar;
+    /** Null until the search index is built. */
+    private SearchBox searchBox;
+    private final Runnable focusSearch = () -> {
+        if (searchBox != null) {
+            searchBox.requestFocus();
+            searchBox.selectAll();
+        }
+    };
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
     private static final String NO_THEME = "Nothing";
+    /** The planner's language, for the numbers it writes. */
+    private static final Texts PLANNER_TEXTS = new Texts(Texts.ENGLISH);
 
     public ViewerPane(CityViewport viewport, String statusText) {
         this.viewport = viewport;
@@ -161,10 +171,13 @@ public final class ViewerPane extends BorderPane {
         Thread indexer = new Thread(() -> {
             ObjectSearch search = new ObjectSearch(scene.city().meshes().objects());
             Platform.runLater(() -> {
-                tools.getItems().add(0, new SearchBox(search, index -> {
+                searchBox = new SearchBox(search, index -> {
                     select(index);
                     flyToSelection();
-                }));
+                    // Back to the view, so that the next key is a shortcut again and not more text.
+                    viewport.requestFocus();
+                });
+                tools.getItems().add(0, searchBox);
             });
         }, "search-index");
         indexer.setDaemon(true);
@@ -197,6 +210,14 @@ public final class ViewerPane extends BorderPane {
         statusBar = new HBox(16, status, gap, sources, freshness, fps);
         // The frame rate is measured only while the pane is in a window, and stopped when it leaves (new files).
         sceneProperty().addListener((property, before, after) -> {
+            // The window's accelerator, so that Ctrl+F works wherever the focus is, even before anything has it; only
+            // this pane's own is taken away, not that of a viewer that replaced it.
+            if (before != null) {
+                before.getAccelerators().remove(SearchBox.FOCUS, focusSearch);
+            }
+            if (after != null) {
+                after.getAccelerators().put(SearchBox.FOCUS, focusSearch);
+            }
             if (after != null) {
                 frameRate.start();
                 freshnessClock.play();
@@ -216,6 +237,7 @@ public final class ViewerPane extends BorderPane {
             PlanningLayer.Hit planned = planning.buildingAt(click.getPickResult());
             if (planned != null) {
                 select(-1);
+                planning.select(planned);
                 info.showPlanned(planned.variant(), planned.building());
                 return;
             }
@@ -266,6 +288,7 @@ public final class ViewerPane extends BorderPane {
     /** Selects an object by its scene-wide index (-1 for none): highlight and info panel. */
     public void select(int objectIndex) {
         selectedPoint = null;
+        planning.select(null);
         viewport.cityScene().city().select(objectIndex);
         showInfo();
         applyOverlay();
@@ -279,6 +302,7 @@ public final class ViewerPane extends BorderPane {
             return;
         }
         viewport.cityScene().city().select(-1);
+        planning.select(null);
         selectedPoint = place;
         showInfo();
         applyOverlay();
@@ -291,6 +315,7 @@ public final class ViewerPane extends BorderPane {
     }
 
     private void showInfo() {
+        info.preferStream(OverlayRules.named(theme.getValue()).map(ColorRule::observedProperty).orElse(null));
         Instant now = shownAt != null ? shownAt : Instant.now();
         int selectedIndex = viewport.cityScene().city().selected();
         attributes.show(selectedIndex < 0 ? null : viewport.cityScene().city().meshes().objects().get(selectedIndex));
@@ -406,8 +431,8 @@ public final class ViewerPane extends BorderPane {
         if (points == 1) {
             return "Measuring: 1 point; click the next";
         }
-        String text = String.format(Locale.ROOT, "Distance %.1f m · height %.1f m", measured.distanceMetres(), measured.heightMetres());
-        return points >= 3 ? text + String.format(Locale.ROOT, " · area %.0f m² (seen from above)", measured.groundAreaSquareMetres()) : text;
+        String text = "Distance " + PLANNER_TEXTS.number(measured.distanceMetres(), 1) + " m · height " + PLANNER_TEXTS.number(measured.heightMetres(), 1) + " m";
+        return points >= 3 ? text + " · area " + PLANNER_TEXTS.number(measured.groundAreaSquareMetres(), 0) + " m² (seen from above)" : text;
     }
 
     /** The measurement now. */

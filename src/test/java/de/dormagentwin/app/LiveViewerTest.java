@@ -113,7 +113,7 @@ class LiveViewerTest {
             pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
             return null;
         });
-        String since = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault()).format(then);
+        String since = DateTimeFormatter.ofPattern("M/d/yyyy HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault()).format(then);
         ScreenText.waitFor(pane, "\n18 µg/m³ since " + since + "\n");
     }
 

@@ -5,9 +5,12 @@ import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +66,7 @@ class PickingTest {
         });
         assertEquals("house-b", selected);
         int colour = FxThread.call(() -> pane.viewport().cityScene().city().objectColor(pane.viewport().cityScene().city().selected()));
-        assertEquals(0xFFFFC400, colour, "the selected building is highlighted");
+        assertEquals(CityLayer.SELECTION_ARGB, colour, "the selected building is highlighted");
     }
 
     @Test
@@ -83,6 +87,7 @@ class PickingTest {
         });
         clickTheViewsCentre(pane);
         assertEquals(point, FxThread.call(pane::selectedPlace));
+        assertEquals(CityLayer.SELECTION_ARGB, (int) FxThread.call(() -> pane.markers().colourOf(point)), "the selected marker is highlighted");
         String text = FxThread.call(() -> {
             pane.applyCss();
             pane.layout();
@@ -111,6 +116,33 @@ class PickingTest {
         FxThread.settle();
         clickTheViewsCentre(pane);
         assertEquals("house-b", FxThread.call(pane::selectedPlace), "shown again, it is");
+    }
+
+    @Test
+    void aClickedPlannedBuildingTakesTheSelectionsColourAndGivesItUpWhenAHouseIsClicked() throws Exception {
+        double[] origin = threeHouses.meshes().origin();
+        double west = origin[0] - 10;
+        double south = origin[1] - 40;
+        double[] square = {west, south, west + 20, south, west + 20, south + 20, west, south + 20};
+        PlanningVariant forum = new PlanningVariant("forum", List.of(
+                new PlannedBuilding("Forum", List.of(new PlannedBuilding.Polygon(List.of(square))), 12, Map.of())));
+        ViewerPane pane = inWindow(viewer -> {
+            viewer.addVariant(forum);
+            viewer.viewport().cityScene().camera().set(new OrbitCamera.View(0, -6, -30, 0, 60, 120));
+        });
+        assertFalse(FxThread.call(() -> pane.planning().buildingColours("forum", 0)).contains(CityLayer.SELECTION_ARGB), "not before the click");
+        clickTheViewsCentre(pane);
+        assertEquals(List.of(CityLayer.SELECTION_ARGB), FxThread.call(() -> pane.planning().buildingColours("forum", 0)),
+                "the planned building, walls and roof, shows the selection's colour");
+        FxThread.call(() -> {
+            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().namedView("house-b"));
+            return null;
+        });
+        FxThread.settle();
+        clickTheViewsCentre(pane);
+        assertEquals("house-b", FxThread.call(pane::selectedPlace));
+        assertEquals(List.of(PlanningLayer.WALL_ARGB, PlanningLayer.ROOF_ARGB), FxThread.call(() -> pane.planning().buildingColours("forum", 0)),
+                "the planned building has its own colours again");
     }
 
     /** The three houses in a viewer in a window at the screen's corner, set up by {@code setUp} on the FX thread. */

@@ -2,6 +2,7 @@ package de.dormagentwin.ui;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ResourceBundle;
 import java.util.TreeSet;
 
@@ -19,6 +20,30 @@ class TextsTest {
                 assertFalse(bundle.getString(key).isBlank(), key + " is empty in " + bundle.getLocale());
             }
         }
+    }
+
+    @Test
+    void datesAndNumbersAreWrittenAsTheLanguageWritesThem() {
+        // Noon UTC is the 4th of December in every time zone from UTC-11 to UTC+11.
+        Instant noon = Instant.parse("2026-12-04T12:00:00Z");
+        Texts texts = new Texts(Texts.GERMAN);
+        assertEquals("4.12.2026", texts.date(noon));
+        assertEquals("559.285", texts.number(559_285, 0));
+        assertEquals("1.234,5", texts.number(1234.5, 1));
+        texts.setLocale(Texts.ENGLISH);
+        assertEquals("12/4/2026", texts.date(noon));
+        assertEquals("559,285", texts.number(559_285, 0));
+        assertEquals("1,234.5", texts.number(1234.5, 1));
+    }
+
+    @Test
+    void aCountPerQuarterHourReadsInWordsAndOtherUnitsStayAsTheyAre() {
+        Texts texts = new Texts(Texts.ENGLISH);
+        assertEquals("per 15 min", texts.unit("1/15min"));
+        assertEquals("µg/m³", texts.unit("µg/m³"));
+        texts.setLocale(Texts.GERMAN);
+        assertEquals("pro 15 min", texts.unit("1/15min"));
+        assertEquals("pro 15 min", texts.unit("per 15 min"), "the car rule's unit, as its legend shows it");
     }
 
     @Test

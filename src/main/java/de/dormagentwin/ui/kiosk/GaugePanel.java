@@ -64,7 +64,7 @@ final class GaugePanel extends VBox {
     void show(Latest value, Instant now) {
         shown = value;
         station.setText(stationOf(value));
-        level.setText(String.format(texts.locale(), "%.2f m", value.number() / 100));
+        level.setText(texts.number(value.number() / 100, 2) + " m");
         trend.setText("");
         comparison.setText("");
         setVisible(true);

@@ -123,7 +123,7 @@ final class InfoCard extends VBox {
             Label name = new Label(texts.getOrDefault("property." + Texts.keyOf(property), SafeText.of(property)));
             name.setStyle("-fx-text-fill: #555;");
             name.setMinWidth(Region.USE_PREF_SIZE);
-            Label reading = new Label(reading(value, now, time) + suffix.apply(value));
+            Label reading = new Label(reading(value, now) + suffix.apply(value));
             reading.setWrapText(true);
             if (value.hasValue() && Freshness.isStale(value, now)) {
                 reading.setStyle("-fx-text-fill: #777; -fx-font-style: italic;");
@@ -151,19 +151,18 @@ final class InfoCard extends VBox {
     }
 
     /** "37.3 µg/m³ – moderate", the unit in words where the bundle has them; a stale value says since when. */
-    private String reading(Latest value, Instant now, DateTimeFormatter time) {
+    private String reading(Latest value, Instant now) {
         if (!value.hasValue() || Double.isNaN(value.number())) {
             return texts.get("card.noValue");
         }
-        String number = String.format(texts.locale(), value.number() == Math.rint(value.number()) ? "%.0f" : "%.1f", value.number());
-        String unit = value.datastream().unitSymbol();
-        StringBuilder text = new StringBuilder((number + " " + texts.getOrDefault("unit." + Texts.keyOf(unit), SafeText.of(unit))).trim());
+        String number = texts.number(value.number(), value.number() == Math.rint(value.number()) ? 0 : 1);
+        StringBuilder text = new StringBuilder((number + " " + texts.unit(value.datastream().unitSymbol())).trim());
         String quality = quality(value.datastream().observedProperty(), value.number());
         if (quality != null) {
             text.append(" – ").append(quality);
         }
         if (Freshness.isStale(value, now)) {
-            text.append(' ').append(texts.get("card.stale", time.format(value.time())));
+            text.append(' ').append(texts.get("card.stale", texts.dateTime(value.time())));
         }
         return text.toString();
     }

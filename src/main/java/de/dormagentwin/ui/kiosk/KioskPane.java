@@ -190,6 +190,9 @@ public final class KioskPane extends StackPane {
         buildPinPrompt();
         buildMaintenance();
         getChildren().addAll(viewport, bar, hint, caption, gauge, card, pinPrompt, maintenance);
+        // The bar spans the screen, but only its buttons hide what lies under them.
+        bar.getChildren().stream().filter(Button.class::isInstance).forEach(viewport.valueLabels()::keepClearOf);
+        viewport.valueLabels().keepClearOf(hint, caption, card, gauge);
         viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
 
         viewport.setOnPick(click -> {
@@ -241,6 +244,7 @@ public final class KioskPane extends StackPane {
         StackPane.setAlignment(note, Pos.TOP_LEFT);
         StackPane.setMargin(note, new Insets(96, 14, 14, 14));
         getChildren().add(1, note);
+        viewport.valueLabels().keepClearOf(note);
     }
 
     /**
