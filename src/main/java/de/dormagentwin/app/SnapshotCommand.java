@@ -14,6 +14,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import de.dormagentwin.model.text.SafeText;
+import de.dormagentwin.scene.UnknownCameraException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,7 +101,13 @@ final class SnapshotCommand implements Callable<Integer> {
             prepared.loaded().failures().forEach(failure -> System.err.println("twin: " + failure));
             return 1;
         }
-        WritableImage image = render(prepared, dimensions[0], dimensions[1], camera, overlay);
+        WritableImage image;
+        try {
+            image = render(prepared, dimensions[0], dimensions[1], camera, overlay);
+        } catch (UnknownCameraException e) {
+            // Known only once the model is read, but a wrong option all the same: exit 2, as the viewer does.
+            throw new ParameterException(spec.commandLine(), SafeText.of(e.getMessage(), 1_000));
+        }
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }

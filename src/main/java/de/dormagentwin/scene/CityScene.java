@@ -468,7 +468,7 @@ public final class CityScene {
             }
         };
         if (view == null) {
-            throw new IllegalArgumentException("unknown camera '" + name + "': use home, panorama, top, chempark, a district name or an object id that the model draws");
+            throw new UnknownCameraException("unknown camera '" + name + "': use home, panorama, top, chempark, a district name or an object id that the model draws");
         }
         return view;
     }

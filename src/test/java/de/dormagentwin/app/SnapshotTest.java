@@ -80,4 +80,13 @@ class SnapshotTest {
         WritableImage near = SnapshotCommand.render(prepared, 400, 300, "house-b");
         assertTrue(roofShare(near) > roofShare(far), "flying to a house makes its roof bigger on screen");
     }
+
+    @Test
+    void aCameraTheModelHasNoViewForIsAUsageError(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        TwinRun run = TwinRun.twin("snapshot", "--out", folder.resolve("x.png").toString(), "--camera", "nowhere", "--no-terrain",
+                "--model", fixture("three-houses.city.json").toString());
+        org.junit.jupiter.api.Assertions.assertEquals(2, run.exitCode(), run.err());
+        org.junit.jupiter.api.Assertions.assertTrue(run.err().contains("unknown camera 'nowhere'"), run.err());
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(folder.resolve("x.png")));
+    }
 }
