@@ -268,7 +268,10 @@ class KioskTest {
         KioskPane pane = kiosk();
         List<LiveFeed.Snapshot> received = followPublicFeed(pane);
         FxThread.call(() -> {
-            pane.viewport().cityScene().camera().set(pane.viewport().cityScene().topView());
+            // House B small in the middle, its label inside the view and clear of the card on the right.
+            CityScene scene = pane.viewport().cityScene();
+            double[] house = scene.city().objectCentre(scene.city().meshes().objectIndex("house-b"));
+            scene.camera().set(scene.viewAround(house[0], house[1], house[2], 40));
             return null;
         });
         String card = ScreenText.waitFor(pane, "ozone");
