@@ -49,6 +49,11 @@ public final class CityScene {
     private static final double GROUND_BELOW_TERRAIN = 2;
     /** The largest object, east-west and north-south in metres, that the town's views frame (a CHEMPARK plant's size). */
     private static final double FRAMED_SIZE = 500;
+    /**
+     * How much of the view one object's box may take: most of it, with room for its neighbours and for the sensor
+     * marker and label that stand above its roof.
+     */
+    private static final double OBJECT_FILL = 0.65;
     private final CityLayer city;
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
@@ -317,7 +322,7 @@ public final class CityScene {
 
     /** A view of an object, whole and filling most of the view, from the current yaw; null if it draws nothing. */
     public OrbitCamera.View viewOf(int objectIndex) {
-        return frame(new int[]{objectIndex}, camera.view().yawDegrees(), 35, 0.8, null);
+        return frame(new int[]{objectIndex}, camera.view().yawDegrees(), 35, OBJECT_FILL, null);
     }
 
     /** A view of these objects (by index), whole and filling the view, from the current yaw; null if none draws. */
@@ -365,7 +370,7 @@ public final class CityScene {
             parts.getOrDefault(next, List.of()).forEach(part -> open.add(objects.get(part).id()));
         }
         int[] found = drawn.build().toArray();
-        return frame(found, camera.view().yawDegrees(), 35, 0.8, null);
+        return frame(found, camera.view().yawDegrees(), 35, OBJECT_FILL, null);
     }
 
     /**
