@@ -56,8 +56,10 @@ public final class CityLayer {
     private int[] overlayArgb;
     private int selected = -1;
     private boolean contextMuted;
-    /** Per object, its bounding box in scene coordinates: computed on first use, in one pass. */
-    private double[][] bounds;
+    /** Per object, its bounding box in scene coordinates: computed on first use, then for each appended tile alone. */
+    private double[][] bounds = new double[0][];
+    /** How many of {@link #parts} {@link #bounds} covers: a tile appended later adds its own, not all again. */
+    private int boundedParts;
     private ViewFrustum view;
     private boolean culling = true;
     private boolean levelOfDetail = true;
@@ -86,7 +88,6 @@ public final class CityLayer {
         int first = meshes.objects().size();
         meshes = meshes.append(chunk);
         addParts(chunk.parts(), first);
-        bounds = null;
         if (contextMuted) {
             for (int object = first; object < overlayArgb.length; object++) {
                 paint(object);
@@ -355,29 +356,29 @@ public final class CityLayer {
 
     /** The centre of an object's drawn points in scene coordinates, for flying to it; null if it draws nothing. */
     public double[] objectCentre(int objectIndex) {
-        if (bounds == null) {
-            bounds = objectBounds();
-        }
-        double[] box = bounds[objectIndex];
+        double[] box = objectBounds()[objectIndex];
         if (box == null) {
             return null;
         }
         return new double[]{(box[0] + box[3]) / 2, (box[1] + box[4]) / 2, (box[2] + box[5]) / 2, box[3] - box[0], box[4] - box[1], box[5] - box[2]};
     }
 
-    /** Every object's bounding box (min x, y, z, max x, y, z) in one pass over the faces; null where it draws nothing. */
+    /** Every object's bounding box (min x, y, z, max x, y, z) from the faces of the parts not yet read; null where it draws nothing. */
     private double[][] objectBounds() {
-        double[][] boxes = new double[meshes.objects().size()][];
-        for (Part part : parts) {
-            int[] faces = part.data().faces();
-            int[] faceToObject = part.data().faceToObject();
-            float[] points = part.data().points();
+        if (bounds.length < meshes.objects().size()) {
+            bounds = Arrays.copyOf(bounds, meshes.objects().size());
+        }
+        for (; boundedParts < parts.size(); boundedParts++) {
+            MeshPart part = parts.get(boundedParts).data();
+            int[] faces = part.faces();
+            int[] faceToObject = part.faceToObject();
+            float[] points = part.points();
             for (int face = 0; face < faceToObject.length; face++) {
-                double[] box = boxes[faceToObject[face]];
+                double[] box = bounds[faceToObject[face]];
                 if (box == null) {
                     box = new double[]{Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
                             Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-                    boxes[faceToObject[face]] = box;
+                    bounds[faceToObject[face]] = box;
                 }
                 for (int corner = 0; corner < 3; corner++) {
                     int point = faces[face * 9 + corner * 3] * 3;
@@ -388,7 +389,7 @@ public final class CityLayer {
                 }
             }
         }
-        return boxes;
+        return bounds;
     }
 
     public int nodeCount() {
