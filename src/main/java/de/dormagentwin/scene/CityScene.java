@@ -55,6 +55,9 @@ public final class CityScene {
      */
     private static final double OBJECT_FILL = 0.65;
     private final CityLayer city;
+    /** The home view, and the city's size and the view's width and height it was framed for. */
+    private OrbitCamera.View home;
+    private List<Double> homeKey;
     private final OrbitCamera camera = new OrbitCamera();
     private final SubScene subScene;
     private final Group world = new Group();
@@ -297,11 +300,18 @@ public final class CityScene {
      * that a stray far object (a motorway's end, a distant gauge) does not shrink the town to a speck.
      */
     public OrbitCamera.View homeView() {
-        Central town = centralObjects(0.05);
-        // Across the screen's long side: a town that runs north-south (Dormagen along the Rhine) is seen from the
-        // west, the river behind it, not foreshortened from its southern end.
-        boolean northSouth = town.range() != null && town.range()[3] - town.range()[1] > 1.2 * (town.range()[2] - town.range()[0]);
-        return orOrigin(frame(town.objects(), northSouth ? 90 : 0, 30, 0.95, town.range()), 30);
+        // Tens of milliseconds for 100,000 buildings, asked at every reset and tour of a kiosk: kept until the city
+        // or the view's shape changes.
+        List<Double> key = List.of((double) city.meshes().objects().size(), subScene.getWidth(), subScene.getHeight());
+        if (!key.equals(homeKey)) {
+            Central town = centralObjects(0.05);
+            // Across the screen's long side: a town that runs north-south (Dormagen along the Rhine) is seen from the
+            // west, the river behind it, not foreshortened from its southern end.
+            boolean northSouth = town.range() != null && town.range()[3] - town.range()[1] > 1.2 * (town.range()[2] - town.range()[0]);
+            home = orOrigin(frame(town.objects(), northSouth ? 90 : 0, 30, 0.95, town.range()), 30);
+            homeKey = key;
+        }
+        return home;
     }
 
     /** An empty scene is looked at from above its origin. */
