@@ -4,7 +4,6 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.geo.Utm;
@@ -35,15 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real click, through the X server, on a known building or on a sensor's marker selects it. */
 class PickingTest {
-    private static SceneFactory.Prepared threeHouses;
+    private SceneFactory.Prepared threeHouses;
     private Stage stage;
 
     @BeforeEach
     void needsA3dDisplay() throws Exception {
         Display3D.require();
-        if (threeHouses == null) {
-            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        }
+        threeHouses = SnapshotTest.threeHouses();
     }
 
     @AfterEach

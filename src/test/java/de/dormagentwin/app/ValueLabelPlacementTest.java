@@ -3,7 +3,6 @@ package de.dormagentwin.app;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
@@ -34,15 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * captions or buttons that stand on the view. The camera sweeps the labelled houses past every edge of the view.
  */
 class ValueLabelPlacementTest {
-    private static SceneFactory.Prepared threeHouses;
+    private SceneFactory.Prepared threeHouses;
     private Stage stage;
 
     @BeforeEach
     void needsA3dDisplay() throws Exception {
         Display3D.require();
-        if (threeHouses == null) {
-            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        }
+        threeHouses = SnapshotTest.threeHouses();
     }
 
     @AfterEach
