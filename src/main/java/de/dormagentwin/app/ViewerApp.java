@@ -30,9 +30,11 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.Screen;
 import javafx.stage.StageStyle;
 import javafx.stage.WindowEvent;
 
@@ -120,6 +122,13 @@ public final class ViewerApp extends Application {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreenExitHint("");
             stage.setOnCloseRequest(WindowEvent::consume);
+            // Full screen asks the window manager; where there is none (a bare X server) the window would keep its
+            // size in a black frame. Sized to the screen first, it fills it either way.
+            Rectangle2D screen = Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
             stage.setFullScreen(true);
         }
         stage.show();
