@@ -72,17 +72,32 @@ final class TwinDaemon implements AutoCloseable {
 
     /** Waits until the output, after what the last wait found, holds {@code text}. */
     void await(String text) throws InterruptedException {
+        awaitAll(text);
+    }
+
+    /**
+     * Waits until the output, after what the last wait found, holds every one of {@code texts}, in any order: two
+     * threads of the process may say their parts either way round.
+     */
+    void awaitAll(String... texts) throws InterruptedException {
         Instant deadline = Instant.now().plus(HANG);
         while (true) {
             String output = output();
-            int at = output.indexOf(text, seen);
-            if (at >= 0) {
-                seen = at + text.length();
+            int end = seen;
+            boolean all = true;
+            for (String text : texts) {
+                int at = output.indexOf(text, seen);
+                all &= at >= 0;
+                end = Math.max(end, at + text.length());
+            }
+            if (all) {
+                seen = end;
                 return;
             }
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 Assertions.fail(name + (process.isAlive() ? " did not print within " + HANG.toSeconds() + " s: "
-                        : " ended (" + process.exitValue() + ") without printing: ") + text + "\nIts output:\n" + output);
+                        : " ended (" + process.exitValue() + ") without printing: ") + String.join(" and ", texts)
+                        + "\nIts output:\n" + output);
             }
             Thread.sleep(100);
         }
