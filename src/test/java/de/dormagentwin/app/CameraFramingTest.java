@@ -54,12 +54,7 @@ class CameraFramingTest {
 
     @AfterEach
     void close() throws Exception {
-        if (stage != null) {
-            FxThread.call(() -> {
-                stage.close();
-                return null;
-            });
-        }
+        FxThread.close(stage);
     }
 
     /**

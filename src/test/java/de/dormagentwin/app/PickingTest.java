@@ -45,12 +45,7 @@ class PickingTest {
 
     @AfterEach
     void closeWindow() throws Exception {
-        if (stage != null) {
-            FxThread.call(() -> {
-                stage.close();
-                return null;
-            });
-        }
+        FxThread.close(stage);
     }
 
     @Test
