@@ -289,8 +289,8 @@ public final class CityLayer {
     }
 
     /**
-     * With {@code muted}, objects without an overlay colour are drawn pale, so that the few an overlay colours
-     * stand out from a city of red roofs.
+     * With {@code muted}, objects without an overlay colour are drawn in muted colours (see {@link #muted}), so
+     * that the few an overlay colours stand out from a city of red roofs.
      */
     public void setContextMuted(boolean muted) {
         if (contextMuted == muted) {
@@ -308,16 +308,26 @@ public final class CityLayer {
         for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
             Part part = parts.get(texelPart[slot]);
             int own = part.data().texelArgb()[texelIndex[slot]];
-            writeTexel(part, texelIndex[slot], argb != 0 ? argb : contextMuted ? pale(own) : own);
+            writeTexel(part, texelIndex[slot], argb != 0 ? argb : contextMuted ? muted(own, part.data().surfaceClass()) : own);
         }
     }
 
-    /** Two thirds of the way to white. */
-    private static int pale(int argb) {
+    /**
+     * The context's colour while an overlay colours some objects: mostly grey, as a white architectural model is,
+     * but keeping its lightness, so roofs stay darker than walls and the town remains a place; a little lighter, so
+     * that it recedes behind the overlay's saturated colours. Water keeps more of its blue: the Rhine stays a river.
+     */
+    public static int muted(int argb, SurfaceClass surfaceClass) {
         int red = (argb >> 16) & 0xFF;
         int green = (argb >> 8) & 0xFF;
         int blue = argb & 0xFF;
-        return 0xFF000000 | (red + 2 * 255) / 3 << 16 | (green + 2 * 255) / 3 << 8 | (blue + 2 * 255) / 3;
+        int grey = (int) Math.round(0.299 * red + 0.587 * green + 0.114 * blue);
+        double toGrey = surfaceClass == SurfaceClass.WATER ? 0.45 : 0.8;
+        double toWhite = 0.2;
+        red = (int) Math.round((red + (grey - red) * toGrey) * (1 - toWhite) + 255 * toWhite);
+        green = (int) Math.round((green + (grey - green) * toGrey) * (1 - toWhite) + 255 * toWhite);
+        blue = (int) Math.round((blue + (grey - blue) * toGrey) * (1 - toWhite) + 255 * toWhite);
+        return 0xFF000000 | red << 16 | green << 8 | blue;
     }
 
     private static void writeTexel(Part part, int texel, int argb) {

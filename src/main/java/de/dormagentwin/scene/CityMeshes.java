@@ -20,12 +20,19 @@ import java.util.Map;
  * @param indexById   each object's index by its id: overlays look objects up by id many times a second
  * @param terrain     the ground under the city, null where only the flat ground plane is drawn; it travels with the
  *                    city's meshes so that every view built from them, planner or kiosk, stands on it
+ * @param groundAreas land use, in file order, painted on the ground rather than drawn as objects
  */
 public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects,
-                         long triangles, double surfaceArea, Map<String, Integer> indexById, TerrainMesh terrain) {
+                         long triangles, double surfaceArea, Map<String, Integer> indexById, TerrainMesh terrain,
+                         List<GroundArea> groundAreas) {
 
     public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles, double surfaceArea) {
-        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects), null);
+        this(origin, tileSize, parts, objects, triangles, surfaceArea, List.of());
+    }
+
+    public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles,
+                      double surfaceArea, List<GroundArea> groundAreas) {
+        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects), null, groundAreas);
     }
 
     /** These meshes on a terrain meshed around their origin ({@link TerrainMesh#build(List, double[])} with {@link #origin()}). */
@@ -34,7 +41,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
             throw new IllegalArgumentException("the terrain is meshed around " + Arrays.toString(ground.origin())
                     + ", not around the city's origin " + Arrays.toString(origin));
         }
-        return new CityMeshes(origin, tileSize, parts, objects, triangles, surfaceArea, indexById, ground);
+        return new CityMeshes(origin, tileSize, parts, objects, triangles, surfaceArea, indexById, ground, groundAreas);
     }
 
     /** The grid these meshes lie on, for meshing more of the city onto it. */
@@ -59,6 +66,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
         CityMeshes first = chunks.get(0);
         List<MeshPart> allParts = new ArrayList<>();
         List<CityObject> allObjects = new ArrayList<>();
+        List<GroundArea> allAreas = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         long triangles = 0;
         double area = 0;
@@ -67,6 +75,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
                 throw new IllegalArgumentException("a chunk must be meshed on the same grid as the city it joins");
             }
             allParts.addAll(chunk.parts);
+            allAreas.addAll(chunk.groundAreas);
             for (CityObject object : chunk.objects) {
                 index.putIfAbsent(object.id(), allObjects.size());
                 allObjects.add(object);
@@ -75,7 +84,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
             area += chunk.surfaceArea;
         }
         return new CityMeshes(first.origin, first.tileSize, Collections.unmodifiableList(allParts), Collections.unmodifiableList(allObjects),
-                triangles, area, Collections.unmodifiableMap(index), first.terrain);
+                triangles, area, Collections.unmodifiableMap(index), first.terrain, List.copyOf(allAreas));
     }
 
     private static Map<String, Integer> indexOf(List<CityObject> objects) {

@@ -9,8 +9,11 @@ import javafx.scene.PerspectiveCamera;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.PhongMaterial;
-import javafx.scene.shape.Box;
+import javafx.scene.shape.CullFace;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
 import javafx.geometry.Point3D;
 
 import java.time.Instant;
@@ -26,7 +29,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The 3D view: sky, ground (the city's terrain where it has one, over a flat plane), light and the city layer
+ * The 3D view: sky, ground (the city's terrain where it has one, else a flat ground), light and the city layer
  * under an orbit camera, in a SubScene that the UI places and sizes. Views are named after what they show (home,
  * top, chempark) and computed from the model's extent.
  */
@@ -45,8 +48,14 @@ public final class CityScene {
      * surfaces that the depth buffer keeps them apart at city scale.
      */
     private static final double GROUND_TOP = 1;
-    /** Under terrain the plane lies this far below its lowest point, for the same reason. */
+    /** The flat ground reaches this share of the city's half-size beyond it, and at least the least margin in metres. */
+    private static final double FLAT_GROUND_MARGIN = 0.6;
+    private static final double FLAT_GROUND_LEAST_MARGIN = 400;
+    private static final int FLAT_GROUND_ARGB = 0xFFA9B88F;
+    /** Under terrain the ground lies this far below its lowest point, for the depth buffer's sake. */
     private static final double GROUND_BELOW_TERRAIN = 2;
+    /** The far ground's half-size in metres at least: the horizon of a view from a few kilometres up. */
+    private static final double FAR_GROUND_REACH = 60_000;
     /** The largest object, east-west and north-south in metres, that the town's views frame (a CHEMPARK plant's size). */
     private static final double FRAMED_SIZE = 500;
     /**
@@ -69,7 +78,12 @@ public final class CityScene {
     private final DirectionalLight sunLight = new DirectionalLight();
     private final DirectionalLight fillLight = new DirectionalLight();
     private final AmbientLight ambientLight = new AmbientLight();
-    private final Box ground;
+    /** The flat ground under a city without terrain; hidden under terrain, which fades into the haze by itself. */
+    private final MeshView ground = new MeshView();
+    /** The countryside beyond the ground or the terrain, fading into the haze at the horizon. */
+    private final MeshView farGround = new MeshView();
+    /** The rectangle the flat ground covers: {west, south, east, north} in scene x and z. */
+    private double[] groundExtent;
     private TerrainLayer terrain;
     private SunPosition sun;
 
@@ -80,8 +94,14 @@ public final class CityScene {
         anchors = new float[meshes.objects().size() * 2];
         Arrays.fill(anchors, Float.NaN);
         fillAnchors(meshes, anchors);
-        ground = ground();
-        world.getChildren().addAll(ground, city.node(), lights());
+        for (MeshView sheet : List.of(ground, farGround)) {
+            sheet.setMouseTransparent(true);
+            sheet.setCullFace(CullFace.NONE);
+        }
+        ground.setId("ground");
+        farGround.setId("far-ground");
+        layFlatGround();
+        world.getChildren().addAll(farGround, ground, city.node(), lights());
         subScene = new SubScene(world, 800, 600, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(camera.camera());
         // The sky is the background behind a transparent SubScene: a gradient fill of a 3D SubScene is not drawn.
@@ -91,14 +111,13 @@ public final class CityScene {
         subScene.heightProperty().addListener((property, before, after) -> updateView());
         camera.set(homeView());
         if (meshes.terrain() != null) {
-            setTerrain(new TerrainLayer(meshes.terrain()));
+            setTerrain(new TerrainLayer(meshes.terrain(), meshes.groundAreas()));
         }
     }
 
     /**
      * Adds a chunk of the city, meshed on this city's grid after the objects already here: a tile of a folder that
-     * loads in the background. The ground plane keeps the size it was given for the first chunk, which reaches
-     * tens of kilometres beyond it.
+     * loads in the background. The flat ground grows to take it in, and its land use is painted on the ground.
      */
     public void append(CityMeshes chunk) {
         int known = anchors.length;
@@ -106,12 +125,22 @@ public final class CityScene {
         anchors = Arrays.copyOf(anchors, city.meshes().objects().size() * 2);
         Arrays.fill(anchors, known, anchors.length, Float.NaN);
         fillAnchors(chunk, anchors);
+        double[] grown = halfSize(chunk);
+        boolean reaches = grown[0] > halfSize[0] || grown[1] > halfSize[1];
+        halfSize[0] = Math.max(halfSize[0], grown[0]);
+        halfSize[1] = Math.max(halfSize[1], grown[1]);
+        if (reaches || !chunk.groundAreas().isEmpty()) {
+            layFlatGround();
+            if (terrain != null && !chunk.groundAreas().isEmpty()) {
+                setTerrain(new TerrainLayer(terrain.mesh(), city.meshes().groundAreas()));
+            }
+        }
     }
 
     /** Lays terrain meshed around the city's origin under it, for a city whose tiles loaded first. */
     public void setGround(TerrainMesh mesh) {
         city.setTerrainMesh(mesh);
-        setTerrain(mesh == null ? null : new TerrainLayer(mesh));
+        setTerrain(mesh == null ? null : new TerrainLayer(mesh, city.meshes().groundAreas()));
     }
 
     /** Tells the city what the camera sees, so that it draws only the tiles in view, near or far. */
@@ -124,7 +153,7 @@ public final class CityScene {
         }
     }
 
-    private double[] halfSize(CityMeshes meshes) {
+    private static double[] halfSize(CityMeshes meshes) {
         double halfX = 100;
         double halfZ = 100;
         for (MeshPart part : meshes.parts()) {
@@ -168,18 +197,51 @@ public final class CityScene {
         return top;
     }
 
-    /** A ground plane under the city (see {@link #flatGroundTop}), reaching well past it so no edge shows. */
-    private Box ground() {
-        // Far beyond the model, so that its edge lies at the horizon rather than in view.
-        double width = Math.max(halfSize[0] * 20, 200_000);
-        double depth = Math.max(halfSize[1] * 20, 200_000);
-        Box plane = new Box(width, 1, depth);
-        plane.setTranslateY(flatGroundTop + plane.getHeight() / 2);
-        PhongMaterial material = new PhongMaterial(Color.web("#a9b88f"));
-        material.setSpecularColor(Color.BLACK);
-        plane.setMaterial(material);
-        plane.setMouseTransparent(true);
-        return plane;
+    /**
+     * Lays the flat ground (see {@link #flatGroundTop}) under the city and a margin around it, with the land use
+     * painted on it, fading into the haze towards its edges: the town stands in its countryside, which vanishes
+     * into the distance instead of ending at an edge.
+     */
+    private void layFlatGround() {
+        double margin = Math.max(FLAT_GROUND_LEAST_MARGIN, FLAT_GROUND_MARGIN * Math.max(halfSize[0], halfSize[1]));
+        groundExtent = new double[]{-halfSize[0] - margin, -halfSize[1] - margin, halfSize[0] + margin, halfSize[1] + margin};
+        List<GroundArea> areas = city.meshes().groundAreas();
+        // Without land use the image is one colour and its fade: a small one draws it as well.
+        GroundImage image = GroundImage.paint(groundExtent[0], groundExtent[1], groundExtent[2], groundExtent[3],
+                margin, areas.isEmpty() ? 256 : GroundImage.MOST_TEXELS, (x, z) -> FLAT_GROUND_ARGB, areas);
+        ground.setMesh(sheet(image));
+        ground.setMaterial(TerrainLayer.material(image));
+        ground.setTranslateY(flatGroundTop);
+        layFarGround();
+    }
+
+    /**
+     * Lays the far ground around the terrain, or the flat ground where there is none, a little below it: far
+     * enough that the depth buffer keeps them apart, near enough that the step at their meeting does not show.
+     */
+    private void layFarGround() {
+        double[] extent = terrain != null ? terrain.mesh().sceneExtent() : groundExtent;
+        double clear = Math.max(Math.hypot(extent[0], extent[1]), Math.hypot(extent[2], extent[3]));
+        clear = Math.max(clear, Math.max(Math.hypot(extent[0], extent[3]), Math.hypot(extent[2], extent[1])));
+        GroundImage image = GroundImage.farGround(clear, Math.max(FAR_GROUND_REACH, 8 * clear));
+        farGround.setMesh(sheet(image));
+        farGround.setMaterial(TerrainLayer.material(image));
+        double lowest = terrain == null ? Double.NaN : terrain.mesh().lowestSceneY();
+        farGround.setTranslateY(Double.isNaN(lowest) ? flatGroundTop + GROUND_TOP : Math.max(GROUND_TOP, lowest + GROUND_BELOW_TERRAIN));
+    }
+
+    /** A level rectangle at y 0 under a ground image, its top row along the northern edge. */
+    private static TriangleMesh sheet(GroundImage image) {
+        float west = (float) image.west();
+        float south = (float) image.south();
+        float east = (float) image.east();
+        float north = (float) image.north();
+        TriangleMesh sheet = new TriangleMesh();
+        sheet.getPoints().setAll(west, 0, south, east, 0, south, east, 0, north, west, 0, north);
+        sheet.getTexCoords().setAll(0, 1, 1, 1, 1, 0, 0, 0);
+        // Counter-clockwise seen from above (y points down), so that the faces face up, towards the sun.
+        sheet.getFaces().setAll(0, 0, 1, 1, 2, 2, 0, 0, 2, 2, 3, 3);
+        return sheet;
     }
 
     /**
@@ -252,25 +314,20 @@ public final class CityScene {
     }
 
     /**
-     * Lays terrain under the city, in place of the flat ground plane wherever it reaches: the plane sinks below
-     * the terrain's lowest point and stays as a far ground beyond its edges. Replaces terrain set before; null
-     * takes it away and raises the plane again.
+     * Lays terrain under the city in place of the flat ground, which it hides; terrain fades into the haze at its
+     * own edges. Replaces terrain set before; null takes it away and shows the flat ground again.
      */
     public void setTerrain(TerrainLayer layer) {
         if (terrain != null) {
             world.getChildren().remove(terrain.node());
         }
         terrain = layer;
-        double groundTop = flatGroundTop;
         if (layer != null) {
             world.getChildren().add(world.getChildren().indexOf(ground) + 1, layer.node());
             updateView();
-            double lowest = layer.mesh().lowestSceneY();
-            if (!Double.isNaN(lowest)) {
-                groundTop = Math.max(GROUND_TOP, lowest + GROUND_BELOW_TERRAIN);
-            }
         }
-        ground.setTranslateY(groundTop + ground.getHeight() / 2);
+        ground.setVisible(layer == null);
+        layFarGround();
     }
 
     /** The terrain under the city, or null where there is none. */
@@ -281,6 +338,11 @@ public final class CityScene {
     /** Adds a layer drawn in the city's coordinates (an overlay's meshes), under the same camera and lights. */
     public void addLayer(Node layer) {
         world.getChildren().add(layer);
+    }
+
+    /** The sky behind the view as the camera looks now, for a view {@code heightPixels} high (see {@link Sky}). */
+    public LinearGradient sky(double heightPixels) {
+        return Sky.gradient(camera.view().pitchDegrees(), camera.camera().getFieldOfView(), heightPixels);
     }
 
     public SubScene subScene() {

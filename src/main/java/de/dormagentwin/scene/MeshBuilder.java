@@ -146,6 +146,7 @@ public final class MeshBuilder {
         private final int firstObject;
         private final Map<PartKey, PartBuilder> parts = new LinkedHashMap<>();
         private final List<CityObject> objects = new ArrayList<>();
+        private final List<GroundArea> groundAreas = new ArrayList<>();
         private final double[] normal = new double[3];
         private double[] polygon = new double[3 * 64];
         private int[] ringStarts = new int[8];
@@ -174,6 +175,10 @@ public final class MeshBuilder {
                 if (geometry == null) {
                     continue;
                 }
+                if (GroundArea.isGroundArea(object)) {
+                    addGroundAreas(object, geometry, vertices);
+                    continue;
+                }
                 int objectIndex = firstObject + objects.size();
                 objects.add(object);
                 int column = partPerObject ? objectIndex : tile(vertices, geometry, 0);
@@ -193,6 +198,26 @@ public final class MeshBuilder {
                 for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
                     addSurface(object, objectIndex, geometry, surface, vertices, column, row, detail, stamp, pointIndex);
                 }
+            }
+        }
+
+        /** One area per surface of a land-use object, for the ground's image; the object itself draws nothing. */
+        private void addGroundAreas(CityObject object, Geometry geometry, double[] vertices) {
+            int argb = GroundArea.argbOf(object);
+            for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+                List<float[]> rings = new ArrayList<>();
+                for (int ring = geometry.firstRing(surface); ring < geometry.endRing(surface); ring++) {
+                    int first = geometry.firstVertex(ring);
+                    int end = geometry.endVertex(ring);
+                    float[] plan = new float[(end - first) * 2];
+                    for (int position = first; position < end; position++) {
+                        int vertex = geometry.vertexIndex(position) * 3;
+                        plan[(position - first) * 2] = (float) (vertices[vertex] - origin[0]);
+                        plan[(position - first) * 2 + 1] = (float) (vertices[vertex + 1] - origin[1]);
+                    }
+                    rings.add(plan);
+                }
+                groundAreas.add(new GroundArea(argb, rings));
             }
         }
 
@@ -225,8 +250,8 @@ public final class MeshBuilder {
             double top = Double.NEGATIVE_INFINITY;
             double roofSum = 0;
             int roofPoints = 0;
-            int roofArgb = SurfaceClass.ROOF.defaultArgb();
-            int wallArgb = SurfaceClass.WALL.defaultArgb();
+            int roofArgb = SurfaceClass.styleArgb(object, SurfaceClass.ROOF);
+            int wallArgb = SurfaceClass.styleArgb(object, SurfaceClass.WALL);
             boolean roofColour = false;
             boolean wallColour = false;
             long ownTriangles = 0;
@@ -437,7 +462,7 @@ public final class MeshBuilder {
             PartBuilder part = part(column, row, surfaceClass, detail);
             int argb = geometry.surfaceColor(surface);
             if (argb == Geometry.NO_COLOR) {
-                argb = surfaceClass == SurfaceClass.FACILITY ? SurfaceClass.facilityArgb(object) : surfaceClass.defaultArgb();
+                argb = SurfaceClass.styleArgb(object, surfaceClass);
             }
             int texel = part.texel(objectIndex, argb);
             int normalIndex = part.normal(nx, ny, nz);
@@ -484,7 +509,7 @@ public final class MeshBuilder {
             }
             built.sort(Comparator.comparingInt((MeshPart part) -> part.detail().ordinal()).thenComparingInt(part -> part.surfaceClass().ordinal())
                     .thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
-            return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area);
+            return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area, List.copyOf(groundAreas));
         }
     }
 

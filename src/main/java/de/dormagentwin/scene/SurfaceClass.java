@@ -56,6 +56,45 @@ public enum SurfaceClass {
         return normalUp > 0.3 ? ROOF : WALL;
     }
 
+    /** Pitched roofs: terracotta, brown-red, anthracite and dark brown tiles, as a Lower Rhine street has them. */
+    private static final int[] PITCHED_ROOF_ARGB = {0xFFA9503D, 0xFFB35A43, 0xFF8A4536, 0xFF55585C, 0xFF4A4D52,
+        0xFF6B4A3A, 0xFFA04A38};
+    /** Flat roofs: gravel, bitumen and the odd green roof. */
+    private static final int[] FLAT_ROOF_ARGB = {0xFF8E8B85, 0xFF9C9890, 0xFF7F7D78, 0xFF8A8F84, 0xFF7E9460};
+    /** Walls: white and beige plaster mostly, red and yellow brick now and then. */
+    private static final int[] WALL_ARGB = {0xFFEDE6D8, 0xFFF1ECE2, 0xFFE4D8C2, 0xFFD9CDB8, 0xFFE9DFCB,
+        0xFFB06F52, 0xFFC4A27E};
+
+    /**
+     * The colour of a surface that has no material colour of its own: CHEMPARK facilities by function, roofs by
+     * roof type, roofs and walls of buildings varied by the object's id (the same on every run), so that a street
+     * reads as houses and not as one red carpet; other classes take their {@link #defaultArgb}.
+     */
+    public static int styleArgb(CityObject object, SurfaceClass surfaceClass) {
+        return switch (surfaceClass) {
+            case FACILITY -> facilityArgb(object);
+            case ROOF -> isFlatRoof(object.textAttribute("roofType"))
+                    ? pick(FLAT_ROOF_ARGB, object, 0x2545F491)
+                    : pick(PITCHED_ROOF_ARGB, object, 0x9E3779B9);
+            case WALL -> pick(WALL_ARGB, object, 0x632BE5AB);
+            default -> surfaceClass.defaultArgb();
+        };
+    }
+
+    /** "flat" in CityJSON's words, 1000 in the roof type code list of the German state surveys (AdV), as NRW's tiles have it. */
+    private static boolean isFlatRoof(String roofType) {
+        return "flat".equalsIgnoreCase(roofType) || "1000".equals(roofType);
+    }
+
+    /** One of the colours by a hash of the id, mixed so that neighbouring ids (house-0001, house-0002) differ. */
+    private static int pick(int[] colours, CityObject object, int salt) {
+        int hash = object.id().hashCode() * salt;
+        hash ^= hash >>> 15;
+        hash *= 0x2C1B3C6D;
+        hash ^= hash >>> 12;
+        return colours[Math.floorMod(hash, colours.length)];
+    }
+
     /** Colours of CHEMPARK facilities by function, so that tanks, stacks and plants read apart at a glance. */
     static int facilityArgb(CityObject object) {
         String function = object.textAttribute("function");

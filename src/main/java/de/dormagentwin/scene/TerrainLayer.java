@@ -3,6 +3,7 @@ package de.dormagentwin.scene;
 import de.dormagentwin.model.TerrainGrid;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
@@ -15,29 +16,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The terrain in the 3D view: one mesh per tile of a {@link TerrainMesh}, tinted by height from meadow green in
- * the lowlands to light loam on the highest ground, matte. The meshes take picks, so that measuring on open ground
- * lands on the terrain's surface, not on a flat plane under or over it. A {@link CityScene} shows the terrain of its
- * {@link CityMeshes} by itself; {@link CityScene#setTerrain} lays another. Use on the FX thread; build the
- * {@link TerrainMesh} on a worker.
+ * The terrain in the 3D view: one mesh per tile of a {@link TerrainMesh}, matte, under one image of the ground
+ * ({@link GroundImage}): tinted by height from meadow green in the lowlands to light loam on the highest ground,
+ * the land use painted over that, and fading into the sky's haze at its edges. The meshes take picks, so that
+ * measuring on open ground lands on the terrain's surface, not on a flat plane under or over it. A
+ * {@link CityScene} shows the terrain of its {@link CityMeshes} by itself; {@link CityScene#setTerrain} lays
+ * another. Use on the FX thread; build the {@link TerrainMesh} on a worker.
  */
 public final class TerrainLayer {
-    /** The tint from the lowest ground to {@link TerrainMesh#LEAST_TINT_SPAN} metres (or the whole range) above it. */
-    private static final List<Color> TINT = List.of(Color.web("#8fae72"), Color.web("#a3b578"), Color.web("#bdb98a"),
-            Color.web("#cbb894"));
-    private static final int TINT_TEXELS = 64;
-
     private final TerrainMesh mesh;
     private final Group root = new Group();
     /** Per tile's mesh view, the box around its points: tiles out of view are not drawn. */
     private final List<double[]> boxes = new ArrayList<>();
 
+    /** Terrain without land use. */
     public TerrainLayer(TerrainMesh mesh) {
+        this(mesh, List.of());
+    }
+
+    /** Terrain with land use painted on it, in order. */
+    public TerrainLayer(TerrainMesh mesh, List<GroundArea> areas) {
         this.mesh = mesh;
-        PhongMaterial material = new PhongMaterial(Color.WHITE);
-        material.setDiffuseMap(tint());
-        // Bare ground does not shine; a highlight would move over the fields as the camera turns.
-        material.setSpecularColor(Color.BLACK);
+        double[] extent = mesh.sceneExtent();
+        double[] origin = mesh.origin();
+        GroundImage ground = GroundImage.paint(extent[0], extent[1], extent[2], extent[3], (x, z) -> {
+            double height = mesh.heightAt(origin[0] + x, origin[1] + z);
+            return Double.isNaN(height) ? 0 : mesh.tintArgb(height);
+        }, areas);
+        PhongMaterial material = material(ground);
         for (TerrainMesh.Tile tile : mesh.tiles()) {
             TriangleMesh triangles = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
             triangles.getPoints().setAll(tile.points());
@@ -69,17 +75,24 @@ public final class TerrainLayer {
 
     /** Meshes grids around the city's origin here on the calling thread: for tests and small grids. */
     public TerrainLayer(CityMeshes meshes, List<TerrainGrid> grids) {
-        this(TerrainMesh.build(grids, meshes.origin()));
+        this(TerrainMesh.build(grids, meshes.origin()), meshes.groundAreas());
     }
 
-    /** A ramp of {@link #TINT} as a texture: texture coordinate u is the height's share of the tint span. */
-    private static WritableImage tint() {
-        WritableImage image = new WritableImage(TINT_TEXELS, 1);
-        for (int texel = 0; texel < TINT_TEXELS; texel++) {
-            double along = texel / (double) (TINT_TEXELS - 1) * (TINT.size() - 1);
-            int stop = Math.min(TINT.size() - 2, (int) along);
-            image.getPixelWriter().setColor(texel, 0, TINT.get(stop).interpolate(TINT.get(stop + 1), along - stop));
-        }
+    /**
+     * A matte material of the ground's image and its glow. Bare ground does not shine: a highlight would move over
+     * the fields as the camera turns.
+     */
+    static PhongMaterial material(GroundImage ground) {
+        PhongMaterial material = new PhongMaterial(Color.WHITE);
+        material.setDiffuseMap(image(ground.diffuse(), ground.width(), ground.height()));
+        material.setSelfIlluminationMap(image(ground.glow(), ground.glowWidth(), ground.glowHeight()));
+        material.setSpecularColor(Color.BLACK);
+        return material;
+    }
+
+    private static WritableImage image(int[] argb, int width, int height) {
+        WritableImage image = new WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
         return image;
     }
 

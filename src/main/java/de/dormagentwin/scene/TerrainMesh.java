@@ -48,6 +48,8 @@ public final class TerrainMesh {
     private static final long MOST_LATTICE_POINTS = 4L * TRIANGLE_BUDGET;
     /** The height tint spans at least this many metres, so that flat ground is not tinted like a mountain. */
     static final double LEAST_TINT_SPAN = 40;
+    /** The height tint's stops, from the lowest ground up. */
+    private static final int[] TINT_ARGB = {0xFF8FAE72, 0xFFA3B578, 0xFFBDB98A, 0xFFCBB894};
     /** Against rounding where a position falls on a lattice line or a tile edge. */
     private static final double EPSILON = 1e-6;
     /** Corners of a lattice cell, counter-clockwise seen from above: south-west, south-east, north-east, north-west. */
@@ -371,8 +373,8 @@ public final class TerrainMesh {
         // The model's normal (-dh/de, -dh/dn, 1) in scene axes (x east, y down, z north).
         double length = Math.sqrt(slopeEast * slopeEast + 1 + slopeNorth * slopeNorth);
         normals.add((float) (-slopeEast / length), (float) (-1 / length), (float) (-slopeNorth / length));
-        double span = Math.max(LEAST_TINT_SPAN, highest - lowest);
-        texCoords.add((float) Math.max(0, Math.min(1, (height - lowest) / span)), 0.5f);
+        // The ground's image lies over the whole lattice, seen from above, its top row along the northern edge.
+        texCoords.add((float) (column / (double) (lattice.columns() - 1)), (float) (1 - row / (double) (lattice.rows() - 1)));
     }
 
     /** The rise per metre along a lattice axis, by central differences where both neighbours have a height. */
@@ -468,6 +470,34 @@ public final class TerrainMesh {
     /** The lowest and highest drawn heights in metres; {NaN, NaN} without terrain. */
     public double[] heightRange() {
         return lowest <= highest ? new double[]{lowest, highest} : new double[]{Double.NaN, Double.NaN};
+    }
+
+    /**
+     * The rectangle the lattice covers in scene coordinates, {west, south, east, north} (x, z): the ground's image
+     * ({@link GroundImage}) is laid over it.
+     */
+    public double[] sceneExtent() {
+        double west = lattice.originEast() - origin[0];
+        double south = lattice.originNorth() - origin[1];
+        return new double[]{west, south, west + (lattice.columns() - 1) * lattice.cellSize(),
+            south + (lattice.rows() - 1) * lattice.cellSize()};
+    }
+
+    /**
+     * The tint of bare ground at a height, opaque ARGB: meadow green in the lowlands to light loam on the highest
+     * ground, over at least {@link #LEAST_TINT_SPAN} metres so that flat land is not tinted like a mountain.
+     */
+    public int tintArgb(double height) {
+        double span = Math.max(LEAST_TINT_SPAN, highest - lowest);
+        double along = Math.max(0, Math.min(1, (height - lowest) / span)) * (TINT_ARGB.length - 1);
+        int stop = Math.min(TINT_ARGB.length - 2, (int) along);
+        double t = along - stop;
+        int from = TINT_ARGB[stop];
+        int to = TINT_ARGB[stop + 1];
+        int red = (int) Math.round(((from >> 16) & 0xFF) * (1 - t) + ((to >> 16) & 0xFF) * t);
+        int green = (int) Math.round(((from >> 8) & 0xFF) * (1 - t) + ((to >> 8) & 0xFF) * t);
+        int blue = (int) Math.round((from & 0xFF) * (1 - t) + (to & 0xFF) * t);
+        return 0xFF000000 | red << 16 | green << 8 | blue;
     }
 
     /** The scene y (down) of the lowest drawn ground, the largest y; NaN without terrain. */

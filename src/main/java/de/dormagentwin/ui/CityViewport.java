@@ -7,11 +7,12 @@ import javafx.geometry.Pos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.SubScene;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.LinearGradient;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -23,8 +24,6 @@ import javafx.scene.layout.VBox;
  */
 public final class CityViewport extends StackPane {
     private static final double DRAG_THRESHOLD_PIXELS = 4;
-    /** Drawn behind the transparent SubScene (its own gradient fill is not drawn), and under its snapshots. */
-    private static final String SKY = "linear-gradient(to bottom, #4f86c0 0%, #a9c9e6 55%, #e3edf4 100%)";
 
     private final CityScene scene;
     private final Pane holder;
@@ -45,7 +44,12 @@ public final class CityViewport extends StackPane {
         scene.subScene().widthProperty().bind(holder.widthProperty());
         scene.subScene().heightProperty().bind(holder.heightProperty());
         holder.setMinSize(0, 0);
-        holder.setStyle("-fx-background-color: " + SKY + ";");
+        // The sky is drawn behind the transparent SubScene (its own gradient fill is not drawn), its horizon where
+        // the camera's is.
+        Runnable sky = () -> holder.setBackground(new Background(new BackgroundFill(scene.sky(holder.getHeight()), null, null)));
+        scene.camera().addListener(sky);
+        holder.heightProperty().addListener((property, before, after) -> sky.run());
+        sky.run();
         notes.setPadding(new Insets(12));
         notes.setAlignment(Pos.TOP_LEFT);
         notes.setPickOnBounds(false);
@@ -104,7 +108,7 @@ public final class CityViewport extends StackPane {
             subScene.setWidth(width);
             subScene.setHeight(height);
             SnapshotParameters parameters = new SnapshotParameters();
-            parameters.setFill(LinearGradient.valueOf(SKY));
+            parameters.setFill(scene.sky(height));
             return subScene.snapshot(parameters, new WritableImage(width, height));
         } finally {
             subScene.widthProperty().bind(holder.widthProperty());

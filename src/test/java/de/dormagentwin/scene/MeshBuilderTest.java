@@ -194,7 +194,8 @@ class MeshBuilderTest {
                 int texel = part.faces()[corner + 2];
                 assertTrue(texel < part.texelObject().length && texel * 2 + 1 < part.texCoords().length, "texel " + texel + " exists");
             }
-            assertEquals(part.surfaceClass().defaultArgb(), part.texelArgb()[0], "a block without colours of its own takes its class's");
+            assertEquals(SurfaceClass.styleArgb(meshes.objects().get(house), part.surfaceClass()), part.texelArgb()[0],
+                    "a block without colours of its own takes its building's style");
         }
     }
 
