@@ -30,6 +30,8 @@ public record GroundImage(double west, double south, double east, double north, 
     static final double SMALLEST_TEXEL = 1;
     /** The far ground's image: its fade spans tens of kilometres, and is smooth at this size. */
     static final int FAR_TEXELS = 256;
+    /** The far ground is two thirds haze this many metres beyond the town's ground: a hazy day's look far out. */
+    static final double HAZE_DISTANCE = 2500;
     /** The fade's width as a share of the rectangle's shorter side, and its widest in metres. */
     static final double FADE_SHARE = 0.12;
     static final double WIDEST_FADE = 1500;
@@ -80,8 +82,9 @@ public record GroundImage(double west, double south, double east, double north, 
 
     /**
      * The ground beyond everything else, a square of half-size {@code reach} around the scene origin: the far
-     * countryside's colour out to {@code clear} metres from the origin, then fading into the sky's haze, all haze
-     * at its edges. Without an edge in view, the ground then meets the sky in the haze at the horizon.
+     * countryside's colour out to {@code clear} metres from the origin, then thickening into the sky's haze
+     * ({@link #HAZE_DISTANCE}), all haze near its edges. So the ground meets the sky in the haze at the horizon,
+     * not at an edge.
      */
     public static GroundImage farGround(double clear, double reach) {
         int texels = FAR_TEXELS;
@@ -91,8 +94,9 @@ public record GroundImage(double west, double south, double east, double north, 
             for (int column = 0; column < texels; column++) {
                 double x = ((column + 0.5) / texels * 2 - 1) * reach;
                 double z = ((row + 0.5) / texels * 2 - 1) * reach;
-                double t = Math.max(0, Math.min(1, (Math.hypot(x, z) - clear) / (0.95 * reach - clear)));
-                double haze = t * t * (3 - 2 * t);
+                double beyond = Math.max(0, Math.hypot(x, z) - clear);
+                // Aerial perspective: haze thickens with distance, and the last stretch before the edge is all haze.
+                double haze = Math.hypot(x, z) >= 0.95 * reach ? 1 : 1 - Math.exp(-beyond / HAZE_DISTANCE);
                 diffuse[row * texels + column] = scaled(FAR_ARGB, 1 - haze);
                 glow[row * texels + column] = scaled(Sky.HAZE_ARGB, haze);
             }

@@ -124,7 +124,8 @@ class CityLayerViewTest {
             assertEquals(OVERLAY, layer.objectColor(3));
             assertEquals(OVERLAY, layer.overlayColor(3));
             assertEquals(List.of(OVERLAY, OVERLAY, OVERLAY, OVERLAY), palette(layer, 3), "the block far away shows the overlay too");
-            assertEquals(SurfaceClass.ROOF.defaultArgb(), layer.objectColor(0), "the first chunk's objects keep their colours");
+            assertEquals(SurfaceClass.styleArgb(layer.meshes().objects().get(0), SurfaceClass.ROOF), layer.objectColor(0),
+                    "the first chunk's objects keep their colours");
 
             layer.select(3);
             assertEquals(CityLayer.SELECTION_ARGB, layer.objectColor(3));
