@@ -56,6 +56,8 @@ public final class CityScene {
     private static final double GROUND_BELOW_TERRAIN = 2;
     /** The far ground's half-size in metres at least: the horizon of a view from a few kilometres up. */
     private static final double FAR_GROUND_REACH = 60_000;
+    /** The far ground's haze is made again when the daylight has changed by more than this: a step no eye sees. */
+    private static final double DAYLIGHT_STEP = 0.04;
     /** The largest object, east-west and north-south in metres, that the town's views frame (a CHEMPARK plant's size). */
     private static final double FRAMED_SIZE = 500;
     /**
@@ -86,6 +88,11 @@ public final class CityScene {
     private double[] groundExtent;
     private TerrainLayer terrain;
     private SunPosition sun;
+    /** How much daylight the sky shows: 1 by day and for the fixed default light, 0 at night. */
+    private double daylight = 1;
+    /** The daylight the far ground's haze was made for: it is made again when the light has changed much. */
+    private double farGroundDaylight = Double.NaN;
+    private final List<Runnable> skyListeners = new ArrayList<>();
 
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
@@ -223,7 +230,8 @@ public final class CityScene {
         double[] extent = terrain != null ? terrain.mesh().sceneExtent() : groundExtent;
         double clear = Math.max(Math.hypot(extent[0], extent[1]), Math.hypot(extent[2], extent[3]));
         clear = Math.max(clear, Math.max(Math.hypot(extent[0], extent[3]), Math.hypot(extent[2], extent[1])));
-        GroundImage image = GroundImage.farGround(clear, Math.max(FAR_GROUND_REACH, 8 * clear));
+        GroundImage image = GroundImage.farGround(clear, Math.max(FAR_GROUND_REACH, 8 * clear), Sky.hazeArgb(daylight));
+        farGroundDaylight = daylight;
         farGround.setMesh(sheet(image));
         farGround.setMaterial(TerrainLayer.material(image));
         double lowest = terrain == null ? Double.NaN : terrain.mesh().lowestSceneY();
@@ -275,6 +283,14 @@ public final class CityScene {
      */
     public void setSunPosition(SunPosition position) {
         sun = position;
+        double before = daylight;
+        daylight = position == null ? 1 : smoothStep(-6, 6, position.elevationDegrees());
+        if (Math.abs(daylight - farGroundDaylight) > DAYLIGHT_STEP || (daylight != before && (daylight == 0 || daylight == 1))) {
+            layFarGround();
+        }
+        if (daylight != before) {
+            skyListeners.forEach(Runnable::run);
+        }
         if (position == null) {
             sunLight.setColor(DEFAULT_SUN_COLOR);
             sunLight.setDirection(DEFAULT_SUN_DIRECTION);
@@ -287,7 +303,6 @@ public final class CityScene {
         // Direct light fades out as the sun sinks from 4° above the apparent horizon to 1° below it; the sky's
         // light lasts through civil twilight, to 6° below it.
         double direct = smoothStep(-1, 4, elevation);
-        double daylight = smoothStep(-6, 6, elevation);
         double azimuth = Math.toRadians(position.azimuthDegrees());
         double height = Math.toRadians(elevation);
         double east = Math.sin(azimuth);
@@ -340,9 +355,18 @@ public final class CityScene {
         world.getChildren().add(layer);
     }
 
-    /** The sky behind the view as the camera looks now, for a view {@code heightPixels} high (see {@link Sky}). */
+    /**
+     * The sky behind the view as the camera looks now and as light as the sun makes it, for a view
+     * {@code heightPixels} high (see {@link Sky}).
+     */
     public LinearGradient sky(double heightPixels) {
-        return Sky.gradient(camera.view().pitchDegrees(), camera.camera().getFieldOfView(), heightPixels);
+        return Sky.gradient(camera.view().pitchDegrees(), camera.camera().getFieldOfView(), heightPixels, daylight);
+    }
+
+    /** Hears every change of the sky: the camera's moves and the sun's. */
+    public void addSkyListener(Runnable listener) {
+        skyListeners.add(listener);
+        camera.addListener(listener);
     }
 
     public SubScene subScene() {

@@ -87,6 +87,11 @@ public record GroundImage(double west, double south, double east, double north, 
      * not at an edge.
      */
     public static GroundImage farGround(double clear, double reach) {
+        return farGround(clear, reach, Sky.HAZE_ARGB);
+    }
+
+    /** The far ground fading into a haze of the given colour (the night's haze is dark). */
+    public static GroundImage farGround(double clear, double reach, int hazeArgb) {
         int texels = FAR_TEXELS;
         int[] diffuse = new int[texels * texels];
         int[] glow = new int[texels * texels];
@@ -98,7 +103,7 @@ public record GroundImage(double west, double south, double east, double north, 
                 // Aerial perspective: haze thickens with distance, and the last stretch before the edge is all haze.
                 double haze = Math.hypot(x, z) >= 0.95 * reach ? 1 : 1 - Math.exp(-beyond / HAZE_DISTANCE);
                 diffuse[row * texels + column] = scaled(FAR_ARGB, 1 - haze);
-                glow[row * texels + column] = scaled(Sky.HAZE_ARGB, haze);
+                glow[row * texels + column] = scaled(hazeArgb, haze);
             }
         }
         return new GroundImage(-reach, -reach, reach, reach, texels, texels, diffuse, texels, texels, glow);

@@ -47,7 +47,7 @@ public final class CityViewport extends StackPane {
         // The sky is drawn behind the transparent SubScene (its own gradient fill is not drawn), its horizon where
         // the camera's is.
         Runnable sky = () -> holder.setBackground(new Background(new BackgroundFill(scene.sky(holder.getHeight()), null, null)));
-        scene.camera().addListener(sky);
+        scene.addSkyListener(sky);
         holder.heightProperty().addListener((property, before, after) -> sky.run());
         sky.run();
         notes.setPadding(new Insets(12));

@@ -42,6 +42,14 @@ class SkyTest {
     }
 
     @Test
+    void atNightTheSkyAndItsHazeAreDark() {
+        assertTrue(Sky.colorAt(40, 0).getBrightness() < 0.2, "night sky " + Sky.colorAt(40, 0));
+        assertTrue(Sky.colorAt(0, 0).getBrightness() < 0.4, "night haze " + Sky.colorAt(0, 0));
+        assertEquals(Sky.HAZE_ARGB, Sky.hazeArgb(1));
+        assertTrue((Sky.hazeArgb(0) & 0xFF) < 0x60, "the far ground's night haze is dark too");
+    }
+
+    @Test
     void aCameraLookingSteeplyDownSeesNoSky() {
         for (Stop stop : Sky.gradient(60, 40, 900).getStops()) {
             assertEquals(HAZE, stop.getColor(), "the whole view is below the horizon");
