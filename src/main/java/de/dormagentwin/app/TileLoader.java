@@ -85,6 +85,8 @@ final class TileLoader {
         TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(paths));
         if (!terrain.grids().isEmpty()) {
             city = city.withTerrain(TerrainMesh.build(terrain.grids(), city.origin()));
+            // Painted here, on the loading thread, so that laying the terrain does not hold up the FX thread.
+            city.terrain().groundImage(city.groundAreas());
         }
         return new SceneFactory.Prepared(new ModelFiles.Loaded(List.copyOf(models), List.copyOf(failures)), city, terrain.failures());
     }

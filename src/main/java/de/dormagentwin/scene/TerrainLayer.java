@@ -37,13 +37,7 @@ public final class TerrainLayer {
     /** Terrain with land use painted on it, in order. */
     public TerrainLayer(TerrainMesh mesh, List<GroundArea> areas) {
         this.mesh = mesh;
-        double[] extent = mesh.sceneExtent();
-        double[] origin = mesh.origin();
-        GroundImage ground = GroundImage.paint(extent[0], extent[1], extent[2], extent[3], (x, z) -> {
-            double height = mesh.heightAt(origin[0] + x, origin[1] + z);
-            return Double.isNaN(height) ? 0 : mesh.tintArgb(height);
-        }, areas);
-        PhongMaterial material = material(ground);
+        PhongMaterial material = material(mesh.groundImage(areas));
         for (TerrainMesh.Tile tile : mesh.tiles()) {
             TriangleMesh triangles = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
             triangles.getPoints().setAll(tile.points());

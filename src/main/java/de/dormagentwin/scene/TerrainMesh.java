@@ -76,6 +76,9 @@ public final class TerrainMesh {
     private final List<Tile> tiles;
     private final double lowest;
     private final double highest;
+    /** The ground's image last painted, and the areas it was painted with. */
+    private GroundImage painted;
+    private List<GroundArea> paintedAreas;
 
     private TerrainMesh(double[] origin, double tileSize, TerrainGrid lattice) {
         this.origin = origin.clone();
@@ -481,6 +484,23 @@ public final class TerrainMesh {
         double south = lattice.originNorth() - origin[1];
         return new double[]{west, south, west + (lattice.columns() - 1) * lattice.cellSize(),
             south + (lattice.rows() - 1) * lattice.cellSize()};
+    }
+
+    /**
+     * The image of this terrain's ground with these areas of land use painted on it ({@link GroundImage}). It is
+     * painted once for a list of areas, by the first thread that asks: painting takes a few hundred milliseconds,
+     * which the thread that prepares the city spends, not the FX thread that lays it.
+     */
+    public synchronized GroundImage groundImage(List<GroundArea> areas) {
+        if (painted == null || !paintedAreas.equals(areas)) {
+            double[] extent = sceneExtent();
+            painted = GroundImage.paint(extent[0], extent[1], extent[2], extent[3], (x, z) -> {
+                double height = heightAt(origin[0] + x, origin[1] + z);
+                return Double.isNaN(height) ? 0 : tintArgb(height);
+            }, areas);
+            paintedAreas = List.copyOf(areas);
+        }
+        return painted;
     }
 
     /**
