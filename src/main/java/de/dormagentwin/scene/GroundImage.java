@@ -159,10 +159,19 @@ public record GroundImage(double west, double south, double east, double north, 
         return 1 - t * t * (3 - 2 * t);
     }
 
+    /** A value from -1 to 1 for a texel, the same on every run: the grain of an area's colour. */
+    private static double noise(int column, int row) {
+        int hash = column * 0x27D4EB2D ^ row * 0x165667B1;
+        hash ^= hash >>> 15;
+        hash *= 0x2C1B3C6D;
+        hash ^= hash >>> 12;
+        return (hash & 0xFFFF) / 32767.5 - 1;
+    }
+
     private static int scaled(int argb, double factor) {
-        int red = (int) Math.round(((argb >> 16) & 0xFF) * factor);
-        int green = (int) Math.round(((argb >> 8) & 0xFF) * factor);
-        int blue = (int) Math.round((argb & 0xFF) * factor);
+        int red = Math.min(255, (int) Math.round(((argb >> 16) & 0xFF) * factor));
+        int green = Math.min(255, (int) Math.round(((argb >> 8) & 0xFF) * factor));
+        int blue = Math.min(255, (int) Math.round((argb & 0xFF) * factor));
         return 0xFF000000 | red << 16 | green << 8 | blue;
     }
 
@@ -210,7 +219,8 @@ public record GroundImage(double west, double south, double east, double north, 
                 for (int column = from; column <= to; column++) {
                     int index = row * width + column;
                     if (colours[index] != 0) {
-                        colours[index] = area.argb();
+                        colours[index] = area.grain() == 0 ? area.argb()
+                                : scaled(area.argb(), 1 + area.grain() * noise(column, row));
                     }
                 }
             }

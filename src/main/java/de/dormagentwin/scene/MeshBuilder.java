@@ -203,7 +203,6 @@ public final class MeshBuilder {
 
         /** One area per surface of a land-use object, for the ground's image; the object itself draws nothing. */
         private void addGroundAreas(CityObject object, Geometry geometry, double[] vertices) {
-            int argb = GroundArea.argbOf(object);
             for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
                 List<float[]> rings = new ArrayList<>();
                 for (int ring = geometry.firstRing(surface); ring < geometry.endRing(surface); ring++) {
@@ -217,7 +216,7 @@ public final class MeshBuilder {
                     }
                     rings.add(plan);
                 }
-                groundAreas.add(new GroundArea(argb, rings));
+                groundAreas.add(GroundArea.of(object, rings));
             }
         }
 

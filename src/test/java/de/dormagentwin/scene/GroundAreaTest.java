@@ -13,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Land use is painted on the ground, not drawn as objects. */
 class GroundAreaTest {
@@ -47,7 +48,8 @@ class GroundAreaTest {
         assertEquals(List.of("house"), meshes.objects().stream().map(object -> object.id()).toList());
         assertEquals(2, meshes.groundAreas().size());
         GroundArea wood = meshes.groundAreas().get(0);
-        assertEquals(0xFF557F43, wood.argb());
+        assertEquals(0xFF4F7A3F, wood.argb());
+        assertTrue(wood.grain() > 0, "a wood has a canopy's grain");
         assertEquals(2, wood.rings().size(), "the clearing stays a hole");
         double[] origin = meshes.origin();
         float[] outer = wood.rings().get(0);

@@ -35,7 +35,7 @@ class GroundImageTest {
 
     @Test
     void anAreaIsPaintedInsideItsOuterRingAndNotInItsHole() {
-        GroundImage image = painted(List.of(new GroundArea(FOREST,
+        GroundImage image = painted(List.of(new GroundArea(FOREST, 0,
                 List.of(square(-200, -200, 200, 200), square(-50, -50, 50, 50)))));
         assertEquals(FOREST, at(image, -150, 0));
         assertEquals(FOREST, at(image, 0, 150));
@@ -46,24 +46,41 @@ class GroundImageTest {
 
     @Test
     void northIsTheImagesTopRow() {
-        GroundImage image = painted(List.of(new GroundArea(FOREST, List.of(square(-500, 400, 500, 500)))));
+        GroundImage image = painted(List.of(new GroundArea(FOREST, 0, List.of(square(-500, 400, 500, 500)))));
         assertEquals(FOREST, image.diffuse()[image.width() / 2]);
         assertEquals(BASE, image.diffuse()[(image.height() - 1) * image.width() + image.width() / 2]);
     }
 
     @Test
     void aLaterAreaCoversAnEarlierOne() {
-        GroundImage image = painted(List.of(new GroundArea(FOREST, List.of(square(-300, -300, 300, 300))),
-                new GroundArea(PARK, List.of(square(0, 0, 100, 100)))));
+        GroundImage image = painted(List.of(new GroundArea(FOREST, 0, List.of(square(-300, -300, 300, 300))),
+                new GroundArea(PARK, 0, List.of(square(0, 0, 100, 100)))));
         assertEquals(PARK, at(image, 50, 50));
         assertEquals(FOREST, at(image, -50, -50));
     }
 
     @Test
     void aTriangleIsPaintedAlongItsSlantedSide() {
-        GroundImage image = painted(List.of(new GroundArea(PARK, List.of(new float[]{-400, -400, 400, -400, -400, 400}))));
+        GroundImage image = painted(List.of(new GroundArea(PARK, 0, List.of(new float[]{-400, -400, 400, -400, -400, 400}))));
         assertEquals(PARK, at(image, -10, -20), "below the diagonal");
         assertEquals(BASE, at(image, 20, 10), "above it");
+    }
+
+    @Test
+    void aWoodsGrainVariesItsColourAroundItsOwn() {
+        GroundImage image = painted(List.of(new GroundArea(FOREST, 0.16, List.of(square(-300, -300, 300, 300)))));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        double greenSum = 0;
+        for (int x = -250; x < 250; x += 5) {
+            int argb = at(image, x, 17);
+            seen.add(argb);
+            greenSum += argb >> 8 & 0xFF;
+            assertTrue(channelDistance(argb, FOREST) <= 0.16 * 0x7F + 1, Integer.toHexString(argb));
+        }
+        assertTrue(seen.size() > 20, "a canopy, not one green: " + seen.size() + " colours");
+        assertEquals(FOREST >> 8 & 0xFF, greenSum / 100, 4, "around the wood's own colour");
+        assertEquals(image.diffuse()[0], painted(List.of(new GroundArea(FOREST, 0.16,
+                List.of(square(-300, -300, 300, 300))))).diffuse()[0], "the same on every run");
     }
 
     @Test
@@ -80,7 +97,7 @@ class GroundImageTest {
     @Test
     void whereThereIsNoGroundTheImageShowsTheFarColour() {
         GroundImage image = GroundImage.paint(-500, -500, 500, 500, 0, 100, (x, z) -> x < 0 ? 0 : BASE,
-                List.of(new GroundArea(FOREST, List.of(square(-400, -400, 400, 400)))));
+                List.of(new GroundArea(FOREST, 0, List.of(square(-400, -400, 400, 400)))));
         assertEquals(GroundImage.FAR_ARGB, at(image, -200, 0), "no land use is painted where there is no ground");
         assertEquals(FOREST, at(image, 200, 0));
     }
