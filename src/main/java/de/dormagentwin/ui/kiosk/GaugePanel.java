@@ -5,7 +5,6 @@ import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.Texts;
-import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,20 +37,18 @@ final class GaugePanel extends VBox {
     private Latest shown;
 
     GaugePanel(Texts texts) {
-        super(4);
         this.texts = texts;
-        setPadding(new Insets(16, 22, 16, 22));
         setMaxWidth(Region.USE_PREF_SIZE);
         setMaxHeight(Region.USE_PREF_SIZE);
         setMouseTransparent(true);
-        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 14;"
+        // In em of the kiosk's text size, which follows the screen's height.
+        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 0.8em; -fx-padding: 0.9em 1.2em; -fx-spacing: 0.2em;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 14, 0, 0, 3);");
-        station.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        level.setStyle("-fx-font-size: 64px; -fx-font-weight: bold; -fx-text-fill: #1b5e9e;");
-        trend.setStyle("-fx-font-size: 22px;");
-        comparison.setStyle("-fx-font-size: 18px; -fx-text-fill: #444;");
+        station.setStyle("-fx-font-size: 1.1em; -fx-font-weight: bold;");
+        level.setStyle("-fx-font-size: 3.5em; -fx-font-weight: bold; -fx-text-fill: #1b5e9e;");
+        trend.setStyle("-fx-font-size: 1.2em;");
+        comparison.setStyle("-fx-text-fill: #444; -fx-max-width: 20em;");
         comparison.setWrapText(true);
-        comparison.setMaxWidth(360);
         getChildren().addAll(station, level, trend, comparison);
         setVisible(false);
     }
