@@ -5,6 +5,7 @@ import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
@@ -88,6 +89,7 @@ class KioskTextSizeUiTest {
         inState(pane, "the card, the legend, the note and the hint", problems, least, kiosk -> {
             CityScene scene = kiosk.viewport().cityScene();
             scene.camera().set(scene.homeView());
+            kiosk.setWaterMarks(datastream -> new WaterMarks(114, 725));
             kiosk.setSeries((id, from, to, maxPoints, onFxThread) -> onFxThread.accept(id == 7 ? week : List.of()));
             kiosk.showSampleNote(true);
             kiosk.showLive(values);

@@ -1,10 +1,12 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.Freshness;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.model.text.SafeText;
 import javafx.scene.control.Button;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 final class InfoCard extends VBox {
     private final Texts texts;
     private final Button close = new Button();
+    private Function<Datastream, WaterMarks> waterMarks = datastream -> null;
 
     InfoCard(Texts texts, Runnable onClose) {
         this.texts = texts;
@@ -42,6 +45,11 @@ final class InfoCard extends VBox {
         close.setMinSize(KioskPane.TOUCH_TARGET, KioskPane.TOUCH_TARGET);
         close.setOnAction(event -> onClose.run());
         setVisible(false);
+    }
+
+    /** Where a gauge's marks for low and high water come from: its binding; none, no word. */
+    void setWaterMarks(Function<Datastream, WaterMarks> waterMarks) {
+        this.waterMarks = waterMarks;
     }
 
     /** Shows an object (or, with null, a sensor of its own) and the values measured there, counted to {@code now}. */
@@ -154,6 +162,9 @@ final class InfoCard extends VBox {
         String number = texts.number(value.number(), value.number() == Math.rint(value.number()) ? 0 : 1);
         StringBuilder text = new StringBuilder((number + " " + texts.unit(value.datastream().unitSymbol())).trim());
         String quality = quality(value.datastream().observedProperty(), value.number());
+        if (quality == null) {
+            quality = GaugePanel.stageWord(texts, "card", waterMarks.apply(value.datastream()), value.number());
+        }
         if (quality != null) {
             text.append(" – ").append(quality);
         }

@@ -3,11 +3,13 @@ package de.dormagentwin.ui.kiosk;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.SourceLine;
 import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
@@ -45,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -520,6 +523,16 @@ public final class KioskPane extends StackPane {
         }
         OrbitCamera.View bookmarked = tourViews.get(next.name());
         viewport.cityScene().camera().flyTo(bookmarked != null ? bookmarked : next.view().get(), 3.0);
+    }
+
+    /**
+     * Where a river gauge's marks for low and high water come from (its binding), for the word the gauge's panel and
+     * card give its level; a gauge without them gets none. FX thread.
+     */
+    public void setWaterMarks(Function<Datastream, WaterMarks> waterMarks) {
+        gauge.setWaterMarks(waterMarks);
+        card.setWaterMarks(waterMarks);
+        refresh();
     }
 
     /** Where the kiosk's series come from, for the gauge's trend: the live feed's history. */
