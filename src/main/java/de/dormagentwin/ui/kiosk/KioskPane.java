@@ -21,6 +21,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -258,7 +259,6 @@ public final class KioskPane extends StackPane {
         sampleNote = note;
         getChildren().add(1, note);
         viewport.valueLabels().keepClearOf(note);
-        requestLayout();
     }
 
     /**
@@ -504,7 +504,7 @@ public final class KioskPane extends StackPane {
     }
 
     /** Sets a margin where it changed: setting one asks for another layout. */
-    private static void margin(javafx.scene.Node node, Insets insets) {
+    private static void margin(Node node, Insets insets) {
         if (!insets.equals(StackPane.getMargin(node))) {
             StackPane.setMargin(node, insets);
         }
