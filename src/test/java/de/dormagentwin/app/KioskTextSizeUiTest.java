@@ -17,6 +17,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,9 @@ class KioskTextSizeUiTest {
                 // A label's own text node says the same as its label.
                 if (!shown(node) || node instanceof Text && node.getParent() instanceof Labeled) {
                     return;
+                }
+                if (node instanceof TextInputControl field && field.getFont().getSize() < least) {
+                    problems.add(state + ": a text field of " + field.getFont().getSize() + " px");
                 }
                 String text = node instanceof Labeled labeled ? labeled.getText() : node instanceof Text plain ? plain.getText() : null;
                 if (text == null || text.isBlank()) {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The river's gauge at a glance, for the tour's Rhine step: the station, its level as a large number, which way
- * it is going over the last hours, and how it compares with the last week, in words. The comparison is with what
+ * The river's gauge at a glance, for the tour's Rhine step: the station, its level as a large number with a word
+ * for it by the gauge's own marks for low and high water (where its binding gives them), which way it is going over
+ * the last hours, and how it compares with the last week, in words. The comparison is with what
  * the cache holds of the gauge, not with official flood marks, and says so.
  */
 final class GaugePanel extends VBox {
