@@ -51,6 +51,14 @@ final class GenerateSampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The sample's Rhine gauge is simulated, and Dormagen has no gauge of its own: its marks for low and high water
+     * are those of gauge KÖLN (Rhine km 688, the nearest upstream, whose range the simulated level follows), as
+     * PEGELONLINE gives them: MNW 114 cm and MHW 725 cm over 2010-11-01 to 2020-10-31.
+     */
+    static final int RHINE_LOW_WATER_CM = 114;
+    static final int RHINE_HIGH_WATER_CM = 725;
+
     /** The simulator's network as a bindings file: what a planner edits to bind real sensors the same way. */
     static void writeBindings(CityModel model, Path file) throws IOException {
         Simulator simulator = new Simulator(model, Simulator.DEFAULT_SEED, Clock.systemUTC(), Duration.ZERO);
@@ -62,15 +70,22 @@ final class GenerateSampleCommand implements Callable<Integer> {
             Thing thing = things.get(datastream.thingRemoteId());
             ObjectNode binding = mapper.createObjectNode().put("source", datastream.source()).put("datastream", datastream.remoteId());
             if (thing.objectId() != null) {
-                list.add(binding.put("object", thing.objectId()));
+                binding.put("object", thing.objectId());
             } else if (thing.hasPosition()) {
                 binding.putArray("position").add(round(thing.longitudeDegrees())).add(round(thing.latitudeDegrees()));
-                list.add(binding);
+            } else {
+                continue;
             }
+            if (datastream.observedProperty().equals("water level")) {
+                binding.put("lowWater", RHINE_LOW_WATER_CM).put("highWater", RHINE_HIGH_WATER_CM);
+            }
+            list.add(binding);
         }
         ObjectNode root = mapper.createObjectNode();
         root.put("comment", "Which city object each datastream of the sample's simulated network belongs to. "
-                + "Bind real datastreams the same way, by object id or by \"position\": [longitude, latitude].");
+                + "Bind real datastreams the same way, by object id or by \"position\": [longitude, latitude]. "
+                + "A river gauge may give its marks for low and high water (\"lowWater\", \"highWater\", in its unit): "
+                + "the Rhine gauge's are PEGELONLINE's MNW and MHW of gauge KÖLN, 2010-11-01 to 2020-10-31.");
         root.set("bindings", list);
         Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }

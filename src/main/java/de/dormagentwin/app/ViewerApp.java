@@ -172,6 +172,7 @@ public final class ViewerApp extends Application {
                         InstantSource.system(), kiosk.pin(), Platform::exit);
                 pane.showSampleNote(isSynthetic(prepared));
                 pane.setTourViews(tourViews());
+                pane.setWaterMarks(loaded.bindings()::waterMarks);
                 startLive(loaded, viewport, EnumSet.of(Classification.PUBLIC), feed -> {
                     feed.addListener(pane::showLive);
                     pane.setSeries(feed::series);

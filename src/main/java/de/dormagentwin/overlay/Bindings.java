@@ -3,7 +3,9 @@ package de.dormagentwin.overlay;
 import de.dormagentwin.model.text.SmallTextFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.CityMeshes;
@@ -21,8 +23,11 @@ import java.util.Map;
  * object id or a WGS84 position, which binds to the nearest object within {@link #SNAP_METRES} or else is shown as a
  * marker of its own ({@link Place#point}). A binding wins over the object a source itself gave.
  *
+ * <p>A river gauge's binding may also give its marks for low and high water ({@link WaterMarks}), in the unit
+ * of its datastream, as its operator publishes them (PEGELONLINE's MNW and MHW); the kiosk then names the level.
+ *
  * <pre>{"bindings": [{"source": "simulator", "datastream": "env-zons-03/pm10", "object": "zons-b0123"},
- *                {"datastream": "7", "position": [6.8428, 51.1219]}]}</pre>
+ *                {"datastream": "7", "position": [6.8428, 51.1219], "lowWater": 114, "highWater": 725}]}</pre>
  */
 public final class Bindings {
     /** A binding is a line of about a hundred bytes: room for hundreds of thousands of datastreams. */
@@ -31,15 +36,27 @@ public final class Bindings {
     public static final double SNAP_METRES = 100;
     public static final Bindings NONE = new Bindings(List.of());
 
-    /** One binding: exactly one of objectId and position (longitude, latitude) is set. */
-    public record Binding(String source, String datastream, String objectId, double[] position) {
+    /** One binding: exactly one of objectId and position (longitude, latitude) is set; waterMarks where given, else null. */
+    public record Binding(String source, String datastream, String objectId, double[] position, WaterMarks waterMarks) {
     }
 
     private final List<Binding> bindings;
     private final Map<String, String> resolved = new HashMap<>();
+    private final Map<String, WaterMarks> waterMarks = new HashMap<>();
 
     private Bindings(List<Binding> bindings) {
         this.bindings = List.copyOf(bindings);
+        for (Binding binding : bindings) {
+            if (binding.waterMarks() != null) {
+                waterMarks.put(key(binding.source(), binding.datastream()), binding.waterMarks());
+            }
+        }
+    }
+
+    /** A gauge's marks for low and high water, as its binding gives them; null where it gives none. */
+    public WaterMarks waterMarks(Datastream datastream) {
+        WaterMarks marks = waterMarks.get(key(datastream.source(), datastream.remoteId()));
+        return marks != null ? marks : waterMarks.get(key(null, datastream.remoteId()));
     }
 
     public List<Binding> bindings() {
@@ -75,12 +92,25 @@ public final class Bindings {
                 continue;
             }
             String source = entry.path("source").isTextual() ? entry.path("source").asText() : null;
+            WaterMarks marks = null;
+            if (entry.has("lowWater") || entry.has("highWater")) {
+                JsonNode low = entry.path("lowWater");
+                JsonNode high = entry.path("highWater");
+                String problem = !low.isNumber() || !high.isNumber()
+                        ? "give both 'lowWater' and 'highWater' as numbers (the gauge's MNW and MHW, in its datastream's unit)"
+                        : WaterMarks.problem(low.asDouble(), high.asDouble());
+                if (problem != null) {
+                    problems.add(where + "datastream " + SafeText.of(entry.path("datastream").asText(), 80) + ": " + problem);
+                    continue;
+                }
+                marks = new WaterMarks(low.asDouble(), high.asDouble());
+            }
             if (hasObject) {
                 if (!entry.path("object").isTextual()) {
                     problems.add(where + "'object' must be an object id, as text");
                     continue;
                 }
-                bindings.add(new Binding(source, entry.path("datastream").asText(), entry.path("object").asText(), null));
+                bindings.add(new Binding(source, entry.path("datastream").asText(), entry.path("object").asText(), null, marks));
             } else {
                 JsonNode position = entry.path("position");
                 if (!position.isArray() || position.size() != 2 || !position.get(0).isNumber() || !position.get(1).isNumber()
@@ -89,7 +119,7 @@ public final class Bindings {
                     continue;
                 }
                 bindings.add(new Binding(source, entry.path("datastream").asText(), null,
-                        new double[]{position.get(0).asDouble(), position.get(1).asDouble()}));
+                        new double[]{position.get(0).asDouble(), position.get(1).asDouble()}, marks));
             }
         }
         if (!problems.isEmpty()) {

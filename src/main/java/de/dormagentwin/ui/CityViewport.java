@@ -24,10 +24,12 @@ import javafx.scene.layout.VBox;
  */
 public final class CityViewport extends StackPane {
     private static final double DRAG_THRESHOLD_PIXELS = 4;
+    /** The planner's text size on the view, in pixels: the notes, legend and labels are sized in em of it. */
+    public static final double PLANNER_TEXT_PX = 12;
 
     private final CityScene scene;
     private final Pane holder;
-    private final VBox notes = new VBox(6);
+    private final VBox notes = new VBox();
     private final Legend legend = new Legend();
     private final ValueLabels valueLabels;
     private PickListener onPick = click -> { };
@@ -50,7 +52,7 @@ public final class CityViewport extends StackPane {
         scene.addSkyListener(sky);
         holder.heightProperty().addListener((property, before, after) -> sky.run());
         sky.run();
-        notes.setPadding(new Insets(12));
+        notes.setStyle("-fx-padding: 1em; -fx-spacing: 0.5em;");
         notes.setAlignment(Pos.TOP_LEFT);
         notes.setPickOnBounds(false);
         notes.setMouseTransparent(true);
@@ -60,7 +62,17 @@ public final class CityViewport extends StackPane {
         getChildren().addAll(holder, valueLabels, notes, legend);
         valueLabels.keepClearOf(legend);
         setMinSize(0, 0);
+        setTextSize(PLANNER_TEXT_PX);
         installGestures();
+    }
+
+    /**
+     * The size of the text on the view (notes, legend, value labels), in pixels; the rest of their geometry follows
+     * it, so that a kiosk on a large screen scales all of it at once. FX thread.
+     */
+    public void setTextSize(double pixels) {
+        setStyle("-fx-font-size: " + pixels + "px;");
+        valueLabels.remeasure();
     }
 
     public CityScene cityScene() {
@@ -121,8 +133,10 @@ public final class CityViewport extends StackPane {
         Label label = new Label(text);
         label.getStyleClass().add(warning ? "note-warning" : "note");
         label.setStyle(warning
-                ? "-fx-background-color: rgba(150,40,20,0.85); -fx-text-fill: white; -fx-padding: 6 10; -fx-background-radius: 6; -fx-font-size: 14px;"
-                : "-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-padding: 6 10; -fx-background-radius: 6; -fx-font-size: 13px;");
+                ? "-fx-background-color: rgba(150,40,20,0.85); -fx-text-fill: white; -fx-padding: 0.4286em 0.7143em; -fx-background-radius: 6;"
+                        + " -fx-font-size: 1.1667em;"
+                : "-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-padding: 0.4615em 0.7692em; -fx-background-radius: 6;"
+                        + " -fx-font-size: 1.0833em;");
         // A warning names the file, object and problem: wrap it rather than cut the part that says what went wrong.
         label.setWrapText(true);
         notes.getChildren().add(label);

@@ -16,9 +16,9 @@ public final class Legend extends VBox {
     private Texts texts = new Texts(Texts.ENGLISH);
 
     public Legend() {
-        super(3);
         getStyleClass().add("legend");
-        setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-background-radius: 6; -fx-padding: 8 10; -fx-font-size: 12px;");
+        // In em of the view's text size (CityViewport#setTextSize): the planner's 12 px, or the kiosk's larger one.
+        setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-background-radius: 6; -fx-padding: 0.6667em 0.8333em; -fx-spacing: 0.25em;");
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setMouseTransparent(true);
         setVisible(false);
@@ -37,7 +37,7 @@ public final class Legend extends VBox {
             return;
         }
         Label title = new Label(ruleName(texts, rule) + " (" + texts.unit(rule.unit()) + ")");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.0833em;");
         getChildren().add(title);
         List<ColorRule.Band> bands = rule.bands();
         if (rule.gradient()) {
@@ -79,10 +79,10 @@ public final class Legend extends VBox {
 
     private static HBox swatch(String fill, String text) {
         Region box = new Region();
-        box.setMinSize(26, 12);
-        box.setMaxSize(26, 12);
-        box.setStyle("-fx-background-color: " + fill + "; -fx-border-color: rgba(0,0,0,0.3);");
-        HBox row = new HBox(6, box, new Label(text));
+        box.setStyle("-fx-background-color: " + fill + "; -fx-border-color: rgba(0,0,0,0.3);"
+                + " -fx-min-width: 2.1667em; -fx-max-width: 2.1667em; -fx-min-height: 1em; -fx-max-height: 1em;");
+        HBox row = new HBox(box, new Label(text));
+        row.setStyle("-fx-spacing: 0.5em;");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -35,7 +35,7 @@ public final class ValueLabels extends Pane {
     private record Target(Point3D anchor, String text, boolean stale) {
     }
 
-    private static final String FRESH_STYLE = "-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-padding: 1 5; -fx-font-size: 12px;";
+    private static final String FRESH_STYLE = "-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-padding: 0.0833em 0.4167em; -fx-font-size: 1em;";
     private static final String STALE_STYLE = FRESH_STYLE + " -fx-text-fill: #6a6a6a; -fx-font-style: italic;";
 
 
@@ -227,6 +227,13 @@ public final class ValueLabels extends Pane {
             getChildren().add(label);
         }
         return pool.get(index);
+    }
+
+    /** The view's text size changed: every label is measured again in the new font. FX thread. */
+    void remeasure() {
+        sizes.clear();
+        pool.forEach(Label::applyCss);
+        place();
     }
 
     /** How many labels are on screen now. */

@@ -271,7 +271,7 @@ class KioskTest {
             // House B small in the middle, its label inside the view and clear of the card on the right.
             CityScene scene = pane.viewport().cityScene();
             double[] house = scene.city().objectCentre(scene.city().meshes().objectIndex("house-b"));
-            scene.camera().set(scene.viewAround(house[0], house[1], house[2], 40));
+            scene.camera().set(scene.viewAround(house[0], house[1], house[2], 80));
             return null;
         });
         String card = ScreenText.waitFor(pane, "ozone");

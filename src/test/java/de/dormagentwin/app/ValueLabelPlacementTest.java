@@ -86,6 +86,43 @@ class ValueLabelPlacementTest {
         assertEquals(List.of("1,250 per 15 min"), labels.get(1));
     }
 
+    @Test
+    void theKiosksLabelsAreAsLargeAsItsOtherTextAndThePlannersKeepTheirSize() throws Exception {
+        Datastream pm10 = new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
+        LiveFeed.Snapshot values = new LiveFeed.Snapshot(Map.of("house-b", List.of(new Latest(1, pm10, "house-b", Instant.now(), 31, null, 1, null))), 1);
+        List<Double> sizes = FxThread.call(() -> {
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses.meshes()));
+            KioskPane kiosk = new KioskPane(viewport, Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
+            stage = FxThread.show(kiosk, 1920, 1080);
+            kiosk.showLive(values);
+            kiosk.applyCss();
+            kiosk.layout();
+            viewport.cityScene().camera().set(new OrbitCamera.View(0, 0, 0, 0, 89.9, 150));
+            return List.of(kiosk.textSize(), labelSize(viewport));
+        });
+        FxThread.close(stage);
+        double planner = FxThread.call(() -> {
+            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test");
+            stage = FxThread.show(pane, 1100, 760);
+            pane.showLive(new LiveFeed.Snapshot(LabelSweep.pm10(Instant.now()), 3));
+            pane.applyCss();
+            pane.layout();
+            pane.viewport().cityScene().camera().set(new OrbitCamera.View(0, 0, 0, 0, 89.9, 150));
+            return labelSize(pane.viewport());
+        });
+        assertEquals(KioskPane.TEXT_PX, sizes.get(0), "the kiosk's text size at 1080 lines");
+        assertEquals(sizes.get(0), sizes.get(1), 0.01, "the kiosk's value labels");
+        assertEquals(CityViewport.PLANNER_TEXT_PX, planner, 0.01, "the planner's value labels");
+    }
+
+    /** The font size of the value labels on screen (all have the same); fails where none is. */
+    private static double labelSize(CityViewport viewport) {
+        List<Double> sizes = viewport.valueLabels().getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                .map(node -> ((Labeled) node).getFont().getSize()).distinct().toList();
+        assertEquals(1, sizes.size(), "one size of the labels shown: " + sizes);
+        return sizes.get(0);
+    }
+
     private static List<String> texts(CityViewport viewport) {
         return viewport.valueLabels().getChildrenUnmodifiable().stream().filter(Node::isVisible)
                 .map(node -> ((Labeled) node).getText()).toList();

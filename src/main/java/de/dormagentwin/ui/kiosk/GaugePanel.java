@@ -1,11 +1,12 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.text.SafeText;
+import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.Texts;
-import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -13,10 +14,12 @@ import javafx.scene.layout.VBox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The river's gauge at a glance, for the tour's Rhine step: the station, its level as a large number, which way
- * it is going over the last hours, and how it compares with the last week, in words. The comparison is with what
+ * The river's gauge at a glance, for the tour's Rhine step: the station, its level as a large number with a word
+ * for it by the gauge's own marks for low and high water (where its binding gives them), which way it is going over
+ * the last hours, and how it compares with the last week, in words. The comparison is with what
  * the cache holds of the gauge, not with official flood marks, and says so.
  */
 final class GaugePanel extends VBox {
@@ -32,27 +35,28 @@ final class GaugePanel extends VBox {
     private final Texts texts;
     private final Label station = new Label();
     private final Label level = new Label();
+    private final Label stage = new Label();
     private final Label trend = new Label();
     private final Label comparison = new Label();
     private SeriesChart.Loader loader = (id, from, to, maxPoints, onFxThread) -> { };
+    private Function<Datastream, WaterMarks> waterMarks = datastream -> null;
     private Latest shown;
 
     GaugePanel(Texts texts) {
-        super(4);
         this.texts = texts;
-        setPadding(new Insets(16, 22, 16, 22));
         setMaxWidth(Region.USE_PREF_SIZE);
         setMaxHeight(Region.USE_PREF_SIZE);
         setMouseTransparent(true);
-        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 14;"
+        // In em of the kiosk's text size, which follows the screen's height.
+        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 0.8em; -fx-padding: 0.9em 1.2em; -fx-spacing: 0.2em;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 14, 0, 0, 3);");
-        station.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        level.setStyle("-fx-font-size: 64px; -fx-font-weight: bold; -fx-text-fill: #1b5e9e;");
-        trend.setStyle("-fx-font-size: 22px;");
-        comparison.setStyle("-fx-font-size: 18px; -fx-text-fill: #444;");
+        station.setStyle("-fx-font-size: 1.1em; -fx-font-weight: bold;");
+        level.setStyle("-fx-font-size: 3.5em; -fx-font-weight: bold; -fx-text-fill: #1b5e9e;");
+        stage.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold; -fx-text-fill: #1b5e9e;");
+        trend.setStyle("-fx-font-size: 1.2em;");
+        comparison.setStyle("-fx-text-fill: #444; -fx-max-width: 20em;");
         comparison.setWrapText(true);
-        comparison.setMaxWidth(360);
-        getChildren().addAll(station, level, trend, comparison);
+        getChildren().addAll(station, level, stage, trend, comparison);
         setVisible(false);
     }
 
@@ -60,11 +64,25 @@ final class GaugePanel extends VBox {
         this.loader = loader;
     }
 
+    /** Where the gauge's marks for low and high water come from: its binding; none, no word. */
+    void setWaterMarks(Function<Datastream, WaterMarks> waterMarks) {
+        this.waterMarks = waterMarks;
+    }
+
+    /** "Hochwasser", "Low water": the level by the gauge's own marks; null where none are known. */
+    static String stageWord(Texts texts, String prefix, WaterMarks marks, double level) {
+        return marks == null ? null : texts.get(prefix + ".water." + marks.stageOf(level).name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Shows a water level (in centimetres, as gauges report it); the trend and the comparison follow from its history. */
     void show(Latest value, Instant now) {
         shown = value;
         station.setText(stationOf(value));
         level.setText(texts.number(value.number() / 100, 2) + " m");
+        String word = stageWord(texts, "gauge", waterMarks.apply(value.datastream()), value.number());
+        stage.setText(word == null ? "" : word);
+        stage.setVisible(word != null);
+        stage.setManaged(word != null);
         trend.setText("");
         comparison.setText("");
         setVisible(true);
@@ -108,6 +126,6 @@ final class GaugePanel extends VBox {
     }
 
     String text() {
-        return String.join("\n", station.getText(), level.getText(), trend.getText(), comparison.getText());
+        return String.join("\n", station.getText(), level.getText(), stage.getText(), trend.getText(), comparison.getText());
     }
 }

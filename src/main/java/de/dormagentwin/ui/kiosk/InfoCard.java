@@ -1,13 +1,14 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.Freshness;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.model.text.SafeText;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -31,15 +32,14 @@ import java.util.ArrayList;
 final class InfoCard extends VBox {
     private final Texts texts;
     private final Button close = new Button();
+    private Function<Datastream, WaterMarks> waterMarks = datastream -> null;
 
     InfoCard(Texts texts, Runnable onClose) {
-        super(8);
         this.texts = texts;
-        setPadding(new Insets(18));
-        setPrefWidth(380);
-        setMaxWidth(380);
         setMaxHeight(Region.USE_PREF_SIZE);
-        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 14; -fx-font-size: 18px;"
+        // In em of the kiosk's text size, which follows the screen's height.
+        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 0.8em; -fx-padding: 1em; -fx-spacing: 0.45em;"
+                + " -fx-pref-width: 21em; -fx-max-width: 21em;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 14, 0, 0, 3);");
         close.textProperty().bind(texts.bind("card.close"));
         close.setMinSize(KioskPane.TOUCH_TARGET, KioskPane.TOUCH_TARGET);
@@ -47,12 +47,17 @@ final class InfoCard extends VBox {
         setVisible(false);
     }
 
+    /** Where a gauge's marks for low and high water come from: its binding; none, no word. */
+    void setWaterMarks(Function<Datastream, WaterMarks> waterMarks) {
+        this.waterMarks = waterMarks;
+    }
+
     /** Shows an object (or, with null, a sensor of its own) and the values measured there, counted to {@code now}. */
     void show(CityObject object, List<Latest> values, Instant now) {
         getChildren().clear();
         // A sensor of its own (a river gauge) is named after its station, as its datastream names it.
         Label title = new Label(object != null ? title(object) : values.isEmpty() ? texts.get("card.sensor") : GaugePanel.stationOf(values.get(0)));
-        title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
+        title.setStyle("-fx-font-size: 1.35em; -fx-font-weight: bold;");
         title.setWrapText(true);
         getChildren().add(title);
         if (object != null) {
@@ -86,7 +91,7 @@ final class InfoCard extends VBox {
     void showDistrict(String district, List<Latest> values, Instant now) {
         getChildren().clear();
         Label title = new Label(SafeText.of(district));
-        title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
+        title.setStyle("-fx-font-size: 1.35em; -fx-font-weight: bold;");
         getChildren().addAll(title, line(texts.get("card.districtKind")));
         Map<String, List<Latest>> byProperty = new TreeMap<>();
         values.stream().filter(value -> value.hasValue() && !Double.isNaN(value.number()))
@@ -113,10 +118,9 @@ final class InfoCard extends VBox {
     private void addReadings(String headingKey, List<Latest> values, Function<Latest, String> suffix, Instant now) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", texts.locale()).withZone(ZoneId.systemDefault());
         Label heading = new Label(texts.get(headingKey, time.format(now)));
-        heading.setStyle("-fx-font-weight: bold; -fx-padding: 8 0 0 0;");
+        heading.setStyle("-fx-font-weight: bold; -fx-padding: 0.45em 0 0 0;");
         GridPane readings = new GridPane();
-        readings.setHgap(12);
-        readings.setVgap(4);
+        readings.setStyle("-fx-hgap: 0.67em; -fx-vgap: 0.22em;");
         int row = 0;
         for (Latest value : values) {
             String property = value.datastream().observedProperty();
@@ -158,6 +162,9 @@ final class InfoCard extends VBox {
         String number = texts.number(value.number(), value.number() == Math.rint(value.number()) ? 0 : 1);
         StringBuilder text = new StringBuilder((number + " " + texts.unit(value.datastream().unitSymbol())).trim());
         String quality = quality(value.datastream().observedProperty(), value.number());
+        if (quality == null) {
+            quality = GaugePanel.stageWord(texts, "card", waterMarks.apply(value.datastream()), value.number());
+        }
         if (quality != null) {
             text.append(" – ").append(quality);
         }

@@ -3,11 +3,13 @@ package de.dormagentwin.ui.kiosk;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.SourceLine;
 import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.ui.CityViewport;
@@ -19,6 +21,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +58,13 @@ import java.util.function.Supplier;
  * key combination and the PIN; there is no other way out and no file dialog.
  */
 public final class KioskPane extends StackPane {
+    /**
+     * The kiosk's text size on a screen 1080 pixels high: read from a step back. Larger screens scale it (and the
+     * styles, in em of it) with their height, so that a 4K screen shows the same layout, not a smaller one.
+     */
+    public static final double TEXT_PX = 18;
+    /** The screen height {@link #TEXT_PX} is for. */
+    static final double TEXT_PX_AT_HEIGHT = 1080;
     /** The smallest size of anything a finger must hit, in pixels. */
     public static final double TOUCH_TARGET = 56;
     /** An object narrower than this on screen, in pixels, is too small to be what a finger meant. */
@@ -77,10 +88,16 @@ public final class KioskPane extends StackPane {
     private final InfoCard card;
     private final Label caption = new Label();
     private final Label hint = new Label();
+    private final HBox bar;
+    /** The note that the model is a synthetic sample; null until {@link #showSampleNote}. */
+    private Label sampleNote;
+    /** The text size now, in pixels, and how much larger than {@link #TEXT_PX} it is: for what is laid out in pixels. */
+    private double textSize;
+    private double scale = 1;
     private final GaugePanel gauge;
-    private final VBox pinPrompt = new VBox(12);
+    private final VBox pinPrompt = new VBox();
     /** The sources' states, for the administrator: shown only after the PIN, and gone when the session resets. */
-    private final VBox maintenance = new VBox(12);
+    private final VBox maintenance = new VBox();
     private final Label sourceLines = new Label();
     private List<SourceStatus> sources = List.of();
     private final PasswordField pin = new PasswordField();
@@ -147,7 +164,7 @@ public final class KioskPane extends StackPane {
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
 
-        HBox bar = new HBox(12,
+        bar = new HBox(12,
                 button("kiosk.home", () -> scene.camera().flyTo(scene.homeView(), 1.2)),
                 button("kiosk.air", () -> showTheme("PM10")),
                 button("kiosk.noise", () -> showTheme("Noise")),
@@ -166,24 +183,20 @@ public final class KioskPane extends StackPane {
         bar.setMaxHeight(Region.USE_PREF_SIZE);
 
         StackPane.setAlignment(gauge, Pos.TOP_RIGHT);
-        StackPane.setMargin(gauge, new Insets(100, 24, 24, 24));
         StackPane.setAlignment(card, Pos.CENTER_RIGHT);
-        StackPane.setMargin(card, new Insets(90, 24, 24, 24));
 
         caption.setWrapText(true);
-        caption.setMaxWidth(900);
-        caption.setStyle("-fx-background-color: rgba(20,30,40,0.78); -fx-text-fill: white; -fx-font-size: 26px; -fx-padding: 18 26; -fx-background-radius: 12;");
+        caption.setStyle("-fx-background-color: rgba(20,30,40,0.78); -fx-text-fill: white; -fx-font-size: 1.45em; -fx-padding: 0.7em 1em;"
+                + " -fx-background-radius: 0.45em; -fx-max-width: 35em;");
         caption.setVisible(false);
         caption.setMouseTransparent(true);
         StackPane.setAlignment(caption, Pos.BOTTOM_CENTER);
 
         hint.textProperty().bind(texts.bind("kiosk.hint"));
         hint.setWrapText(true);
-        hint.setMaxWidth(700);
         hint.setMouseTransparent(true);
-        hint.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-font-size: 17px; -fx-padding: 8 14; -fx-background-radius: 8;");
+        hint.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 0.45em 0.8em; -fx-background-radius: 0.45em; -fx-max-width: 39em;");
         StackPane.setAlignment(hint, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(hint, new Insets(24));
         // The tour's caption says the same and more: two boxes of text at the bottom would be one too many.
         hint.visibleProperty().bind(caption.visibleProperty().not());
 
@@ -193,7 +206,8 @@ public final class KioskPane extends StackPane {
         // The bar spans the screen, but only its buttons hide what lies under them.
         bar.getChildren().stream().filter(Button.class::isInstance).forEach(viewport.valueLabels()::keepClearOf);
         viewport.valueLabels().keepClearOf(hint, caption, card, gauge);
-        viewport.legend().setStyle(viewport.legend().getStyle() + " -fx-font-size: 16px;");
+        setTextSize(TEXT_PX);
+        heightProperty().addListener((property, before, after) -> setTextSize(Math.max(TEXT_PX, after.doubleValue() / TEXT_PX_AT_HEIGHT * TEXT_PX)));
 
         viewport.setOnPick(click -> {
             String marker = overlays.markers().placeAt(click.getPickResult());
@@ -227,7 +241,7 @@ public final class KioskPane extends StackPane {
         button.textProperty().bind(texts.bind(key));
         button.setMinSize(TOUCH_TARGET, TOUCH_TARGET);
         button.setFocusTraversable(false);
-        button.setStyle("-fx-font-size: 19px; -fx-padding: 8 20; -fx-background-radius: 10;");
+        button.setStyle("-fx-font-size: 1.05em; -fx-padding: 0.42em 1.05em; -fx-background-radius: 0.5em;");
         button.setOnAction(event -> action.run());
         return button;
     }
@@ -237,12 +251,12 @@ public final class KioskPane extends StackPane {
         Label note = new Label();
         note.textProperty().bind(texts.bind("kiosk.sample"));
         note.setWrapText(true);
-        note.setMaxWidth(520);
         note.setMouseTransparent(true);
-        note.setStyle("-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-font-size: 15px; -fx-padding: 6 10; -fx-background-radius: 6;");
+        note.setStyle("-fx-background-color: rgba(20,30,40,0.65); -fx-text-fill: white; -fx-padding: 0.35em 0.6em; -fx-background-radius: 0.35em;"
+                + " -fx-max-width: 29em;");
         note.setVisible(synthetic);
         StackPane.setAlignment(note, Pos.TOP_LEFT);
-        StackPane.setMargin(note, new Insets(96, 14, 14, 14));
+        sampleNote = note;
         getChildren().add(1, note);
         viewport.valueLabels().keepClearOf(note);
     }
@@ -445,17 +459,55 @@ public final class KioskPane extends StackPane {
     }
 
     /**
+     * The text size, in pixels, of everything the kiosk shows: its styles are in em of it, the view's notes, legend
+     * and labels follow it too, and what is laid out in pixels (margins) scales with it in {@link #layoutChildren}.
+     */
+    private void setTextSize(double pixels) {
+        if (pixels == textSize) {
+            return;
+        }
+        textSize = pixels;
+        scale = pixels / TEXT_PX;
+        setStyle("-fx-font-size: " + pixels + "px;");
+        viewport.setTextSize(pixels);
+        bar.setSpacing(12 * scale);
+        bar.setPadding(new Insets(14 * scale));
+        requestLayout();
+    }
+
+    /** The text size now, in pixels. */
+    public double textSize() {
+        return textSize;
+    }
+
+    /**
      * The caption stands right of the legend, whatever the legend's width in either language: the tour tells what
-     * the colours are about and the legend what they mean, and neither may hide the other. Set before each layout,
-     * from the legend's preferred width, so that no frame shows them overlapping.
+     * the colours are about and the legend what they mean, and neither may hide the other. The gauge, the card and
+     * the note stand below the button bar, however tall its text makes it. Set before each layout, from the
+     * preferred sizes, so that no frame shows them overlapping.
      */
     @Override
     protected void layoutChildren() {
         Legend legend = viewport.legend();
         Insets legendMargin = StackPane.getMargin(legend);
-        double left = legend.isVisible() ? (legendMargin == null ? 0 : legendMargin.getLeft()) + legend.prefWidth(-1) + 16 : 24;
-        StackPane.setMargin(caption, new Insets(24, 24, 120, left));
+        double edge = 24 * scale;
+        double left = legend.isVisible() ? (legendMargin == null ? 0 : legendMargin.getLeft()) + legend.prefWidth(-1) + 16 * scale : edge;
+        margin(caption, new Insets(edge, edge, 120 * scale, left));
+        margin(hint, new Insets(edge));
+        double below = bar.prefHeight(getWidth()) + 4 * scale;
+        margin(gauge, new Insets(below, edge, edge, edge));
+        margin(card, new Insets(below, edge, edge, edge));
+        if (sampleNote != null) {
+            margin(sampleNote, new Insets(below, 14 * scale, 14 * scale, 14 * scale));
+        }
         super.layoutChildren();
+    }
+
+    /** Sets a margin where it changed: setting one asks for another layout. */
+    private static void margin(Node node, Insets insets) {
+        if (!insets.equals(StackPane.getMargin(node))) {
+            StackPane.setMargin(node, insets);
+        }
     }
 
     private void showStep(int step) {
@@ -471,6 +523,16 @@ public final class KioskPane extends StackPane {
         }
         OrbitCamera.View bookmarked = tourViews.get(next.name());
         viewport.cityScene().camera().flyTo(bookmarked != null ? bookmarked : next.view().get(), 3.0);
+    }
+
+    /**
+     * Where a river gauge's marks for low and high water come from (its binding), for the word the gauge's panel and
+     * card give its level; a gauge without them gets none. FX thread.
+     */
+    public void setWaterMarks(Function<Datastream, WaterMarks> waterMarks) {
+        gauge.setWaterMarks(waterMarks);
+        card.setWaterMarks(waterMarks);
+        refresh();
     }
 
     /** Where the kiosk's series come from, for the gauge's trend: the live feed's history. */
@@ -511,23 +573,23 @@ public final class KioskPane extends StackPane {
     private void buildPinPrompt() {
         Label title = new Label();
         title.textProperty().bind(texts.bind("pin.title"));
-        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        title.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
         Label prompt = new Label();
         prompt.textProperty().bind(texts.bind("pin.prompt"));
         pin.setMinHeight(TOUCH_TARGET);
-        pin.setStyle("-fx-font-size: 22px;");
+        pin.setStyle("-fx-font-size: 1.2em;");
         pin.setOnAction(event -> tryPin(true));
         pinMessage.setStyle("-fx-text-fill: #a01010;");
         leave = button("pin.leave", () -> tryPin(true));
         status = button("pin.status", () -> tryPin(false));
         Button cancel = button("pin.cancel", () -> pinPrompt.setVisible(false));
-        HBox buttons = new HBox(12, leave, status, cancel);
+        HBox buttons = new HBox(leave, status, cancel);
+        buttons.setStyle("-fx-spacing: 0.67em;");
         // Whole words in both languages: "Verlas..." is no button an administrator trusts.
         buttons.getChildren().forEach(button -> ((Button) button).setMinWidth(Region.USE_PREF_SIZE));
         pinPrompt.getChildren().addAll(title, prompt, pin, pinMessage, buttons);
-        pinPrompt.setPadding(new Insets(24));
         pinPrompt.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        pinPrompt.setStyle("-fx-background-color: white; -fx-background-radius: 14; -fx-font-size: 18px;"
+        pinPrompt.setStyle("-fx-background-color: white; -fx-background-radius: 0.8em; -fx-padding: 1.33em; -fx-spacing: 0.67em;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 24, 0, 0, 4);");
         pinPrompt.setVisible(false);
     }
@@ -535,12 +597,11 @@ public final class KioskPane extends StackPane {
     private void buildMaintenance() {
         Label title = new Label();
         title.textProperty().bind(texts.bind("maintenance.title"));
-        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        title.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
         sourceLines.setWrapText(true);
         maintenance.getChildren().addAll(title, sourceLines, button("maintenance.close", () -> maintenance.setVisible(false)));
-        maintenance.setPadding(new Insets(24));
-        maintenance.setMaxSize(720, Region.USE_PREF_SIZE);
-        maintenance.setStyle("-fx-background-color: white; -fx-background-radius: 14; -fx-font-size: 16px;"
+        maintenance.setMaxHeight(Region.USE_PREF_SIZE);
+        maintenance.setStyle("-fx-background-color: white; -fx-background-radius: 0.8em; -fx-padding: 1.33em; -fx-spacing: 0.67em; -fx-max-width: 40em;"
                 + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 24, 0, 0, 4);");
         maintenance.setVisible(false);
     }
