@@ -447,6 +447,8 @@ class DormagenSampleTest {
                 firstSmall = Math.min(firstSmall, order);
             }
         }
+        assertTrue(lastBackground >= 0 && lastForest >= 0 && lastBuiltUp >= 0 && firstSmall < areas.size(),
+                "every group of areas is there");
         assertTrue(lastBackground < firstForest && lastForest < firstBuiltUp && lastBuiltUp < firstSmall,
                 "background up to " + lastBackground + ", forest " + firstForest + "-" + lastForest + ", built-up "
                         + firstBuiltUp + "-" + lastBuiltUp + ", small areas from " + firstSmall);
