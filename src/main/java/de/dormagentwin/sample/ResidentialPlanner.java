@@ -41,6 +41,10 @@ final class ResidentialPlanner {
     private static final double GREEN_SHARE = 0.07;
     /** A street is laid in steps this long, so that it stops just short of what it may not cross. */
     private static final double CLEARANCE_STEP = 10.0;
+    /** What a street keeps from buildings and green blocks placed before it. */
+    private static final double STREET_CLEARANCE = 1.0;
+    /** How far along its street, to either side, a lot's street must be free: at least two steps of it. */
+    private static final double STREET_REACH = 15.0;
 
     private static final double RHINE_CLEARANCE = 80.0;
     private static final double RAILWAY_CLEARANCE = 12.0;
@@ -88,6 +92,7 @@ final class ResidentialPlanner {
         /** Per street along the grid (line = across index of the street) and block: the along extent of its lots. */
         final TreeMap<Cell, double[]> frontages = new TreeMap<>();
         final List<CityObjectRecord> greens = new ArrayList<>();
+        final List<CityObjectRecord> streets = new ArrayList<>();
 
         DistrictLayout(District district, int districtIndex, Footprint frame) {
             this.district = district;
@@ -130,7 +135,7 @@ final class ResidentialPlanner {
         List<CityObjectRecord> residential = new ArrayList<>();
         List<CityObjectRecord> greens = new ArrayList<>();
         for (DistrictLayout layout : planner.layouts) {
-            streets.addAll(streets(layout));
+            streets.addAll(layout.streets);
             residential.add(residentialArea(layout));
             greens.addAll(layout.greens);
         }
@@ -178,6 +183,7 @@ final class ResidentialPlanner {
                 layout.usedBlocks.add(new Cell(block.acrossIndex(), block.alongIndex()));
             }
         }
+        layout.streets.addAll(streets(layout));
     }
 
     /**
@@ -269,7 +275,7 @@ final class ResidentialPlanner {
             Footprint footprint = Footprint.withRidgeAlongLongerSide(centre[0], centre[1], frontage, depth,
                     frame.angleRadians());
             double[][] corners = footprint.corners();
-            if (!isBuildable(corners)) {
+            if (!isBuildable(corners) || !hasStreetInFront(frame, streetIndex, lotCentre)) {
                 continue;
             }
             Design design = BuildingWriter.randomDesign(random, kind,
@@ -362,7 +368,7 @@ final class ResidentialPlanner {
      * Whether a piece of residential street may be laid: never into the Rhine, the CHEMPARK, a wood or a lake,
      * and never across the motorway or the railway, where a real street would need a bridge.
      */
-    private static boolean streetMayRunOver(double[][] piece) {
+    private boolean streetMayRunOver(double[][] piece) {
         if (DormagenGeography.RHINE.comesWithin(piece, DormagenGeography.RHINE_WIDTH / 2.0 + 20.0)) {
             return false;
         }
@@ -376,7 +382,17 @@ final class ResidentialPlanner {
                 return false;
             }
         }
-        return !touchesOpenArea(piece);
+        return !touchesOpenArea(piece) && occupancy.isFree(piece, STREET_CLEARANCE);
+    }
+
+    /**
+     * Whether the street in front of a lot can be laid for 15 m to either side of its middle: a house stands only
+     * where its street will reach it, not behind a building of an earlier district that stands on the street's line.
+     */
+    private boolean hasStreetInFront(Footprint frame, int streetIndex, double lotCentre) {
+        double street = streetIndex * BLOCK_PITCH_ACROSS_STREET;
+        return streetMayRunOver(rectangle(frame, lotCentre - STREET_REACH, lotCentre + STREET_REACH,
+                street - STREET_STRIP_WIDTH / 2.0, street + STREET_STRIP_WIDTH / 2.0));
     }
 
     private static String streetName(int streetIndex, int districtIndex) {
@@ -386,9 +402,11 @@ final class ResidentialPlanner {
     /**
      * A district's streets: one object per run of street along the grid past its lots, then one per run of cross
      * street between its blocks, with ids such as {@code mitte-s0012}; each a strip a few centimetres above the
-     * ground, cut where it would cross the railway, the motorway, the Rhine, the CHEMPARK or a wood.
+     * ground, cut where it would cross the railway, the motorway, the Rhine, the CHEMPARK, a wood or a building
+     * placed before. Its pieces then go into the occupancy, so that no later district builds on them.
      */
-    private static List<CityObjectRecord> streets(DistrictLayout layout) {
+    private List<CityObjectRecord> streets(DistrictLayout layout) {
+        List<double[][]> laid = new ArrayList<>();
         List<double[]> runs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Boolean> alongTheGrid = new ArrayList<>();
@@ -412,10 +430,14 @@ final class ResidentialPlanner {
                 for (int step = 0; step < steps; step++) {
                     double stepFrom = from + (to - from) * step / steps;
                     double stepTo = step + 1 == steps ? to : from + (to - from) * (step + 1) / steps;
-                    if (!streetMayRunOver(rectangle(layout.frame, stepFrom, stepTo,
-                            across - STREET_STRIP_WIDTH / 2.0, across + STREET_STRIP_WIDTH / 2.0))) {
+                    double[][] strip = rectangle(layout.frame, stepFrom, stepTo,
+                            across - STREET_STRIP_WIDTH / 2.0, across + STREET_STRIP_WIDTH / 2.0);
+                    if (!streetMayRunOver(strip)) {
                         run = null;
-                    } else if (run != null) {
+                        continue;
+                    }
+                    laid.add(strip);
+                    if (run != null) {
                         run[1] = stepTo;
                     } else {
                         run = new double[] {stepFrom, stepTo, across};
@@ -445,10 +467,14 @@ final class ResidentialPlanner {
             for (int step = 0; step < steps; step++) {
                 double from = piece.index() * BLOCK_PITCH_ACROSS_STREET + BLOCK_PITCH_ACROSS_STREET * step / steps;
                 double to = piece.index() * BLOCK_PITCH_ACROSS_STREET + BLOCK_PITCH_ACROSS_STREET * (step + 1) / steps;
-                if (!streetMayRunOver(rectangle(layout.frame, along - STREET_STRIP_WIDTH / 2.0,
-                        along + STREET_STRIP_WIDTH / 2.0, from, to))) {
+                double[][] strip = rectangle(layout.frame, along - STREET_STRIP_WIDTH / 2.0,
+                        along + STREET_STRIP_WIDTH / 2.0, from, to);
+                if (!streetMayRunOver(strip)) {
                     run = null;
-                } else if (run != null) {
+                    continue;
+                }
+                laid.add(strip);
+                if (run != null) {
                     run[1] = to;
                 } else {
                     run = new double[] {from, to, along};
@@ -460,6 +486,8 @@ final class ResidentialPlanner {
             }
             previous = piece;
         }
+        // Only now: the district's own streets cross each other.
+        laid.forEach(occupancy::add);
         List<CityObjectRecord> streets = new ArrayList<>();
         for (int index = 0; index < runs.size(); index++) {
             Map<String, Object> attributes = new LinkedHashMap<>();

@@ -397,6 +397,23 @@ class DormagenSampleTest {
         }
     }
 
+    /** A street of one district never runs under a building of another, nor under a station. */
+    @Test
+    void noResidentialStreetRunsUnderABuilding() {
+        OccupancyIndex buildings = new OccupancyIndex();
+        for (CityObject building : objectsOfType("Building")) {
+            buildings.add(groundPolygon(building));
+        }
+        for (CityObject road : objectsOfType("Road")) {
+            if ("residential street".equals(road.attribute("function"))) {
+                for (int[] ring : road.rings()) {
+                    assertTrue(buildings.isFree(CityJsonSequence.plan(road.vertices(), ring), 0.0),
+                            road.id() + " runs under a building");
+                }
+            }
+        }
+    }
+
     @Test
     void landUseCoversTheTerrainWithEveryClassOfTheVocabulary() {
         List<CityObject> areas = objectsOfType("LandUse");
