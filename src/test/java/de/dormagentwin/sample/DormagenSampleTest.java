@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -344,7 +345,7 @@ class DormagenSampleTest {
                 acrossSquares += across * across;
                 reach[index] = Math.hypot(along / district.halfExtentAlong(), across / district.halfExtentAcross());
             }
-            java.util.Arrays.sort(reach);
+            Arrays.sort(reach);
             double median = reach[reach.length / 2];
             double farthest = reach[(int) (reach.length * 0.98)];
             assertTrue(median > 0.45 && median < 1.05, district.name() + " median reach " + median);
