@@ -12,20 +12,27 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Lays out the CHEMPARK's facilities: an internal street grid cuts both parts into blocks,
- * the first {@value #PLANT_COUNT} blocks from the north become production plants, the
- * rest logistics areas, and port cranes line the Rhine quay.
+ * Lays out the CHEMPARK's facilities at their real scale: an internal street grid cuts both
+ * parts into blocks of about 5 ha; the northernmost block of each part, by its gate, holds the
+ * office blocks of the administration, the next {@value #PLANT_COUNT} blocks from the north
+ * become production plants (halls 100 to 170 m long, distillation columns 40 to 80 m tall,
+ * tanks 15 to 40 m across), the rest logistics areas with warehouses up to 250 m long, and
+ * port cranes line the Rhine quay.
  *
  * <p>Every facility stays inside its block, so facilities never overlap and never leave the
  * park's fence, which itself lies between the A 57 and the Rhine.
  */
 final class ChemparkPlanner {
 
-    static final int PLANT_COUNT = 60;
+    static final int PLANT_COUNT = 30;
 
-    private static final double BLOCK_LENGTH = 180.0;
-    private static final double BLOCK_DEPTH = 150.0;
+    private static final double BLOCK_LENGTH = 270.0;
+    private static final double BLOCK_DEPTH = 170.0;
     private static final double INTERNAL_ROAD_WIDTH = 20.0;
+    /** The tank farm, or a cooling tower, fills the block's end beyond the production hall. */
+    private static final double TANK_FARM_START = 185.0;
+    private static final double TANK_FARM_LENGTH = 78.0;
+    private static final double TANK_FARM_DEPTH = 148.0;
     private static final double BLOCK_CLEARANCE_FROM_FENCE = 15.0;
     /** Blocks follow the Rhine, which runs about 20 degrees west of north past the park. */
     private static final double GRID_ANGLE_RADIANS = StrictMath.toRadians(110.0);
@@ -54,8 +61,12 @@ final class ChemparkPlanner {
                 .thenComparingDouble(block -> block.area().centreEasting()));
         int plantNumber = 0;
         int logisticsNumber = 0;
+        List<String> partsWithOffices = new ArrayList<>();
         for (Block block : blocks) {
-            if (plantNumber < PLANT_COUNT) {
+            if (!partsWithOffices.contains(block.part())) {
+                partsWithOffices.add(block.part());
+                planner.administration(block, "Administration " + block.part());
+            } else if (plantNumber < PLANT_COUNT) {
                 plantNumber++;
                 planner.productionPlant(block, "Plant " + plantNumber);
             } else {
@@ -97,35 +108,47 @@ final class ChemparkPlanner {
     }
 
     /**
-     * A production plant: a pipe rack along one long edge of the block; in the first half
-     * the plant building with its control room and often a stack; in the second half a tank
-     * farm or, in a few plants, a cooling tower. Block coordinates run 0-180 m along the
-     * grid axis (north-north-west) and 0-150 m across it.
+     * A production plant: a pipe rack along one long edge of the block; in the first part the
+     * production hall with its control room, a row of distillation columns and often a stack;
+     * in the rest a tank farm or, in a few plants, a cooling tower. Block coordinates run
+     * 0-270 m along the grid axis (north-north-west) and 0-170 m across it.
      */
     private void productionPlant(Block block, String plant) {
         Footprint area = block.area();
         String part = block.part();
-        if (random.nextDouble() < 0.75) {
-            double length = 130.0 + 34.0 * random.nextDouble();
-            double height = 7.0 + 3.0 * random.nextDouble();
+        if (random.nextDouble() < 0.8) {
+            double length = 200.0 + 50.0 * random.nextDouble();
+            double height = 8.0 + 4.0 * random.nextDouble();
             Footprint rack = rectangle(area, 8.0, 8.0 + length, 4.0, 10.0);
             facilityConstruction("pipe rack", pick(0.2, "none", 0.6, "flammable", "toxic"), plant, part,
                     boxMesh(rack, height), height);
         }
 
-        double buildingLength = 40.0 + 35.0 * random.nextDouble();
-        double buildingWidth = 22.0 + 23.0 * random.nextDouble();
-        Footprint plantBuilding = rectangle(area, 8.0, 8.0 + buildingLength, 146.0 - buildingWidth, 146.0);
-        int plantStoreys = 2 + random.nextInt(5);
+        double hallLength = 100.0 + 70.0 * random.nextDouble();
+        double hallWidth = 30.0 + 20.0 * random.nextDouble();
+        Footprint hall = rectangle(area, 8.0, 8.0 + hallLength, 166.0 - hallWidth, 166.0);
+        int plantStoreys = 2 + random.nextInt(4);
         String plantHazard = pick(0.3, "none", 0.45, "flammable", random.nextDouble() < 0.7 ? "toxic" : "explosive");
         facilityBuilding("plant building", plantHazard, plant, part,
-                Design.flat(plantBuilding, groundAt(plantBuilding), plantStoreys, 5.0));
+                Design.flat(hall, groundAt(hall), plantStoreys, 6.0));
 
-        Footprint controlRoom = rectangle(area, 8.0, 8.0 + 12.0 + 4.0 * random.nextDouble(), 18.0, 28.0);
+        Footprint controlRoom = rectangle(area, 8.0, 8.0 + 14.0 + 6.0 * random.nextDouble(), 18.0, 30.0);
         facilityBuilding("control room", "none", plant, part, Design.flat(controlRoom, groundAt(controlRoom), 1, 4.5));
 
+        int columns = 2 + random.nextInt(3);
+        String columnHazard = pick(0.2, "none", 0.6, "flammable", "toxic");
+        for (int column = 0; column < columns; column++) {
+            double[] position = area.localToWorld(40.0 + 16.0 * column - BLOCK_LENGTH / 2.0, 60.0 - BLOCK_DEPTH / 2.0);
+            double radius = 1.5 + 2.0 * random.nextDouble();
+            double height = 40.0 + 40.0 * random.nextDouble();
+            double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], radius, 12));
+            Mesh mesh = new Mesh();
+            Shapes.cylinder(mesh, position[0], position[1], radius, 12, ground, ground + height);
+            facilityConstruction("column", columnHazard, plant, part, mesh, height);
+        }
+
         if (random.nextDouble() < 0.4) {
-            double[] position = area.localToWorld(70.0 - BLOCK_LENGTH / 2.0, 45.0 - BLOCK_DEPTH / 2.0);
+            double[] position = area.localToWorld(130.0 - BLOCK_LENGTH / 2.0, 50.0 - BLOCK_DEPTH / 2.0);
             double radius = 1.5 + 1.5 * random.nextDouble();
             double height = 40.0 + 80.0 * random.nextDouble();
             double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], radius, 16));
@@ -141,25 +164,52 @@ final class ChemparkPlanner {
         }
     }
 
-    /** One or two columns of one or two rows of storage tanks in the block's second half. */
+    /**
+     * Storage tanks 15 to 40 m across in the block's last 80 m, in one or two columns of up to
+     * three rows, as many as fit with 8 m between them.
+     */
     private void tankFarm(Footprint area, String plant, String part) {
-        int rows = 1 + random.nextInt(2);
-        int columns = 1 + random.nextInt(2);
-        double radius = 5.0 + 4.0 * random.nextDouble();
-        double height = 8.0 + 12.0 * random.nextDouble();
-        int sides = radius < 7.0 ? 16 : 24;
-        String hazard = pick(0.2, "none", 0.5, "flammable", "toxic");
+        double radius = 7.5 + 12.5 * random.nextDouble();
+        double height = 12.0 + 13.0 * random.nextDouble();
         double spacing = 2.0 * radius + 8.0;
+        int columns = Math.max(1, Math.min(2, (int) Math.floor((TANK_FARM_LENGTH + 8.0) / spacing)));
+        int rows = Math.max(1, Math.min(3, (int) Math.floor((TANK_FARM_DEPTH + 8.0) / spacing)));
+        String hazard = pick(0.2, "none", 0.5, "flammable", "toxic");
         for (int row = 0; row < rows; row++) {
             for (int column = 0; column < columns; column++) {
-                double along = 100.0 + radius + column * spacing;
-                double across = 20.0 + radius + row * spacing;
+                if (rows * columns > 2 && random.nextDouble() < 0.2) {
+                    continue;
+                }
+                double along = TANK_FARM_START + radius + column * spacing;
+                double across = 16.0 + radius + row * spacing;
                 double[] position = area.localToWorld(along - BLOCK_LENGTH / 2.0, across - BLOCK_DEPTH / 2.0);
-                double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], radius, sides));
+                double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], radius, 24));
                 Mesh mesh = new Mesh();
-                Shapes.cylinder(mesh, position[0], position[1], radius, sides, ground, ground + height);
+                Shapes.cylinder(mesh, position[0], position[1], radius, 24, ground, ground + height);
                 facilityConstruction("storage tank", hazard, plant, part, mesh, height);
             }
+        }
+    }
+
+    /**
+     * The offices by a part's gate: three or four blocks of five to eight storeys, 45 to 80 m
+     * long, in a row along the block's first edge.
+     */
+    private void administration(Block block, String name) {
+        int offices = 3 + random.nextInt(2);
+        double along = 10.0;
+        for (int office = 0; office < offices; office++) {
+            double length = 45.0 + 35.0 * random.nextDouble();
+            double depth = 14.0 + 4.0 * random.nextDouble();
+            if (along + length > BLOCK_LENGTH - 10.0) {
+                break;
+            }
+            double acrossFrom = office % 2 == 0 ? 20.0 : 90.0;
+            Footprint footprint = rectangle(block.area(), along, along + length, acrossFrom, acrossFrom + depth);
+            int storeys = 5 + random.nextInt(4);
+            facilityBuilding("office", "none", name, block.part(),
+                    Design.flat(footprint, groundAt(footprint), storeys, 3.5));
+            along += length + (office % 2 == 0 ? -length / 2.0 : 20.0);
         }
     }
 
@@ -173,7 +223,8 @@ final class ChemparkPlanner {
         double waistRadius = 0.62 * baseRadius;
         double waistHeight = 0.75 * height;
         double curvature = waistHeight / Math.sqrt((baseRadius / waistRadius) * (baseRadius / waistRadius) - 1.0);
-        double[] position = area.localToWorld(136.0 - BLOCK_LENGTH / 2.0, 76.0 - BLOCK_DEPTH / 2.0);
+        double[] position = area.localToWorld(TANK_FARM_START + TANK_FARM_LENGTH / 2.0 - BLOCK_LENGTH / 2.0,
+                16.0 + TANK_FARM_DEPTH / 2.0 - BLOCK_DEPTH / 2.0);
         double ground = DormagenTerrain.baseHeight(Shapes.regularPolygon(position[0], position[1], baseRadius, 24));
         int levels = 9;
         double[] radii = new double[levels];
@@ -194,14 +245,14 @@ final class ChemparkPlanner {
         Footprint area = block.area();
         String part = block.part();
         boolean twoHalls = random.nextDouble() < 0.6;
-        double firstDepth = twoHalls ? 40.0 + 15.0 * random.nextDouble() : 70.0 + 30.0 * random.nextDouble();
-        double firstLength = 90.0 + 70.0 * random.nextDouble();
+        double firstDepth = twoHalls ? 45.0 + 15.0 * random.nextDouble() : 80.0 + 40.0 * random.nextDouble();
+        double firstLength = 100.0 + 150.0 * random.nextDouble();
         Footprint firstHall = rectangle(area, 10.0, 10.0 + firstLength, 36.0, 36.0 + firstDepth);
         facilityBuilding("warehouse", pick(0.6, "none", 0.3, "flammable", "toxic"), plant, part,
                 Design.flat(firstHall, groundAt(firstHall), 1, 8.0 + 6.0 * random.nextDouble()));
         if (twoHalls) {
-            double secondLength = 80.0 + 80.0 * random.nextDouble();
-            Footprint secondHall = rectangle(area, 10.0, 10.0 + secondLength, 36.0 + firstDepth + 14.0, 144.0);
+            double secondLength = 100.0 + 150.0 * random.nextDouble();
+            Footprint secondHall = rectangle(area, 10.0, 10.0 + secondLength, 36.0 + firstDepth + 14.0, 164.0);
             facilityBuilding("warehouse", pick(0.6, "none", 0.3, "flammable", "toxic"), plant, part,
                     Design.flat(secondHall, groundAt(secondHall), 1, 8.0 + 6.0 * random.nextDouble()));
         }
@@ -278,7 +329,7 @@ final class ChemparkPlanner {
         return String.format(Locale.ROOT, "chempark-%s-%03d", function.replace(' ', '-'), number);
     }
 
-    /** A rectangle given by its extent in block coordinates (0-180 m along, 0-150 m across). */
+    /** A rectangle given by its extent in block coordinates (0-270 m along, 0-170 m across). */
     private static Footprint rectangle(Footprint area, double alongFrom, double alongTo, double acrossFrom,
             double acrossTo) {
         double[] centre = area.localToWorld((alongFrom + alongTo) / 2.0 - BLOCK_LENGTH / 2.0,

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The approximate real geography the Dormagen sample is built on: district centres, the
- * Rhine, the Köln-Neuss railway, the A 57, the B 9, link roads and the CHEMPARK outline.
+ * The approximate real geography the Dormagen sample is built on: district centres and extents,
+ * the Rhine, the Köln-Neuss railway, the A 57, the B 9, link roads, the CHEMPARK outline, the
+ * woods and the Straberger See.
  *
  * <p>Positions are rough WGS84 points read off general knowledge of the area, good to a few
  * hundred metres, converted to EPSG:25832. The layout keeps the real order from west to
@@ -80,15 +81,23 @@ final class DormagenGeography {
             double heightAboveGround, Polyline centreline) {
     }
 
-    /** A place where residential buildings cluster. */
+    /**
+     * A place where residential buildings cluster: its centre, the angle of its street grid and its intended
+     * extent, an ellipse with half-axes along and across the grid's streets, which it fills from the centre
+     * outwards until it has its share of the town's buildings.
+     */
     record District(String idPrefix, String name, double centreEasting, double centreNorthing,
-            double streetGridAngleDegrees, int targetBuildingCount, double coreRadius, String postcode,
-            List<String> landmarkNames) {
+            double streetGridAngleDegrees, int targetBuildingCount, double halfExtentAlong, double halfExtentAcross,
+            double coreRadius, String postcode, List<String> landmarkNames) {
 
         /** The town centre has more apartment blocks and shops in its core than the villages. */
         boolean isTownCentre() {
             return idPrefix.equals("mitte");
         }
+    }
+
+    /** A named wood, lake or other area kept free of buildings: a simple polygon, counter-clockwise. */
+    record OpenArea(String id, String name, String function, double[][] outline) {
     }
 
     static final Polyline RHINE = Polyline.fromWgs84(RHINE_COURSE);
@@ -113,26 +122,62 @@ final class DormagenGeography {
     static final double[][] CHEMPARK_WEST_PART = chemparkPart(CHEMPARK_WEST_PART_NORTH_LATITUDE,
             A57.centreline(), RAILWAY.centreline(), -CHEMPARK_FENCE_CLEARANCE);
 
+    /**
+     * The Stadtteile at rough real positions, with about the real town's share of its some 25,000 buildings each:
+     * Dormagen-Mitte with Nord and Süd holds about two in five, the villages a few hundred to a few thousand.
+     */
     static final List<District> DISTRICTS = List.of(
-            district("mitte", "Dormagen-Mitte", 51.094, 6.84, 28.0, 1750, 480.0, "41539",
+            district("mitte", "Dormagen-Mitte", 51.094, 6.845, 70.0, 9_800, 1_350.0, 1_100.0, 600.0, "41539",
                     List.of("Neues Rathaus", "Historisches Rathaus", "Kulturhalle", "Stadtbibliothek",
                             "St. Michael", "Christuskirche", "Gymnasium Dormagen", "Hallenbad",
-                            "Kreiskrankenhaus Dormagen", "Einkaufszentrum Kölner Straße")),
-            district("horrem", "Horrem", 51.0983, 6.8106, -12.0, 850, 300.0, "41539",
+                            "Kreiskrankenhaus Dormagen", "Einkaufszentrum Kölner Straße", "Bettina-von-Arnim-Gymnasium",
+                            "Realschule Dormagen", "Rathaus-Galerie", "Feuerwache Dormagen")),
+            district("horrem", "Horrem", 51.1005, 6.8105, -12.0, 1_500, 690.0, 520.0, 300.0, "41539",
                     List.of("Grundschule Horrem", "Pfarrkirche Horrem", "Sporthalle Horrem")),
-            district("nievenheim", "Nievenheim", 51.1142, 6.7686, 8.0, 1100, 350.0, "41542",
+            district("nievenheim", "Nievenheim", 51.1125, 6.7735, 8.0, 2_600, 920.0, 690.0, 350.0, "41542",
                     List.of("St. Pankratius", "Grundschule Nievenheim", "Sporthalle Nievenheim",
                             "Bürgerhaus Nievenheim")),
-            district("hackenbroich", "Hackenbroich", 51.0556, 6.8172, 17.0, 850, 320.0, "41540",
+            district("hackenbroich", "Hackenbroich", 51.0556, 6.8172, 17.0, 2_700, 920.0, 690.0, 320.0, "41540",
                     List.of("Grundschule Hackenbroich", "Pfarrkirche Hackenbroich", "Einkaufszentrum Hackenbroich")),
-            district("zons", "Zons", 51.1219, 6.8428, 35.0, 650, 250.0, "41541",
+            district("zons", "Zons", 51.1219, 6.8428, 35.0, 1_300, 630.0, 520.0, 250.0, "41541",
                     List.of("Burg Friedestrom", "Kreismuseum Zons", "St. Martinus", "Grundschule Zons")),
-            district("rheinfeld", "Rheinfeld", 51.117, 6.85, -20.0, 450, 200.0, "41539",
+            district("rheinfeld", "Rheinfeld", 51.112, 6.856, -20.0, 1_000, 630.0, 400.0, 200.0, "41539",
                     List.of("Grundschule Rheinfeld", "Pfarrkirche Rheinfeld")),
-            district("stuerzelberg", "Stürzelberg", 51.1408, 6.8156, 40.0, 450, 200.0, "41541",
-                    List.of("Grundschule Stürzelberg", "Pfarrkirche Stürzelberg")));
+            district("stuerzelberg", "Stürzelberg", 51.1408, 6.8156, 40.0, 900, 580.0, 400.0, 200.0, "41541",
+                    List.of("Grundschule Stürzelberg", "Pfarrkirche Stürzelberg")),
+            district("st-peter", "St. Peter", 51.1305, 6.8215, 25.0, 250, 290.0, 210.0, 100.0, "41541",
+                    List.of("Kapelle St. Peter")),
+            district("ueckerath", "Ückerath", 51.1225, 6.7665, 5.0, 700, 480.0, 340.0, 150.0, "41542",
+                    List.of("Grundschule Ückerath")),
+            district("delrath", "Delrath", 51.1305, 6.7905, -30.0, 1_000, 520.0, 440.0, 180.0, "41542",
+                    List.of("St. Gabriel", "Grundschule Delrath")),
+            district("gohr", "Gohr", 51.0985, 6.7335, 15.0, 550, 400.0, 320.0, 150.0, "41542",
+                    List.of("St. Odilia")),
+            district("broich", "Broich", 51.0895, 6.7375, -10.0, 200, 250.0, 180.0, 80.0, "41542", List.of()),
+            district("straberg", "Straberg", 51.0735, 6.7555, 30.0, 450, 380.0, 290.0, 120.0, "41542",
+                    List.of("St. Agatha")),
+            district("delhoven", "Delhoven", 51.0825, 6.8145, -5.0, 900, 520.0, 400.0, 150.0, "41540",
+                    List.of("Grundschule Delhoven", "St. Josef")),
+            district("hackhausen", "Hackhausen", 51.0665, 6.8005, 0.0, 150, 230.0, 170.0, 60.0, "41540", List.of()),
+            district("knechtsteden", "Knechtsteden", 51.0856, 6.7591, 0.0, 30, 150.0, 120.0, 150.0, "41540",
+                    List.of("Kloster Knechtsteden", "Basilika Knechtsteden")));
+
+    /**
+     * The woods: the Chorbusch between Hackenbroich, Delhoven and Knechtsteden, the Knechtstedener Busch and the
+     * Mühlenbusch on either side of the monastery, and the trees of the Rhine meadows north of Zons.
+     */
+    static final List<OpenArea> WOODS = List.of(
+            blob("chorbusch", "Chorbusch", "forest", 51.0705, 6.7835, 1_150.0, 650.0, 25.0, 1),
+            blob("knechtstedener-busch", "Knechtstedener Busch", "forest", 51.0925, 6.7640, 600.0, 420.0, -20.0, 2),
+            blob("muehlenbusch", "Mühlenbusch", "forest", 51.0785, 6.7640, 480.0, 300.0, 10.0, 3),
+            blob("zonser-grind", "Zonser Grind", "forest", 51.1290, 6.8370, 480.0, 170.0, 30.0, 4));
+
+    /** The Straberger See, a flooded gravel pit west of Straberg. */
+    static final List<OpenArea> LAKES = List.of(
+            blob("straberger-see", "Straberger See", "water", 51.0765, 6.7420, 420.0, 220.0, 15.0, 5));
 
     private DormagenGeography() {
+
     }
 
     static double[] projected(double latitude, double longitude) {
@@ -184,11 +229,32 @@ final class DormagenGeography {
     }
 
     private static District district(String idPrefix, String name, double latitude, double longitude,
-            double streetGridAngleDegrees, int targetBuildingCount, double coreRadius, String postcode,
-            List<String> landmarkNames) {
+            double streetGridAngleDegrees, int targetBuildingCount, double halfExtentAlong, double halfExtentAcross,
+            double coreRadius, String postcode, List<String> landmarkNames) {
         double[] centre = projected(latitude, longitude);
         return new District(idPrefix, name, centre[0], centre[1], streetGridAngleDegrees, targetBuildingCount,
-                coreRadius, postcode, landmarkNames);
+                halfExtentAlong, halfExtentAcross, coreRadius, postcode, landmarkNames);
+    }
+
+    /**
+     * An irregular, star-shaped outline around a centre: an ellipse whose radius swells and shrinks by up to a
+     * fifth in two smooth waves, so the outline stays simple with no wood looking like a drawn oval.
+     */
+    private static OpenArea blob(String id, String name, String function, double latitude, double longitude,
+            double halfLength, double halfWidth, double angleDegrees, int variant) {
+        double[] centre = projected(latitude, longitude);
+        double angle = StrictMath.toRadians(angleDegrees);
+        int points = 28;
+        double[][] outline = new double[points][];
+        for (int point = 0; point < points; point++) {
+            double theta = 2.0 * Math.PI * point / points;
+            double swell = 1.0 + 0.12 * StrictMath.sin(2.0 * theta + variant) + 0.08 * StrictMath.sin(5.0 * theta + 2.0 * variant);
+            double along = halfLength * StrictMath.cos(theta) * swell;
+            double across = halfWidth * StrictMath.sin(theta) * swell;
+            outline[point] = new double[] {centre[0] + along * StrictMath.cos(angle) - across * StrictMath.sin(angle),
+                centre[1] + along * StrictMath.sin(angle) + across * StrictMath.cos(angle)};
+        }
+        return new OpenArea(id, name, function, outline);
     }
 
     private static <T> List<T> concatenate(List<T> first, List<T> second) {

@@ -18,10 +18,12 @@ import java.util.Map;
 /**
  * Writes a synthetic but geographically placed CityJSONSeq model of Dormagen and the
  * CHEMPARK in EPSG:25832: the Rhine with the Zons-Urdenbach ferry, the Köln-Neuss railway
- * with three stations, the A 57, the B 9 and link roads, the CHEMPUNKT visitor centre,
- * about 400 CHEMPARK facilities and about 6,000 LoD 2.2 buildings in seven districts.
- * Everything stands on a generated terrain of the Rhine valley ({@link DormagenTerrain}),
- * which {@link #writeTerrain} writes for the viewer to draw beside the model.
+ * with three stations, the A 57, the B 9 and link roads, the CHEMPUNKT visitor centre, the
+ * CHEMPARK's plants at their real scale, about 25,000 LoD 2.2 buildings in sixteen districts
+ * along the residential streets they face, and the land use of the whole area (fields, meadows,
+ * woods, water, built-up ground, parks, sports grounds, allotments and cemeteries). Everything
+ * stands on a generated terrain of the Rhine valley ({@link DormagenTerrain}), which
+ * {@link #writeTerrain} writes for the viewer to draw beside the model.
  *
  * <p>Real places are approximate; buildings and facilities are generated from a fixed seed,
  * so every run writes the same bytes.
@@ -42,6 +44,8 @@ public final class DormagenSample {
     private static final double ROAD_PIECE_LENGTH = 50.0;
     /** A ferry ramp is cut across into this many pieces, so that it follows the bank down into the water. */
     private static final int RAMP_PIECES = 6;
+    /** A station's or the visitor centre's built-up plot reaches this far beyond its walls. */
+    private static final double LANDMARK_PLOT_MARGIN = 15.0;
     private static final double FERRY_CROSSING_LATITUDE = 51.1265;
     private static final double FERRY_CROSSING_LONGITUDE = 6.8505;
 
@@ -112,15 +116,50 @@ public final class DormagenSample {
             }
         }
         OccupancyIndex occupancy = new OccupancyIndex();
-        for (CityObjectRecord landmark : stationsAndVisitorCentre(occupancy)) {
+        List<CityObjectRecord> landmarks = stationsAndVisitorCentre(occupancy);
+        for (CityObjectRecord landmark : landmarks) {
             sink.accept(landmark);
         }
         for (CityObjectRecord facility : ChemparkPlanner.plan(SEED)) {
             sink.accept(facility);
         }
-        for (PlannedBuilding building : ResidentialPlanner.plan(SEED, occupancy)) {
+        ResidentialPlanner.Plan districts = ResidentialPlanner.plan(SEED, occupancy);
+        for (CityObjectRecord street : districts.streets()) {
+            sink.accept(street);
+        }
+        for (PlannedBuilding building : districts.buildings()) {
             sink.accept(building.toCityObject());
         }
+        // Land use last, in the order the viewer paints it: background, woods and water, built-up ground, greens.
+        for (CityObjectRecord parcel : LandUse.fieldsAndMeadows(SEED)) {
+            sink.accept(parcel);
+        }
+        for (CityObjectRecord wood : LandUse.woods()) {
+            sink.accept(wood);
+        }
+        for (CityObjectRecord water : LandUse.water()) {
+            sink.accept(water);
+        }
+        for (CityObjectRecord residential : districts.residentialAreas()) {
+            sink.accept(residential);
+        }
+        // After the districts, so that the fence, not a block of houses reaching over it, bounds the park.
+        sink.accept(LandUse.chempark());
+        for (CityObjectRecord landmark : landmarks) {
+            sink.accept(LandUse.plot(landmark.id(), footprintBounds(landmark), LANDMARK_PLOT_MARGIN));
+        }
+        for (CityObjectRecord green : districts.greenAreas()) {
+            sink.accept(green);
+        }
+    }
+
+    /** The corners of the rectangle around an object's vertices, seen from above. */
+    private static double[][] footprintBounds(CityObjectRecord object) {
+        double[] extent = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        extendBy(extent, object);
+        return new double[][] {{extent[0], extent[1]}, {extent[3], extent[1]}, {extent[3], extent[4]},
+            {extent[0], extent[4]}};
     }
 
     /** The Rhine as one water surface, cut into a quadrilateral per centreline segment so each piece is simple. */
@@ -302,6 +341,9 @@ public final class DormagenSample {
         double[][] drum = Shapes.regularPolygon(easting, northing, 18.0, 16);
         requireClearOfInfrastructure("chempunkt", drum);
         occupancy.add(drum);
+        // Its grounds to the east stay free for the planning variants of its extension (assets/variants).
+        occupancy.add(new double[][] {{easting - 30.0, northing - 50.0}, {easting + 180.0, northing - 50.0},
+            {easting + 180.0, northing + 40.0}, {easting - 30.0, northing + 40.0}});
         double ground = DormagenTerrain.baseHeight(drum);
         double height = 13.5;
         Mesh mesh = new Mesh();

@@ -23,10 +23,13 @@ import java.io.OutputStream;
  */
 final class DormagenTerrain {
     static final double CELL_SIZE = 25;
-    /** The first grid point, south-west: the sample's objects with at least 250 m to spare on every side. */
-    static final double WEST = 342_750;
+    /**
+     * The first grid point, south-west: the sample's objects with at least 250 m to spare on every side, and Gohr
+     * and Broich, the westernmost villages, with their fields around them.
+     */
+    static final double WEST = 340_000;
     static final double SOUTH = 5_655_000;
-    static final int COLUMNS = 461;
+    static final int COLUMNS = 571;
     static final int ROWS = 641;
     /** The Rhine's water level where it enters the sample in the south (Worringen) and leaves it in the north. */
     static final double WATER_LEVEL_UPSTREAM = 33.5;

@@ -104,7 +104,7 @@ class BindingsTest {
     @Test
     void theSampleShipsABindingForEveryDatastreamOfItsSimulatedNetwork() throws Exception {
         Bindings sample = Bindings.load(ModelFiles.sampleBindings());
-        assertEquals(787, sample.bindings().size());
+        assertEquals(726, sample.bindings().size());
         assertTrue(sample.bindings().stream().allMatch(binding -> "simulator".equals(binding.source())));
         // The river gauge is a point in the Rhine; everything else belongs to a building, mast or stack.
         assertEquals(List.of("rhine-gauge/level"), sample.bindings().stream().filter(binding -> binding.position() != null)

@@ -41,7 +41,7 @@ class SampleTerrainTest {
         assertEquals(31, terrain.heightRange()[0], 0.5);
         assertEquals(72, terrain.heightRange()[1], 1.5);
         assertTrue(terrain.tiles().size() <= TerrainMesh.MOST_TILES, "tiles " + terrain.tiles().size());
-        assertTrue(SceneFactory.statusText(sample).endsWith("terrain 63 tiles at 50 m"), SceneFactory.statusText(sample));
+        assertTrue(SceneFactory.statusText(sample).endsWith("terrain 20 tiles at 50 m"), SceneFactory.statusText(sample));
     }
 
     /** With --no-terrain the flat plane must not cover the Rhine, whose surface lies metres below the town's ground. */

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DormagenSampleTest {
 
     private static final Set<String> FACILITY_FUNCTIONS = Set.of("storage tank", "stack", "plant building",
-            "cooling tower", "pipe rack", "port crane", "control room", "warehouse");
+            "cooling tower", "pipe rack", "port crane", "control room", "warehouse", "column", "office");
+    private static final Set<String> DISTRICT_NAMES = Set.of("Dormagen-Mitte", "Horrem", "Rheinfeld", "Zons",
+            "Stürzelberg", "St. Peter", "Nievenheim", "Ückerath", "Delrath", "Gohr", "Broich", "Straberg", "Delhoven",
+            "Hackenbroich", "Hackhausen", "Knechtsteden");
+    private static final Set<String> BACKGROUND = Set.of("farmland", "meadow");
+    private static final Set<String> BUILT_UP = Set.of("residential", "industrial");
+    private static final Set<String> SMALL_AREAS = Set.of("park", "cemetery", "sports", "allotments");
     private static final Set<String> HAZARD_CLASSES = Set.of("none", "flammable", "toxic", "explosive");
 
     @TempDir
@@ -53,8 +60,8 @@ class DormagenSampleTest {
     }
 
     @Test
-    void theFileIsAtMostTwentyMegabytes() {
-        assertTrue(content.length <= 20_000_000, "size " + content.length);
+    void theFileIsAtMostTwentyFiveMegabytes() {
+        assertTrue(content.length <= 25 * 1024 * 1024, "size " + content.length);
     }
 
     @Test
@@ -93,6 +100,12 @@ class DormagenSampleTest {
         for (CityObject object : sample.objects) {
             assertTrue(ids.add(object.id()), "duplicate id " + object.id());
         }
+    }
+
+    @Test
+    void thereAreAboutTwentyFiveThousandBuildingsAsInTheRealTown() {
+        long buildings = objectsOfType("Building").size();
+        assertTrue(buildings >= 23_000 && buildings <= 27_000, "buildings " + buildings);
     }
 
     @Test
@@ -169,14 +182,14 @@ class DormagenSampleTest {
             assertTrue(HAZARD_CLASSES.contains(facility.attribute("hazardClass")), facility.id());
             assertTrue(Set.of("east", "west").contains(facility.attribute("part")), facility.id());
             assertTrue(facility.id().startsWith("chempark-"), facility.id());
-            String expectedType = Set.of("plant building", "warehouse", "control room")
+            String expectedType = Set.of("plant building", "warehouse", "control room", "office")
                     .contains(facility.attribute("function")) ? "Building" : "OtherConstruction";
             assertEquals(expectedType, facility.type(), facility.id());
             functions.add(facility.attribute("function"));
             plants.add(facility.attribute("plant"));
         }
         assertEquals(FACILITY_FUNCTIONS, functions);
-        assertTrue(plants.contains("Plant 1") && plants.contains("Plant 60"));
+        assertTrue(plants.contains("Plant 1") && plants.contains("Plant " + ChemparkPlanner.PLANT_COUNT));
     }
 
     @Test
@@ -299,14 +312,230 @@ class DormagenSampleTest {
                 districts.add(building.attribute("district"));
             }
         }
-        assertEquals(Set.of("Dormagen-Mitte", "Horrem", "Nievenheim", "Hackenbroich", "Zons", "Rheinfeld",
-                "Stürzelberg"), districts);
+        assertEquals(DISTRICT_NAMES, districts);
+    }
+
+    /**
+     * Each district fills the ellipse of its intended extent, measured in its street grid: its houses reach out
+     * to most of it in every direction and hardly beyond, so a village stays a few hundred metres across and
+     * Dormagen-Mitte spans its 2.5 by 2 km.
+     */
+    @Test
+    void eachDistrictSpreadsOverItsIntendedExtent() {
+        Map<String, List<double[]>> housesByDistrict = new HashMap<>();
+        for (CityObject building : objectsOfType("Building")) {
+            if (building.attribute("district") != null) {
+                housesByDistrict.computeIfAbsent(building.attribute("district"), name -> new ArrayList<>())
+                        .add(centroid(groundPolygon(building)));
+            }
+        }
+        for (DormagenGeography.District district : DormagenGeography.DISTRICTS) {
+            List<double[]> houses = housesByDistrict.getOrDefault(district.name(), List.of());
+            assertTrue(houses.size() >= district.targetBuildingCount() * 0.95, district.name() + ": " + houses.size());
+            double angle = Math.toRadians(district.streetGridAngleDegrees());
+            double[] reach = new double[houses.size()];
+            double alongSquares = 0;
+            double acrossSquares = 0;
+            for (int index = 0; index < reach.length; index++) {
+                double east = houses.get(index)[0] - district.centreEasting();
+                double north = houses.get(index)[1] - district.centreNorthing();
+                double along = east * Math.cos(angle) + north * Math.sin(angle);
+                double across = -east * Math.sin(angle) + north * Math.cos(angle);
+                alongSquares += along * along;
+                acrossSquares += across * across;
+                reach[index] = Math.hypot(along / district.halfExtentAlong(), across / district.halfExtentAcross());
+            }
+            Arrays.sort(reach);
+            double median = reach[reach.length / 2];
+            double farthest = reach[(int) (reach.length * 0.98)];
+            assertTrue(median > 0.45 && median < 1.05, district.name() + " median reach " + median);
+            assertTrue(farthest < 1.65, district.name() + " reaches " + farthest + " times its extent");
+            if (houses.size() > 500) {
+                // A filled ellipse's spread along an axis is half its half-axis.
+                double alongSpread = Math.sqrt(alongSquares / reach.length) / district.halfExtentAlong();
+                double acrossSpread = Math.sqrt(acrossSquares / reach.length) / district.halfExtentAcross();
+                assertTrue(alongSpread > 0.35 && alongSpread < 0.8, district.name() + " along " + alongSpread);
+                assertTrue(acrossSpread > 0.35 && acrossSpread < 0.8, district.name() + " across " + acrossSpread);
+            }
+        }
+        double mitte = housesByDistrict.get("Dormagen-Mitte").size();
+        double all = housesByDistrict.values().stream().mapToInt(List::size).sum();
+        assertTrue(mitte / all > 0.35 && mitte / all < 0.45, "Dormagen-Mitte's share " + mitte / all);
+    }
+
+    /** Every house stands by one of its district's residential streets, facing it a few tens of metres away. */
+    @Test
+    void everyHouseStandsByAResidentialStreetOfItsDistrict() {
+        Map<String, List<double[][]>> streetPiecesByDistrictAndCell = new HashMap<>();
+        int streets = 0;
+        for (CityObject road : objectsOfType("Road")) {
+            if (!"residential street".equals(road.attribute("function"))) {
+                continue;
+            }
+            streets++;
+            assertTrue(road.id().matches("[a-z-]+-s\\d{4}"), road.id());
+            assertNotNull(road.attribute("name"), road.id());
+            for (int[] ring : road.rings()) {
+                double[][] piece = CityJsonSequence.plan(road.vertices(), ring);
+                for (long cell : cellsAround(centroid(piece), 100.0)) {
+                    streetPiecesByDistrictAndCell.computeIfAbsent(districtPrefix(road.id()) + cell,
+                            key -> new ArrayList<>()).add(piece);
+                }
+            }
+        }
+        assertTrue(streets > 200 && streets < 5_000, "residential streets " + streets);
+        for (CityObject building : objectsOfType("Building")) {
+            if (building.attribute("district") == null) {
+                continue;
+            }
+            double[][] ground = groundPolygon(building);
+            double nearest = Double.POSITIVE_INFINITY;
+            String key = districtPrefix(building.id()) + cellOf(centroid(ground));
+            for (double[][] piece : streetPiecesByDistrictAndCell.getOrDefault(key, List.of())) {
+                nearest = Math.min(nearest, Planar.boundaryDistance(ground, piece));
+            }
+            assertTrue(nearest < 25.0, building.id() + " is " + nearest + " m from the nearest street");
+        }
+    }
+
+    /** A street of one district never runs under a building of another, nor under a station. */
+    @Test
+    void noResidentialStreetRunsUnderABuilding() {
+        OccupancyIndex buildings = new OccupancyIndex();
+        for (CityObject building : objectsOfType("Building")) {
+            buildings.add(groundPolygon(building));
+        }
+        for (CityObject road : objectsOfType("Road")) {
+            if ("residential street".equals(road.attribute("function"))) {
+                for (int[] ring : road.rings()) {
+                    assertTrue(buildings.isFree(CityJsonSequence.plan(road.vertices(), ring), 0.0),
+                            road.id() + " runs under a building");
+                }
+            }
+        }
     }
 
     @Test
-    void surfacePolygonsOfWaterRoadsAndRailwayAreSimpleAndFaceUp() {
+    void landUseCoversTheTerrainWithEveryClassOfTheVocabulary() {
+        List<CityObject> areas = objectsOfType("LandUse");
+        Set<String> functions = new HashSet<>();
+        for (CityObject area : areas) {
+            assertTrue(LandUse.FUNCTIONS.contains(area.attribute("function")), area.id() + " " + area.attribute("function"));
+            assertEquals("1", area.geometries().get(0).get("lod").asText(), area.id());
+            assertEquals("MultiSurface", area.geometries().get(0).get("type").asText(), area.id());
+            functions.add(area.attribute("function"));
+        }
+        assertEquals(Set.copyOf(LandUse.FUNCTIONS), functions);
+        assertTrue(areas.stream().filter(area -> "farmland".equals(area.attribute("function"))).count() > 1_000,
+                "the plain is a patchwork of fields");
+        LandUseIndex index = new LandUseIndex(areas);
+        int points = 0;
+        int covered = 0;
+        TerrainGridBounds bounds = new TerrainGridBounds();
+        for (double east = bounds.west + 50; east < bounds.east; east += 100) {
+            for (double north = bounds.south + 50; north < bounds.north; north += 100) {
+                points++;
+                if (index.topmostAt(east, north) != null) {
+                    covered++;
+                }
+            }
+        }
+        assertTrue(covered > 0.97 * points, covered + " of " + points + " points covered");
+    }
+
+    /** The viewer paints areas in file order: the background first, the small areas last. */
+    @Test
+    void landUseComesInPaintingOrder() {
+        List<CityObject> areas = objectsOfType("LandUse");
+        int lastBackground = -1;
+        int firstForest = Integer.MAX_VALUE;
+        int lastForest = -1;
+        int firstBuiltUp = Integer.MAX_VALUE;
+        int lastBuiltUp = -1;
+        int firstSmall = Integer.MAX_VALUE;
+        for (int order = 0; order < areas.size(); order++) {
+            String function = areas.get(order).attribute("function");
+            if (BACKGROUND.contains(function)) {
+                lastBackground = order;
+            } else if ("forest".equals(function)) {
+                firstForest = Math.min(firstForest, order);
+                lastForest = order;
+            } else if (BUILT_UP.contains(function)) {
+                firstBuiltUp = Math.min(firstBuiltUp, order);
+                lastBuiltUp = order;
+            } else if (SMALL_AREAS.contains(function)) {
+                firstSmall = Math.min(firstSmall, order);
+            }
+        }
+        assertTrue(lastBackground >= 0 && lastForest >= 0 && lastBuiltUp >= 0 && firstSmall < areas.size(),
+                "every group of areas is there");
+        assertTrue(lastBackground < firstForest && lastForest < firstBuiltUp && lastBuiltUp < firstSmall,
+                "background up to " + lastBackground + ", forest " + firstForest + "-" + lastForest + ", built-up "
+                        + firstBuiltUp + "-" + lastBuiltUp + ", small areas from " + firstSmall);
+    }
+
+    /**
+     * Painted in order, the ground under every building is built-up: residential under the houses, stations and
+     * the visitor centre, industrial under the CHEMPARK's; and no building stands in a wood or in water at all.
+     */
+    @Test
+    void everyBuildingStandsOnBuiltUpGroundAndNoneInAWoodOrWater() {
+        List<CityObject> areas = objectsOfType("LandUse");
+        LandUseIndex index = new LandUseIndex(areas);
+        for (CityObject building : objectsOfType("Building")) {
+            double[] middle = centroid(groundPolygon(building));
+            String topmost = index.topmostAt(middle[0], middle[1]);
+            String expected = isChempark(building) ? "industrial" : "residential";
+            assertEquals(expected, topmost, building.id() + " stands on " + topmost);
+            for (String function : index.allAt(middle[0], middle[1])) {
+                assertFalse(function.equals("forest") || function.equals("water"), building.id() + " stands in " + function);
+            }
+        }
+    }
+
+    /**
+     * The CHEMPARK's plants at their real scale: production halls and warehouses 100 to 250 m long, tanks 15 to
+     * 40 m across, distillation columns 40 to 80 m tall, office blocks at the gates.
+     */
+    @Test
+    void chemparkFacilitiesHaveTheirRealSizes() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (CityObject facility : sample.objects) {
+            if (!isChempark(facility)) {
+                continue;
+            }
+            String function = facility.attribute("function");
+            counts.merge(function, 1, Integer::sum);
+            switch (function) {
+                case "plant building", "warehouse" -> {
+                    double[][] ground = groundPolygon(facility);
+                    double length = Math.max(Planar.length(ground[1][0] - ground[0][0], ground[1][1] - ground[0][1]),
+                            Planar.length(ground[2][0] - ground[1][0], ground[2][1] - ground[1][1]));
+                    assertTrue(length >= 100 && length <= 250, facility.id() + " is " + length + " m long");
+                }
+                case "storage tank" -> {
+                    double across = horizontalSpan(facility);
+                    assertTrue(across >= 15 && across <= 40, facility.id() + " is " + across + " m across");
+                }
+                case "column" -> {
+                    double height = facility.attributes().get("measuredHeight").asDouble();
+                    assertTrue(height >= 40 && height <= 80, facility.id() + " is " + height + " m tall");
+                }
+                case "office" -> assertTrue(facility.attributes().get("storeysAboveGround").asInt() >= 5, facility.id());
+                default -> {
+                    // Racks, stacks, cranes and control rooms keep the sizes they had.
+                }
+            }
+        }
+        for (String function : List.of("plant building", "warehouse", "storage tank", "column", "office")) {
+            assertTrue(counts.getOrDefault(function, 0) >= 2, function + ": " + counts.get(function));
+        }
+    }
+
+    @Test
+    void surfacePolygonsOfWaterRoadsRailwayAndLandUseAreSimpleAndFaceUp() {
         for (CityObject object : sample.objects) {
-            if (!Set.of("WaterBody", "Road", "Railway", "TransportSquare").contains(object.type())) {
+            if (!Set.of("WaterBody", "Road", "Railway", "TransportSquare", "LandUse").contains(object.type())) {
                 continue;
             }
             for (int[] ring : object.rings()) {
@@ -448,5 +677,116 @@ class DormagenSampleTest {
             }
         }
         throw new AssertionError(building.id() + " has no ground surface");
+    }
+
+    /** A district's part of an id: {@code st-peter} of {@code st-peter-b0012} and of {@code st-peter-s0003}. */
+    private static String districtPrefix(String id) {
+        return id.substring(0, id.lastIndexOf('-'));
+    }
+
+    private static double[] centroid(double[][] polygon) {
+        double east = 0;
+        double north = 0;
+        for (double[] point : polygon) {
+            east += point[0] / polygon.length;
+            north += point[1] / polygon.length;
+        }
+        return new double[] {east, north};
+    }
+
+    /** The widest horizontal distance between two of an object's vertices: a round tank's diameter. */
+    private static double horizontalSpan(CityObject object) {
+        List<double[]> used = object.usedVertices();
+        double widest = 0;
+        for (double[] first : used) {
+            for (double[] second : used) {
+                widest = Math.max(widest, Planar.length(first[0] - second[0], first[1] - second[1]));
+            }
+        }
+        return widest;
+    }
+
+    private static final double CELL = 100.0;
+
+    private static long cellOf(double[] point) {
+        return key((long) Math.floor(point[0] / CELL), (long) Math.floor(point[1] / CELL));
+    }
+
+    /** The cells within {@code reach} of a point's cell, so a query in one cell finds what lies that close. */
+    private static List<Long> cellsAround(double[] point, double reach) {
+        long column = (long) Math.floor(point[0] / CELL);
+        long row = (long) Math.floor(point[1] / CELL);
+        long cells = (long) Math.ceil(reach / CELL);
+        List<Long> around = new ArrayList<>();
+        for (long east = column - cells; east <= column + cells; east++) {
+            for (long north = row - cells; north <= row + cells; north++) {
+                around.add(key(east, north));
+            }
+        }
+        return around;
+    }
+
+    private static long key(long column, long row) {
+        return (column << 32) ^ (row & 0xFFFF_FFFFL);
+    }
+
+    /** The terrain's extent, where the land use must reach. */
+    private static final class TerrainGridBounds {
+        final double west = DormagenTerrain.GRID.originEast();
+        final double south = DormagenTerrain.GRID.originNorth();
+        final double east = west + (DormagenTerrain.GRID.columns() - 1) * DormagenTerrain.GRID.cellSize();
+        final double north = south + (DormagenTerrain.GRID.rows() - 1) * DormagenTerrain.GRID.cellSize();
+    }
+
+    /** The land use's polygons in file order, found by the cells their bounding boxes touch. */
+    private static final class LandUseIndex {
+        private record Area(int order, String function, double[][] polygon) {
+        }
+
+        private final Map<Long, List<Area>> byCell = new HashMap<>();
+
+        LandUseIndex(List<CityObject> areas) {
+            for (int order = 0; order < areas.size(); order++) {
+                CityObject area = areas.get(order);
+                for (int[] ring : area.rings()) {
+                    double[][] polygon = CityJsonSequence.plan(area.vertices(), ring);
+                    double[] low = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+                    double[] high = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                    for (double[] point : polygon) {
+                        low[0] = Math.min(low[0], point[0]);
+                        low[1] = Math.min(low[1], point[1]);
+                        high[0] = Math.max(high[0], point[0]);
+                        high[1] = Math.max(high[1], point[1]);
+                    }
+                    Area entry = new Area(order, area.attribute("function"), polygon);
+                    for (long column = (long) Math.floor(low[0] / CELL); column <= (long) Math.floor(high[0] / CELL); column++) {
+                        for (long row = (long) Math.floor(low[1] / CELL); row <= (long) Math.floor(high[1] / CELL); row++) {
+                            byCell.computeIfAbsent(key(column, row), cell -> new ArrayList<>()).add(entry);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The function of the last area painted at a point, or null where none is. */
+        String topmostAt(double east, double north) {
+            Area topmost = null;
+            for (Area area : byCell.getOrDefault(cellOf(new double[] {east, north}), List.of())) {
+                if ((topmost == null || area.order() > topmost.order()) && Planar.contains(area.polygon(), east, north)) {
+                    topmost = area;
+                }
+            }
+            return topmost == null ? null : topmost.function();
+        }
+
+        List<String> allAt(double east, double north) {
+            List<String> functions = new ArrayList<>();
+            for (Area area : byCell.getOrDefault(cellOf(new double[] {east, north}), List.of())) {
+                if (Planar.contains(area.polygon(), east, north)) {
+                    functions.add(area.function());
+                }
+            }
+            return functions;
+        }
     }
 }

@@ -47,8 +47,8 @@ import java.util.TreeMap;
  *       plume would disturb it: public, since wind is weather and the kiosk shows where a plume would drift.</li>
  *   <li>A gauge on the Rhine (water level, cm): public, like PEGELONLINE's gauges.</li>
  * </ul>
- * On the bundled sample this is 54 boxes with 540 datastreams, 26 stacks, 132 tanks, 60 plant buildings, one mast
- * and one gauge: 787 datastreams. A model without districts, a CHEMPARK or a river simply gets fewer.
+ * On the bundled sample this is 54 boxes with 540 datastreams, 15 stacks, 123 tanks, 30 plant buildings, one mast
+ * and one gauge: 726 datastreams. A model without districts, a CHEMPARK or a river simply gets fewer.
  *
  * <p>Every value is a pure function of the seed, the datastream and the time: the town's weather, episodes of
  * stagnant air and rush hours come from noise keyed by the seed, each sensor adds noise of its own. A fetch at any
