@@ -32,6 +32,18 @@ final class DormagenGeography {
         {51.161, 6.838}, {51.163, 6.849}, {51.164, 6.860}, {51.1685, 6.870}, {51.172, 6.873}
     };
 
+    /**
+     * The river on upstream towards Köln and downstream towards Düsseldorf, well beyond the terrain: drawn only, so
+     * that from the town the Rhine runs on into the haze instead of ending where the terrain does. The valley, the
+     * water levels and everything placed by the river follow {@link #RHINE} alone.
+     */
+    private static final double[][] RHINE_UPSTREAM = {
+        {50.915, 6.968}, {50.935, 6.972}, {50.955, 6.968}, {50.975, 6.962}, {50.995, 6.945}, {51.012, 6.928}
+    };
+    private static final double[][] RHINE_DOWNSTREAM = {
+        {51.182, 6.872}, {51.195, 6.862}, {51.205, 6.845}, {51.215, 6.825}, {51.228, 6.815}, {51.245, 6.805}
+    };
+
     /** The S-Bahn line Köln - Neuss: through the CHEMPARK, past Dormagen station, north-west to Nievenheim. */
     private static final double[][] RAILWAY_COURSE = {
         {51.030, 6.872}, {51.045, 6.866}, {51.058, 6.861}, {51.068, 6.857}, {51.078, 6.852},
@@ -101,6 +113,9 @@ final class DormagenGeography {
     }
 
     static final Polyline RHINE = Polyline.fromWgs84(RHINE_COURSE);
+    /** The Rhine as drawn: {@link #RHINE} with its course on beyond the terrain at both ends. */
+    static final Polyline RHINE_DRAWN = Polyline.fromWgs84(concatenate(concatenate(List.of(RHINE_UPSTREAM),
+            List.of(RHINE_COURSE)), List.of(RHINE_DOWNSTREAM)).toArray(double[][]::new));
     static final Corridor RAILWAY = new Corridor("railway", "Railway", "Köln–Neuss railway (S 11)",
             "railway line", RAILWAY_WIDTH, 0.04, Polyline.fromWgs84(RAILWAY_COURSE));
     static final Corridor A57 = new Corridor("a57", "Road", "A 57", "motorway", 24.0, 0.08,

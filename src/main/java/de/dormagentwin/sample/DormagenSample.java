@@ -164,7 +164,7 @@ public final class DormagenSample {
 
     /** The Rhine as one water surface, cut into a quadrilateral per centreline segment so each piece is simple. */
     private static CityObjectRecord rhine() {
-        Polyline course = DormagenGeography.RHINE;
+        Polyline course = DormagenGeography.RHINE_DRAWN;
         double halfWidth = DormagenGeography.RHINE_WIDTH / 2.0;
         double[] heights = new double[course.pointCount()];
         for (int point = 0; point < heights.length; point++) {
