@@ -71,9 +71,9 @@ class ExportMenuTest {
         Image largeImage = new Image(large.toUri().toString());
         assertEquals(List.of(320.0, 180.0, 1600.0, 1200.0), List.of(smallImage.getWidth(), smallImage.getHeight(), largeImage.getWidth(), largeImage.getHeight()));
         // The camera keeps its vertical field of view: the house stands as tall in both, the wide one shows more beside it.
-        double smallRoofs = SnapshotTest.roofShare(smallImage);
-        double largeRoofs = SnapshotTest.roofShare(largeImage);
-        assertTrue(smallRoofs > 0.02, "the house's roof shows in the small image: " + smallRoofs);
+        double smallRoofs = SnapshotTest.builtShare(smallImage);
+        double largeRoofs = SnapshotTest.builtShare(largeImage);
+        assertTrue(smallRoofs > 0.02, "the house shows in the small image: " + smallRoofs);
         assertTrue(largeRoofs > 0.02, "and in the large one: " + largeRoofs);
         int corner = largeImage.getPixelReader().getArgb(0, 0);
         assertTrue((corner >> 16 & 0xFF) != 0 || (corner & 0xFF) != 0, "the background is drawn, not left black");

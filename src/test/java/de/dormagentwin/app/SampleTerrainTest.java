@@ -10,7 +10,6 @@ import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.SurfaceClass;
 import de.dormagentwin.scene.TerrainMesh;
 import javafx.scene.Parent;
-import javafx.scene.shape.Box;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,7 @@ class SampleTerrainTest {
         assertTrue(SceneFactory.statusText(sample).endsWith("terrain 20 tiles at 50 m"), SceneFactory.statusText(sample));
     }
 
-    /** With --no-terrain the flat plane must not cover the Rhine, whose surface lies metres below the town's ground. */
+    /** With --no-terrain the flat ground must not cover the Rhine, whose surface lies metres below the town's ground. */
     @Test
     void withoutTerrainTheRiverStillLiesAboveTheFlatGround() throws Exception {
         Display3D.require();
@@ -58,12 +57,12 @@ class SampleTerrainTest {
                     return deepest;
                 }).max().orElseThrow();
         assertTrue(deepestWater > 1, "the sample's river lies below its ground height (scene y points down): " + deepestWater);
-        double planeTop = FxThread.call(() -> {
+        double[] groundTops = FxThread.call(() -> {
             Parent world = new CityScene(flat.meshes()).subScene().getRoot();
-            Box plane = (Box) world.getChildrenUnmodifiable().stream().filter(Box.class::isInstance).findFirst().orElseThrow();
-            return plane.getTranslateY() - plane.getHeight() / 2;
+            return new double[]{world.lookup("#ground").getTranslateY(), world.lookup("#far-ground").getTranslateY()};
         });
-        assertTrue(planeTop > deepestWater, "plane top " + planeTop + " under the water at " + deepestWater);
+        assertTrue(groundTops[0] > deepestWater, "the ground at " + groundTops[0] + " under the water at " + deepestWater);
+        assertTrue(groundTops[1] > groundTops[0], "and the far ground under the ground at " + groundTops[1]);
     }
 
     /**
