@@ -26,7 +26,7 @@ final class FxWatchdog implements AutoCloseable {
         return thread;
     });
     private final LongSupplier nanoTime;
-    private final long limitNanos;
+    private volatile long limitNanos;
     private final Runnable onStall;
     private volatile long lastBeat;
     private boolean reported;
@@ -37,6 +37,11 @@ final class FxWatchdog implements AutoCloseable {
         this.onStall = onStall;
         lastBeat = nanoTime.getAsLong();
         timer.scheduleWithFixedDelay(this::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Changes how long the FX thread may stay silent: a start that uploads a whole city may take longer. */
+    void setLimit(Duration limit) {
+        limitNanos = limit.toNanos();
     }
 
     /** A scheduled task that throws is never run again, unseen: the kiosk would go on without its watchdog. */

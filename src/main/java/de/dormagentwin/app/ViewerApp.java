@@ -79,6 +79,12 @@ public final class ViewerApp extends Application {
     static volatile int exitCode;
     /** How long the FX thread may be unresponsive before the watchdog acts. */
     static final Duration FX_STALL_LIMIT = Duration.ofSeconds(5);
+    /**
+     * Until the city's first frame the FX thread may be silent for longer: laying out and uploading a town of 25,000
+     * buildings takes seconds of it on a software renderer, more on a loaded machine, and a kiosk that ended itself
+     * there would be restarted into the same start. A hang at the start is still caught.
+     */
+    static final Duration FX_STARTUP_STALL_LIMIT = Duration.ofSeconds(60);
     /** Days of history the simulator writes into an empty cache, so charts and playback have something at once. */
     static final Duration SIMULATOR_HISTORY = Duration.ofDays(2);
     /** The simulator's live step: a new value a minute, so the twin visibly moves. */
@@ -96,6 +102,8 @@ public final class ViewerApp extends Application {
     private LiveFeed feed;
     private ServiceWatch serviceWatch;
     private FxWatchdog watchdog;
+    /** Whether the city's first frame is on screen, from when the watchdog holds the FX thread to its short limit. */
+    private volatile boolean firstFrameShown;
     private Bindings bindings = Bindings.NONE;
     /** Where the sources' state goes: the planner on screen now (a new one when files are opened). */
     private Consumer<List<SourceStatus>> sourcesShown = statuses -> { };
@@ -224,7 +232,7 @@ public final class ViewerApp extends Application {
      * field is measured by. A pulse renders the frame the pulse before laid out, so the second pulse after the scene
      * is shown finds the first frame with the city drawn.
      */
-    private static void logFirstFrame(SceneFactory.Prepared prepared) {
+    private void logFirstFrame(SceneFactory.Prepared prepared) {
         new AnimationTimer() {
             private int pulses;
 
@@ -234,6 +242,8 @@ public final class ViewerApp extends Application {
                     return;
                 }
                 stop();
+                firstFrameShown = true;
+                watchdog.setLimit(FX_STALL_LIMIT);
                 Optional<Instant> started = ProcessHandle.current().info().startInstant();
                 String since = started.map(start -> String.format(Locale.ROOT, ", %.1f s after the start",
                         Duration.between(start, Instant.now()).toMillis() / 1000.0)).orElse("");
@@ -514,8 +524,9 @@ public final class ViewerApp extends Application {
      * where it hangs, since its user is there to see it and may be waiting on purpose.
      */
     private void startWatchdog() {
-        watchdog = new FxWatchdog(Duration.ofSeconds(1), FX_STALL_LIMIT, System::nanoTime, () -> {
-            LOG.log(System.Logger.Level.ERROR, "the FX thread has not answered for over " + FX_STALL_LIMIT.toSeconds() + " s", FxWatchdog.fxThreadStack());
+        watchdog = new FxWatchdog(Duration.ofSeconds(1), FX_STARTUP_STALL_LIMIT, System::nanoTime, () -> {
+            LOG.log(System.Logger.Level.ERROR, "the FX thread has not answered for over " + (firstFrameShown
+                    ? FX_STALL_LIMIT : FX_STARTUP_STALL_LIMIT).toSeconds() + " s", FxWatchdog.fxThreadStack());
             if (kiosk != null) {
                 LOG.log(System.Logger.Level.ERROR, "kiosk ending with code " + FxWatchdog.STALLED_EXIT_CODE + " so that its supervisor restarts it");
                 System.exit(FxWatchdog.STALLED_EXIT_CODE);

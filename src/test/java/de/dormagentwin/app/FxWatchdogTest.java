@@ -25,4 +25,25 @@ class FxWatchdogTest {
             assertEquals(1, stalls.get(), "one report for one stall");
         }
     }
+
+    @Test
+    void aLongerLimitLetsALongStartPassAndTheShortOneCatchesTheNextStall() throws Exception {
+        Display3D.require();
+        AtomicInteger stalls = new AtomicInteger();
+        try (FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(50), Duration.ofSeconds(60), System::nanoTime, stalls::incrementAndGet)) {
+            FxThread.call(() -> {
+                Thread.sleep(4000);
+                return null;
+            });
+            Thread.sleep(300);
+            assertEquals(0, stalls.get(), "a start of 4 s is within the start's limit");
+            watchdog.setLimit(Duration.ofSeconds(2));
+            FxThread.call(() -> {
+                Thread.sleep(4000);
+                return null;
+            });
+            Thread.sleep(300);
+            assertEquals(1, stalls.get(), "the same silence after the start is a stall");
+        }
+    }
 }
