@@ -521,7 +521,9 @@ public final class CityScene {
                 continue;
             }
             double[] box = {c[0] - c[3] / 2, c[1] - c[4] / 2, c[2] - c[5] / 2, c[0] + c[3] / 2, c[1] + c[4] / 2, c[2] + c[5] / 2};
-            if (range != null) {
+            // The town's range cuts down only what is larger than a building (a motorway, the river): a house's box
+            // is framed whole, even where the range of a few houses' positions is one point.
+            if (range != null && (c[3] > FRAMED_SIZE || c[5] > FRAMED_SIZE)) {
                 box[0] = Math.max(box[0], range[0]);
                 box[2] = Math.max(box[2], range[1]);
                 box[3] = Math.min(box[3], range[2]);

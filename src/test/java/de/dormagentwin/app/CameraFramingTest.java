@@ -151,6 +151,25 @@ class CameraFramingTest {
     }
 
     @Test
+    void aModelOfOneHouseIsFramedWholeFromHomeAndFromAbove() throws Exception {
+        SceneFactory.Prepared house = SceneFactory.prepare(List.of(SnapshotTest.fixture("gable-house.city.json")), TerrainFiles.NONE,
+                LodChoice.HIGHEST);
+        FxThread.call(() -> {
+            scene = new CityScene(house.meshes());
+            StackPane root = new StackPane(scene.subScene());
+            scene.subScene().widthProperty().bind(root.widthProperty());
+            scene.subScene().heightProperty().bind(root.heightProperty());
+            stage.setScene(new Scene(root, 1200, 800));
+            return null;
+        });
+        // The town's range of positions is one point for one house: it must not cut the house's box down to it.
+        for (String camera : List.of("home", "top")) {
+            Framed framed = framed(camera, List.of("gable-house"));
+            assertTrue(framed.fills(), framed.toString());
+        }
+    }
+
+    @Test
     void theHomeViewShowsTheWholeTownFillingTheView() throws Exception {
         List<String> all = new ArrayList<>(IntStream.range(0, 12).mapToObj(i -> "house-" + (i / 4) + (i % 4)).toList());
         all.addAll(List.of("hall", "shed", "pand-1", "pand-2"));

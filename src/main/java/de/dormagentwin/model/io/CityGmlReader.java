@@ -5,6 +5,14 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.appearance.AbstractSurfaceDataProperty;
+import org.citygml4j.core.model.appearance.Appearance;
+import org.citygml4j.core.model.appearance.Color;
+import org.citygml4j.core.model.appearance.GeometryReference;
+import org.citygml4j.core.model.appearance.GeoreferencedTexture;
+import org.citygml4j.core.model.appearance.ParameterizedTexture;
+import org.citygml4j.core.model.appearance.X3DMaterial;
+import org.citygml4j.core.model.core.AbstractAppearanceProperty;
 import org.citygml4j.core.model.building.AbstractBuilding;
 import org.citygml4j.core.model.building.Building;
 import org.citygml4j.core.model.building.BuildingPartProperty;
@@ -48,6 +56,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -91,6 +100,13 @@ public final class CityGmlReader implements AutoCloseable {
     private final List<String> problems = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private final Map<String, Integer> notRead = new TreeMap<>();
+    /**
+     * X3DMaterial diffuse colours by the gml:id of the surfaces they target, from the file's global appearances read
+     * so far and the objects' own: a material must come before the surfaces it colours, as in KIT's and NRW's files.
+     */
+    private final Map<String, Integer> materialColours = new HashMap<>();
+    /** Surfaces that textures target, which are not drawn. */
+    private int texturedSurfaces;
     private String fileSrs;
     private String title;
     private boolean headerSeen;
@@ -260,6 +276,10 @@ public final class CityGmlReader implements AutoCloseable {
                 skipped++;
                 continue;
             }
+            if (feature instanceof Appearance appearance) {
+                addSurfaceData(appearance);
+                continue;
+            }
             if (feature instanceof AbstractSpace space) {
                 features++;
                 featureWithoutSrs = false;
@@ -327,8 +347,40 @@ public final class CityGmlReader implements AutoCloseable {
                     + " objects (the first `" + firstWithoutSrs + "`) name") + " no CRS (no srsName on the file, the object or its geometry); "
                     + "its coordinates were taken as ETRS89 / UTM zone 32N (EPSG:25832)");
         }
+        if (texturedSurfaces > 0) {
+            problems.add(fileName + ": " + texturedSurfaces + " surface" + (texturedSurfaces == 1 ? " has a texture, which is"
+                    : "s have textures, which are") + " not drawn; they are drawn in their material's colour or the viewer's");
+        }
         notRead.forEach((type, count) -> problems.add(fileName + ": " + count + " " + type + " feature" + (count == 1 ? " was" : "s were")
                 + " not loaded (this reader loads buildings and other objects with volume)"));
+    }
+
+    /**
+     * Takes an appearance's materials: each X3DMaterial's diffuse colour for the surfaces it targets (the first
+     * material to name a surface wins, whatever its theme), and counts the surfaces its textures target.
+     */
+    private void addSurfaceData(Appearance appearance) {
+        for (AbstractSurfaceDataProperty property : appearance.getSurfaceData()) {
+            if (property.getObject() instanceof X3DMaterial material && material.getDiffuseColor() != null) {
+                Color diffuse = material.getDiffuseColor();
+                int argb = 0xFF000000 | channel(diffuse.getRed()) << 16 | channel(diffuse.getGreen()) << 8 | channel(diffuse.getBlue());
+                for (GeometryReference target : material.getTargets()) {
+                    String id = target.getHref() == null ? null : target.getHref().startsWith("#") ? target.getHref().substring(1) : target.getHref();
+                    if (id != null) {
+                        materialColours.putIfAbsent(id, argb);
+                    }
+                }
+            } else if (property.getObject() instanceof ParameterizedTexture texture) {
+                texturedSurfaces += texture.getTextureParameterizations().size();
+            } else if (property.getObject() instanceof GeoreferencedTexture texture) {
+                texturedSurfaces += texture.getTargets().size();
+            }
+        }
+    }
+
+    /** A colour channel from 0 to 1, as X3D writes it, to 0 to 255; out of range or not a number is clamped. */
+    private static int channel(double value) {
+        return Double.isNaN(value) ? 0 : (int) Math.round(Math.max(0, Math.min(1, value)) * 255);
     }
 
     private static String srsOf(AbstractFeature feature, String inherited) {
@@ -349,6 +401,11 @@ public final class CityGmlReader implements AutoCloseable {
             problems.add(fileName + ": object `" + id + "` appears twice; the second was skipped");
             skipped++;
             return List.of();
+        }
+        for (AbstractAppearanceProperty property : space.getAppearances()) {
+            if (property.getObject() instanceof Appearance appearance) {
+                addSurfaceData(appearance);
+            }
         }
         List<Staged> staged;
         try {
@@ -422,7 +479,7 @@ public final class CityGmlReader implements AutoCloseable {
         List<Staged> staged = new ArrayList<>(2);
         for (int lod = 1; lod <= HIGHEST_LOD; lod++) {
             Map<AbstractSurface, String> semanticTypes = new IdentityHashMap<>();
-            GmlSurfaces boundaries = new GmlSurfaces(semanticTypes, crsCheck);
+            GmlSurfaces boundaries = new GmlSurfaces(semanticTypes, crsCheck, materialColours);
             for (AbstractSpaceBoundaryProperty property : space.getBoundaries()) {
                 if (property.getObject() instanceof AbstractThematicSurface surface) {
                     String type = surface.getClass().getSimpleName();
@@ -443,7 +500,7 @@ public final class CityGmlReader implements AutoCloseable {
                 throw new GeometryBuilder.GeometryException("lod" + lod + "Solid: xlink:href `" + solidProperty.getHref() + "` names no solid in this object");
             }
             if (solidProperty != null && solidProperty.getObject() != null) {
-                GmlSurfaces solid = new GmlSurfaces(semanticTypes, crsCheck);
+                GmlSurfaces solid = new GmlSurfaces(semanticTypes, crsCheck, materialColours);
                 solid.addSolid(solidProperty.getObject(), srs, "lod" + lod + "Solid");
                 if (solid.sharesBoundarySurfaces() || boundaries.isEmpty()) {
                     GeometryType type = solidProperty.getObject() instanceof CompositeSolid ? GeometryType.MULTI_SURFACE : GeometryType.SOLID;

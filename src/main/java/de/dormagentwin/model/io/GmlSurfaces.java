@@ -51,6 +51,11 @@ final class GmlSurfaces {
 
     private final Map<AbstractSurface, String> semanticTypes;
     private final CrsCheck crsCheck;
+    private final Map<String, Integer> materialColours;
+    /** Per surface, its material colour or {@link Geometry#NO_COLOR}. */
+    private final IntList colours = new IntList(16);
+    /** The material colour of the surface being read: its own gml:id's, or that of a surface it is part of. */
+    private int colour = Geometry.NO_COLOR;
     private final IntList surfaceRingStart = new IntList(16);
     private final IntList ringVertexStart = new IntList(16);
     private final List<String> semantics = new ArrayList<>();
@@ -59,12 +64,15 @@ final class GmlSurfaces {
     private int semanticMatches;
 
     /**
-     * @param semanticTypes the semantic surface type of each surface of the object's boundary surfaces, by
-     *                      identity, so that a solid whose members are xlinks to them knows roof from wall
+     * @param semanticTypes   the semantic surface type of each surface of the object's boundary surfaces, by
+     *                        identity, so that a solid whose members are xlinks to them knows roof from wall
+     * @param materialColours opaque ARGB colours by the gml:id of the polygons and surfaces an appearance's
+     *                        material targets; a surface takes its own, else that of the surface it is part of
      */
-    GmlSurfaces(Map<AbstractSurface, String> semanticTypes, CrsCheck crsCheck) {
+    GmlSurfaces(Map<AbstractSurface, String> semanticTypes, CrsCheck crsCheck, Map<String, Integer> materialColours) {
         this.semanticTypes = semanticTypes;
         this.crsCheck = crsCheck;
+        this.materialColours = materialColours;
     }
 
     boolean isEmpty() {
@@ -151,6 +159,20 @@ final class GmlSurfaces {
             semanticMatches++;
         }
         String srs = declared(surface, srsName);
+        int enclosing = colour;
+        Integer own = surface.getId() == null ? null : materialColours.get(surface.getId());
+        if (own != null) {
+            colour = own;
+        }
+        try {
+            addSurfaceOfKind(surface, type, srs, reversed, where);
+        } finally {
+            colour = enclosing;
+        }
+    }
+
+    private void addSurfaceOfKind(AbstractSurface surface, String type, String srs, boolean reversed, String where)
+            throws GeometryBuilder.GeometryException {
         switch (surface) {
             case Polygon polygon -> addPolygon(polygon.getExterior(), polygon.getInterior(), type, reversed, name(polygon, where));
             case CompositeSurface composite -> {
@@ -203,6 +225,7 @@ final class GmlSurfaces {
             }
         }
         semantics.add(semanticType);
+        colours.add(colour);
     }
 
     private void addRing(AbstractRing ring, boolean reversed, String where, String which) throws GeometryBuilder.GeometryException {
@@ -302,6 +325,8 @@ final class GmlSurfaces {
         int[] ringStarts = Arrays.copyOf(ringVertexStart.toArray(), rings + 1);
         ringStarts[rings] = indices.length;
         String[] types = semantics.stream().allMatch(Objects::isNull) ? null : semantics.toArray(String[]::new);
-        return new Geometry(type, lod, surfaceStarts, ringStarts, indices, types, null);
+        int[] surfaceColours = colours.toArray();
+        boolean anyColour = Arrays.stream(surfaceColours).anyMatch(argb -> argb != Geometry.NO_COLOR);
+        return new Geometry(type, lod, surfaceStarts, ringStarts, indices, types, anyColour ? surfaceColours : null);
     }
 }
