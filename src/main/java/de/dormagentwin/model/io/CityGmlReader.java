@@ -5,6 +5,11 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.bridge.AbstractBridge;
+import org.citygml4j.core.model.bridge.Bridge;
+import org.citygml4j.core.model.tunnel.AbstractTunnel;
+import org.citygml4j.core.model.tunnel.Tunnel;
+import org.xmlobjects.gml.model.feature.FeatureProperty;
 import org.citygml4j.core.model.appearance.AbstractSurfaceDataProperty;
 import org.citygml4j.core.model.appearance.Appearance;
 import org.citygml4j.core.model.appearance.Color;
@@ -15,7 +20,6 @@ import org.citygml4j.core.model.appearance.X3DMaterial;
 import org.citygml4j.core.model.core.AbstractAppearanceProperty;
 import org.citygml4j.core.model.building.AbstractBuilding;
 import org.citygml4j.core.model.building.Building;
-import org.citygml4j.core.model.building.BuildingPartProperty;
 import org.citygml4j.core.model.construction.AbstractConstruction;
 import org.citygml4j.core.model.construction.Height;
 import org.citygml4j.core.model.construction.HeightProperty;
@@ -438,24 +442,47 @@ public final class CityGmlReader implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The object's parts, each loaded as an object of its own with parent and child links: a building's, bridge's
+     * or tunnel's parts, installations (dormers, balconies, stairs) and constructive elements.
+     */
     private List<AbstractSpace> parts(AbstractSpace space, String id) {
-        if (!(space instanceof AbstractBuilding building)) {
-            return List.of();
-        }
-        List<BuildingPartProperty> properties = new ArrayList<>();
-        if (building instanceof Building whole) {
-            properties.addAll(whole.getBuildingParts());
-        }
-        if (building.hasDeprecatedProperties()) {
-            properties.addAll(building.getDeprecatedProperties().getConsistsOfBuildingParts());
+        List<FeatureProperty<? extends AbstractSpace>> properties = new ArrayList<>();
+        if (space instanceof AbstractBuilding building) {
+            if (building instanceof Building whole) {
+                properties.addAll(whole.getBuildingParts());
+            }
+            if (building.hasDeprecatedProperties()) {
+                properties.addAll(building.getDeprecatedProperties().getConsistsOfBuildingParts());
+            }
+            properties.addAll(building.getBuildingInstallations());
+            properties.addAll(building.getBuildingConstructiveElements());
+        } else if (space instanceof AbstractBridge bridge) {
+            if (bridge instanceof Bridge whole) {
+                properties.addAll(whole.getBridgeParts());
+            }
+            if (bridge.hasDeprecatedProperties()) {
+                properties.addAll(bridge.getDeprecatedProperties().getConsistsOfBridgeParts());
+            }
+            properties.addAll(bridge.getBridgeInstallations());
+            properties.addAll(bridge.getBridgeConstructiveElements());
+        } else if (space instanceof AbstractTunnel tunnel) {
+            if (tunnel instanceof Tunnel whole) {
+                properties.addAll(whole.getTunnelParts());
+            }
+            if (tunnel.hasDeprecatedProperties()) {
+                properties.addAll(tunnel.getDeprecatedProperties().getConsistsOfTunnelParts());
+            }
+            properties.addAll(tunnel.getTunnelInstallations());
+            properties.addAll(tunnel.getTunnelConstructiveElements());
         }
         List<AbstractSpace> parts = new ArrayList<>(properties.size());
-        for (BuildingPartProperty property : properties) {
+        for (FeatureProperty<? extends AbstractSpace> property : properties) {
             if (property.getObject() != null) {
                 parts.add(property.getObject());
             } else {
-                problems.add(fileName + ": object `" + id + "`: consistsOfBuildingPart `" + property.getHref()
-                        + "` names no building part in this building; it was left out");
+                problems.add(fileName + ": object `" + id + "`: a part `" + property.getHref()
+                        + "` names nothing in this object; it was left out");
             }
         }
         return parts;
