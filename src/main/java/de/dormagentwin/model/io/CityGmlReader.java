@@ -5,6 +5,10 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.landuse.LandUse;
+import org.citygml4j.core.model.transportation.AbstractTransportationSpace;
+import org.citygml4j.core.model.vegetation.PlantCover;
+import org.citygml4j.core.model.waterbody.WaterBody;
 import org.citygml4j.core.model.bridge.AbstractBridge;
 import org.citygml4j.core.model.bridge.Bridge;
 import org.citygml4j.core.model.tunnel.AbstractTunnel;
@@ -95,7 +99,8 @@ public final class CityGmlReader implements AutoCloseable {
     public static final String EPSG_25832 = "https://www.opengis.net/def/crs/EPSG/0/25832";
 
     private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG(?:/[^/]*/|:[^:,]*:|:)(\\d+)");
-    private static final int HIGHEST_LOD = 3;
+    /** CityGML 2.0's LoD 4 is LoD 3 with interiors: its exterior (boundary surfaces, solid) is read, its rooms not. */
+    private static final int HIGHEST_LOD = 4;
     private static CityGMLContext context;
 
     private final String fileName;
@@ -284,6 +289,15 @@ public final class CityGmlReader implements AutoCloseable {
                 addSurfaceData(appearance);
                 continue;
             }
+            if (feature instanceof LandUse landUse) {
+                features++;
+                CityObject area = landUse(landUse, srsOf(landUse, fileSrs), pool);
+                if (area != null) {
+                    out.add(area);
+                    return true;
+                }
+                continue;
+            }
             if (feature instanceof AbstractSpace space) {
                 features++;
                 featureWithoutSrs = false;
@@ -443,6 +457,36 @@ public final class CityGmlReader implements AutoCloseable {
     }
 
     /**
+     * A land-use area (CityGML's LandUse, a surface and not a space), with its multi-surfaces of every LoD: the viewer
+     * paints it on the ground. Null where it was skipped.
+     */
+    private CityObject landUse(LandUse landUse, String srs, VertexPool pool) {
+        String id = landUse.getId() != null ? landUse.getId() : "landuse-" + features;
+        if (!ids.add(id)) {
+            problems.add(fileName + ": object `" + id + "` appears twice; the second was skipped");
+            skipped++;
+            return null;
+        }
+        List<Geometry> geometries = new ArrayList<>();
+        try {
+            for (int lod = 0; lod <= HIGHEST_LOD; lod++) {
+                MultiSurface multiSurface = multiSurface(thematicMultiSurface(landUse, lod), lod, "lod" + lod + "MultiSurface");
+                if (multiSurface != null) {
+                    GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), this::checkCrs, materialColours);
+                    surfaces.addMultiSurface(multiSurface, null, srs, "lod" + lod + "MultiSurface", false);
+                    geometries.add(surfaces.build(GeometryType.MULTI_SURFACE, Integer.toString(lod), pool));
+                }
+            }
+        } catch (GeometryBuilder.GeometryException e) {
+            problems.add(fileName + ": object `" + id + "`: " + e.getMessage() + "; the object was skipped");
+            ids.remove(id);
+            skipped++;
+            return null;
+        }
+        return new CityObject(id, "LandUse", attributes(landUse), List.of(), List.of(), List.copyOf(geometries));
+    }
+
+    /**
      * The object's parts, each loaded as an object of its own with parent and child links: a building's, bridge's
      * or tunnel's parts, installations (dormers, balconies, stairs) and constructive elements.
      */
@@ -511,7 +555,7 @@ public final class CityGmlReader implements AutoCloseable {
                 if (property.getObject() instanceof AbstractThematicSurface surface) {
                     String type = surface.getClass().getSimpleName();
                     String where = type + (surface.getId() == null ? "" : " `" + surface.getId() + "`");
-                    MultiSurface multiSurface = multiSurface(surface.getMultiSurface(lod), lod, where);
+                    MultiSurface multiSurface = multiSurface(thematicMultiSurface(surface, lod), lod, where);
                     if (multiSurface != null) {
                         GmlSurfaces.registerBoundary(multiSurface, type, semanticTypes);
                         boundaries.addMultiSurface(multiSurface, type, srsOf(surface, srs), where, false);
@@ -522,7 +566,7 @@ public final class CityGmlReader implements AutoCloseable {
             if (multiSurface != null) {
                 boundaries.addMultiSurface(multiSurface, null, srs, "lod" + lod + "MultiSurface", true);
             }
-            SolidProperty solidProperty = space.getSolid(lod);
+            SolidProperty solidProperty = lodSolid(space, lod);
             if (solidProperty != null && solidProperty.getObject() == null && solidProperty.getHref() != null) {
                 throw new GeometryBuilder.GeometryException("lod" + lod + "Solid: xlink:href `" + solidProperty.getHref() + "` names no solid in this object");
             }
@@ -542,11 +586,57 @@ public final class CityGmlReader implements AutoCloseable {
         return staged;
     }
 
+    /**
+     * A space's lodN multi-surface. CityGML 2.0's lod1MultiSurface (buildings, bridges, tunnels, transportation,
+     * plant cover, water) and lod4MultiSurface have no place in CityGML 3.0's spaces; citygml4j keeps them as
+     * deprecated properties.
+     */
     private static MultiSurfaceProperty lodMultiSurface(AbstractSpace space, int lod) {
-        if (lod == 1 && space instanceof AbstractBuilding building && building.hasDeprecatedProperties()) {
-            return building.getDeprecatedProperties().getLod1MultiSurface();
+        if ((lod == 1 || lod == 4) && space.hasDeprecatedProperties()) {
+            MultiSurfaceProperty deprecated = switch (space) {
+                case AbstractBuilding building -> lod == 1 ? building.getDeprecatedProperties().getLod1MultiSurface()
+                        : building.getDeprecatedProperties().getLod4MultiSurface();
+                case AbstractBridge bridge -> lod == 1 ? bridge.getDeprecatedProperties().getLod1MultiSurface()
+                        : bridge.getDeprecatedProperties().getLod4MultiSurface();
+                case AbstractTunnel tunnel -> lod == 1 ? tunnel.getDeprecatedProperties().getLod1MultiSurface()
+                        : tunnel.getDeprecatedProperties().getLod4MultiSurface();
+                case AbstractTransportationSpace transportation -> lod == 1 ? transportation.getDeprecatedProperties().getLod1MultiSurface()
+                        : transportation.getDeprecatedProperties().getLod4MultiSurface();
+                case PlantCover plants -> lod == 1 ? plants.getDeprecatedProperties().getLod1MultiSurface()
+                        : plants.getDeprecatedProperties().getLod4MultiSurface();
+                case WaterBody water -> lod == 1 ? water.getDeprecatedProperties().getLod1MultiSurface() : null;
+                default -> null;
+            };
+            if (deprecated != null) {
+                return deprecated;
+            }
         }
-        return space.getMultiSurface(lod);
+        return lod == 4 ? null : space.getMultiSurface(lod);
+    }
+
+    /** A space's lodN solid; LoD 4's is a deprecated property, as above. */
+    private static SolidProperty lodSolid(AbstractSpace space, int lod) {
+        if (lod < 4) {
+            return space.getSolid(lod);
+        }
+        if (!space.hasDeprecatedProperties()) {
+            return null;
+        }
+        return switch (space) {
+            case AbstractBuilding building -> building.getDeprecatedProperties().getLod4Solid();
+            case AbstractBridge bridge -> bridge.getDeprecatedProperties().getLod4Solid();
+            case AbstractTunnel tunnel -> tunnel.getDeprecatedProperties().getLod4Solid();
+            case WaterBody water -> water.getDeprecatedProperties().getLod4Solid();
+            default -> null;
+        };
+    }
+
+    /** A boundary surface's lodN multi-surface; LoD 4's is a deprecated property, as above. */
+    private static MultiSurfaceProperty thematicMultiSurface(AbstractThematicSurface surface, int lod) {
+        if (lod < 4) {
+            return surface.getMultiSurface(lod);
+        }
+        return surface.hasDeprecatedProperties() ? surface.getDeprecatedProperties().getLod4MultiSurface() : null;
     }
 
     private static MultiSurface multiSurface(MultiSurfaceProperty property, int lod, String where) throws GeometryBuilder.GeometryException {

@@ -32,12 +32,55 @@ class CityGmlFeatureTypesTest {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <core:CityModel xmlns:core="http://www.opengis.net/citygml/2.0" xmlns:gml="http://www.opengis.net/gml"
-                    xmlns:brid="http://www.opengis.net/citygml/bridge/2.0" xmlns:tun="http://www.opengis.net/citygml/tunnel/2.0">
+                    xmlns:brid="http://www.opengis.net/citygml/bridge/2.0" xmlns:tun="http://www.opengis.net/citygml/tunnel/2.0"
+                    xmlns:bldg="http://www.opengis.net/citygml/building/2.0" xmlns:luse="http://www.opengis.net/citygml/landuse/2.0"
+                    xmlns:wtr="http://www.opengis.net/citygml/waterbody/2.0" xmlns:veg="http://www.opengis.net/citygml/vegetation/2.0"
+                    xmlns:frn="http://www.opengis.net/citygml/cityfurniture/2.0" xmlns:gen="http://www.opengis.net/citygml/generics/2.0"
+                    xmlns:tran="http://www.opengis.net/citygml/transportation/2.0">
                   <gml:boundedBy><gml:Envelope srsName="EPSG:25832" srsDimension="3">
                     <gml:lowerCorner>345000 5663000 30</gml:lowerCorner><gml:upperCorner>345100 5663010 50</gml:upperCorner>
                   </gml:Envelope></gml:boundedBy>
                 """ + members + "</core:CityModel>";
         return CityGmlReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "types.gml");
+    }
+
+    /** A square as a CityGML 2.0 lodNGeometry, as city furniture, generic objects and trees have it. */
+    private static String geometry(String prefix, int lod, double east) {
+        return square(prefix, lod, east, 40).replace("MultiSurface><gml:MultiSurface>", "Geometry><gml:MultiSurface>")
+                .replace("</gml:MultiSurface></" + prefix + ":lod" + lod + "MultiSurface>", "</gml:MultiSurface></" + prefix + ":lod" + lod + "Geometry>");
+    }
+
+    @Test
+    void landUseWaterRoadsVegetationFurnitureAndGenericObjectsLoadWithTheirGeometry() throws IOException {
+        CityModel model = read(("<core:cityObjectMember><luse:LandUse gml:id=\"field\"><luse:function>farmland</luse:function>%s</luse:LandUse></core:cityObjectMember>"
+                + "<core:cityObjectMember><wtr:WaterBody gml:id=\"lake\">%s</wtr:WaterBody></core:cityObjectMember>"
+                + "<core:cityObjectMember><tran:Road gml:id=\"road\">%s</tran:Road></core:cityObjectMember>"
+                + "<core:cityObjectMember><veg:PlantCover gml:id=\"hedge\">%s</veg:PlantCover></core:cityObjectMember>"
+                + "<core:cityObjectMember><frn:CityFurniture gml:id=\"bench\">%s</frn:CityFurniture></core:cityObjectMember>"
+                + "<core:cityObjectMember><gen:GenericCityObject gml:id=\"thing\">%s</gen:GenericCityObject></core:cityObjectMember>"
+                + "<core:cityObjectMember><veg:SolitaryVegetationObject gml:id=\"oak\">%s</veg:SolitaryVegetationObject></core:cityObjectMember>")
+                .formatted(square("luse", 1, 345000, 40), square("wtr", 1, 345020, 38), square("tran", 1, 345040, 40),
+                        square("veg", 1, 345060, 40), geometry("frn", 2, 345080), geometry("gen", 2, 345090), geometry("veg", 2, 345100)));
+        assertEquals(List.of(), model.problems());
+        Map<String, CityObject> objects = model.objects().stream().collect(Collectors.toMap(CityObject::id, Function.identity()));
+        assertEquals(Map.of("field", "LandUse", "lake", "WaterBody", "road", "Road", "hedge", "PlantCover", "bench", "CityFurniture",
+                "thing", "GenericCityObject", "oak", "SolitaryVegetationObject"),
+                objects.values().stream().collect(Collectors.toMap(CityObject::id, CityObject::type)));
+        for (CityObject object : objects.values()) {
+            assertFalse(object.geometries().isEmpty(), object.id() + " has its geometry");
+        }
+        assertEquals("farmland", objects.get("field").textAttribute("function"), "the viewer paints a field by its function");
+    }
+
+    @Test
+    void anLod4BuildingDrawsItsExterior() throws IOException {
+        CityModel model = read(("<core:cityObjectMember><bldg:Building gml:id=\"house\"><bldg:boundedBy><bldg:RoofSurface gml:id=\"roof\">%s"
+                + "</bldg:RoofSurface></bldg:boundedBy></bldg:Building></core:cityObjectMember>").formatted(square("bldg", 4, 345000, 46)));
+        CityObject house = model.objects().get(0);
+        assertEquals(List.of(), model.problems());
+        assertEquals(1, house.geometries().size(), "its LoD 4 roof");
+        assertEquals("4", house.geometries().get(0).lod());
+        assertEquals("RoofSurface", house.geometries().get(0).semanticType(0));
     }
 
     @Test
