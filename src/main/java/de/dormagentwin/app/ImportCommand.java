@@ -88,8 +88,9 @@ final class ImportCommand implements Callable<Integer> {
                 writer.writeHeader(new double[3], null, Map.of());
             }
             writer.close();
-            // Where every tile failed, an empty model in place of an earlier output would lose it without gaining anything.
-            if (features > 0 || problems.isEmpty() || !Files.exists(out)) {
+            // Where every tile failed, an empty model would stand for a conversion that did not happen, and in place
+            // of an earlier output it would lose that too.
+            if (features > 0 || problems.isEmpty()) {
                 Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
                 moved = true;
             }

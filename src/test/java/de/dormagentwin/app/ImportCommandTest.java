@@ -114,9 +114,10 @@ class ImportCommandTest {
         TwinRun run = twin("import", "--out", out.toString(), notGml.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("page.gml: not CityGML"), run.err());
-        assertTrue(Files.exists(out), "an empty sequence: a header and no features");
-        assertEquals(1, Files.readAllLines(out).size());
-        assertFalse(Files.exists(folder.resolve("out.city.jsonl.part")));
+        assertFalse(Files.exists(out), "no empty sequence stands for a conversion that did not happen");
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("page.gml"), files.map(path -> path.getFileName().toString()).toList(), "and no partial file");
+        }
     }
 
     @Test
@@ -146,6 +147,26 @@ class ImportCommandTest {
             assertEquals(List.of("link.city.jsonl", "sub", "tile.gml"), files.map(path -> path.getFileName().toString()).sorted().toList(),
                     "nothing written beside the tile");
         }
+    }
+
+    @Test
+    void preStandardCityGmlIsNamedAsSuchAndImportsNoEmptyFile() throws Exception {
+        Path out = folder.resolve("old.city.jsonl");
+        Path old = folder.resolve("old.gml");
+        Files.writeString(old, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CityModel xmlns="http://www.citygml.org/citygml/1/0/0" xmlns:gml="http://www.opengis.net/gml">
+                  <cityObjectMember><Building gml:id="b1"/></cityObjectMember>
+                </CityModel>
+                """);
+        TwinRun run = twin("import", "--out", out.toString(), old.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("old.gml: CityGML from before the OGC standard (namespace http://www.citygml.org/citygml/1/0/0)"),
+                run.err());
+        assertFalse(Files.exists(out), "no empty model stands for a conversion that did not happen");
+        TwinRun info = twin("info", old.toString());
+        assertEquals(1, info.exitCode());
+        assertTrue(info.out().contains("CityGML from before the OGC standard"), info.out());
     }
 
     @Test

@@ -59,8 +59,10 @@ import org.xmlobjects.gml.model.geometry.primitives.SolidProperty;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,6 +103,9 @@ public final class CityGmlReader implements AutoCloseable {
     private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG(?:/[^/]*/|:[^:,]*:|:)(\\d+)");
     /** CityGML 2.0's LoD 4 is LoD 3 with interiors: its exterior (boundary surfaces, solid) is read, its rooms not. */
     private static final int HIGHEST_LOD = 4;
+    static final String PRE_STANDARD_NAMESPACE = "http://www.citygml.org/citygml/1/0/0";
+    /** How much of a file's start is searched for the namespace of pre-standard CityGML. */
+    private static final int HEAD_BYTES = 8192;
     private static CityGMLContext context;
 
     private final String fileName;
@@ -128,16 +133,32 @@ public final class CityGmlReader implements AutoCloseable {
     private boolean featureWithoutSrs;
     private CityFeature pending;
 
-    private CityGmlReader(String fileName, InputStream input) throws ModelLoadException {
+    private CityGmlReader(String fileName, InputStream input) throws IOException {
         this.fileName = fileName;
-        this.input = input;
+        this.input = input.markSupported() ? input : new BufferedInputStream(input, 1 << 16);
+        refusePreStandard(this.input, fileName);
         try {
             CityGMLInputFactory factory = context().createCityGMLInputFactory()
                     .withChunking(ChunkOptions.defaults().skipCityModel(false))
                     .withReferenceResolver(DefaultReferenceResolver.newInstance().withResolveMode(ResolveMode.GEOMETRIES_ONLY));
-            reader = factory.createCityGMLReader(input);
+            reader = factory.createCityGMLReader(this.input);
         } catch (CityGMLReadException e) {
             throw new ModelLoadException(fileName + ": cannot be read as CityGML (" + rootMessage(e) + ")", e);
+        }
+    }
+
+    /**
+     * CityGML before the OGC standard (0.3 and 0.4, namespace {@value #PRE_STANDARD_NAMESPACE}) has the same element
+     * names in another namespace, which citygml4j passes over: the file would read as "not CityGML". Its first
+     * kilobytes name the namespace, so it is refused as what it is.
+     */
+    private static void refusePreStandard(InputStream input, String fileName) throws IOException {
+        input.mark(HEAD_BYTES);
+        byte[] head = input.readNBytes(HEAD_BYTES);
+        input.reset();
+        if (new String(head, StandardCharsets.ISO_8859_1).contains(PRE_STANDARD_NAMESPACE)) {
+            throw new ModelLoadException(fileName + ": CityGML from before the OGC standard (namespace " + PRE_STANDARD_NAMESPACE
+                    + "); this reader reads CityGML 1.0, 2.0 and 3.0");
         }
     }
 
