@@ -461,7 +461,7 @@ public final class MeshBuilder {
             PartBuilder part = part(column, row, surfaceClass, detail);
             int argb = geometry.surfaceColor(surface);
             if (argb == Geometry.NO_COLOR) {
-                argb = SurfaceClass.styleArgb(object, surfaceClass);
+                argb = SurfaceClass.styleArgb(object, surfaceClass, geometry.semanticType(surface));
             }
             int texel = part.texel(objectIndex, argb);
             int normalIndex = part.normal(nx, ny, nz);

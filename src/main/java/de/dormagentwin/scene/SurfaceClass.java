@@ -61,6 +61,8 @@ public enum SurfaceClass {
         0xFF6B4A3A, 0xFFA04A38};
     /** Flat roofs: gravel, bitumen and the odd green roof. */
     private static final int[] FLAT_ROOF_ARGB = {0xFF8E8B85, 0xFF9C9890, 0xFF7F7D78, 0xFF8A8F84, 0xFF7E9460};
+    private static final int WINDOW_ARGB = 0xFF7F97A8;
+    private static final int DOOR_ARGB = 0xFF6E4F3A;
     /** Walls: white and beige plaster mostly, red and yellow brick now and then. */
     private static final int[] WALL_ARGB = {0xFFEDE6D8, 0xFFF1ECE2, 0xFFE4D8C2, 0xFFD9CDB8, 0xFFE9DFCB,
         0xFFB06F52, 0xFFC4A27E};
@@ -79,6 +81,17 @@ public enum SurfaceClass {
             case WALL -> pick(WALL_ARGB, object, 0x632BE5AB);
             default -> surfaceClass.defaultArgb();
         };
+    }
+
+    /** A surface's colour by its semantic type where that has a look of its own (glass, a door), else by its class. */
+    public static int styleArgb(CityObject object, SurfaceClass surfaceClass, String semanticType) {
+        if ("Window".equals(semanticType)) {
+            return WINDOW_ARGB;
+        }
+        if ("Door".equals(semanticType)) {
+            return DOOR_ARGB;
+        }
+        return styleArgb(object, surfaceClass);
     }
 
     /** "flat" in CityJSON's words, 1000 in the roof type code list of the German state surveys (AdV), as NRW's tiles have it. */

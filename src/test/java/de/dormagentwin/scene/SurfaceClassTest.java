@@ -62,6 +62,17 @@ class SurfaceClassTest {
     }
 
     @Test
+    void windowsAndDoorsHaveTheirOwnLookWhateverTheirClass() {
+        CityObject house = house("b1", "gable");
+        int window = SurfaceClass.styleArgb(house, SurfaceClass.WALL, "Window");
+        int door = SurfaceClass.styleArgb(house, SurfaceClass.WALL, "Door");
+        int wall = SurfaceClass.styleArgb(house, SurfaceClass.WALL, "WallSurface");
+        assertEquals(SurfaceClass.styleArgb(house, SurfaceClass.WALL), wall);
+        assertTrue((window & 0xFF) > (window >> 16 & 0xFF), "glass is bluish: " + Integer.toHexString(window));
+        assertTrue(lightness(door) < lightness(wall) - 60, "a door is darker than its wall");
+    }
+
+    @Test
     void theMutedContextIsGreyishButKeepsRoofsDarkerThanWallsAndWaterBlue() {
         int roof = 0xFFA9503D;
         int wall = 0xFFEDE6D8;

@@ -5,6 +5,9 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.construction.AbstractConstructionSurface;
+import org.citygml4j.core.model.construction.AbstractFillingSurface;
+import org.citygml4j.core.model.construction.AbstractFillingSurfaceProperty;
 import org.citygml4j.core.model.landuse.LandUse;
 import org.citygml4j.core.model.transportation.AbstractTransportationSpace;
 import org.citygml4j.core.model.vegetation.PlantCover;
@@ -581,6 +584,9 @@ public final class CityGmlReader implements AutoCloseable {
                         GmlSurfaces.registerBoundary(multiSurface, type, semanticTypes);
                         boundaries.addMultiSurface(multiSurface, type, srsOf(surface, srs), where, false);
                     }
+                    if (surface instanceof AbstractConstructionSurface construction) {
+                        addOpenings(construction, lod, srsOf(surface, srs), semanticTypes, boundaries);
+                    }
                 }
             }
             MultiSurface multiSurface = multiSurface(lodMultiSurface(space, lod), lod, "lod" + lod + "MultiSurface");
@@ -605,6 +611,27 @@ public final class CityGmlReader implements AutoCloseable {
             }
         }
         return staged;
+    }
+
+    /**
+     * A wall's or roof's openings (windows, doors) as surfaces of their own, typed Window and Door: the wall keeps its
+     * holes and the openings fill them, whether the object's solid or its boundary surfaces are drawn, so no LoD 3
+     * wall shows a hole into the building.
+     */
+    private static void addOpenings(AbstractConstructionSurface construction, int lod, String srs, Map<AbstractSurface, String> semanticTypes,
+                                    GmlSurfaces boundaries) throws GeometryBuilder.GeometryException {
+        for (AbstractFillingSurfaceProperty property : construction.getFillingSurfaces()) {
+            if (property.getObject() instanceof AbstractFillingSurface opening) {
+                // CityJSON's names for them, which the viewer styles: Window and Door, not WindowSurface and DoorSurface.
+                String type = opening.getClass().getSimpleName().replace("Surface", "");
+                String where = type + (opening.getId() == null ? "" : " `" + opening.getId() + "`");
+                MultiSurface multiSurface = multiSurface(thematicMultiSurface(opening, lod), lod, where);
+                if (multiSurface != null) {
+                    GmlSurfaces.registerBoundary(multiSurface, type, semanticTypes);
+                    boundaries.addMultiSurface(multiSurface, type, srsOf(opening, srs), where, false);
+                }
+            }
+        }
     }
 
     /**

@@ -73,6 +73,25 @@ class CityGmlFeatureTypesTest {
     }
 
     @Test
+    void theLod3FzkHousesWallsKeepTheirHolesAndItsWindowsAndDoorsFillThem() throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("twin.corpus", "../shared/corpus"), "real",
+                "FZK-House-LoD3-KIT-IAI-KHH-V2.gml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file), file + " is not there; test skipped");
+        CityModel house = CityGmlReader.read(file);
+        var geometry = house.objects().get(0).geometries().get(0);
+        Map<String, Integer> types = new java.util.TreeMap<>();
+        int holes = 0;
+        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
+            types.merge(String.valueOf(geometry.semanticType(surface)), 1, Integer::sum);
+            holes += geometry.endRing(surface) - geometry.firstRing(surface) - 1;
+        }
+        assertEquals(11, types.get("Window"), types.toString());
+        assertEquals(2, types.get("Door"), types.toString());
+        assertEquals(13, holes, "a hole in a wall for each opening, filled by it");
+        assertFalse(types.containsKey("null"), "every surface has its type: " + types);
+    }
+
+    @Test
     void anLod4BuildingDrawsItsExterior() throws IOException {
         CityModel model = read(("<core:cityObjectMember><bldg:Building gml:id=\"house\"><bldg:boundedBy><bldg:RoofSurface gml:id=\"roof\">%s"
                 + "</bldg:RoofSurface></bldg:boundedBy></bldg:Building></core:cityObjectMember>").formatted(square("bldg", 4, 345000, 46)));
