@@ -5,6 +5,9 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.relief.AbstractReliefComponentProperty;
+import org.citygml4j.core.model.relief.ReliefFeature;
+import org.citygml4j.core.model.relief.TINRelief;
 import org.citygml4j.core.model.construction.AbstractConstructionSurface;
 import org.citygml4j.core.model.construction.AbstractFillingSurface;
 import org.citygml4j.core.model.construction.AbstractFillingSurfaceProperty;
@@ -313,6 +316,15 @@ public final class CityGmlReader implements AutoCloseable {
                 addSurfaceData(appearance);
                 continue;
             }
+            if (feature instanceof ReliefFeature relief) {
+                features++;
+                List<CityObject> tins = relief(relief, srsOf(relief, fileSrs), pool);
+                if (!tins.isEmpty()) {
+                    out.addAll(tins);
+                    return true;
+                }
+                continue;
+            }
             if (feature instanceof LandUse landUse) {
                 features++;
                 CityObject area = landUse(landUse, srsOf(landUse, fileSrs), pool);
@@ -394,7 +406,7 @@ public final class CityGmlReader implements AutoCloseable {
                     : "s have textures, which are") + " not drawn; they are drawn in their material's colour or the viewer's");
         }
         notRead.forEach((type, count) -> problems.add(fileName + ": " + count + " " + type + " feature" + (count == 1 ? " was" : "s were")
-                + " not loaded (this reader loads buildings and other objects with volume)"));
+                + " not loaded (a kind this reader does not draw)"));
     }
 
     /**
@@ -478,6 +490,41 @@ public final class CityGmlReader implements AutoCloseable {
                 List.copyOf(children), List.copyOf(geometries)));
         result.addAll(descendants);
         return result;
+    }
+
+    /**
+     * A relief's triangulated surfaces, each component an object of type TINRelief drawn as ground; a component
+     * of another kind (a grid, mass points, break lines) is named as not loaded.
+     */
+    private List<CityObject> relief(ReliefFeature relief, String srs, VertexPool pool) {
+        List<CityObject> tins = new ArrayList<>();
+        String reliefId = relief.getId() != null ? relief.getId() : "relief-" + features;
+        List<AbstractReliefComponentProperty> components = relief.getReliefComponents();
+        for (int index = 0; index < components.size(); index++) {
+            if (!(components.get(index).getObject() instanceof TINRelief tin) || tin.getTin() == null || tin.getTin().getObject() == null) {
+                String kind = components.get(index).getObject() == null ? "linked relief component"
+                        : components.get(index).getObject().getClass().getSimpleName();
+                notRead.merge(kind, 1, Integer::sum);
+                continue;
+            }
+            String id = tin.getId() != null ? tin.getId() : reliefId + "-tin-" + (index + 1);
+            if (!ids.add(id)) {
+                problems.add(fileName + ": object `" + id + "` appears twice; the second was skipped");
+                skipped++;
+                continue;
+            }
+            try {
+                GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), this::checkCrs, materialColours);
+                surfaces.addSurface(tin.getTin().getObject(), srsOf(tin, srs), "the TIN of `" + id + "`");
+                Geometry geometry = surfaces.build(GeometryType.MULTI_SURFACE, Integer.toString(tin.getLod()), pool);
+                tins.add(new CityObject(id, "TINRelief", attributes(tin), List.of(), List.of(), List.of(geometry)));
+            } catch (GeometryBuilder.GeometryException e) {
+                problems.add(fileName + ": object `" + id + "`: " + e.getMessage() + "; the object was skipped");
+                ids.remove(id);
+                skipped++;
+            }
+        }
+        return tins;
     }
 
     /**

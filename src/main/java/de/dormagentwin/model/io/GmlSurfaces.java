@@ -151,6 +151,11 @@ final class GmlSurfaces {
         addSurface(member.getObject(), semanticType, srsName, reversed, where);
     }
 
+    /** A surface on its own, such as a relief's triangulated surface, without a semantic type. */
+    void addSurface(AbstractSurface surface, String srsName, String where) throws GeometryBuilder.GeometryException {
+        addSurface(surface, null, srsName, false, where);
+    }
+
     private void addSurface(AbstractSurface surface, String semanticType, String srsName, boolean reversed, String where)
             throws GeometryBuilder.GeometryException {
         String type = semanticType;

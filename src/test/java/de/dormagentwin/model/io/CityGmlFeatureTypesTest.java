@@ -36,7 +36,7 @@ class CityGmlFeatureTypesTest {
                     xmlns:bldg="http://www.opengis.net/citygml/building/2.0" xmlns:luse="http://www.opengis.net/citygml/landuse/2.0"
                     xmlns:wtr="http://www.opengis.net/citygml/waterbody/2.0" xmlns:veg="http://www.opengis.net/citygml/vegetation/2.0"
                     xmlns:frn="http://www.opengis.net/citygml/cityfurniture/2.0" xmlns:gen="http://www.opengis.net/citygml/generics/2.0"
-                    xmlns:tran="http://www.opengis.net/citygml/transportation/2.0">
+                    xmlns:tran="http://www.opengis.net/citygml/transportation/2.0" xmlns:dem="http://www.opengis.net/citygml/relief/2.0">
                   <gml:boundedBy><gml:Envelope srsName="EPSG:25832" srsDimension="3">
                     <gml:lowerCorner>345000 5663000 30</gml:lowerCorner><gml:upperCorner>345100 5663010 50</gml:upperCorner>
                   </gml:Envelope></gml:boundedBy>
@@ -89,6 +89,29 @@ class CityGmlFeatureTypesTest {
         assertEquals(2, types.get("Door"), types.toString());
         assertEquals(13, holes, "a hole in a wall for each opening, filled by it");
         assertFalse(types.containsKey("null"), "every surface has its type: " + types);
+    }
+
+    @Test
+    void aTinReliefLoadsAsGroundAndOtherReliefsAreNamed() throws IOException {
+        CityModel model = read("""
+                <core:cityObjectMember><dem:ReliefFeature gml:id="relief"><dem:lod>2</dem:lod>
+                  <dem:reliefComponent><dem:TINRelief gml:id="tin"><dem:lod>2</dem:lod><dem:tin><gml:TriangulatedSurface>
+                    <gml:trianglePatches>
+                      <gml:Triangle><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">345000 5663000 40 345010 5663000 41 345010 5663010 42 345000 5663000 40</gml:posList></gml:LinearRing></gml:exterior></gml:Triangle>
+                      <gml:Triangle><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">345000 5663000 40 345010 5663010 42 345000 5663010 41 345000 5663000 40</gml:posList></gml:LinearRing></gml:exterior></gml:Triangle>
+                    </gml:trianglePatches>
+                  </gml:TriangulatedSurface></dem:tin></dem:TINRelief></dem:reliefComponent>
+                  <dem:reliefComponent><dem:MassPointRelief gml:id="points"><dem:lod>2</dem:lod><dem:reliefPoints><gml:MultiPoint>
+                    <gml:pointMember><gml:Point><gml:pos>345005 5663005 41</gml:pos></gml:Point></gml:pointMember>
+                  </gml:MultiPoint></dem:reliefPoints></dem:MassPointRelief></dem:reliefComponent>
+                </dem:ReliefFeature></core:cityObjectMember>
+                """);
+        assertEquals(1, model.objects().size(), model.objects().toString());
+        CityObject tin = model.objects().get(0);
+        assertEquals("TINRelief", tin.type());
+        assertEquals(2, tin.geometries().get(0).surfaceCount(), "its two triangles");
+        assertEquals(List.of("types.gml: 1 MassPointRelief feature was not loaded (a kind this reader does not draw)"),
+                model.problems());
     }
 
     @Test
