@@ -4,7 +4,11 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.core.AbstractOccupiedSpace;
+import org.citygml4j.core.model.core.ImplicitGeometry;
+import org.citygml4j.core.model.core.ImplicitGeometryProperty;
 import org.citygml4j.core.model.relief.AbstractReliefComponentProperty;
 import org.citygml4j.core.model.relief.ReliefFeature;
 import org.citygml4j.core.model.relief.TINRelief;
@@ -59,6 +63,7 @@ import org.xmlobjects.gml.model.feature.AbstractFeature;
 import org.xmlobjects.gml.model.geometry.aggregates.MultiSurface;
 import org.xmlobjects.gml.model.geometry.aggregates.MultiSurfaceProperty;
 import org.xmlobjects.gml.model.geometry.complexes.CompositeSolid;
+import org.xmlobjects.gml.model.geometry.primitives.AbstractSolid;
 import org.xmlobjects.gml.model.geometry.primitives.AbstractSurface;
 import org.xmlobjects.gml.model.geometry.primitives.SolidProperty;
 
@@ -655,9 +660,50 @@ public final class CityGmlReader implements AutoCloseable {
             }
             if (!boundaries.isEmpty()) {
                 staged.add(new Staged(GeometryType.MULTI_SURFACE, Integer.toString(lod), boundaries));
+            } else if (space instanceof AbstractOccupiedSpace occupied && lod <= 3 && occupied.getImplicitRepresentation(lod) != null) {
+                GmlSurfaces placed = implicit(occupied.getImplicitRepresentation(lod), lod, srs, crsCheck);
+                if (placed != null) {
+                    staged.add(new Staged(GeometryType.MULTI_SURFACE, Integer.toString(lod), placed));
+                }
             }
         }
         return staged;
+    }
+
+    /**
+     * An implicit geometry (a tree, a lamp post: one prototype placed many times) as surfaces where it stands: the
+     * prototype's points moved by its transformation matrix to its reference point. Null, with the problem named,
+     * where its prototype is a library object by reference, which is not read.
+     */
+    private GmlSurfaces implicit(ImplicitGeometryProperty property, int lod, String srs, GmlSurfaces.CrsCheck crsCheck)
+            throws GeometryBuilder.GeometryException {
+        String where = "lod" + lod + "ImplicitRepresentation";
+        ImplicitGeometry implicit = property.getObject();
+        if (implicit == null || implicit.getReferencePoint() == null || implicit.getReferencePoint().getObject() == null) {
+            throw new GeometryBuilder.GeometryException(where + ": it has no reference point in this object");
+        }
+        if (implicit.getRelativeGeometry() == null || implicit.getRelativeGeometry().getObject() == null) {
+            notRead.merge("implicit geometry from a library (" + SafeText.of(String.valueOf(implicit.getLibraryObject()), 200) + ")", 1, Integer::sum);
+            return null;
+        }
+        List<Double> reference = implicit.getReferencePoint().getObject().toCoordinateList3D();
+        List<Double> matrix = implicit.getTransformationMatrix() != null ? implicit.getTransformationMatrix().toRowMajorList()
+                : List.of(1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0);
+        if (reference.size() < 3 || matrix.size() != 16 || !reference.stream().allMatch(Double::isFinite)
+                || !matrix.stream().allMatch(Double::isFinite)) {
+            throw new GeometryBuilder.GeometryException(where + ": its reference point or transformation matrix is not a 3D point and 16 numbers");
+        }
+        // The prototype lies in a local frame: only the reference point says where, in the object's CRS.
+        GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), srsName -> crsCheck.check(srs), materialColours);
+        switch (implicit.getRelativeGeometry().getObject()) {
+            case MultiSurface multiSurface -> surfaces.addMultiSurface(multiSurface, null, srs, where, false);
+            case AbstractSolid solid -> surfaces.addSolid(solid, srs, where);
+            case AbstractSurface surface -> surfaces.addSurface(surface, srs, where);
+            default -> throw new GeometryBuilder.GeometryException(where + ": a gml:"
+                    + implicit.getRelativeGeometry().getObject().getClass().getSimpleName() + " prototype is not supported");
+        }
+        surfaces.place(matrix, new double[]{reference.get(0), reference.get(1), reference.get(2)});
+        return surfaces;
     }
 
     /**

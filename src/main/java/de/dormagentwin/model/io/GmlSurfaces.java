@@ -151,6 +151,22 @@ final class GmlSurfaces {
         addSurface(member.getObject(), semanticType, srsName, reversed, where);
     }
 
+    /**
+     * Places what was added so far as an implicit geometry's prototype is placed: each point {@code p} becomes
+     * {@code reference + M p}, with M the 4 x 4 transformation matrix in row-major order (its last row 0 0 0 1).
+     */
+    void place(List<Double> rowMajor, double[] reference) {
+        for (int at = 0; at < coordinateCount; at += 3) {
+            double x = coordinates[at];
+            double y = coordinates[at + 1];
+            double z = coordinates[at + 2];
+            for (int row = 0; row < 3; row++) {
+                coordinates[at + row] = reference[row] + rowMajor.get(row * 4) * x + rowMajor.get(row * 4 + 1) * y
+                        + rowMajor.get(row * 4 + 2) * z + rowMajor.get(row * 4 + 3);
+            }
+        }
+    }
+
     /** A surface on its own, such as a relief's triangulated surface, without a semantic type. */
     void addSurface(AbstractSurface surface, String srsName, String where) throws GeometryBuilder.GeometryException {
         addSurface(surface, null, srsName, false, where);

@@ -115,6 +115,26 @@ class CityGmlFeatureTypesTest {
     }
 
     @Test
+    void anImplicitGeometryIsPlacedAtItsReferencePointByItsMatrix() throws IOException {
+        CityModel model = read("""
+                <core:cityObjectMember><veg:SolitaryVegetationObject gml:id="oak"><veg:lod2ImplicitRepresentation><core:ImplicitGeometry>
+                  <core:transformationMatrix>2 0 0 0 0 2 0 0 0 0 3 0 0 0 0 1</core:transformationMatrix>
+                  <core:relativeGMLGeometry><gml:MultiSurface><gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing>
+                    <gml:posList srsDimension="3">0 0 1 1 0 1 1 1 1 0 1 1 0 0 1</gml:posList>
+                  </gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember></gml:MultiSurface></core:relativeGMLGeometry>
+                  <core:referencePoint><gml:Point><gml:pos>345000 5663000 40</gml:pos></gml:Point></core:referencePoint>
+                </core:ImplicitGeometry></veg:lod2ImplicitRepresentation></veg:SolitaryVegetationObject></core:cityObjectMember>
+                """);
+        assertEquals(List.of(), model.problems());
+        var geometry = model.objects().get(0).geometries().get(0);
+        assertEquals(1, geometry.surfaceCount());
+        double[] extent = model.extent();
+        // The unit square at height 1, scaled by 2 across and 3 up, stands at the reference point.
+        assertEquals(List.of(345000.0, 5663000.0, 43.0, 345002.0, 5663002.0, 43.0),
+                java.util.Arrays.stream(extent).boxed().toList());
+    }
+
+    @Test
     void anLod4BuildingDrawsItsExterior() throws IOException {
         CityModel model = read(("<core:cityObjectMember><bldg:Building gml:id=\"house\"><bldg:boundedBy><bldg:RoofSurface gml:id=\"roof\">%s"
                 + "</bldg:RoofSurface></bldg:boundedBy></bldg:Building></core:cityObjectMember>").formatted(square("bldg", 4, 345000, 46)));
