@@ -6,6 +6,8 @@ import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
 import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.model.primitive.DoubleList;
+import org.citygml4j.core.model.transportation.AuxiliaryTrafficSpaceProperty;
+import org.citygml4j.core.model.transportation.TrafficSpaceProperty;
 import org.citygml4j.core.model.core.AbstractOccupiedSpace;
 import org.citygml4j.core.model.core.ImplicitGeometry;
 import org.citygml4j.core.model.core.ImplicitGeometryProperty;
@@ -627,7 +629,7 @@ public final class CityGmlReader implements AutoCloseable {
         for (int lod = 1; lod <= HIGHEST_LOD; lod++) {
             Map<AbstractSurface, String> semanticTypes = new IdentityHashMap<>();
             GmlSurfaces boundaries = new GmlSurfaces(semanticTypes, crsCheck, materialColours);
-            for (AbstractSpaceBoundaryProperty property : space.getBoundaries()) {
+            for (AbstractSpaceBoundaryProperty property : boundaries(space)) {
                 if (property.getObject() instanceof AbstractThematicSurface surface) {
                     String type = surface.getClass().getSimpleName();
                     String where = type + (surface.getId() == null ? "" : " `" + surface.getId() + "`");
@@ -668,6 +670,29 @@ public final class CityGmlReader implements AutoCloseable {
             }
         }
         return staged;
+    }
+
+    /**
+     * A space's boundary surfaces. A road's, railway's or square's traffic areas are those of its traffic spaces in
+     * CityGML 3.0 (citygml4j reads a CityGML 2.0 trafficArea into one): they are the road's own surfaces, as in
+     * CityJSON, typed TrafficArea and AuxiliaryTrafficArea.
+     */
+    private static List<AbstractSpaceBoundaryProperty> boundaries(AbstractSpace space) {
+        if (!(space instanceof AbstractTransportationSpace transportation)) {
+            return space.getBoundaries();
+        }
+        List<AbstractSpaceBoundaryProperty> boundaries = new ArrayList<>(space.getBoundaries());
+        for (TrafficSpaceProperty property : transportation.getTrafficSpaces()) {
+            if (property.getObject() != null) {
+                boundaries.addAll(property.getObject().getBoundaries());
+            }
+        }
+        for (AuxiliaryTrafficSpaceProperty property : transportation.getAuxiliaryTrafficSpaces()) {
+            if (property.getObject() != null) {
+                boundaries.addAll(property.getObject().getBoundaries());
+            }
+        }
+        return boundaries;
     }
 
     /**

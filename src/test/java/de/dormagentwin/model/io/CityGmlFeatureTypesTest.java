@@ -135,6 +135,17 @@ class CityGmlFeatureTypesTest {
     }
 
     @Test
+    void aRoadsTrafficAreasAreItsOwnSurfaces() throws IOException {
+        CityModel model = read(("<core:cityObjectMember><tran:Road gml:id=\"road\"><tran:trafficArea><tran:TrafficArea gml:id=\"lane\">%s"
+                + "</tran:TrafficArea></tran:trafficArea><tran:auxiliaryTrafficArea><tran:AuxiliaryTrafficArea gml:id=\"verge\">%s"
+                + "</tran:AuxiliaryTrafficArea></tran:auxiliaryTrafficArea></tran:Road></core:cityObjectMember>")
+                .formatted(square("tran", 2, 345000, 40), square("tran", 2, 345010, 40)));
+        assertEquals(1, model.objects().size());
+        var geometry = model.objects().get(0).geometries().get(0);
+        assertEquals(List.of("TrafficArea", "AuxiliaryTrafficArea"), List.of(geometry.semanticType(0), geometry.semanticType(1)));
+    }
+
+    @Test
     void anLod4BuildingDrawsItsExterior() throws IOException {
         CityModel model = read(("<core:cityObjectMember><bldg:Building gml:id=\"house\"><bldg:boundedBy><bldg:RoofSurface gml:id=\"roof\">%s"
                 + "</bldg:RoofSurface></bldg:boundedBy></bldg:Building></core:cityObjectMember>").formatted(square("bldg", 4, 345000, 46)));
