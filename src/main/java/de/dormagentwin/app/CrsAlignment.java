@@ -35,43 +35,60 @@ final class CrsAlignment {
 
     /** The model in the first model's CRS: itself where it is in it already, else a transformed copy. */
     CityModel align(CityModel model) throws ModelLoadException {
-        Crs crs = Crs.parse(model.referenceSystem());
+        CrsTransform transform = transformFor(model.name(), model.referenceSystem());
+        if (transform == null) {
+            return model;
+        }
+        long start = System.nanoTime();
+        double[] vertices = Arrays.copyOf(model.vertexArray(), model.vertexCount() * 3);
+        transform.apply(vertices, model.vertexCount());
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "%s: %,d vertices transformed into %s in %.1f ms",
+                SafeText.of(model.name()), model.vertexCount(), target, (System.nanoTime() - start) / 1e6));
+        return new CityModel(model.name(), target.url(), model.metadata(), vertices, model.vertexCount(), model.objects(), model.problems(),
+                model.skippedObjects());
+    }
+
+    /**
+     * The transform that brings a file's coordinates into the first file's CRS; null where they are in it already (or
+     * where this is the first file). Counted for {@link #summary()}: call it once per file.
+     */
+    CrsTransform transformFor(String fileName, String referenceSystem) throws ModelLoadException {
+        Crs crs = Crs.parse(referenceSystem);
         Crs to;
         String toName;
         String toFile;
         synchronized (this) {
             if (!targetSet) {
                 targetSet = true;
-                targetName = model.referenceSystem();
+                targetName = referenceSystem;
                 target = crs;
-                targetFile = model.name();
-                return model;
+                targetFile = fileName;
+                return null;
             }
             to = target;
             toName = targetName;
             toFile = targetFile;
         }
-        if (Objects.equals(model.referenceSystem(), toName) || crs != null && crs.equals(to)) {
-            return model;
+        if (Objects.equals(referenceSystem, toName) || crs != null && crs.equals(to)) {
+            return null;
         }
         if (to == null || !CrsTransform.isProjected(to)) {
-            throw new ModelLoadException(model.name() + ": not drawn beside " + toFile + ", whose CRS (" + describe(toName)
+            throw new ModelLoadException(fileName + ": not drawn beside " + toFile + ", whose CRS (" + describe(toName)
                     + ") is not a projected CRS that EPSG defines: nothing can be transformed into it");
         }
         if (crs == null || !CrsTransform.isProjected(crs)) {
-            throw new ModelLoadException(model.name() + ": its CRS (" + describe(model.referenceSystem())
+            throw new ModelLoadException(fileName + ": its CRS (" + describe(referenceSystem)
                     + ") is not a projected CRS that EPSG defines: it cannot be transformed into " + to + " to be drawn beside " + toFile);
         }
-        long start = System.nanoTime();
-        double[] vertices = Arrays.copyOf(model.vertexArray(), model.vertexCount() * 3);
-        CrsTransform.between(crs, to).apply(vertices, model.vertexCount());
-        LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "%s: %,d vertices transformed from %s to %s in %.1f ms",
-                model.name(), model.vertexCount(), crs, to, (System.nanoTime() - start) / 1e6));
         synchronized (this) {
             transformed.merge(crs, 1, Integer::sum);
         }
-        return new CityModel(model.name(), to.url(), model.metadata(), vertices, model.vertexCount(), model.objects(), model.problems(),
-                model.skippedObjects());
+        return CrsTransform.between(crs, to);
+    }
+
+    /** The CRS of the first file as it names it; null where it names none or no file has come. */
+    synchronized String referenceSystem() {
+        return target != null ? target.url() : targetName;
     }
 
     /** "2 files transformed from EPSG:25833 to EPSG:25832" for the status bar; null where none was. */

@@ -2,10 +2,12 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geo.Crs;
 import de.dormagentwin.model.geo.CrsFixtures;
 import de.dormagentwin.model.geo.CrsFixtures.Place;
+import de.dormagentwin.model.io.CityJsonReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,5 +186,43 @@ class CrsAlignmentTest {
             assertEquals(alone.x(v), together.x(v), 0, "the first file's CRS is the one drawn in: its tiles are not moved");
         }
         assertTrue(SceneFactory.statusText(prepared).endsWith("1 file transformed from EPSG:25833 to EPSG:25832"), SceneFactory.statusText(prepared));
+    }
+
+    @Test
+    void importWritesATileInAnotherCrsInTheFirstFilesCrs() throws Exception {
+        Place potsdam = new Place(25833, "urn:adv:crs:ETRS89_UTM33*DE_DHHN2016_NH", 13.06, 52.40);
+        Path utm32 = utm32Twin(potsdam);
+        Path utm33 = write("potsdam.gml", CrsFixtures.cityGml(potsdam, "BB", BUILDINGS, false));
+        ImportCommand command = new ImportCommand();
+        command.out = folder.resolve("both.city.jsonl");
+        command.inputs = List.of(utm32, utm33);
+
+        assertEquals(0, command.call());
+
+        CityModel model = CityJsonReader.read(command.out);
+        assertEquals(Crs.EPSG_25832.url(), model.referenceSystem());
+        for (int i = 0; i < BUILDINGS; i++) {
+            double[] twin = extent(model, model.object("UTM32-" + i));
+            double[] moved = extent(model, model.object("BB-" + i));
+            for (int axis = 0; axis < 6; axis++) {
+                assertEquals(twin[axis], moved[axis], 1, "BB-" + i + " axis " + axis);
+            }
+        }
+    }
+
+    /** [minx, miny, minz, maxx, maxy, maxz] of the vertices an object's geometries use. */
+    private static double[] extent(CityModel model, CityObject object) {
+        double[] extent = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Geometry geometry : object.geometries()) {
+            for (int position = 0; position < geometry.vertexIndexCount(); position++) {
+                int v = geometry.vertexIndex(position);
+                double[] point = {model.x(v), model.y(v), model.z(v)};
+                for (int axis = 0; axis < 3; axis++) {
+                    extent[axis] = Math.min(extent[axis], point[axis]);
+                    extent[axis + 3] = Math.max(extent[axis + 3], point[axis]);
+                }
+            }
+        }
+        return extent;
     }
 }
