@@ -18,9 +18,9 @@ public record Crs(int epsg) {
 
     private static final Pattern EPSG_CODE = Pattern.compile("EPSG(?:/[^/]*/|:[^:,/]*:|:)(\\d{4,6})\\b|EPSG\\.XML#(\\d{4,6})\\b");
     /** AdV: ETRS89 / UTM zones 28 to 38 are EPSG 25828 to 25838. */
-    private static final Pattern ADV_UTM = Pattern.compile("ETRS89_UTM(\\d{2})(?!\\d)");
+    private static final Pattern ADV_UTM = Pattern.compile("(?<![A-Z0-9])ETRS89_UTM(\\d{2})(?!\\d)");
     /** AdV: DHDN / Gauss-Krüger zones 2 to 5 are EPSG 31466 to 31469. */
-    private static final Pattern ADV_GAUSS_KRUEGER = Pattern.compile("DE_DHDN_3GK([2-5])(?!\\d)");
+    private static final Pattern ADV_GAUSS_KRUEGER = Pattern.compile("(?<![A-Z0-9])DE_DHDN_3GK([2-5])(?!\\d)");
 
     /** The CRS a name means, or null where it cannot be read as one. */
     public static Crs parse(String name) {
@@ -28,25 +28,22 @@ public record Crs(int epsg) {
             return null;
         }
         String upper = name.strip().toUpperCase(Locale.ROOT);
-        // AdV's names put the height system after '*'; only the part before it is the horizontal CRS.
-        String horizontal = upper.startsWith("URN:ADV:CRS:") ? upper.substring("URN:ADV:CRS:".length()).split("\\*", 2)[0] : null;
-        if (horizontal != null) {
-            Matcher utm = ADV_UTM.matcher(horizontal);
-            if (utm.lookingAt()) {
-                int zone = Integer.parseInt(utm.group(1));
-                return zone >= 28 && zone <= 38 ? new Crs(25800 + zone) : null;
-            }
-            Matcher gaussKrueger = ADV_GAUSS_KRUEGER.matcher(horizontal);
-            if (gaussKrueger.lookingAt()) {
-                return new Crs(31464 + Integer.parseInt(gaussKrueger.group(1)));
-            }
-            return null;
-        }
         Matcher matcher = EPSG_CODE.matcher(upper);
-        if (!matcher.find()) {
-            return null;
+        if (matcher.find()) {
+            return new Crs(Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)));
         }
-        return new Crs(Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)));
+        // AdV's names put the height system after '*'; only the part before it is the horizontal CRS.
+        String horizontal = upper.split("\\*", 2)[0];
+        Matcher utm = ADV_UTM.matcher(horizontal);
+        if (utm.find()) {
+            int zone = Integer.parseInt(utm.group(1));
+            return zone >= 28 && zone <= 38 ? new Crs(25800 + zone) : null;
+        }
+        Matcher gaussKrueger = ADV_GAUSS_KRUEGER.matcher(horizontal);
+        if (gaussKrueger.find()) {
+            return new Crs(31464 + Integer.parseInt(gaussKrueger.group(1)));
+        }
+        return null;
     }
 
     /** The OGC URL that CityJSON's referenceSystem uses. */

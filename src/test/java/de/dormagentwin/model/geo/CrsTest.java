@@ -21,14 +21,14 @@ class CrsTest {
             "urn:ogc:def:crs,crs:EPSG::25833,crs:EPSG::7837|25833", "urn:adv:crs:ETRS89_UTM33*DE_DHHN2016_NH|25833",
             "urn:adv:crs:DE_DHDN_3GK2*DE_DHHN92_NH|31466", "urn:adv:crs:DE_DHDN_3GK3|31467", "urn:adv:crs:DE_DHDN_3GK4*DE_DHHN92_NH|31468",
             "urn:adv:crs:DE_DHDN_3GK5|31469", "EPSG:3068|3068", "http://www.opengis.net/gml/srs/epsg.xml#2056|2056",
-            "  epsg:31468 |31468", "urn:ogc:def:crs:EPSG::7415|7415"})
+            "  epsg:31468 |31468", "ETRS89_UTM32|25832", "DE_DHDN_3GK3_BW100|31467", "urn:ogc:def:crs:EPSG::7415|7415"})
     void everySpellingOfAnEpsgCodeIsRead(String name, int epsg) {
         assertEquals(new Crs(epsg), Crs.parse(name), name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "", "urn:adv:crs:ETRS89_UTM99", "urn:adv:crs:DE_DHDN_3GK9", "urn:adv:crs:DE_DHHN2016_NH", "EPSG:",
-            "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "EPSG:12"})
+            "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "EPSG:12", "XETRS89_UTM32", "urn:adv:crs:DE_DHHN92_NH*ETRS89_UTM32"})
     void aNameWithoutAnEpsgCodeIsNotGuessed(String name) {
         assertNull(Crs.parse(name), name);
     }
