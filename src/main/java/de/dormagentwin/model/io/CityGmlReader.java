@@ -320,8 +320,9 @@ public final class CityGmlReader implements AutoCloseable {
                 }
             }
         } catch (CityGMLReadException e) {
-            // The envelope only says the CRS where no geometry did; without it the file's CRS stays unknown, as stated.
-            fileSrs = null;
+            // Not a problem of any object: the envelope only says the CRS where no geometry did, and without it the
+            // file's CRS stays unknown, which referenceSystem() then says.
+            return;
         }
     }
 
