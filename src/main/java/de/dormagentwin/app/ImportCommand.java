@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.geo.CrsTransform;
 import de.dormagentwin.model.io.CityFeature;
 import de.dormagentwin.model.io.CityGmlReader;
 import de.dormagentwin.model.io.CityJsonSeqWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         List<String> problems = new ArrayList<>();
+        CrsAlignment crs = new CrsAlignment();
         Set<String> ids = new HashSet<>();
         int features = 0;
         int objects = 0;
@@ -66,14 +69,26 @@ final class ImportCommand implements Callable<Integer> {
         try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
             for (Path tile : tiles) {
                 try (CityGmlReader reader = CityGmlReader.open(tile)) {
+                    CrsTransform transform = null;
+                    boolean first = true;
                     while (reader.hasNext()) {
                         CityFeature feature = reader.next();
+                        if (first) {
+                            // Known once a feature has been read; a file in another CRS than the first is written in the first's.
+                            first = false;
+                            transform = crs.transformFor(reader.fileName(), reader.referenceSystem());
+                        }
+                        if (transform != null) {
+                            double[] vertices = Arrays.copyOf(feature.vertices(), feature.vertexCount() * 3);
+                            transform.apply(vertices, feature.vertexCount());
+                            feature = new CityFeature(feature.objects(), vertices, feature.vertexCount());
+                        }
                         if (!ids.add(feature.root().id())) {
                             problems.add(reader.fileName() + ": object `" + feature.root().id() + "` was in an earlier file too; the second was skipped");
                             continue;
                         }
                         if (!writer.headerWritten()) {
-                            writer.writeHeader(translate(feature), reader.referenceSystem(), metadata(tiles, reader));
+                            writer.writeHeader(translate(feature), crs.referenceSystem(), metadata(tiles, reader));
                         }
                         writer.write(feature);
                         features++;
@@ -104,8 +119,9 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("twin: nothing imported; " + out + " was left as it was");
             return 1;
         }
-        System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%n", out, features, objects, tiles.size(),
-                tiles.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s");
+        String transformed = crs.summary();
+        System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%s%n", out, features, objects, tiles.size(),
+                tiles.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s", transformed == null ? "" : "; " + transformed);
         return problems.isEmpty() ? 0 : 1;
     }
 

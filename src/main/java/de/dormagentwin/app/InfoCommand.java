@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.geo.Crs;
 import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.MeshBuilder;
@@ -20,14 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code twin info}: what a file holds, counted on the geometry the viewer draws. */
 @Command(name = "info", description = "Print what a city model file holds. Exit 0 when it loaded cleanly, 1 when it had problems.")
 final class InfoCommand implements Callable<Integer> {
-    private static final Pattern EPSG = Pattern.compile("EPSG/\\d+/(\\d+)$|EPSG::?(\\d+)$");
-
     @Option(names = "--json", description = "Print JSON: one object for one file, an array for several.")
     boolean json;
 
@@ -88,16 +85,10 @@ final class InfoCommand implements Callable<Integer> {
         return report;
     }
 
-    /** "EPSG:25832" for the OGC URL or URN forms; anything else as written. */
+    /** "EPSG:25833" for every spelling {@link Crs} reads (OGC URL and URN, AdV's names); anything else as written. */
     static String crs(String referenceSystem) {
-        if (referenceSystem == null) {
-            return null;
-        }
-        Matcher matcher = EPSG.matcher(referenceSystem.strip());
-        if (matcher.find()) {
-            return "EPSG:" + (matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
-        }
-        return referenceSystem;
+        Crs crs = Crs.parse(referenceSystem);
+        return crs != null ? crs.toString() : referenceSystem;
     }
 
     private static void printText(Path file, Map<String, Object> report) {

@@ -46,8 +46,15 @@ final class ModelFiles {
         }
     }
 
-    /** The result of loading several files: the models that loaded and a message for each that did not. */
-    record Loaded(List<CityModel> models, List<String> failures) {
+    /**
+     * The result of loading several files: the models that loaded (in the first one's CRS) and a message for each
+     * that did not; {@code transformed} says which were transformed from another CRS, null where none was.
+     */
+    record Loaded(List<CityModel> models, List<String> failures, String transformed) {
+        Loaded(List<CityModel> models, List<String> failures) {
+            this(models, failures, null);
+        }
+
         int skippedObjects() {
             return models.stream().mapToInt(CityModel::skippedObjects).sum() + failures.size();
         }

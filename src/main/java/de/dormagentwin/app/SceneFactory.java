@@ -83,6 +83,9 @@ final class SceneFactory {
                 : models.get(0).name() + ", " + models.get(1).name() + " and " + (models.size() - 2) + " more files";
         String text = String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s", names, count(prepared.meshes().objects().size(), "object"),
                 count(prepared.meshes().triangles(), "triangle"), count(prepared.meshes().parts().size(), "mesh"));
+        if (prepared.loaded().transformed() != null) {
+            text += "  ·  " + prepared.loaded().transformed();
+        }
         TerrainMesh terrain = prepared.meshes().terrain();
         return terrain == null ? text : text + String.format(Locale.ROOT, "  ·  terrain %s at %s m", count(terrain.tiles().size(), "tile"),
                 BigDecimal.valueOf(Math.round(terrain.step() * 10) / 10.0).stripTrailingZeros().toPlainString());

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>For NRW's tiles ({@code LoD2_32_347_5663_1_NW.gml}) the names tell where each tile lies before any is read:
  * the grid's origin is the kilometre line nearest the middle of them all, its tiles are NRW's kilometre tiles, and
- * the tiles nearest the middle load first. Other files load in the order given, around the middle of the first.
+ * the tiles nearest the middle load first. Other files load in the order given, around the middle of the first. Files
+ * in another CRS than the first are transformed into it as they load ({@link CrsAlignment}).
  */
 final class TileLoader {
     /** NRW's tile edge, and the grid's tile size when several files load. */
@@ -55,6 +56,7 @@ final class TileLoader {
         double[] nrwOrigin = nrwOrigin(files);
         List<CityModel> models = new ArrayList<>();
         List<CityMeshes> chunks = new ArrayList<>();
+        CrsAlignment crs = new CrsAlignment();
         int objects = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
@@ -65,6 +67,7 @@ final class TileLoader {
             try {
                 model = CityModelReader.read(file);
                 read = System.nanoTime();
+                model = crs.align(model);
                 if (grid == null) {
                     grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
                 }
@@ -88,7 +91,7 @@ final class TileLoader {
             // Painted here, on the loading thread, so that laying the terrain does not hold up the FX thread.
             city.terrain().groundImage(city.groundAreas());
         }
-        return new SceneFactory.Prepared(new ModelFiles.Loaded(List.copyOf(models), List.copyOf(failures)), city, terrain.failures());
+        return new SceneFactory.Prepared(new ModelFiles.Loaded(List.copyOf(models), List.copyOf(failures), crs.summary()), city, terrain.failures());
     }
 
     /** The grid of several files: NRW's kilometre grid where the names tell it, else 1 km tiles around the first file. */

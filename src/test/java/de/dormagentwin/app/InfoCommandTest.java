@@ -118,7 +118,7 @@ class InfoCommandTest {
         JsonNode report = reportWithProblems(resource("/de/dormagentwin/model/io/nrw-problems.gml"));
         assertEquals(3, report.get("cityObjects").asInt());
         assertEquals(5, report.get("problems").size());
-        assertTrue(report.get("problems").get(2).asText().contains("`DENW36AL2000GK3Z`: srsName 'EPSG:31466' is not ETRS89 / UTM zone 32N"),
+        assertTrue(report.get("problems").get(2).asText().contains("`DENW36AL2000GK3Z`: srsName 'EPSG:31466' is EPSG:31466, not EPSG:25832"),
                 report.get("problems").get(2).asText());
     }
 

@@ -4,6 +4,7 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
+import de.dormagentwin.model.geo.Crs;
 import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.model.primitive.DoubleList;
 import org.citygml4j.core.model.transportation.AuxiliaryTrafficSpaceProperty;
@@ -84,13 +85,10 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads CityGML 2.0 and 1.0 (NRW's LoD2 tiles and the like) with citygml4j into the model the CityJSON reader
@@ -105,15 +103,16 @@ import java.util.regex.Pattern;
  * <p>As an iterator ({@link #open}, {@link #hasNext}, {@link #next}) it yields each feature with its own vertices,
  * for converting files of any size; {@link #read} collects all of them into one {@link CityModel}.
  *
- * <p>A broken object (a ring that is not closed, a link to a surface that is not there, text in a posList, a CRS
- * other than ETRS89 / UTM zone 32N) is left out with a message naming the file, its gml:id and the problem; the
- * rest loads. Coordinates are not transformed: the viewer draws in EPSG:25832, the CRS of NRW's tiles.
+ * <p>A broken object (a ring that is not closed, a link to a surface that is not there, text in a posList, a srsName
+ * that names no CRS this reader knows or another CRS than the file's) is left out with a message naming the file, its
+ * gml:id and the problem; the rest loads. The file's CRS is its CityModel envelope's, else that of the first geometry
+ * that names one; any projected CRS EPSG defines is read ({@link Crs}). Coordinates are not transformed here: a file
+ * alone is drawn in its own CRS, and where files of several CRSs open together the application transforms them.
  */
 public final class CityGmlReader implements AutoCloseable {
     /** What the model's referenceSystem says for a file in EPSG:25832, as a CityJSON file says it. */
     public static final String EPSG_25832 = "https://www.opengis.net/def/crs/EPSG/0/25832";
 
-    private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG(?:/[^/]*/|:[^:,]*:|:)(\\d+)");
     /** CityGML 2.0's LoD 4 is LoD 3 with interiors: its exterior (boundary surfaces, solid) is read, its rooms not. */
     private static final int HIGHEST_LOD = 4;
     static final String PRE_STANDARD_NAMESPACE = "http://www.citygml.org/citygml/1/0/0";
@@ -135,6 +134,7 @@ public final class CityGmlReader implements AutoCloseable {
     /** Surfaces that textures target, which are not drawn. */
     private int texturedSurfaces;
     private String fileSrs;
+    private Crs fileCrs;
     private String title;
     private boolean headerSeen;
     private boolean cityModelSeen;
@@ -246,15 +246,16 @@ public final class CityGmlReader implements AutoCloseable {
     }
 
     /**
-     * The file's CRS as the model states it: {@link #EPSG_25832} where the file's srsName means it (or where it has
-     * none and its objects do), the srsName as written where it names another, null where nothing names one.
-     * Known once the first feature has been read.
+     * The file's CRS as the model states it: the OGC URL of its EPSG code (as CityJSON writes it: {@link #EPSG_25832}
+     * for NRW's tiles), taken from the CityModel's envelope, else from the first geometry that names one; the
+     * envelope's srsName as written where no CRS can be read from it; null where nothing names one. Known once the
+     * first feature has been read.
      */
     public String referenceSystem() {
-        if (fileSrs != null) {
-            return isEpsg25832(fileSrs) ? EPSG_25832 : fileSrs;
+        if (fileCrs != null) {
+            return fileCrs.url();
         }
-        return features > withoutSrs ? EPSG_25832 : null;
+        return fileSrs;
     }
 
     /** The CityModel's gml:name as "title", as CityJSON metadata has it; empty when the file has none. */
@@ -286,19 +287,6 @@ public final class CityGmlReader implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether a srsName means ETRS89 / UTM zone 32N: EPSG:25832 in any of its spellings (EPSG:25832, the OGC URN and
-     * URL, a compound CRS whose first part it is) or AdV's ETRS89_UTM32 (with any height system, such as
-     * "urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH", which NRW's tiles use).
-     */
-    static boolean isEpsg25832(String srsName) {
-        if (srsName.toUpperCase(Locale.ROOT).contains("ETRS89_UTM32")) {
-            return true;
-        }
-        Matcher matcher = EPSG_CODE.matcher(srsName);
-        return matcher.find() && matcher.group(1).equals("25832");
-    }
-
     /** Reads chunks until one yields objects (added to {@code out}) or the file ends; false at its end. */
     private boolean advance(VertexPool pool, List<CityObject> out) throws IOException {
         while (!finished) {
@@ -309,6 +297,9 @@ public final class CityGmlReader implements AutoCloseable {
             }
             if (chunk.getFirstElement().getLocalPart().equals("CityModel")) {
                 cityModelSeen = true;
+                if (fileSrs == null) {
+                    readEnvelope(chunk);
+                }
                 continue;
             }
             AbstractFeature feature;
@@ -389,9 +380,30 @@ public final class CityGmlReader implements AutoCloseable {
         }
         if (cityModel.getBoundedBy() != null && cityModel.getBoundedBy().getEnvelope() != null) {
             fileSrs = cityModel.getBoundedBy().getEnvelope().getSrsName();
+            fileCrs = Crs.parse(fileSrs);
         }
         if (cityModel.getNames() != null && !cityModel.getNames().isEmpty()) {
             title = cityModel.getNames().get(0).getValue();
+        }
+    }
+
+    /**
+     * A CityModel without members has no parent to hand its envelope over with: it comes as a chunk of its own, whose
+     * envelope still says the CRS of an empty tile. Geometries read before it have said the file's CRS already.
+     */
+    private void readEnvelope(CityGMLChunk chunk) {
+        try {
+            if (chunk.build(false) instanceof AbstractFeature cityModel && cityModel.getBoundedBy() != null
+                    && cityModel.getBoundedBy().getEnvelope() != null) {
+                fileSrs = cityModel.getBoundedBy().getEnvelope().getSrsName();
+                if (fileCrs == null) {
+                    fileCrs = Crs.parse(fileSrs);
+                }
+            }
+        } catch (CityGMLReadException e) {
+            // Not a problem of any object: the envelope only says the CRS where no geometry did, and without it the
+            // file's CRS stays unknown, which referenceSystem() then says.
+            return;
         }
     }
 
@@ -406,7 +418,7 @@ public final class CityGmlReader implements AutoCloseable {
         if (withoutSrs > 0) {
             problems.add(fileName + ": " + (withoutSrs == 1 ? "object `" + firstWithoutSrs + "` names" : withoutSrs
                     + " objects (the first `" + firstWithoutSrs + "`) name") + " no CRS (no srsName on the file, the object or its geometry); "
-                    + "its coordinates were taken as ETRS89 / UTM zone 32N (EPSG:25832)");
+                    + "its coordinates were taken as " + (fileCrs == null ? "ETRS89 / UTM zone 32N (EPSG:25832)" : "in the file's CRS (" + fileCrs + ")"));
         }
         if (texturedSurfaces > 0) {
             problems.add(fileName + ": " + texturedSurfaces + " surface" + (texturedSurfaces == 1 ? " has a texture, which is"
@@ -816,12 +828,25 @@ public final class CityGmlReader implements AutoCloseable {
         return property.getObject();
     }
 
+    /**
+     * Fails closed: a srsName that names no CRS this reader can read is refused rather than guessed, and so is one
+     * whose CRS differs from the file's, since the model has one CRS for all its vertices.
+     */
     private void checkCrs(String srsName) throws GeometryBuilder.GeometryException {
         if (srsName == null) {
             featureWithoutSrs = true;
-        } else if (!isEpsg25832(srsName)) {
-            throw new GeometryBuilder.GeometryException("srsName '" + srsName + "' is not ETRS89 / UTM zone 32N (EPSG:25832), "
-                    + "the CRS the viewer draws in");
+            return;
+        }
+        Crs crs = Crs.parse(srsName);
+        if (crs == null) {
+            throw new GeometryBuilder.GeometryException("srsName '" + srsName + "' names no CRS this reader knows "
+                    + "(it reads EPSG codes as EPSG:25833, urn:ogc:def:crs:EPSG::25833 or .../def/crs/EPSG/0/25833, and AdV's urn:adv:crs:...)");
+        }
+        if (fileCrs == null) {
+            fileCrs = crs;
+        } else if (!crs.equals(fileCrs)) {
+            throw new GeometryBuilder.GeometryException("srsName '" + srsName + "' is " + crs + ", not " + fileCrs
+                    + ", the CRS of the file's other geometries");
         }
     }
 

@@ -5,11 +5,11 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.GeometryType;
+import de.dormagentwin.model.geo.Crs;
+import de.dormagentwin.model.geo.CrsFixtures;
 import de.dormagentwin.model.geometry.Triangulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -240,8 +239,8 @@ class CityGmlReaderTest {
                 + "(it starts at 345020.000 5663000.000 46.000 and ends at 345020.000 5663010.000 46.000); the object was skipped", problems.get(0));
         assertEquals("nrw-problems.gml: object `DENW36AL2000LINK`: lod2Solid: xlink:href `#DENW36AL2000LINK_RS_P_MISSING` names no surface "
                 + "in this object (links are followed within one top-level feature); the object was skipped", problems.get(1));
-        assertEquals("nrw-problems.gml: object `DENW36AL2000GK3Z`: srsName 'EPSG:31466' is not ETRS89 / UTM zone 32N (EPSG:25832), "
-                + "the CRS the viewer draws in; the object was skipped", problems.get(2));
+        assertEquals("nrw-problems.gml: object `DENW36AL2000GK3Z`: srsName 'EPSG:31466' is EPSG:31466, not EPSG:25832, "
+                + "the CRS of the file's other geometries; the object was skipped", problems.get(2));
         assertEquals("nrw-problems.gml: object `DENW36AL2000TEXT`: polygon `DENW36AL2000TEXT_WS1_P`: the gml:posList of its exterior ring "
                 + "is empty or holds something that is not a number; the object was skipped", problems.get(3));
         assertTrue(problems.get(4).startsWith("nrw-problems.gml: object `DENW36AL2000PART_B`: polygon `DENW36AL2000PART_B_GS_P`: "
@@ -270,21 +269,6 @@ class CityGmlReaderTest {
         assertEquals(List.of("no-crs.gml: object `DENW36AL3000NCRS` names no CRS (no srsName on the file, the object or its geometry); "
                 + "its coordinates were taken as ETRS89 / UTM zone 32N (EPSG:25832)"), model.problems());
         assertEquals(0, model.skippedObjects());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"EPSG:25832", "urn:ogc:def:crs:EPSG::25832", "urn:ogc:def:crs:EPSG:6.12:25832",
-            "http://www.opengis.net/def/crs/EPSG/0/25832", "https://www.opengis.net/def/crs/EPSG/0/25832",
-            "urn:ogc:def:crs,crs:EPSG::25832,crs:EPSG::7837", "urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH", "urn:adv:crs:ETRS89_UTM32"})
-    void everySpellingOfUtm32IsAccepted(String srsName) {
-        assertTrue(CityGmlReader.isEpsg25832(srsName), srsName);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"EPSG:4326", "EPSG:31466", "EPSG:4647", "urn:ogc:def:crs:EPSG::25833", "urn:adv:crs:ETRS89_UTM33*DE_DHHN2016_NH",
-            "urn:ogc:def:crs,crs:EPSG::7837,crs:EPSG::25832", "local"})
-    void otherCrsAreRefused(String srsName) {
-        assertFalse(CityGmlReader.isEpsg25832(srsName), srsName);
     }
 
     @Test
@@ -358,5 +342,36 @@ class CityGmlReaderTest {
                     + "position 3 of its exterior ring is not a finite coordinate"), model.problems().get(0));
             assertTrue(Double.isFinite(model.extent()[3]), broken);
         }
+    }
+
+    private static final CrsFixtures.Place BERLIN = new CrsFixtures.Place(25833, "urn:adv:crs:ETRS89_UTM33*DE_DHHN2016_NH", 13.40, 52.52);
+
+    @Test
+    void aTileInEpsg25833LoadsInItsOwnCrsWithItsOwnCoordinates() throws IOException {
+        CityModel model = readText(CrsFixtures.cityGml(BERLIN, "BE", 3, false));
+        assertEquals(List.of("BE-0", "BE-1", "BE-2"), model.objects().stream().map(CityObject::id).toList());
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
+        assertEquals(new Crs(25833).url(), model.referenceSystem());
+        double[] corner = CrsFixtures.corners25832(BERLIN, 1)[0];
+        double[] expected = CrsFixtures.fromUtm32(25833, corner[0], corner[1]);
+        assertEquals(expected[0], model.extent()[0], 0.01, "not moved into another CRS");
+        assertEquals(40, model.extent()[2], 0);
+    }
+
+    @Test
+    void aFileWhoseGeometriesNameTheCrsTakesItFromThem() throws IOException {
+        CityModel model = readText(CrsFixtures.cityGml(BERLIN, "BE", 2, true));
+        assertEquals(2, model.objects().size(), model.problems().toString());
+        assertEquals(new Crs(25833).url(), model.referenceSystem());
+    }
+
+    @Test
+    void anUnreadableSrsNameIsRefusedNamingIt() throws IOException {
+        CityModel model = readText(CrsFixtures.cityGml(new CrsFixtures.Place(25833, "local:site-grid", 13.40, 52.52), "LOCAL", 2, false));
+        assertEquals(0, model.objects().size());
+        assertEquals(2, model.skippedObjects());
+        assertTrue(model.problems().get(0).startsWith("test.gml: object `LOCAL-0`: srsName 'local:site-grid' names no CRS this reader knows"),
+                model.problems().get(0));
+        assertEquals("local:site-grid", model.referenceSystem(), "an unreadable name is not replaced by a guess");
     }
 }
