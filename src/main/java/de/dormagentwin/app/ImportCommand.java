@@ -95,6 +95,8 @@ final class ImportCommand implements Callable<Integer> {
                         objects += feature.objects().size();
                     }
                     problems.addAll(reader.problems());
+                    // A CityJSONSeq holds no textures either: what was not carried over is said, as info says it.
+                    reader.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, note));
                 } catch (IOException e) {
                     problems.add(e.getMessage());
                 }

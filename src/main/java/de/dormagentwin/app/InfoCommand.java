@@ -82,6 +82,7 @@ final class InfoCommand implements Callable<Integer> {
         report.put("extent", Double.isNaN(extent[0]) ? null : extent);
         report.put("crs", crs(model.referenceSystem()));
         report.put("problems", model.problems());
+        report.put("notes", model.notes());
         return report;
     }
 
@@ -105,5 +106,9 @@ final class InfoCommand implements Callable<Integer> {
         List<?> problems = (List<?>) report.get("problems");
         System.out.printf("  problems:     %d%n", problems.size());
         problems.forEach(problem -> System.out.println("    " + problem));
+        if (report.get("notes") instanceof List<?> notes && !notes.isEmpty()) {
+            System.out.printf("  notes:        %d%n", notes.size());
+            notes.forEach(note -> System.out.println("    " + note));
+        }
     }
 }

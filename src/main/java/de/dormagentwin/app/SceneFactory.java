@@ -61,6 +61,8 @@ final class SceneFactory {
                 viewport.addNote(model.metadata().getOrDefault("title", model.name()) + ": synthetic buildings on real geography", false);
             }
         }
+        prepared.loaded().models().stream().flatMap(model -> model.notes().stream()).findFirst()
+                .ifPresent(note -> viewport.addNote(note, false));
         List<String> failures = prepared.loaded().failures();
         if (!failures.isEmpty()) {
             viewport.addNote(count(failures.size(), "file") + " not loaded (" + failures.get(0) + ")", true);

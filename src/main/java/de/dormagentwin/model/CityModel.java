@@ -23,11 +23,21 @@ public final class CityModel {
     private static final int PROBLEM_LIMIT = 1_000;
 
     private final List<String> problems;
+    private final List<String> notes;
     private final int skippedObjects;
     private final Map<String, CityObject> byId;
 
     public CityModel(String name, String referenceSystem, Map<String, Object> metadata, double[] vertices, int vertexCount,
                      List<CityObject> objects, List<String> problems, int skippedObjects) {
+        this(name, referenceSystem, metadata, vertices, vertexCount, objects, problems, List.of(), skippedObjects);
+    }
+
+    /**
+     * @param notes what the file holds that is not drawn although the file is sound (textures, say): said to the
+     *              user, but no problem, so {@code info} still exits 0
+     */
+    public CityModel(String name, String referenceSystem, Map<String, Object> metadata, double[] vertices, int vertexCount,
+                     List<CityObject> objects, List<String> problems, List<String> notes, int skippedObjects) {
         this.name = name;
         this.referenceSystem = referenceSystem;
         this.metadata = metadata;
@@ -37,6 +47,7 @@ public final class CityModel {
         // Problems quote ids and text from the file; they go to logs, terminals and the planner's note, so a file
         // cannot forge a line or hide behind a control character there. Idempotent for text already made safe.
         this.problems = problems.stream().map(problem -> SafeText.of(problem, PROBLEM_LIMIT)).toList();
+        this.notes = notes.stream().map(note -> SafeText.of(note, PROBLEM_LIMIT)).toList();
         this.skippedObjects = skippedObjects;
         this.byId = new HashMap<>(objects.size() * 2);
         for (CityObject object : objects) {
@@ -84,6 +95,11 @@ public final class CityModel {
     /** Messages naming the file, the object and the problem; empty for a clean file. */
     public List<String> problems() {
         return problems;
+    }
+
+    /** What the file holds that is not drawn, though it is no problem (see the constructor). */
+    public List<String> notes() {
+        return notes;
     }
 
     /** How many objects were left out because of problems. */

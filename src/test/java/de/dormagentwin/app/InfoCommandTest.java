@@ -30,7 +30,7 @@ class InfoCommandTest {
         JsonNode report = MAPPER.readTree(run.out());
         List<String> keys = new ArrayList<>();
         report.fieldNames().forEachRemaining(keys::add);
-        assertEquals(new TreeSet<>(Set.of("cityObjects", "byType", "vertices", "triangles", "surfaceArea", "extent", "crs", "problems")),
+        assertEquals(new TreeSet<>(Set.of("cityObjects", "byType", "vertices", "triangles", "surfaceArea", "extent", "crs", "problems", "notes")),
                 new TreeSet<>(keys));
         return report;
     }

@@ -124,6 +124,8 @@ public final class CityGmlReader implements AutoCloseable {
     private final InputStream input;
     private final CityGMLReader reader;
     private final List<String> problems = new ArrayList<>();
+    /** What the file holds that is not drawn, though it is no problem: textures. */
+    private final List<String> notes = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private final Map<String, Integer> notRead = new TreeMap<>();
     /**
@@ -221,7 +223,7 @@ public final class CityGmlReader implements AutoCloseable {
         while (advance(pool, objects)) {
             pool.startFeature();
         }
-        return new CityModel(fileName, referenceSystem(), metadata(), vertices.array(), vertices.size() / 3, objects, problems, skipped);
+        return new CityModel(fileName, referenceSystem(), metadata(), vertices.array(), vertices.size() / 3, objects, problems, notes, skipped);
     }
 
     /** Whether another feature with at least one object that loaded follows. */
@@ -266,6 +268,11 @@ public final class CityGmlReader implements AutoCloseable {
     /** Messages naming the file, the object and the problem; complete once {@link #hasNext()} has said false. */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /** What the file holds that is not drawn, though it is no problem (textures); complete once the file is read. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public int skippedObjects() {
@@ -421,7 +428,7 @@ public final class CityGmlReader implements AutoCloseable {
                     + "its coordinates were taken as " + (fileCrs == null ? "ETRS89 / UTM zone 32N (EPSG:25832)" : "in the file's CRS (" + fileCrs + ")"));
         }
         if (texturedSurfaces > 0) {
-            problems.add(fileName + ": " + texturedSurfaces + " surface" + (texturedSurfaces == 1 ? " has a texture, which is"
+            notes.add(fileName + ": " + texturedSurfaces + " surface" + (texturedSurfaces == 1 ? " has a texture, which is"
                     : "s have textures, which are") + " not drawn; they are drawn in their material's colour or the viewer's");
         }
         notRead.forEach((type, count) -> problems.add(fileName + ": " + count + " " + type + " feature" + (count == 1 ? " was" : "s were")

@@ -61,6 +61,7 @@ public final class CityJsonReader {
         private final DoubleList vertices = new DoubleList(1 << 12);
         private final List<CityObject> objects = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        private int texturedGeometries;
         private final Set<String> ids = new HashSet<>();
         private RawDocument header;
         private int skipped;
@@ -104,9 +105,14 @@ public final class CityJsonReader {
                 throw new ModelLoadException(fileName + ": the file is empty, not CityJSON");
             }
             checkReferences();
+            List<String> notes = new ArrayList<>();
+            if (texturedGeometries > 0) {
+                notes.add(fileName + ": " + texturedGeometries + (texturedGeometries == 1 ? " geometry has textures, which are"
+                        : " geometries have textures, which are") + " not drawn; they are drawn in their material's colour or the viewer's");
+            }
             RawDocument source = header == null ? new RawDocument() : header;
             return new CityModel(fileName, source.referenceSystem(), source.metadata == null ? Map.of() : source.metadata,
-                    vertices.array(), vertices.size() / 3, objects, problems, skipped);
+                    vertices.array(), vertices.size() / 3, objects, problems, notes, skipped);
         }
 
         /**
@@ -215,6 +221,7 @@ public final class CityJsonReader {
                 }
                 try {
                     objects.add(raw0.toCityObject(builder));
+                    texturedGeometries += raw0.texturedGeometries();
                 } catch (GeometryBuilder.GeometryException e) {
                     problems.add(fileName + ": object `" + raw0.id() + "`: " + e.getMessage() + "; the object was skipped");
                     ids.remove(raw0.id());

@@ -29,6 +29,8 @@ final class RawGeometry {
     int uniformMaterial = -1;
     int template = -1;
     double[] transformationMatrix;
+    /** Whether the geometry names textures, which are not drawn: the reader says how many such geometries it met. */
+    boolean textured;
 
     static RawGeometry read(JsonParser parser) throws IOException {
         RawGeometry geometry = new RawGeometry();
@@ -43,6 +45,10 @@ final class RawGeometry {
                 case "material" -> geometry.readMaterial(parser);
                 case "template" -> geometry.template = parser.getValueAsInt(-1);
                 case "transformationMatrix" -> geometry.transformationMatrix = numbers(parser);
+                case "texture" -> {
+                    geometry.textured = true;
+                    parser.skipChildren();
+                }
                 default -> parser.skipChildren();
             }
         }
