@@ -46,8 +46,9 @@ final class OrderedReads<T, R> implements AutoCloseable {
         }
 
         /**
-         * As many files in hand as threads, and file bytes up to a quarter of the heap's limit: a parsed tile takes
-         * about as much heap as its GML has bytes, so the tiles in hand leave the rest for the city being built.
+         * As many files in hand as threads, and file bytes up to a quarter of the heap's limit: a tile's model takes
+         * less heap than its GML has bytes (0.4 of it for NRW's, BENCHMARKS.md), so the tiles in hand and the ones
+         * being parsed leave most of the heap to the city being built.
          */
         static Limits threads(int threads) {
             return new Limits(threads, threads, Runtime.getRuntime().maxMemory() / 4);
