@@ -39,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TILE", description = "CityGML files (.gml, .xml) or folders of them.")
     List<Path> inputs;
 
+    /** How far tiles are read ahead; a tile above its bytes per thread streams on the writing thread instead. */
+    OrderedReads.Limits limits = OrderedReads.Limits.cores();
+
     @Override
     public Integer call() throws IOException {
         try {
@@ -62,7 +65,6 @@ final class ImportCommand implements Callable<Integer> {
         // Written beside the output and moved into place only when complete: a failed import leaves the old file, or none.
         Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".part");
         boolean moved = false;
-        OrderedReads.Limits limits = OrderedReads.Limits.cores();
         long largest = limits.bytes() / limits.window();
         try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16));
              OrderedReads<Path, ReadTile> reads = new OrderedReads<>(tiles, limits, OrderedReads::fileSize, tile -> readAhead(tile, largest))) {

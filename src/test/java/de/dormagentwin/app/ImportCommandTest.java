@@ -213,4 +213,29 @@ class ImportCommandTest {
             from = at + problem.length();
         }
     }
+
+    @Test
+    void aTileTooLargeToReadAheadStreamsAndWritesWhatReadAheadWrites() throws Exception {
+        Path tiles = Files.createDirectory(folder.resolve("tiles"));
+        for (int tile = 0; tile < 3; tile++) {
+            NrwTileGenerator.writeTile(tiles, 341 + tile, 5658, 20, tile * 20, 7 + tile);
+        }
+        Files.copy(resource("nrw-tile.gml"), tiles.resolve("LoD2_32_345_5663_1_NW.gml"));
+        Files.copy(tiles.resolve("LoD2_32_341_5658_1_NW.gml"), tiles.resolve("LoD2_32_344_5658_1_NW.gml"));
+        Path readAhead = folder.resolve("read-ahead.city.jsonl");
+        Path streamed = folder.resolve("streamed.city.jsonl");
+        assertEquals(1, importWith(new OrderedReads.Limits(2, 2, Long.MAX_VALUE), readAhead, tiles));
+        // No byte to spare: every tile is larger than its share, so each streams on the writing thread.
+        assertEquals(1, importWith(new OrderedReads.Limits(2, 2, 0), streamed, tiles));
+        assertEquals(Files.readAllLines(readAhead), Files.readAllLines(streamed));
+        assertEquals(1 + 60 + 5, Files.readAllLines(streamed).size(), "a header, the generated buildings and the fixture's; the copy's left out");
+    }
+
+    private static int importWith(OrderedReads.Limits limits, Path out, Path tiles) throws IOException {
+        ImportCommand command = new ImportCommand();
+        command.out = out;
+        command.inputs = List.of(tiles);
+        command.limits = limits;
+        return command.call();
+    }
 }
