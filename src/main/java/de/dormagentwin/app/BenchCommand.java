@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
 @Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class, BenchCommand.Scale.class,
-        BenchCommand.Latency.class})
+        BenchCommand.Latency.class, BenchCommand.Gml.class})
 final class BenchCommand implements Runnable {
     /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
     static long heapAfterGc() {
@@ -44,7 +44,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak, scale or latency");
+        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak, scale, latency or gml");
     }
 
     /**
@@ -241,6 +241,33 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             return LatencyBenchmark.run(publishes);
+        }
+    }
+
+    @Command(name = "gml", description = "One NRW-shaped CityGML tile read by the twin against a bare StAX pass; a folder of tiles read on 1, 2 and all cores.")
+    static final class Gml implements Callable<Integer> {
+        @Option(names = "--tile-buildings", defaultValue = "10000", description = "Buildings in the single tile (default ${DEFAULT-VALUE}).")
+        int tileBuildings;
+
+        @Option(names = "--tiles", defaultValue = "40", description = "Tiles in the folder (default ${DEFAULT-VALUE}).")
+        int tiles;
+
+        @Option(names = "--per-tile", defaultValue = "500", description = "Buildings in each tile of the folder (default ${DEFAULT-VALUE}).")
+        int perTile;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds of each case, the best reported (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--seed", defaultValue = "7")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            if (tileBuildings < 1 || tiles < 1 || perTile < 1 || rounds < 1) {
+                System.err.println("twin bench gml: --tile-buildings, --tiles, --per-tile and --rounds must be at least 1");
+                return 2;
+            }
+            return GmlBenchmark.run(tileBuildings, tiles, perTile, rounds, seed);
         }
     }
 }

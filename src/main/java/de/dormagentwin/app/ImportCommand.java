@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code twin import}: CityGML tiles to one CityJSONSeq file, a building with its parts to a line. Both sides stream,
- * so a folder of 160 MB tiles converts in the memory of one building; the result loads faster than the tiles and
- * is what the other tools of the project read.
+ * {@code twin import}: CityGML tiles to one CityJSONSeq file, a building with its parts to a line. The tiles are read
+ * ahead on every core, a few at a time and each whole, and written in their order; a tile too large to hold beside
+ * the others streams, so a folder of 160 MB tiles still converts in a small heap. The result loads faster than the
+ * tiles and is what the other tools of the project read.
  */
 @Command(name = "import", description = "Convert CityGML files (NRW's LoD2 tiles) to one CityJSONSeq file. "
         + "Exit 0 when all loaded cleanly, 1 when some objects had problems (they are left out and named on stderr).")
@@ -39,6 +40,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "TILE", description = "CityGML files (.gml, .xml) or folders of them.")
     List<Path> inputs;
+
+    /** How far tiles are read ahead; a tile above its bytes per thread streams on the writing thread instead. */
+    OrderedReads.Limits limits = OrderedReads.Limits.cores();
 
     @Override
     public Integer call() throws IOException {
@@ -58,45 +62,26 @@ final class ImportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        List<String> problems = new ArrayList<>();
-        CrsAlignment crs = new CrsAlignment();
-        Set<String> ids = new HashSet<>();
-        int features = 0;
-        int objects = 0;
+        Output output = new Output(tiles);
+        List<String> problems = output.problems;
         // Written beside the output and moved into place only when complete: a failed import leaves the old file, or none.
         Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".part");
         boolean moved = false;
-        try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+        long largest = limits.bytes() / limits.window();
+        try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16));
+             OrderedReads<Path, ReadTile> reads = new OrderedReads<>(tiles, limits, OrderedReads::fileSize, tile -> readAhead(tile, largest))) {
+            output.writer = writer;
             for (Path tile : tiles) {
-                try (CityGmlReader reader = CityGmlReader.open(tile)) {
-                    CrsTransform transform = null;
-                    boolean first = true;
-                    while (reader.hasNext()) {
-                        CityFeature feature = reader.next();
-                        if (first) {
-                            // Known once a feature has been read; a file in another CRS than the first is written in the first's.
-                            first = false;
-                            transform = crs.transformFor(reader.fileName(), reader.referenceSystem());
-                        }
-                        if (transform != null) {
-                            double[] vertices = Arrays.copyOf(feature.vertices(), feature.vertexCount() * 3);
-                            transform.apply(vertices, feature.vertexCount());
-                            feature = new CityFeature(feature.objects(), vertices, feature.vertexCount());
-                        }
-                        if (!ids.add(feature.root().id())) {
-                            problems.add(reader.fileName() + ": object `" + feature.root().id() + "` was in an earlier file too; the second was skipped");
-                            continue;
-                        }
-                        if (!writer.headerWritten()) {
-                            writer.writeHeader(translate(feature), crs.referenceSystem(), metadata(tiles, reader));
-                        }
-                        writer.write(feature);
-                        features++;
-                        objects += feature.objects().size();
+                ReadTile read = reads.next();
+                if (read == null) {
+                    problems.addAll(readTile(tile, output::write));
+                    continue;
+                }
+                try {
+                    for (ReadFeature feature : read.features()) {
+                        output.write(feature.feature(), feature.reader());
                     }
-                    problems.addAll(reader.problems());
-                    // A CityJSONSeq holds no textures either: what was not carried over is said, as info says it.
-                    reader.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, note));
+                    problems.addAll(read.problems());
                 } catch (IOException e) {
                     problems.add(e.getMessage());
                 }
@@ -107,7 +92,7 @@ final class ImportCommand implements Callable<Integer> {
             writer.close();
             // Where every tile failed, an empty model would stand for a conversion that did not happen, and in place
             // of an earlier output it would lose that too.
-            if (features > 0 || problems.isEmpty()) {
+            if (output.features > 0 || problems.isEmpty()) {
                 Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
                 moved = true;
             }
@@ -121,8 +106,8 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("twin: nothing imported; " + out + " was left as it was");
             return 1;
         }
-        String transformed = crs.summary();
-        System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%s%n", out, features, objects, tiles.size(),
+        String transformed = output.crs.summary();
+        System.out.printf("%s: %,d features (%,d objects) from %d file%s; %d problem%s%s%n", out, output.features, output.objects, tiles.size(),
                 tiles.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s", transformed == null ? "" : "; " + transformed);
         return problems.isEmpty() ? 0 : 1;
     }
@@ -163,7 +148,100 @@ final class ImportCommand implements Callable<Integer> {
         return new double[]{Math.floor(corner[0] / 1000) * 1000, Math.floor(corner[1] / 1000) * 1000, 0};
     }
 
-    private static Map<String, Object> metadata(List<Path> tiles, CityGmlReader first) {
+    /** The features of a tile read ahead on the pool, or null where the tile is too large for that and is streamed here. */
+    private record ReadTile(List<ReadFeature> features, List<String> problems) {
+    }
+
+    /** A feature with what its reader said of the file as it handed it over, for the header if it is the first one. */
+    private record ReadFeature(CityFeature feature, TileReader reader) {
+    }
+
+    /** What the output needs to know of the file a feature came from. */
+    private record TileReader(String fileName, String referenceSystem, Map<String, Object> metadata) {
+    }
+
+    @FunctionalInterface
+    private interface FeatureSink {
+        void accept(CityFeature feature, TileReader reader) throws IOException;
+    }
+
+    /**
+     * A tile read into memory on the pool, features and problems; null for a tile above {@code largest} bytes, which
+     * the writing thread then streams itself, so a folder of huge tiles still converts in the memory of one building.
+     */
+    private static ReadTile readAhead(Path tile, long largest) {
+        if (OrderedReads.fileSize(tile) > largest) {
+            return null;
+        }
+        List<ReadFeature> features = new ArrayList<>();
+        List<String> problems = readTile(tile, (feature, reader) -> features.add(new ReadFeature(feature, reader)));
+        return new ReadTile(features, problems);
+    }
+
+    /** Hands each feature of a tile to {@code sink} as it is read, and returns the tile's problems. */
+    private static List<String> readTile(Path tile, FeatureSink sink) {
+        List<String> problems = new ArrayList<>();
+        try (CityGmlReader reader = CityGmlReader.open(tile)) {
+            TileReader first = null;
+            while (reader.hasNext()) {
+                CityFeature feature = reader.next();
+                if (first == null) {
+                    // The CRS as the reader tells it on the tile's first feature, as the header has always been written.
+                    first = new TileReader(reader.fileName(), reader.referenceSystem(), reader.metadata());
+                }
+                sink.accept(feature, first);
+            }
+            problems.addAll(reader.problems());
+            // A CityJSONSeq holds no textures either: what was not carried over is said, as info says it.
+            reader.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, note));
+        } catch (IOException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    /** The sequence being written, and what it counted. */
+    private static final class Output {
+        private final List<Path> tiles;
+        private final List<String> problems = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        /** Files of another CRS than the first are written in the first's. */
+        private final CrsAlignment crs = new CrsAlignment();
+        private TileReader current;
+        private CrsTransform transform;
+        private CityJsonSeqWriter writer;
+        private int features;
+        private int objects;
+
+        Output(List<Path> tiles) {
+            this.tiles = tiles;
+        }
+
+        void write(CityFeature feature, TileReader reader) throws IOException {
+            if (reader != current) {
+                // Features come in the tiles' order, each tile's with its one TileReader: a new one starts the next file.
+                current = reader;
+                transform = crs.transformFor(reader.fileName(), reader.referenceSystem());
+            }
+            if (transform != null) {
+                double[] vertices = Arrays.copyOf(feature.vertices(), feature.vertexCount() * 3);
+                transform.apply(vertices, feature.vertexCount());
+                feature = new CityFeature(feature.objects(), vertices, feature.vertexCount());
+            }
+            if (!ids.add(feature.root().id())) {
+                problems.add(reader.fileName() + ": object `" + feature.root().id() + "` was in an earlier file too; the second was skipped");
+                return;
+            }
+            if (!writer.headerWritten()) {
+                writer.writeHeader(translate(feature), crs.referenceSystem(), metadata(tiles, reader));
+            }
+            writer.write(feature);
+            features++;
+            objects += feature.objects().size();
+        }
+    }
+
+    private static Map<String, Object> metadata(List<Path> tiles, TileReader first) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("title", tiles.size() == 1 ? first.metadata().getOrDefault("title", first.fileName())
                 : tiles.size() + " CityGML files, " + tiles.get(0).getFileName() + " to " + tiles.get(tiles.size() - 1).getFileName());

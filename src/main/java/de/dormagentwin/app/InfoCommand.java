@@ -37,8 +37,11 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Map<String, Object>> reports = new ArrayList<>();
-        for (Path file : files) {
-            reports.add(report(file, lod));
+        // Each file is read on a core of its own, and reported in the order named.
+        try (OrderedReads<Path, Map<String, Object>> read = OrderedReads.ofFiles(files, file -> report(file, lod))) {
+            for (int i = 0; i < files.size(); i++) {
+                reports.add(read.next());
+            }
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

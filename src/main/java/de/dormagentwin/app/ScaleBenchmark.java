@@ -55,7 +55,7 @@ final class ScaleBenchmark {
     private record Frames(double millis, double cpuMillis, long triangles) {
     }
 
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

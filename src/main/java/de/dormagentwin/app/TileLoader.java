@@ -18,9 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads city model files one at a time and meshes each onto one grid as it comes, so that a folder of tiles
- * appears tile by tile: each file's meshes go to a listener (the viewer adds them to the scene) while the next file
- * is read. A file that will not load is named and skipped; the others load.
+ * Loads city model files and meshes each onto one grid as it comes, so that a folder of tiles appears tile by tile:
+ * each file's meshes go to a listener (the viewer adds them to the scene) in the files' order, while the next files
+ * are read ahead on every core ({@link OrderedReads}, a few tiles ahead at most). A file that will not load is named
+ * and skipped; the others load.
  *
  * <p>For NRW's tiles ({@code LoD2_32_347_5663_1_NW.gml}) the names tell where each tile lies before any is read:
  * the grid's origin is the kilometre line nearest the middle of them all, its tiles are NRW's kilometre tiles, and
@@ -50,8 +51,25 @@ final class TileLoader {
 
     /** Loads every file (every model file in each folder) and the terrain, handing each file's chunk to {@code each}. */
     static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each) {
+        return load(paths, terrainFiles, lod, each, CityModelReader::read, OrderedReads.Limits.cores());
+    }
+
+    /**
+     * As {@link #load(List, TerrainFiles, LodChoice, Consumer)}, with the files read by {@code reader} on a pool within
+     * {@code limits}. They are read in parallel but meshed and handed on one by one in their order on this thread: each
+     * tile's objects are numbered on from the tiles before it, and the grid comes from the first.
+     */
+    static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each,
+                                      OrderedReads.Read<Path, CityModel> reader, OrderedReads.Limits limits) {
         List<String> failures = new ArrayList<>();
         List<Path> files = order(expand(paths, failures));
+        try (OrderedReads<Path, CityModel> reads = new OrderedReads<>(files, limits, OrderedReads::fileSize, reader)) {
+            return load(paths, terrainFiles, lod, each, files, failures, reads);
+        }
+    }
+
+    private static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each, List<Path> files,
+                                              List<String> failures, OrderedReads<Path, CityModel> reads) {
         MeshBuilder.Grid grid = null;
         double[] nrwOrigin = nrwOrigin(files);
         List<CityModel> models = new ArrayList<>();
@@ -62,11 +80,9 @@ final class TileLoader {
             Path file = files.get(i);
             CityModel model;
             CityMeshes chunk;
-            long start = System.nanoTime();
-            long read;
             try {
-                model = CityModelReader.read(file);
-                read = System.nanoTime();
+                model = reads.next();
+                // On this thread, in the files' order: the first file's CRS is the one the others are transformed into.
                 model = crs.align(model);
                 if (grid == null) {
                     grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
@@ -76,13 +92,13 @@ final class TileLoader {
                 // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
                 String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;
                 failures.add(failure);
-                each.accept(new Chunk(file, null, failure, i + 1, files.size(), System.nanoTime() - start));
+                each.accept(new Chunk(file, null, failure, i + 1, files.size(), reads.lastNanos()));
                 continue;
             }
             models.add(model);
             chunks.add(chunk);
             objects += chunk.objects().size();
-            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), read - start));
+            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), reads.lastNanos()));
         }
         CityMeshes city = chunks.isEmpty() ? MeshBuilder.build(List.of(), lod) : CityMeshes.join(chunks);
         TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(paths));

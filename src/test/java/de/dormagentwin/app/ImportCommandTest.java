@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.io.CityGmlReader;
 import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.sample.NrwTileGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static de.dormagentwin.app.TwinRun.twin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -182,5 +187,76 @@ class ImportCommandTest {
         try (var files = Files.list(folder)) {
             assertEquals(List.of("broken.gml", "dormagen.city.jsonl"), files.map(path -> path.getFileName().toString()).sorted().toList());
         }
+    }
+
+    @Test
+    void aFolderReadInParallelIsWrittenInTheTilesOrderAsReadOneByOneWithEachProblemNamedInThatOrder() throws Exception {
+        Path tiles = Files.createDirectory(folder.resolve("tiles"));
+        for (int tile = 0; tile < 5; tile++) {
+            NrwTileGenerator.writeTile(tiles, 341 + tile, 5658, 30, tile * 30, 7 + tile);
+        }
+        Files.writeString(tiles.resolve("LoD2_32_343_5659_1_NW.gml"), "<core:CityModel");
+        Files.copy(tiles.resolve("LoD2_32_342_5658_1_NW.gml"), tiles.resolve("LoD2_32_344_5659_1_NW.gml"));
+        List<Path> inOrder = ModelFiles.modelFilesIn(tiles);
+        List<String> expectedIds = new ArrayList<>();
+        List<String> expectedProblems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Path tile : inOrder) {
+            try (CityGmlReader reader = CityGmlReader.open(tile)) {
+                while (reader.hasNext()) {
+                    String id = reader.next().root().id();
+                    if (seen.add(id)) {
+                        expectedIds.add(id);
+                    } else {
+                        expectedProblems.add(tile.getFileName() + ": object `" + id + "` was in an earlier file too");
+                    }
+                }
+            } catch (IOException e) {
+                expectedProblems.add(e.getMessage());
+            }
+        }
+
+        Path out = folder.resolve("all.city.jsonl");
+        TwinRun run = twin("import", "--out", out.toString(), tiles.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(out + ": 150 features (" + CityJsonReader.read(out).objects().size() + " objects) from 7 files; "
+                + expectedProblems.size() + " problems", run.out().strip());
+        List<String> lines = Files.readAllLines(out);
+        List<String> ids = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            ids.add(MAPPER.readTree(line).get("id").asText());
+        }
+        assertEquals(expectedIds, ids);
+        int from = 0;
+        for (String problem : expectedProblems) {
+            int at = run.err().indexOf(problem, from);
+            assertTrue(at >= from, "in order on stderr: " + problem + "\n" + run.err());
+            from = at + problem.length();
+        }
+    }
+
+    @Test
+    void aTileTooLargeToReadAheadStreamsAndWritesWhatReadAheadWrites() throws Exception {
+        Path tiles = Files.createDirectory(folder.resolve("tiles"));
+        for (int tile = 0; tile < 3; tile++) {
+            NrwTileGenerator.writeTile(tiles, 341 + tile, 5658, 20, tile * 20, 7 + tile);
+        }
+        Files.copy(resource("nrw-tile.gml"), tiles.resolve("LoD2_32_345_5663_1_NW.gml"));
+        Files.copy(tiles.resolve("LoD2_32_341_5658_1_NW.gml"), tiles.resolve("LoD2_32_344_5658_1_NW.gml"));
+        Path readAhead = folder.resolve("read-ahead.city.jsonl");
+        Path streamed = folder.resolve("streamed.city.jsonl");
+        assertEquals(1, importWith(new OrderedReads.Limits(2, 2, Long.MAX_VALUE), readAhead, tiles));
+        // No byte to spare: every tile is larger than its share, so each streams on the writing thread.
+        assertEquals(1, importWith(new OrderedReads.Limits(2, 2, 0), streamed, tiles));
+        assertEquals(Files.readAllLines(readAhead), Files.readAllLines(streamed));
+        assertEquals(1 + 60 + 5, Files.readAllLines(streamed).size(), "a header, the generated buildings and the fixture's; the copy's left out");
+    }
+
+    private static int importWith(OrderedReads.Limits limits, Path out, Path tiles) throws IOException {
+        ImportCommand command = new ImportCommand();
+        command.out = out;
+        command.inputs = List.of(tiles);
+        command.limits = limits;
+        return command.call();
     }
 }

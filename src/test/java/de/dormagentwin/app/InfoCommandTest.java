@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.sample.NrwTileGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,5 +136,34 @@ class InfoCommandTest {
         JsonNode report = reportWithProblems(file.toString());
         assertEquals(0, report.get("cityObjects").asInt());
         assertTrue(report.get("problems").get(0).asText().contains("Duplicate field 'vertices'"), report.toString());
+    }
+
+    @Test
+    void severalFilesReadInParallelAreReportedInTheOrderNamedEachAsWhenNamedAlone(@TempDir Path folder) throws Exception {
+        List<String> files = new ArrayList<>();
+        for (int tile = 0; tile < 4; tile++) {
+            files.add(NrwTileGenerator.writeTile(folder, 341 + tile, 5658, 10 + 10 * tile, tile * 100, 7 + tile).toString());
+        }
+        Path broken = folder.resolve("broken.gml");
+        Files.writeString(broken, "<core:CityModel");
+        files.add(1, broken.toString());
+        files.add(resource("/de/dormagentwin/model/io/nrw-tile.gml"));
+
+        List<String> args = new ArrayList<>(List.of("info", "--json"));
+        args.addAll(files);
+        TwinRun run = twin(args.toArray(String[]::new));
+        assertEquals(1, run.exitCode(), "the broken file has a problem");
+        JsonNode reports = MAPPER.readTree(run.out());
+        assertEquals(files.size(), reports.size());
+        for (int i = 0; i < files.size(); i++) {
+            assertEquals(MAPPER.readTree(twin("info", "--json", files.get(i)).out()), reports.get(i), files.get(i));
+        }
+
+        StringBuilder alone = new StringBuilder();
+        for (String file : files) {
+            alone.append(twin("info", file).out());
+        }
+        args.remove("--json");
+        assertEquals(alone.toString(), twin(args.toArray(String[]::new)).out());
     }
 }

@@ -1,15 +1,24 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityModelReader;
+import de.dormagentwin.sample.NrwTileGenerator;
 import de.dormagentwin.scene.MeshPart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,5 +174,93 @@ class TileLoaderTest {
         var joined = chunks.get(0).meshes().append(chunks.get(1).meshes());
         assertEquals(prepared.meshes().objects(), joined.objects());
         assertEquals(prepared.meshes().parts(), joined.parts());
+    }
+
+    /** A block of generated NRW tiles, 3 by 2 kilometres, 40 buildings each with ids of their own. */
+    private void generatedTiles() throws Exception {
+        for (int tile = 0; tile < 6; tile++) {
+            NrwTileGenerator.writeTile(folder, 341 + tile % 3, 5658 + tile / 3, 40, tile * 40, 7 + tile);
+        }
+    }
+
+    private static List<String> ids(List<CityObject> objects) {
+        return objects.stream().map(CityObject::id).toList();
+    }
+
+    @Test
+    void tilesReadInParallelGiveTheSameChunksInTheSameOrderAsReadOneByOne() throws Exception {
+        generatedTiles();
+        Files.writeString(folder.resolve("LoD2_32_344_5659_1_NW.gml"), "<core:CityModel");
+        List<TileLoader.Chunk> oneByOne = new ArrayList<>();
+        SceneFactory.Prepared single = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, oneByOne::add,
+                CityModelReader::read, new OrderedReads.Limits(1, 1, Long.MAX_VALUE));
+        List<TileLoader.Chunk> parallel = new ArrayList<>();
+        SceneFactory.Prepared four = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, parallel::add,
+                CityModelReader::read, OrderedReads.Limits.threads(4));
+
+        assertEquals(7, parallel.size());
+        assertEquals(oneByOne.stream().map(TileLoader.Chunk::file).toList(), parallel.stream().map(TileLoader.Chunk::file).toList());
+        assertEquals(oneByOne.stream().map(TileLoader.Chunk::failure).toList(), parallel.stream().map(TileLoader.Chunk::failure).toList());
+        assertEquals(1, parallel.stream().filter(chunk -> chunk.failure() != null).count(), "the broken tile is named, the others load");
+        assertEquals(single.loaded().failures(), four.loaded().failures());
+        assertEquals(ids(single.meshes().objects()), ids(four.meshes().objects()));
+        assertEquals(single.meshes().triangles(), four.meshes().triangles());
+        assertEquals(single.meshes().parts().size(), four.meshes().parts().size());
+        for (int i = 0; i < four.meshes().parts().size(); i++) {
+            MeshPart one = single.meshes().parts().get(i);
+            MeshPart other = four.meshes().parts().get(i);
+            assertEquals(one.tileColumn() + " " + one.tileRow(), other.tileColumn() + " " + other.tileRow());
+            assertArrayEquals(one.points(), other.points());
+            assertArrayEquals(one.faceToObject(), other.faceToObject());
+        }
+        assertEquals(240, four.loaded().models().stream().flatMap(model -> model.objects().stream())
+                .filter(object -> object.parents().isEmpty()).count(), "every building of the six good tiles");
+    }
+
+    @Test
+    void theTilesOfAFolderAreReadOnSeveralThreadsAtOnce() throws Exception {
+        generatedTiles();
+        CountDownLatch twoReading = new CountDownLatch(2);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add, file -> {
+            threads.add(Thread.currentThread().getName());
+            twoReading.countDown();
+            try {
+                // A guard against a hang only: read one by one, the first tile would wait here for a second that never starts.
+                if (!twoReading.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException(file.getFileName() + ": no second tile was read beside it");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return CityModelReader.read(file);
+        }, OrderedReads.Limits.threads(2));
+        assertEquals(List.of(), chunks.stream().map(TileLoader.Chunk::failure).filter(failure -> failure != null).toList());
+        assertEquals(2, threads.size(), threads.toString());
+    }
+
+    @Test
+    void aSlowViewerHasAtMostTheWindowOfTilesReadAheadOfIt() throws Exception {
+        generatedTiles();
+        int window = 2;
+        AtomicInteger readsStarted = new AtomicInteger();
+        List<Integer> aheadOfTheViewer = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> {
+            try {
+                // The viewer busy with this tile: readers without a bound would meanwhile read every other one.
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            aheadOfTheViewer.add(readsStarted.get() - chunk.done());
+        }, file -> {
+            readsStarted.incrementAndGet();
+            return CityModelReader.read(file);
+        }, new OrderedReads.Limits(window, window, Long.MAX_VALUE));
+        assertEquals(6, aheadOfTheViewer.size());
+        assertTrue(aheadOfTheViewer.stream().allMatch(ahead -> ahead <= window), "tiles read beyond the one on screen: " + aheadOfTheViewer);
+        assertTrue(aheadOfTheViewer.get(0) > 0, "the next tiles are read while the first is shown: " + aheadOfTheViewer);
     }
 }
