@@ -50,6 +50,12 @@ class SkyTest {
     }
 
     @Test
+    void theSkyHasNoMoreStopsThanPrismDrawsInItsShader() {
+        // Prism fills a gradient of more than 12 stops on the CPU at every frame (BaseShaderGraphics.setPaint).
+        assertTrue(Sky.gradient(14, 40, 2160).getStops().size() <= 12);
+    }
+
+    @Test
     void aCameraLookingSteeplyDownSeesNoSky() {
         for (Stop stop : Sky.gradient(60, 40, 900).getStops()) {
             assertEquals(HAZE, stop.getColor(), "the whole view is below the horizon");
