@@ -133,6 +133,9 @@ public final class CityGmlReader implements AutoCloseable {
      * so far and the objects' own: a material must come before the surfaces it colours, as in KIT's and NRW's files.
      */
     private final Map<String, Integer> materialColours = new HashMap<>();
+    /** A file's materials may colour this many surfaces: about 100 MB of ids at most, whatever the file claims. */
+    static final int MOST_MATERIAL_TARGETS = 1_000_000;
+    private boolean materialTargetsCut;
     /** Surfaces that textures target, which are not drawn. */
     private int texturedSurfaces;
     private String fileSrs;
@@ -446,8 +449,12 @@ public final class CityGmlReader implements AutoCloseable {
                 int argb = 0xFF000000 | channel(diffuse.getRed()) << 16 | channel(diffuse.getGreen()) << 8 | channel(diffuse.getBlue());
                 for (GeometryReference target : material.getTargets()) {
                     String id = target.getHref() == null ? null : target.getHref().startsWith("#") ? target.getHref().substring(1) : target.getHref();
-                    if (id != null) {
+                    if (id != null && materialColours.size() < MOST_MATERIAL_TARGETS) {
                         materialColours.putIfAbsent(id, argb);
+                    } else if (id != null && !materialTargetsCut) {
+                        materialTargetsCut = true;
+                        notes.add(fileName + ": materials name more than " + MOST_MATERIAL_TARGETS + " surfaces; those beyond are drawn"
+                                + " in the viewer's colours");
                     }
                 }
             } else if (property.getObject() instanceof ParameterizedTexture texture) {
