@@ -79,14 +79,9 @@ public record GroundImage(double west, double south, double east, double north, 
     /**
      * The ground beyond everything else, a square of half-size {@code reach} around the scene origin: the far
      * countryside's colour out to {@code clear} metres from the origin, then thickening into the sky's haze
-     * ({@link #HAZE_DISTANCE}), all haze near its edges. So the ground meets the sky in the haze at the horizon,
-     * not at an edge.
+     * ({@link #HAZE_DISTANCE}, of the given colour: the night's is dark), all haze near its edges. So the ground
+     * meets the sky in the haze at the horizon, not at an edge.
      */
-    public static GroundImage farGround(double clear, double reach) {
-        return farGround(clear, reach, Sky.HAZE_ARGB);
-    }
-
-    /** The far ground fading into a haze of the given colour (the night's haze is dark). */
     public static GroundImage farGround(double clear, double reach, int hazeArgb) {
         int texels = FAR_TEXELS;
         int[] diffuse = new int[texels * texels];

@@ -41,11 +41,6 @@ public final class Sky {
      * The sky as seen by a camera that looks {@code pitchDegrees} below the horizontal with a vertical field of view
      * of {@code fieldOfViewDegrees}, on a view {@code heightPixels} high: top to bottom of the view.
      */
-    public static LinearGradient gradient(double pitchDegrees, double fieldOfViewDegrees, double heightPixels) {
-        return gradient(pitchDegrees, fieldOfViewDegrees, heightPixels, 1);
-    }
-
-    /** The sky by day (daylight 1), at night (0) or in the twilight between. */
     public static LinearGradient gradient(double pitchDegrees, double fieldOfViewDegrees, double heightPixels,
                                           double daylight) {
         double height = Math.max(1, heightPixels);
@@ -63,11 +58,7 @@ public final class Sky {
         return Math.toDegrees(Math.atan2(height / 2 - y, focal)) - pitchDegrees;
     }
 
-    /** The sky's colour by day at an elevation in degrees: haze at and below the horizon, blue above. */
-    static Color colorAt(double elevationDegrees) {
-        return colorAt(elevationDegrees, 1);
-    }
-
+    /** The sky's colour at an elevation in degrees: haze at and below the horizon, blue above; darker at night. */
     static Color colorAt(double elevationDegrees, double daylight) {
         double day = Math.max(0, Math.min(1, daylight));
         Color haze = NIGHT_HAZE.interpolate(HAZE, day);

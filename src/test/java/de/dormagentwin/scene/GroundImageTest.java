@@ -104,7 +104,7 @@ class GroundImageTest {
 
     @Test
     void theFarGroundTurnsIntoHazeTowardsItsEdges() {
-        GroundImage far = GroundImage.farGround(10_000, 60_000);
+        GroundImage far = GroundImage.farGround(10_000, 60_000, Sky.HAZE_ARGB);
         int middle = (far.height() / 2) * far.width() + far.width() / 2;
         assertEquals(GroundImage.FAR_ARGB, far.diffuse()[middle]);
         assertEquals(0xFF000000, far.glow()[middle], "nothing glows near the town");

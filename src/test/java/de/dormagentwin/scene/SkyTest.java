@@ -24,17 +24,17 @@ class SkyTest {
 
     @Test
     void theSkyIsHazeAtAndBelowTheHorizonAndBlueHighUp() {
-        assertEquals(HAZE, Sky.colorAt(0));
-        assertEquals(HAZE, Sky.colorAt(-30));
-        Color high = Sky.colorAt(60);
+        assertEquals(HAZE, Sky.colorAt(0, 1));
+        assertEquals(HAZE, Sky.colorAt(-30, 1));
+        Color high = Sky.colorAt(60, 1);
         assertTrue(high.getBlue() - high.getRed() > 0.25, "high up the sky is blue: " + high);
-        Color low = Sky.colorAt(5);
+        Color low = Sky.colorAt(5, 1);
         assertTrue(low.getBlue() - low.getRed() < high.getBlue() - high.getRed(), "it pales towards the horizon");
     }
 
     @Test
     void aCameraLookingAcrossTheTownSeesBlueAtTheTopAndHazeAtTheBottom() {
-        LinearGradient sky = Sky.gradient(14, 40, 900);
+        LinearGradient sky = Sky.gradient(14, 40, 900, 1);
         Color top = sky.getStops().get(0).getColor();
         Color bottom = sky.getStops().get(sky.getStops().size() - 1).getColor();
         assertTrue(top.getBlue() - top.getRed() > 0.15, "the top of the view is sky: " + top);
@@ -52,12 +52,12 @@ class SkyTest {
     @Test
     void theSkyHasNoMoreStopsThanPrismDrawsInItsShader() {
         // Prism fills a gradient of more than 12 stops on the CPU at every frame (BaseShaderGraphics.setPaint).
-        assertTrue(Sky.gradient(14, 40, 2160).getStops().size() <= 12);
+        assertTrue(Sky.gradient(14, 40, 2160, 1).getStops().size() <= 12);
     }
 
     @Test
     void aCameraLookingSteeplyDownSeesNoSky() {
-        for (Stop stop : Sky.gradient(60, 40, 900).getStops()) {
+        for (Stop stop : Sky.gradient(60, 40, 900, 1).getStops()) {
             assertEquals(HAZE, stop.getColor(), "the whole view is below the horizon");
         }
     }
