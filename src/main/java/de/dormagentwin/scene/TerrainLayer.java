@@ -29,11 +29,6 @@ public final class TerrainLayer {
     /** Per tile's mesh view, the box around its points: tiles out of view are not drawn. */
     private final List<double[]> boxes = new ArrayList<>();
 
-    /** Terrain without land use. */
-    public TerrainLayer(TerrainMesh mesh) {
-        this(mesh, List.of());
-    }
-
     /** Terrain with land use painted on it, in order. */
     public TerrainLayer(TerrainMesh mesh, List<GroundArea> areas) {
         this.mesh = mesh;
