@@ -133,6 +133,7 @@ public final class ViewerApp extends Application {
             // Full screen asks the window manager; where there is none (a bare X server) the window would keep its
             // size in a black frame. Sized to the screen first, it fills it either way.
             Rectangle2D screen = Screen.getPrimary().getBounds();
+            loading.setTextSize(KioskPane.textSizeFor(screen.getHeight()));
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
             stage.setWidth(screen.getWidth());

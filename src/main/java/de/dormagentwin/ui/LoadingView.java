@@ -56,6 +56,16 @@ public final class LoadingView extends StackPane {
         getChildren().add(waiting);
     }
 
+    /**
+     * Sets the size of every text here, in pixels: the kiosk's, which a visitor reads from a step back, is larger
+     * than the planner's 16 and 14.
+     */
+    public void setTextSize(double pixels) {
+        String size = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", pixels);
+        progressBox.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 6; " + size);
+        setStyle("-fx-background-color: #e6eef3; " + size);
+    }
+
     public void setMessage(String text) {
         message.setText(text);
     }

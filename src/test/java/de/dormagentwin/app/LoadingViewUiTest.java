@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,6 +48,25 @@ class LoadingViewUiTest {
         for (int tile = 0; tile < eastKm.length; tile++) {
             NrwTileGenerator.writeTile(folder, eastKm[tile], 5663, BUILDINGS, tile * BUILDINGS, tile);
         }
+    }
+
+    @Test
+    void theKiosksLoadingScreenIsInTheKiosksTextSize() throws Exception {
+        writeTiles(344, 345);
+        var show = ViewerApp.showOn(loading);
+        WaitForAsyncUtils.asyncFx(() -> loading.setTextSize(de.dormagentwin.ui.kiosk.KioskPane.textSizeFor(1080))).get();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> {
+            show.accept(chunk);
+            WaitForAsyncUtils.waitForFxEvents();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> sizes = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            loading.applyCss();
+            loading.lookupAll(".label").forEach(node -> sizes.add(((javafx.scene.control.Label) node).getFont().getSize()));
+        }).get();
+        assertFalse(sizes.isEmpty());
+        assertTrue(sizes.stream().allMatch(size -> size >= 18), "every text at least 18 px at 1080p: " + sizes);
     }
 
     @Test

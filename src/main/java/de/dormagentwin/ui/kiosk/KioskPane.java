@@ -65,6 +65,11 @@ public final class KioskPane extends StackPane {
     public static final double TEXT_PX = 18;
     /** The screen height {@link #TEXT_PX} is for. */
     static final double TEXT_PX_AT_HEIGHT = 1080;
+    /** The kiosk's text size in pixels on a screen this many pixels high: {@link #TEXT_PX} at 1080, never less. */
+    public static double textSizeFor(double screenHeight) {
+        return Math.max(TEXT_PX, screenHeight / TEXT_PX_AT_HEIGHT * TEXT_PX);
+    }
+
     /** The smallest size of anything a finger must hit, in pixels. */
     public static final double TOUCH_TARGET = 56;
     /** An object narrower than this on screen, in pixels, is too small to be what a finger meant. */
@@ -207,7 +212,7 @@ public final class KioskPane extends StackPane {
         bar.getChildren().stream().filter(Button.class::isInstance).forEach(viewport.valueLabels()::keepClearOf);
         viewport.valueLabels().keepClearOf(hint, caption, card, gauge);
         setTextSize(TEXT_PX);
-        heightProperty().addListener((property, before, after) -> setTextSize(Math.max(TEXT_PX, after.doubleValue() / TEXT_PX_AT_HEIGHT * TEXT_PX)));
+        heightProperty().addListener((property, before, after) -> setTextSize(textSizeFor(after.doubleValue())));
 
         viewport.setOnPick(click -> {
             String marker = overlays.markers().placeAt(click.getPickResult());
