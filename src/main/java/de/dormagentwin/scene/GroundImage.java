@@ -100,7 +100,8 @@ public record GroundImage(double west, double south, double east, double north, 
         return new GroundImage(-reach, -reach, reach, reach, texels, texels, diffuse, texels, texels, glow);
     }
 
-    private static int mix(int a, int b, double t) {
+    /** {@code a} blended towards {@code b} by {@code t} (0 gives a, 1 gives b), opaque ARGB. */
+    static int mix(int a, int b, double t) {
         int red = (int) Math.round(((a >> 16) & 0xFF) * (1 - t) + ((b >> 16) & 0xFF) * t);
         int green = (int) Math.round(((a >> 8) & 0xFF) * (1 - t) + ((b >> 8) & 0xFF) * t);
         int blue = (int) Math.round((a & 0xFF) * (1 - t) + (b & 0xFF) * t);

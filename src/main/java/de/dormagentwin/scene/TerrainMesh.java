@@ -511,13 +511,7 @@ public final class TerrainMesh {
         double span = Math.max(LEAST_TINT_SPAN, highest - lowest);
         double along = Math.max(0, Math.min(1, (height - lowest) / span)) * (TINT_ARGB.length - 1);
         int stop = Math.min(TINT_ARGB.length - 2, (int) along);
-        double t = along - stop;
-        int from = TINT_ARGB[stop];
-        int to = TINT_ARGB[stop + 1];
-        int red = (int) Math.round(((from >> 16) & 0xFF) * (1 - t) + ((to >> 16) & 0xFF) * t);
-        int green = (int) Math.round(((from >> 8) & 0xFF) * (1 - t) + ((to >> 8) & 0xFF) * t);
-        int blue = (int) Math.round((from & 0xFF) * (1 - t) + (to & 0xFF) * t);
-        return 0xFF000000 | red << 16 | green << 8 | blue;
+        return GroundImage.mix(TINT_ARGB[stop], TINT_ARGB[stop + 1], along - stop);
     }
 
     /** The scene y (down) of the lowest drawn ground, the largest y; NaN without terrain. */
