@@ -45,7 +45,7 @@ final class CrsAlignment {
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "%s: %,d vertices transformed into %s in %.1f ms",
                 SafeText.of(model.name()), model.vertexCount(), target, (System.nanoTime() - start) / 1e6));
         return new CityModel(model.name(), target.url(), model.metadata(), vertices, model.vertexCount(), model.objects(), model.problems(),
-                model.notes(), model.skippedObjects());
+                model.notes(), model.skippedObjects(), model.textures());
     }
 
     /**

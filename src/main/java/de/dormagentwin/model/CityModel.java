@@ -2,6 +2,7 @@ package de.dormagentwin.model;
 
 import de.dormagentwin.model.text.SafeText;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ public final class CityModel {
     private final List<String> notes;
     private final int skippedObjects;
     private final Map<String, CityObject> byId;
+    private final List<Path> textures;
 
     public CityModel(String name, String referenceSystem, Map<String, Object> metadata, double[] vertices, int vertexCount,
                      List<CityObject> objects, List<String> problems, int skippedObjects) {
@@ -38,6 +40,15 @@ public final class CityModel {
      */
     public CityModel(String name, String referenceSystem, Map<String, Object> metadata, double[] vertices, int vertexCount,
                      List<CityObject> objects, List<String> problems, List<String> notes, int skippedObjects) {
+        this(name, referenceSystem, metadata, vertices, vertexCount, objects, problems, notes, skippedObjects, List.of());
+    }
+
+    /**
+     * @param textures the texture images the geometries' {@link Geometry#surfaceTexture} indexes: files the reader
+     *                 found next to the model and checked, never a URL or a path out of the model's folder
+     */
+    public CityModel(String name, String referenceSystem, Map<String, Object> metadata, double[] vertices, int vertexCount,
+                     List<CityObject> objects, List<String> problems, List<String> notes, int skippedObjects, List<Path> textures) {
         this.name = name;
         this.referenceSystem = referenceSystem;
         this.metadata = metadata;
@@ -49,6 +60,7 @@ public final class CityModel {
         this.problems = problems.stream().map(problem -> SafeText.of(problem, PROBLEM_LIMIT)).toList();
         this.notes = notes.stream().map(note -> SafeText.of(note, PROBLEM_LIMIT)).toList();
         this.skippedObjects = skippedObjects;
+        this.textures = List.copyOf(textures);
         this.byId = new HashMap<>(objects.size() * 2);
         for (CityObject object : objects) {
             byId.put(object.id(), object);
@@ -100,6 +112,11 @@ public final class CityModel {
     /** What the file holds that is not drawn, though it is no problem (see the constructor). */
     public List<String> notes() {
         return notes;
+    }
+
+    /** The texture images, by the index {@link Geometry#surfaceTexture} gives; empty for an untextured model. */
+    public List<Path> textures() {
+        return textures;
     }
 
     /** How many objects were left out because of problems. */

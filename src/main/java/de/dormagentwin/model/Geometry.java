@@ -12,6 +12,8 @@ import java.util.Arrays;
 public final class Geometry {
     /** Marks a surface without a material colour. */
     public static final int NO_COLOR = 0;
+    /** Marks a surface without a texture. */
+    public static final int NO_TEXTURE = -1;
 
     private final GeometryType type;
     private final String lod;
@@ -20,13 +22,30 @@ public final class Geometry {
     private final int[] vertexIndices;
     private final String[] semanticTypes;
     private final int[] surfaceColors;
+    /** Per surface, an index into {@link CityModel#textures()} or {@link #NO_TEXTURE}; null for an untextured geometry. */
+    private final int[] surfaceTextures;
+    /** u, v per position of {@link #vertexIndices}; null for an untextured geometry, the common case, which so pays nothing. */
+    private final float[] textureCoordinates;
+
+    public Geometry(GeometryType type, String lod, int[] surfaceRingStart, int[] ringVertexStart, int[] vertexIndices,
+                    String[] semanticTypes, int[] surfaceColors) {
+        this(type, lod, surfaceRingStart, ringVertexStart, vertexIndices, semanticTypes, surfaceColors, null, null);
+    }
 
     /**
      * @param semanticTypes per surface, the semantic surface type (such as {@code RoofSurface}) or null; the array may be null
      * @param surfaceColors per surface, an opaque ARGB material colour or {@link #NO_COLOR}; the array may be null
+     * @param surfaceTextures per surface, the index of its image in the model's {@link CityModel#textures()} or
+     *                        {@link #NO_TEXTURE}; null where no surface has one, and then so is {@code textureCoordinates}
+     * @param textureCoordinates u, v per position of {@code vertexIndices} (v up, as CityGML and CityJSON write it);
+     *                           read only for textured surfaces
      */
     public Geometry(GeometryType type, String lod, int[] surfaceRingStart, int[] ringVertexStart, int[] vertexIndices,
-                    String[] semanticTypes, int[] surfaceColors) {
+                    String[] semanticTypes, int[] surfaceColors, int[] surfaceTextures, float[] textureCoordinates) {
+        if ((surfaceTextures == null) != (textureCoordinates == null)
+                || textureCoordinates != null && textureCoordinates.length != vertexIndices.length * 2) {
+            throw new IllegalArgumentException("texture coordinates must come with surface textures, two per position");
+        }
         this.type = type;
         this.lod = lod;
         this.surfaceRingStart = surfaceRingStart;
@@ -34,6 +53,8 @@ public final class Geometry {
         this.vertexIndices = vertexIndices;
         this.semanticTypes = semanticTypes;
         this.surfaceColors = surfaceColors;
+        this.surfaceTextures = surfaceTextures;
+        this.textureCoordinates = textureCoordinates;
     }
 
     public GeometryType type() {
@@ -80,6 +101,26 @@ public final class Geometry {
 
     public int surfaceColor(int surface) {
         return surfaceColors == null ? NO_COLOR : surfaceColors[surface];
+    }
+
+    /** The surface's image, an index into {@link CityModel#textures()}, or {@link #NO_TEXTURE}. */
+    public int surfaceTexture(int surface) {
+        return surfaceTextures == null ? NO_TEXTURE : surfaceTextures[surface];
+    }
+
+    /** Whether any surface has a texture. */
+    public boolean hasTextures() {
+        return surfaceTextures != null;
+    }
+
+    /** The texture's u at position {@code position} of the flattened ring list; meaningful on a textured surface only. */
+    public float textureU(int position) {
+        return textureCoordinates[position * 2];
+    }
+
+    /** The texture's v (up from the image's bottom edge) at position {@code position}; meaningful on a textured surface only. */
+    public float textureV(int position) {
+        return textureCoordinates[position * 2 + 1];
     }
 
     /** The largest vertex index this geometry refers to, or -1 when it has none. */

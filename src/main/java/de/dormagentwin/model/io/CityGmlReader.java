@@ -28,11 +28,16 @@ import org.citygml4j.core.model.tunnel.AbstractTunnel;
 import org.citygml4j.core.model.tunnel.Tunnel;
 import org.xmlobjects.gml.model.feature.FeatureProperty;
 import org.citygml4j.core.model.appearance.AbstractSurfaceDataProperty;
+import org.citygml4j.core.model.appearance.AbstractTextureParameterization;
 import org.citygml4j.core.model.appearance.Appearance;
 import org.citygml4j.core.model.appearance.Color;
 import org.citygml4j.core.model.appearance.GeometryReference;
 import org.citygml4j.core.model.appearance.GeoreferencedTexture;
 import org.citygml4j.core.model.appearance.ParameterizedTexture;
+import org.citygml4j.core.model.appearance.TexCoordList;
+import org.citygml4j.core.model.appearance.TextureAssociation;
+import org.citygml4j.core.model.appearance.TextureAssociationProperty;
+import org.citygml4j.core.model.appearance.TextureCoordinates;
 import org.citygml4j.core.model.appearance.X3DMaterial;
 import org.citygml4j.core.model.core.AbstractAppearanceProperty;
 import org.citygml4j.core.model.building.AbstractBuilding;
@@ -136,8 +141,8 @@ public final class CityGmlReader implements AutoCloseable {
     /** A file's materials may colour this many surfaces: about 100 MB of ids at most, whatever the file claims. */
     static final int MOST_MATERIAL_TARGETS = 1_000_000;
     private boolean materialTargetsCut;
-    /** Surfaces that textures target, which are not drawn. */
-    private int texturedSurfaces;
+    /** The file's textures: images, the theme drawn, and what is not drawn. */
+    private final Appearances appearances;
     private String fileSrs;
     private Crs fileCrs;
     private String title;
@@ -151,8 +156,9 @@ public final class CityGmlReader implements AutoCloseable {
     private boolean featureWithoutSrs;
     private CityFeature pending;
 
-    private CityGmlReader(String fileName, InputStream input) throws IOException {
+    private CityGmlReader(String fileName, Path file, InputStream input) throws IOException {
         this.fileName = fileName;
+        this.appearances = new Appearances(file, fileName);
         this.input = input.markSupported() ? input : new BufferedInputStream(input, 1 << 16);
         refusePreStandard(this.input, fileName);
         try {
@@ -195,16 +201,19 @@ public final class CityGmlReader implements AutoCloseable {
     public static CityGmlReader open(Path file) throws IOException {
         InputStream in = ModelInput.open(file);
         try {
-            return new CityGmlReader(file.getFileName().toString(), in);
+            return new CityGmlReader(file.getFileName().toString(), file, in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
     }
 
-    /** Reads from {@code in}, which {@link #close()} closes; {@code fileName} names it in messages. */
+    /**
+     * Reads from {@code in}, which {@link #close()} closes; {@code fileName} names it in messages. A stream has no
+     * folder for texture images: its textures are not drawn, and a note says so.
+     */
     public static CityGmlReader open(InputStream in, String fileName) throws IOException {
-        return new CityGmlReader(fileName, in);
+        return new CityGmlReader(fileName, null, in);
     }
 
     public static CityModel read(Path file) throws IOException {
@@ -226,7 +235,8 @@ public final class CityGmlReader implements AutoCloseable {
         while (advance(pool, objects)) {
             pool.startFeature();
         }
-        return new CityModel(fileName, referenceSystem(), metadata(), vertices.array(), vertices.size() / 3, objects, problems, notes, skipped);
+        return new CityModel(fileName, referenceSystem(), metadata(), vertices.array(), vertices.size() / 3, objects, problems, notes, skipped,
+                appearances.images());
     }
 
     /** Whether another feature with at least one object that loaded follows. */
@@ -430,17 +440,15 @@ public final class CityGmlReader implements AutoCloseable {
                     + " objects (the first `" + firstWithoutSrs + "`) name") + " no CRS (no srsName on the file, the object or its geometry); "
                     + "its coordinates were taken as " + (fileCrs == null ? "ETRS89 / UTM zone 32N (EPSG:25832)" : "in the file's CRS (" + fileCrs + ")"));
         }
-        if (texturedSurfaces > 0) {
-            notes.add(fileName + ": " + texturedSurfaces + " surface" + (texturedSurfaces == 1 ? " has a texture, which is"
-                    : "s have textures, which are") + " not drawn; they are drawn in their material's colour or the viewer's");
-        }
+        appearances.addNotes(notes);
         notRead.forEach((type, count) -> problems.add(fileName + ": " + count + " " + type + " feature" + (count == 1 ? " was" : "s were")
                 + " not loaded (a kind this reader does not draw)"));
     }
 
     /**
      * Takes an appearance's materials: each X3DMaterial's diffuse colour for the surfaces it targets (the first
-     * material to name a surface wins, whatever its theme), and counts the surfaces its textures target.
+     * material to name a surface wins, whatever its theme), and the textures of the theme drawn for the surfaces
+     * they target.
      */
     private void addSurfaceData(Appearance appearance) {
         for (AbstractSurfaceDataProperty property : appearance.getSurfaceData()) {
@@ -457,12 +465,46 @@ public final class CityGmlReader implements AutoCloseable {
                                 + " in the viewer's colours");
                     }
                 }
-            } else if (property.getObject() instanceof ParameterizedTexture texture) {
-                texturedSurfaces += texture.getTextureParameterizations().size();
-            } else if (property.getObject() instanceof GeoreferencedTexture texture) {
-                texturedSurfaces += texture.getTargets().size();
+            } else if (property.getObject() instanceof ParameterizedTexture texture && appearances.drawsTheme(appearance.getTheme())) {
+                addTexture(texture);
+            } else if (property.getObject() instanceof GeoreferencedTexture texture && appearances.drawsTheme(appearance.getTheme())) {
+                appearances.unsupported("georeferenced texture", texture.getTargets().size());
             }
         }
+    }
+
+    /** A ParameterizedTexture's image, and its texture coordinates by ring for each surface it targets. */
+    private void addTexture(ParameterizedTexture texture) {
+        List<TextureAssociationProperty> associations = texture.getTextureParameterizations();
+        int image = appearances.files.use(texture.getImageURI(), associations.size());
+        if (image < 0) {
+            return;
+        }
+        for (TextureAssociationProperty property : associations) {
+            TextureAssociation association = property.getObject();
+            String target = association == null ? null : local(association.getTarget() == null ? null : association.getTarget().getHref());
+            AbstractTextureParameterization parameterization = association == null || association.getTextureParameterization() == null ? null
+                    : association.getTextureParameterization().getObject();
+            if (parameterization instanceof TexCoordList list && target != null) {
+                Map<String, double[]> rings = new HashMap<>(4);
+                for (TextureCoordinates coordinates : list.getTextureCoordinates()) {
+                    String ring = local(coordinates.getRing() == null ? null : coordinates.getRing().getHref());
+                    if (ring != null && coordinates.getValue() != null) {
+                        rings.put(ring, coordinates.getValue().stream().mapToDouble(value -> value == null ? Double.NaN : value).toArray());
+                    }
+                }
+                appearances.target(target, new Appearances.TextureTarget(image, rings));
+            } else if (parameterization != null && !(parameterization instanceof TexCoordList)) {
+                appearances.unsupported("texture coordinates given by a " + parameterization.getClass().getSimpleName(), 1);
+            } else {
+                appearances.unmatched(1);
+            }
+        }
+    }
+
+    /** A gml:id from an xlink such as {@code #id}; null for none. */
+    private static String local(String href) {
+        return href == null ? null : href.startsWith("#") ? href.substring(1) : href;
     }
 
     /** A colour channel from 0 to 1, as X3D writes it, to 0 to 255; out of range or not a number is clamped. */
@@ -547,7 +589,7 @@ public final class CityGmlReader implements AutoCloseable {
                 continue;
             }
             try {
-                GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), this::checkCrs, materialColours);
+                GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), this::checkCrs, materialColours, appearances);
                 surfaces.addSurface(tin.getTin().getObject(), srsOf(tin, srs), "the TIN of `" + id + "`");
                 Geometry geometry = surfaces.build(GeometryType.MULTI_SURFACE, Integer.toString(tin.getLod()), pool);
                 tins.add(new CityObject(id, "TINRelief", attributes(tin), List.of(), List.of(), List.of(geometry)));
@@ -576,7 +618,7 @@ public final class CityGmlReader implements AutoCloseable {
             for (int lod = 0; lod <= HIGHEST_LOD; lod++) {
                 MultiSurface multiSurface = multiSurface(thematicMultiSurface(landUse, lod), lod, "lod" + lod + "MultiSurface");
                 if (multiSurface != null) {
-                    GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), this::checkCrs, materialColours);
+                    GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), this::checkCrs, materialColours, appearances);
                     surfaces.addMultiSurface(multiSurface, null, srs, "lod" + lod + "MultiSurface", false);
                     geometries.add(surfaces.build(GeometryType.MULTI_SURFACE, Integer.toString(lod), pool));
                 }
@@ -654,7 +696,7 @@ public final class CityGmlReader implements AutoCloseable {
         List<Staged> staged = new ArrayList<>(2);
         for (int lod = 1; lod <= HIGHEST_LOD; lod++) {
             Map<AbstractSurface, String> semanticTypes = new IdentityHashMap<>();
-            GmlSurfaces boundaries = new GmlSurfaces(semanticTypes, crsCheck, materialColours);
+            GmlSurfaces boundaries = new GmlSurfaces(semanticTypes, crsCheck, materialColours, appearances);
             for (AbstractSpaceBoundaryProperty property : boundaries(space)) {
                 if (property.getObject() instanceof AbstractThematicSurface surface) {
                     String type = surface.getClass().getSimpleName();
@@ -678,7 +720,7 @@ public final class CityGmlReader implements AutoCloseable {
                 throw new GeometryBuilder.GeometryException("lod" + lod + "Solid: xlink:href `" + solidProperty.getHref() + "` names no solid in this object");
             }
             if (solidProperty != null && solidProperty.getObject() != null) {
-                GmlSurfaces solid = new GmlSurfaces(semanticTypes, crsCheck, materialColours);
+                GmlSurfaces solid = new GmlSurfaces(semanticTypes, crsCheck, materialColours, appearances);
                 solid.addSolid(solidProperty.getObject(), srs, "lod" + lod + "Solid");
                 if (solid.sharesBoundarySurfaces() || boundaries.isEmpty()) {
                     GeometryType type = solidProperty.getObject() instanceof CompositeSolid ? GeometryType.MULTI_SURFACE : GeometryType.SOLID;
@@ -745,7 +787,7 @@ public final class CityGmlReader implements AutoCloseable {
             throw new GeometryBuilder.GeometryException(where + ": its reference point or transformation matrix is not a 3D point and 16 numbers");
         }
         // The prototype lies in a local frame: only the reference point says where, in the object's CRS.
-        GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), srsName -> crsCheck.check(srs), materialColours);
+        GmlSurfaces surfaces = new GmlSurfaces(new IdentityHashMap<>(), srsName -> crsCheck.check(srs), materialColours, appearances);
         switch (implicit.getRelativeGeometry().getObject()) {
             case MultiSurface multiSurface -> surfaces.addMultiSurface(multiSurface, null, srs, where, false);
             case AbstractSolid solid -> surfaces.addSolid(solid, srs, where);

@@ -45,14 +45,20 @@ public final class CityJsonReader {
     private CityJsonReader() {
     }
 
+    /** Reads a file; its texture images are read from its folder (see {@link TextureFiles}). */
     public static CityModel read(Path file) throws IOException {
         try (InputStream in = ModelInput.open(file)) {
-            return read(in, file.getFileName().toString());
+            return new Session(fileName(file), file).read(in);
         }
     }
 
+    /** Reads a stream: a stream has no folder, so its textures are not drawn, and a note says so. */
     public static CityModel read(InputStream in, String fileName) throws IOException {
-        return new Session(fileName).read(in);
+        return new Session(fileName, null).read(in);
+    }
+
+    private static String fileName(Path file) {
+        return file.getFileName().toString();
     }
 
     /** The state of reading one file: what the header set, and what has been converted so far. */
@@ -61,14 +67,15 @@ public final class CityJsonReader {
         private final DoubleList vertices = new DoubleList(1 << 12);
         private final List<CityObject> objects = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
-        private int texturedGeometries;
+        private final Appearances appearances;
         private final Set<String> ids = new HashSet<>();
         private RawDocument header;
         private int skipped;
         private int rootValues;
 
-        Session(String fileName) {
+        Session(String fileName, Path file) {
             this.fileName = fileName;
+            this.appearances = new Appearances(file, fileName);
         }
 
         CityModel read(InputStream in) throws IOException {
@@ -106,13 +113,10 @@ public final class CityJsonReader {
             }
             checkReferences();
             List<String> notes = new ArrayList<>();
-            if (texturedGeometries > 0) {
-                notes.add(fileName + ": " + texturedGeometries + (texturedGeometries == 1 ? " geometry has textures, which are"
-                        : " geometries have textures, which are") + " not drawn; they are drawn in their material's colour or the viewer's");
-            }
+            appearances.addNotes(notes);
             RawDocument source = header == null ? new RawDocument() : header;
             return new CityModel(fileName, source.referenceSystem(), source.metadata == null ? Map.of() : source.metadata,
-                    vertices.array(), vertices.size() / 3, objects, problems, notes, skipped);
+                    vertices.array(), vertices.size() / 3, objects, problems, notes, skipped, appearances.images());
         }
 
         /**
@@ -212,7 +216,9 @@ public final class CityJsonReader {
                     document.materials != null ? document.materials : shared.materials,
                     document.templates != null ? document.templates : shared.templates,
                     document.templateVertices != null ? document.templateVertices : shared.templateVertices,
-                    "CityJSONFeature".equals(document.type) ? "its feature" : "the file");
+                    "CityJSONFeature".equals(document.type) ? "its feature" : "the file")
+                    .withTextures(appearances, document.textureImages != null ? document.textureImages : shared.textureImages,
+                            document.textureVertices != null ? document.textureVertices : shared.textureVertices);
             for (RawObject raw0 : document.objects.values()) {
                 if (!ids.add(raw0.id())) {
                     problems.add(fileName + ": object `" + raw0.id() + "` appears twice; the second was skipped");
@@ -221,7 +227,6 @@ public final class CityJsonReader {
                 }
                 try {
                     objects.add(raw0.toCityObject(builder));
-                    texturedGeometries += raw0.texturedGeometries();
                 } catch (GeometryBuilder.GeometryException e) {
                     problems.add(fileName + ": object `" + raw0.id() + "`: " + e.getMessage() + "; the object was skipped");
                     ids.remove(raw0.id());

@@ -26,6 +26,9 @@ final class GeometryBuilder {
     private final List<RawGeometry> templates;
     private final DoubleList templateVertices;
     private final String vertexOwner;
+    private Appearances appearances;
+    private List<String> textureImages;
+    private DoubleList textureVertices;
 
     /** A geometry that cannot be built; the message says what is wrong, the caller adds file and object. */
     static final class GeometryException extends Exception {
@@ -43,6 +46,17 @@ final class GeometryBuilder {
         this.templates = templates;
         this.templateVertices = templateVertices;
         this.vertexOwner = vertexOwner;
+    }
+
+    /**
+     * Lets geometries carry textures: the document's texture images (by the file's texture index) and texture
+     * vertices, resolved through the file's {@link Appearances}. Without it textures are left out.
+     */
+    GeometryBuilder withTextures(Appearances appearances, List<String> images, DoubleList vertices) {
+        this.appearances = appearances;
+        this.textureImages = images;
+        this.textureVertices = vertices;
+        return this;
     }
 
     Geometry build(RawGeometry raw) throws GeometryException {
@@ -89,8 +103,86 @@ final class GeometryBuilder {
                 colors[s] = values[s] >= 0 && values[s] < materials.size() ? materials.get(values[s]) : Geometry.NO_COLOR;
             }
         }
+        int[] textures = null;
+        float[] uv = null;
+        IntList textureValues = type.hasSurfaces() ? textureValues(raw) : null;
+        if (textureValues != null) {
+            textures = filled(surfaces, Geometry.NO_TEXTURE);
+            uv = new float[flat.indices.size() * 2];
+            if (!texture(flat, textureValues, textures, uv)) {
+                textures = null;
+                uv = null;
+            }
+        }
         return new Geometry(type, raw.lod, flat.surfaceRingStart.toArray(), flat.ringVertexStart.toArray(),
-                flat.indices.toArray(), semantics, colors);
+                flat.indices.toArray(), semantics, colors, textures, uv);
+    }
+
+    /** The values of the theme drawn, or null where the geometry has none or textures cannot be drawn at all. */
+    private IntList textureValues(RawGeometry raw) {
+        if (raw.textureThemes == null || appearances == null) {
+            return null;
+        }
+        IntList drawn = null;
+        for (var theme : raw.textureThemes.entrySet()) {
+            if (appearances.drawsTheme(theme.getKey()) && drawn == null) {
+                drawn = theme.getValue();
+            }
+        }
+        return drawn;
+    }
+
+    /**
+     * Fills each surface's image and its positions' u, v from the ring-by-ring texture values; false where no
+     * surface got a texture. A surface whose values do not fit its rings is counted and stays untextured: a texture
+     * is never a reason to leave an object out.
+     */
+    private boolean texture(Flattened flat, IntList values, int[] textures, float[] uv) {
+        int[] ringAt;
+        try {
+            ringAt = flat.perRing(values);
+        } catch (GeometryException e) {
+            appearances.unmatched(textures.length);
+            return false;
+        }
+        boolean any = false;
+        int uvCount = textureVertices == null ? 0 : textureVertices.size() / 2;
+        for (int s = 0; s < textures.length; s++) {
+            int image = -1;
+            boolean fits = true;
+            boolean untextured = false;
+            for (int r = flat.surfaceRingStart.get(s); r < flat.surfaceRingStart.get(s + 1) && fits && !untextured; r++) {
+                int at = ringAt[r];
+                int ringImage = at < 0 ? RawGeometry.NULL : values.get(at);
+                if (ringImage == RawGeometry.NULL) {
+                    untextured = true;
+                    continue;
+                }
+                int first = flat.ringVertexStart.get(r);
+                int count = flat.ringVertexStart.get(r + 1) - first;
+                fits = ringImage >= 0 && (image < 0 || image == ringImage) && textureImages != null && ringImage < textureImages.size()
+                        && at + 1 + count < values.size() && values.get(at + 1 + count) == CLOSE;
+                image = ringImage;
+                for (int k = 0; fits && k < count; k++) {
+                    int index = values.get(at + 1 + k);
+                    fits = index >= 0 && index < uvCount && Double.isFinite(textureVertices.get(index * 2));
+                    if (fits) {
+                        uv[(first + k) * 2] = (float) textureVertices.get(index * 2);
+                        uv[(first + k) * 2 + 1] = (float) textureVertices.get(index * 2 + 1);
+                    }
+                }
+            }
+            if (untextured) {
+                continue;
+            }
+            if (!fits || image < 0) {
+                appearances.unmatched(1);
+                continue;
+            }
+            textures[s] = appearances.files.use(textureImages.get(image), 1);
+            any |= textures[s] != Geometry.NO_TEXTURE;
+        }
+        return any;
     }
 
     private static int[] filled(int length, int value) {
@@ -255,6 +347,108 @@ final class GeometryBuilder {
             checkIndex(index, count, owner);
             indices.add(index + offset);
             position++;
+        }
+
+        /**
+         * Where each ring's texture values start in a texture "values" array: at the ring's image index, followed by
+         * one texture vertex per ring vertex; -1 for a ring given as null. The array nests as the boundaries do.
+         */
+        int[] perRing(IntList values) throws GeometryException {
+            int[] result = filled(ringVertexStart.size() - 1, -1);
+            if (values.size() == 1 && values.get(0) == NULL) {
+                return result;
+            }
+            int[] cursor = {0};
+            switch (type.boundaryDepth()) {
+                case 3 -> ringSurfaces(values, cursor, result, 0, surfaceRingStart.size() - 1);
+                case 4 -> ringShells(values, cursor, result, 0, shellSurfaceStart.size() - 1);
+                default -> {
+                    expectRing(values, cursor, OPEN);
+                    int solid = 0;
+                    while (at(values, cursor[0]) != CLOSE) {
+                        if (at(values, cursor[0]) == NULL) {
+                            cursor[0]++;
+                        } else if (solid < solidShellStart.size() - 1) {
+                            ringShells(values, cursor, result, solidShellStart.get(solid), solidShellStart.get(solid + 1));
+                        } else {
+                            throw new GeometryException("texture values have more solids than the boundaries");
+                        }
+                        solid++;
+                    }
+                    cursor[0]++;
+                }
+            }
+            return result;
+        }
+
+        private void ringShells(IntList values, int[] cursor, int[] result, int first, int end) throws GeometryException {
+            expectRing(values, cursor, OPEN);
+            int shell = first;
+            while (at(values, cursor[0]) != CLOSE) {
+                if (at(values, cursor[0]) == NULL) {
+                    cursor[0]++;
+                } else if (shell < end) {
+                    ringSurfaces(values, cursor, result, shellSurfaceStart.get(shell), shellSurfaceStart.get(shell + 1));
+                } else {
+                    throw new GeometryException("texture values have more shells than the boundaries");
+                }
+                shell++;
+            }
+            cursor[0]++;
+        }
+
+        private void ringSurfaces(IntList values, int[] cursor, int[] result, int first, int end) throws GeometryException {
+            expectRing(values, cursor, OPEN);
+            int surface = first;
+            while (at(values, cursor[0]) != CLOSE) {
+                if (at(values, cursor[0]) == NULL) {
+                    cursor[0]++;
+                } else if (surface < end) {
+                    rings(values, cursor, result, surfaceRingStart.get(surface), surfaceRingStart.get(surface + 1));
+                } else {
+                    throw new GeometryException("texture values have more surfaces than the boundaries");
+                }
+                surface++;
+            }
+            cursor[0]++;
+        }
+
+        private static void rings(IntList values, int[] cursor, int[] result, int first, int end) throws GeometryException {
+            expectRing(values, cursor, OPEN);
+            int ring = first;
+            while (at(values, cursor[0]) != CLOSE) {
+                if (at(values, cursor[0]) == NULL) {
+                    cursor[0]++;
+                } else if (ring < end) {
+                    expectRing(values, cursor, OPEN);
+                    result[ring] = cursor[0];
+                    while (at(values, cursor[0]) != CLOSE) {
+                        if (at(values, cursor[0]) == OPEN) {
+                            throw new GeometryException("texture values nest deeper than the boundaries");
+                        }
+                        cursor[0]++;
+                    }
+                    cursor[0]++;
+                } else {
+                    throw new GeometryException("texture values have more rings than the boundaries");
+                }
+                ring++;
+            }
+            cursor[0]++;
+        }
+
+        private static int at(IntList values, int position) throws GeometryException {
+            if (position >= values.size()) {
+                throw new GeometryException("texture values end before the boundaries do");
+            }
+            return values.get(position);
+        }
+
+        private static void expectRing(IntList values, int[] cursor, int token) throws GeometryException {
+            if (at(values, cursor[0]) != token) {
+                throw new GeometryException("texture values do not match the nesting of the boundaries");
+            }
+            cursor[0]++;
         }
 
         /**

@@ -52,6 +52,14 @@ final class GmlSurfaces {
     private final Map<AbstractSurface, String> semanticTypes;
     private final CrsCheck crsCheck;
     private final Map<String, Integer> materialColours;
+    private final Appearances appearances;
+    /** Per surface, its image or {@link Geometry#NO_TEXTURE}. */
+    private final IntList textures = new IntList(16);
+    /** u, v per position, two per coordinate triple; allocated by the first textured surface only. */
+    private float[] uv;
+    private boolean anyTexture;
+    /** The texture of the surface being read: its own gml:id's, or that of a surface it is part of. */
+    private Appearances.TextureTarget texture;
     /** Per surface, its material colour or {@link Geometry#NO_COLOR}. */
     private final IntList colours = new IntList(16);
     /** The material colour of the surface being read: its own gml:id's, or that of a surface it is part of. */
@@ -68,11 +76,14 @@ final class GmlSurfaces {
      *                        identity, so that a solid whose members are xlinks to them knows roof from wall
      * @param materialColours opaque ARGB colours by the gml:id of the polygons and surfaces an appearance's
      *                        material targets; a surface takes its own, else that of the surface it is part of
+     * @param appearances     the file's textures by the gml:id of the surfaces they target, taken as colours are
      */
-    GmlSurfaces(Map<AbstractSurface, String> semanticTypes, CrsCheck crsCheck, Map<String, Integer> materialColours) {
+    GmlSurfaces(Map<AbstractSurface, String> semanticTypes, CrsCheck crsCheck, Map<String, Integer> materialColours,
+                Appearances appearances) {
         this.semanticTypes = semanticTypes;
         this.crsCheck = crsCheck;
         this.materialColours = materialColours;
+        this.appearances = appearances;
     }
 
     boolean isEmpty() {
@@ -181,14 +192,20 @@ final class GmlSurfaces {
         }
         String srs = declared(surface, srsName);
         int enclosing = colour;
+        Appearances.TextureTarget enclosingTexture = texture;
         Integer own = surface.getId() == null ? null : materialColours.get(surface.getId());
         if (own != null) {
             colour = own;
+        }
+        Appearances.TextureTarget ownTexture = appearances.target(surface.getId());
+        if (ownTexture != null) {
+            texture = ownTexture;
         }
         try {
             addSurfaceOfKind(surface, type, srs, reversed, where);
         } finally {
             colour = enclosing;
+            texture = enclosingTexture;
         }
     }
 
@@ -238,18 +255,52 @@ final class GmlSurfaces {
             throw new GeometryBuilder.GeometryException(where + ": the polygon has no exterior ring");
         }
         surfaceRingStart.add(ringVertexStart.size());
-        addRing(exterior.getObject(), reversed, where, "exterior ring");
+        boolean textured = texture != null;
+        textured &= addRing(exterior.getObject(), reversed, where, "exterior ring");
         for (int i = 0; i < interiors.size(); i++) {
             AbstractRingProperty interior = interiors.get(i);
             if (interior.getObject() != null) {
-                addRing(interior.getObject(), reversed, where, "interior ring " + (i + 1));
+                textured &= addRing(interior.getObject(), reversed, where, "interior ring " + (i + 1));
             }
         }
         semantics.add(semanticType);
         colours.add(colour);
+        if (texture != null && !textured) {
+            appearances.unmatched(1);
+        }
+        textures.add(textured ? texture.image() : Geometry.NO_TEXTURE);
+        anyTexture |= textured;
     }
 
-    private void addRing(AbstractRing ring, boolean reversed, String where, String which) throws GeometryBuilder.GeometryException {
+    /**
+     * Takes the ring's texture coordinates, in the order its positions were added; false where the surface's texture
+     * names none for this ring or not one per position.
+     */
+    private boolean addTextureCoordinates(AbstractRing ring, int positions, boolean reversed, int firstPosition) {
+        double[] values = ring.getId() == null ? null : texture.rings().get(ring.getId());
+        // One u v pair per position, GML's closing position included or left out.
+        if (values == null || values.length != positions * 2 && values.length != (positions - 1) * 2) {
+            return false;
+        }
+        int needed = (firstPosition + positions - 1) * 2;
+        if (uv == null) {
+            uv = new float[Math.max(needed, coordinates.length / 3 * 2)];
+        } else if (uv.length < needed) {
+            uv = Arrays.copyOf(uv, Math.max(needed, uv.length * 2));
+        }
+        for (int p = 0; p < positions - 1; p++) {
+            int from = (reversed ? positions - 2 - p : p) * 2;
+            if (!Double.isFinite(values[from]) || !Double.isFinite(values[from + 1])) {
+                return false;
+            }
+            uv[(firstPosition + p) * 2] = (float) values[from];
+            uv[(firstPosition + p) * 2 + 1] = (float) values[from + 1];
+        }
+        return true;
+    }
+
+    /** Adds the ring's positions; true where the surface being read has a texture and it gave this ring coordinates. */
+    private boolean addRing(AbstractRing ring, boolean reversed, String where, String which) throws GeometryBuilder.GeometryException {
         if (!(ring instanceof LinearRing linear)) {
             throw new GeometryBuilder.GeometryException(where + ": its " + which + " is a gml:" + ring.getClass().getSimpleName()
                     + "; only gml:LinearRing is supported");
@@ -274,7 +325,8 @@ final class GmlSurfaces {
             throw new GeometryBuilder.GeometryException(String.format(Locale.ROOT,
                     "%s: its %s is not closed (it starts at %s and ends at %s)", where, which, position(xyz, 0), position(xyz, last)));
         }
-        ringVertexStart.add(coordinateCount / 3);
+        int firstPosition = coordinateCount / 3;
+        ringVertexStart.add(firstPosition);
         int needed = coordinateCount + last;
         if (needed > coordinates.length) {
             coordinates = Arrays.copyOf(coordinates, Math.max(needed, coordinates.length * 2));
@@ -285,6 +337,7 @@ final class GmlSurfaces {
             coordinates[coordinateCount++] = xyz.get(from + 1);
             coordinates[coordinateCount++] = xyz.get(from + 2);
         }
+        return texture != null && addTextureCoordinates(ring, positions, reversed, firstPosition);
     }
 
     /** A posList or pos whose text is not numbers arrives without values: say so rather than "too few positions". */
@@ -348,6 +401,8 @@ final class GmlSurfaces {
         String[] types = semantics.stream().allMatch(Objects::isNull) ? null : semantics.toArray(String[]::new);
         int[] surfaceColours = colours.toArray();
         boolean anyColour = Arrays.stream(surfaceColours).anyMatch(argb -> argb != Geometry.NO_COLOR);
-        return new Geometry(type, lod, surfaceStarts, ringStarts, indices, types, anyColour ? surfaceColours : null);
+        float[] textureCoordinates = anyTexture ? Arrays.copyOf(uv, indices.length * 2) : null;
+        return new Geometry(type, lod, surfaceStarts, ringStarts, indices, types, anyColour ? surfaceColours : null,
+                anyTexture ? textures.toArray() : null, textureCoordinates);
     }
 }

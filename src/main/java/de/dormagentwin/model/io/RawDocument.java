@@ -23,6 +23,10 @@ final class RawDocument {
     final Map<String, RawObject> objects = new LinkedHashMap<>();
     final DoubleList vertices = new DoubleList(64);
     List<Integer> materials;
+    /** The appearance's texture images as the file names them, by texture index; null without textures. */
+    List<String> textureImages;
+    /** u, v per texture vertex; null without them. */
+    DoubleList textureVertices;
     List<RawGeometry> templates;
     DoubleList templateVertices;
 
@@ -163,10 +167,44 @@ final class RawDocument {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
                     materials.add(diffuseColor(CityJsonReader.readMap(parser)));
                 }
+            } else if (field.equals("textures") && parser.currentToken() == JsonToken.START_ARRAY) {
+                textureImages = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    textureImages.add(CityJsonReader.readMap(parser).get("image") instanceof String image ? image : null);
+                }
+            } else if (field.equals("vertices-texture") && parser.currentToken() == JsonToken.START_ARRAY) {
+                textureVertices = readTextureVertices(parser);
             } else {
                 parser.skipChildren();
             }
         }
+    }
+
+    /** [u, v] pairs; one that is not two numbers becomes NaN, NaN, so that the surfaces using it are drawn untextured. */
+    private static DoubleList readTextureVertices(JsonParser parser) throws IOException {
+        DoubleList uv = new DoubleList(64);
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                uv.add(Double.NaN);
+                uv.add(Double.NaN);
+                continue;
+            }
+            double[] pair = {Double.NaN, Double.NaN};
+            int count = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (count < 2 && parser.currentToken().isNumeric()) {
+                    pair[count] = parser.getDoubleValue();
+                } else {
+                    parser.skipChildren();
+                }
+                count++;
+            }
+            boolean good = count == 2 && Double.isFinite(pair[0]) && Double.isFinite(pair[1]);
+            uv.add(good ? pair[0] : Double.NaN);
+            uv.add(good ? pair[1] : Double.NaN);
+        }
+        return uv;
     }
 
     /** The material's diffuse colour as opaque ARGB, or 0 when it has none. */

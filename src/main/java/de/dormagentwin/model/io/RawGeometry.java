@@ -7,6 +7,7 @@ import de.dormagentwin.model.primitive.IntList;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ final class RawGeometry {
     int uniformMaterial = -1;
     int template = -1;
     double[] transformationMatrix;
-    /** Whether the geometry names textures, which are not drawn: the reader says how many such geometries it met. */
-    boolean textured;
+    /** The texture values of each theme, by theme name in the file's order; null for an untextured geometry. */
+    Map<String, IntList> textureThemes;
 
     static RawGeometry read(JsonParser parser) throws IOException {
         RawGeometry geometry = new RawGeometry();
@@ -45,10 +46,7 @@ final class RawGeometry {
                 case "material" -> geometry.readMaterial(parser);
                 case "template" -> geometry.template = parser.getValueAsInt(-1);
                 case "transformationMatrix" -> geometry.transformationMatrix = numbers(parser);
-                case "texture" -> {
-                    geometry.textured = true;
-                    parser.skipChildren();
-                }
+                case "texture" -> geometry.readTexture(parser);
                 default -> parser.skipChildren();
             }
         }
@@ -73,6 +71,34 @@ final class RawGeometry {
                 semanticValues = tokens(parser);
             } else {
                 parser.skipChildren();
+            }
+        }
+    }
+
+    /** Reads every texture theme's values: which one is drawn is chosen for the whole file, not per geometry. */
+    private void readTexture(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String theme = parser.currentName();
+            parser.nextToken();
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("values")) {
+                    if (textureThemes == null) {
+                        textureThemes = new LinkedHashMap<>(2);
+                    }
+                    textureThemes.put(theme, tokens(parser));
+                } else {
+                    parser.skipChildren();
+                }
             }
         }
     }

@@ -80,11 +80,6 @@ record RawObject(String id, String type, Map<String, Object> attributes, List<St
         return values;
     }
 
-    /** How many of the object's geometries name textures. */
-    int texturedGeometries() {
-        return (int) geometries.stream().filter(geometry -> geometry.textured).count();
-    }
-
     CityObject toCityObject(GeometryBuilder builder) throws GeometryBuilder.GeometryException {
         if (problem != null) {
             throw new GeometryBuilder.GeometryException(problem);
