@@ -85,7 +85,9 @@ final class InfoCommand implements Callable<Integer> {
         report.put("extent", Double.isNaN(extent[0]) ? null : extent);
         report.put("crs", crs(model.referenceSystem()));
         report.put("problems", model.problems());
-        report.put("notes", model.notes());
+        List<String> notes = new ArrayList<>(model.notes());
+        notes.addAll(meshes.notes());
+        report.put("notes", notes);
         return report;
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Builds what the viewer and the snapshot command show, the same way for both. */
 final class SceneFactory {
@@ -61,8 +62,8 @@ final class SceneFactory {
                 viewport.addNote(model.metadata().getOrDefault("title", model.name()) + ": synthetic buildings on real geography", false);
             }
         }
-        prepared.loaded().models().stream().flatMap(model -> model.notes().stream()).findFirst()
-                .ifPresent(note -> viewport.addNote(note, false));
+        Stream.concat(prepared.loaded().models().stream().flatMap(model -> model.notes().stream()), prepared.meshes().notes().stream())
+                .findFirst().ifPresent(note -> viewport.addNote(note, false));
         List<String> failures = prepared.loaded().failures();
         if (!failures.isEmpty()) {
             viewport.addNote(count(failures.size(), "file") + " not loaded (" + failures.get(0) + ")", true);

@@ -6,6 +6,7 @@ import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.scene.TextureBudget;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,8 @@ final class TileLoader {
         List<CityModel> models = new ArrayList<>();
         List<CityMeshes> chunks = new ArrayList<>();
         CrsAlignment crs = new CrsAlignment();
+        // One budget for the whole city: a folder of textured tiles must not take a full budget per tile.
+        TextureBudget textures = TextureBudget.standard();
         int objects = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
@@ -87,7 +90,7 @@ final class TileLoader {
                 if (grid == null) {
                     grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
                 }
-                chunk = MeshBuilder.build(List.of(model), lod, grid, objects);
+                chunk = MeshBuilder.build(List.of(model), lod, grid, objects, textures);
             } catch (IOException | RuntimeException e) {
                 // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
                 String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;

@@ -199,9 +199,10 @@ public final class CityLayer {
         mesh.getTexCoords().setAll(data.texCoords());
         mesh.getFaces().setAll(data.faces());
         WritableImage palette = new WritableImage(data.paletteWidth(), data.paletteHeight());
-        int[] argb = Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
+        // A textured part's diffuse map is its tile's atlas; it has no texels to recolour.
+        int[] argb = data.atlas() != null ? new int[0] : Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
         palette.getPixelWriter().setPixels(0, 0, data.paletteWidth(), data.paletteHeight(),
-                PixelFormat.getIntArgbInstance(), argb, 0, data.paletteWidth());
+                PixelFormat.getIntArgbInstance(), data.atlas() != null ? data.atlas().argb() : argb, 0, data.paletteWidth());
         PhongMaterial material = new PhongMaterial(Color.WHITE);
         material.setDiffuseMap(palette);
         if (data.surfaceClass() == SurfaceClass.WATER) {
@@ -212,7 +213,8 @@ public final class CityLayer {
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
         String far = data.detail() == MeshPart.Detail.FAR ? "far-" : "";
-        view.setId(far + data.surfaceClass().name().toLowerCase() + "-" + data.tileColumn() + "-" + data.tileRow());
+        String kind = data.atlas() != null ? "textured" : data.surfaceClass().name().toLowerCase();
+        view.setId(far + kind + "-" + data.tileColumn() + "-" + data.tileRow());
         Part part = new Part(data, view, palette, argb, new boolean[1]);
         view.setUserData(part);
         root.getChildren().add(view);

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param terrain     the ground under the city, null where only the flat ground plane is drawn; it travels with the
  *                    city's meshes so that every view built from them, planner or kiosk, stands on it
  * @param groundAreas land use, in file order, painted on the ground rather than drawn as objects
+ * @param notes       what meshing did not draw as the files meant (textures over the budget, images that would not
+ *                    decode), for the user as the models' notes are
  */
 public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects,
                          long triangles, double surfaceArea, Map<String, Integer> indexById, TerrainMesh terrain,
-                         List<GroundArea> groundAreas) {
+                         List<GroundArea> groundAreas, List<String> notes) {
 
     public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles, double surfaceArea) {
         this(origin, tileSize, parts, objects, triangles, surfaceArea, List.of());
@@ -32,7 +34,12 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
 
     public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles,
                       double surfaceArea, List<GroundArea> groundAreas) {
-        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects), null, groundAreas);
+        this(origin, tileSize, parts, objects, triangles, surfaceArea, groundAreas, List.of());
+    }
+
+    public CityMeshes(double[] origin, double tileSize, List<MeshPart> parts, List<CityObject> objects, long triangles,
+                      double surfaceArea, List<GroundArea> groundAreas, List<String> notes) {
+        this(origin, tileSize, parts, objects, triangles, surfaceArea, indexOf(objects), null, groundAreas, notes);
     }
 
     /** These meshes on a terrain meshed around their origin ({@link TerrainMesh#build(List, double[])} with {@link #origin()}). */
@@ -41,7 +48,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
             throw new IllegalArgumentException("the terrain is meshed around " + Arrays.toString(ground.origin())
                     + ", not around the city's origin " + Arrays.toString(origin));
         }
-        return new CityMeshes(origin, tileSize, parts, objects, triangles, surfaceArea, indexById, ground, groundAreas);
+        return new CityMeshes(origin, tileSize, parts, objects, triangles, surfaceArea, indexById, ground, groundAreas, notes);
     }
 
     /** The grid these meshes lie on, for meshing more of the city onto it. */
@@ -67,6 +74,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
         List<MeshPart> allParts = new ArrayList<>();
         List<CityObject> allObjects = new ArrayList<>();
         List<GroundArea> allAreas = new ArrayList<>();
+        List<String> allNotes = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         long triangles = 0;
         double area = 0;
@@ -76,6 +84,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
             }
             allParts.addAll(chunk.parts);
             allAreas.addAll(chunk.groundAreas);
+            allNotes.addAll(chunk.notes);
             for (CityObject object : chunk.objects) {
                 index.putIfAbsent(object.id(), allObjects.size());
                 allObjects.add(object);
@@ -84,7 +93,7 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
             area += chunk.surfaceArea;
         }
         return new CityMeshes(first.origin, first.tileSize, Collections.unmodifiableList(allParts), Collections.unmodifiableList(allObjects),
-                triangles, area, Collections.unmodifiableMap(index), first.terrain, List.copyOf(allAreas));
+                triangles, area, Collections.unmodifiableMap(index), first.terrain, List.copyOf(allAreas), List.copyOf(allNotes));
     }
 
     private static Map<String, Integer> indexOf(List<CityObject> objects) {

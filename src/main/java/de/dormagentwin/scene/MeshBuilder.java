@@ -10,9 +10,11 @@ import de.dormagentwin.model.geometry.Triangulator;
 import de.dormagentwin.model.primitive.FloatList;
 import de.dormagentwin.model.primitive.IntList;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,11 @@ import java.util.Map;
  * where the file has one, else a block derived from it (its ground plan, or the convex hull of its points where it
  * has no single ground surface, from its lowest point up to the mean height of its roof). The scene draws the block
  * from afar and the building's own geometry near the camera.
+ *
+ * <p>Textured surfaces go into a part of their own per (tile, detail), whose diffuse map is the tile's
+ * {@link TextureAtlas}: the images are decoded here, off the FX thread, within the city's {@link TextureBudget}.
+ * An atlas cannot repeat an image, so a surface's texture coordinates may span one image at most (shifted by whole
+ * images where they lie beyond 0..1); a surface whose coordinates span more is drawn in its colour, and a note says so.
  *
  * <p>Axes are converted here and only here: the model's x east, y north, z up becomes the scene's x right, y down,
  * z north (a rotation, so windings and normals keep their sense).
@@ -64,7 +71,7 @@ public final class MeshBuilder {
      * compares against, never what the viewer uses.
      */
     public static CityMeshes build(List<CityModel> models, LodChoice lod, boolean partPerObject) {
-        Run run = new Run(grid(models, lod), lod, partPerObject, 0);
+        Run run = new Run(grid(models, lod), lod, partPerObject, 0, TextureBudget.standard());
         models.forEach(run::add);
         return run.finish();
     }
@@ -76,7 +83,12 @@ public final class MeshBuilder {
      * {@code objects()} count from 0.
      */
     public static CityMeshes build(List<CityModel> models, LodChoice lod, Grid grid, int firstObject) {
-        Run run = new Run(grid, lod, false, firstObject);
+        return build(models, lod, grid, firstObject, TextureBudget.standard());
+    }
+
+    /** As {@link #build(List, LodChoice, Grid, int)}, the textures taking from {@code budget}, which a city's chunks share. */
+    public static CityMeshes build(List<CityModel> models, LodChoice lod, Grid grid, int firstObject, TextureBudget budget) {
+        Run run = new Run(grid, lod, false, firstObject, budget);
         models.forEach(run::add);
         return run.finish();
     }
@@ -144,7 +156,13 @@ public final class MeshBuilder {
         private final LodChoice lod;
         private final boolean partPerObject;
         private final int firstObject;
+        private final TextureBudget budget;
         private final Map<PartKey, PartBuilder> parts = new LinkedHashMap<>();
+        /** The texture images of the model being added, by the index its geometries give. */
+        private List<Path> textures = List.of();
+        private String modelName = "";
+        /** Textured surfaces drawn in their colour because their coordinates span more than one image. */
+        private int repeating;
         private final List<CityObject> objects = new ArrayList<>();
         private final List<GroundArea> groundAreas = new ArrayList<>();
         private final double[] normal = new double[3];
@@ -153,19 +171,23 @@ public final class MeshBuilder {
         private long triangles;
         private double area;
 
-        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+        /** A textured part has no surface class in its key: one atlas per tile and detail serves them all. */
+        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean textured) {
         }
 
-        Run(Grid grid, LodChoice lod, boolean partPerObject, int firstObject) {
+        Run(Grid grid, LodChoice lod, boolean partPerObject, int firstObject, TextureBudget budget) {
             this.origin = grid.origin();
             this.tileSize = grid.tileSize();
             this.lod = lod;
             this.partPerObject = partPerObject;
             this.firstObject = firstObject;
+            this.budget = budget;
         }
 
         void add(CityModel model) {
             double[] vertices = model.vertexArray();
+            textures = model.textures();
+            modelName = model.name();
             // Per model vertex: which (object, class, detail) last copied it into a part, and at which point index, so
             // an object's surfaces share points instead of repeating them.
             int[] stamp = new int[model.vertexCount()];
@@ -234,7 +256,14 @@ public final class MeshBuilder {
 
         private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
             // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
-            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail), key -> new PartBuilder(column, row, surfaceClass, detail));
+            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail, false),
+                    key -> new PartBuilder(column, row, surfaceClass, detail, null));
+        }
+
+        /** The tile's textured part; the class of its first surface names it. */
+        private PartBuilder texturedPart(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+            return parts.computeIfAbsent(new PartKey(column, row, null, detail, true),
+                    key -> new PartBuilder(column, row, surfaceClass, detail, modelName + ", tile " + column + "," + row));
         }
 
         /**
@@ -458,11 +487,19 @@ public final class MeshBuilder {
             double ny = normal[1] / length;
             double nz = normal[2] / length;
             SurfaceClass surfaceClass = SurfaceClass.of(object, geometry.semanticType(surface), nz);
-            PartBuilder part = part(column, row, surfaceClass, detail);
             int argb = geometry.surfaceColor(surface);
             if (argb == Geometry.NO_COLOR) {
                 argb = SurfaceClass.styleArgb(object, surfaceClass, geometry.semanticType(surface));
             }
+            int image = partPerObject ? Geometry.NO_TEXTURE : geometry.surfaceTexture(surface);
+            if (image != Geometry.NO_TEXTURE && image < textures.size()) {
+                if (addTextured(objectIndex, geometry, first, count, corners, nx, ny, nz, textures.get(image), argb,
+                        texturedPart(column, row, surfaceClass, detail), detail != MeshPart.Detail.FAR)) {
+                    return;
+                }
+                repeating++;
+            }
+            PartBuilder part = part(column, row, surfaceClass, detail);
             int texel = part.texel(objectIndex, argb);
             int normalIndex = part.normal(nx, ny, nz);
             // Stamps tell apart the (object, class, detail) combinations, each of which has points of its own.
@@ -488,6 +525,56 @@ public final class MeshBuilder {
             }
         }
 
+        /**
+         * Adds a triangulated surface (its points in {@link #polygon}) to the tile's textured part, one texture
+         * coordinate per position; false where its coordinates span more than one image, which an atlas cannot repeat.
+         */
+        private boolean addTextured(int objectIndex, Geometry geometry, int first, int count, int[] corners, double nx, double ny,
+                                    double nz, Path image, int argb, PartBuilder part, boolean counted) {
+            float shiftU = wholeImages(geometry, first, count, true);
+            float shiftV = wholeImages(geometry, first, count, false);
+            if (Float.isNaN(shiftU) || Float.isNaN(shiftV)) {
+                return false;
+            }
+            int slot = part.image(image, argb);
+            int normalIndex = part.normal(nx, ny, nz);
+            int pointBase = part.pointCount();
+            int texBase = part.textureCoordinateCount();
+            for (int local = 0; local < count; local++) {
+                part.point(polygon[local * 3], polygon[local * 3 + 1], polygon[local * 3 + 2]);
+                part.textureCoordinate(slot, geometry.textureU(first + local) - shiftU, geometry.textureV(first + local) - shiftV);
+            }
+            for (int c = 0; c < corners.length; c += 3) {
+                if (counted) {
+                    area += triangleArea(corners[c], corners[c + 1], corners[c + 2]);
+                }
+                for (int k = 0; k < 3; k++) {
+                    part.corner(pointBase + corners[c + k], normalIndex, texBase + corners[c + k]);
+                }
+                part.face(objectIndex);
+            }
+            if (counted) {
+                triangles += corners.length / 3;
+            }
+            return true;
+        }
+
+        /**
+         * The whole number of images to shift a surface's u (or v) by so that it lies in 0..1; NaN where it spans more
+         * than one image. Coordinates a hair below a whole number count as on it: 0.9999999 is 1, not a repeat.
+         */
+        private static float wholeImages(Geometry geometry, int first, int count, boolean u) {
+            float low = Float.POSITIVE_INFINITY;
+            float high = Float.NEGATIVE_INFINITY;
+            for (int position = first; position < first + count; position++) {
+                float value = u ? geometry.textureU(position) : geometry.textureV(position);
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+            float shift = (float) Math.floor(low + 1e-3);
+            return high - shift <= 1 + 1e-3 && Float.isFinite(shift) ? shift : Float.NaN;
+        }
+
         private double triangleArea(int a, int b, int c) {
             double ux = polygon[b * 3] - polygon[a * 3];
             double uy = polygon[b * 3 + 1] - polygon[a * 3 + 1];
@@ -503,12 +590,21 @@ public final class MeshBuilder {
 
         CityMeshes finish() {
             List<MeshPart> built = new ArrayList<>(parts.size());
+            List<String> notes = new ArrayList<>();
             for (PartBuilder part : parts.values()) {
-                built.add(part.finish());
+                MeshPart finished = part.finish(budget);
+                built.add(finished);
+                if (finished.atlas() != null) {
+                    notes.addAll(finished.atlas().notes());
+                }
+            }
+            if (repeating > 0) {
+                notes.add(repeating + (repeating == 1 ? " textured surface is" : " textured surfaces are") + " drawn in its colour:"
+                        + " its texture repeats across it, which a tile's texture atlas cannot draw");
             }
             built.sort(Comparator.comparingInt((MeshPart part) -> part.detail().ordinal()).thenComparingInt(part -> part.surfaceClass().ordinal())
                     .thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
-            return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area, List.copyOf(groundAreas));
+            return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area, List.copyOf(groundAreas), List.copyOf(notes));
         }
     }
 
@@ -528,12 +624,49 @@ public final class MeshBuilder {
         private final IntList texelArgb = new IntList(4);
         private int lastObject = -1;
         private int firstTexelOfLastObject;
+        /** For a textured part, where its notes say it is; null for a palette part. */
+        private final String place;
+        // Textured parts only: the benchmark's hundreds of thousands of palette parts do not pay for them.
+        private final List<Path> images;
+        private final Map<Path, Integer> imageSlots;
+        private final IntList imageArgb;
+        /** Per texture coordinate, its image's slot and u, v within the image. */
+        private final IntList coordinateImage;
+        private final FloatList coordinates;
 
-        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, String place) {
             this.column = column;
             this.row = row;
             this.surfaceClass = surfaceClass;
             this.detail = detail;
+            this.place = place;
+            boolean textured = place != null;
+            images = textured ? new ArrayList<>() : null;
+            imageSlots = textured ? new HashMap<>() : null;
+            imageArgb = textured ? new IntList(4) : null;
+            coordinateImage = textured ? new IntList(64) : null;
+            coordinates = textured ? new FloatList(128) : null;
+        }
+
+        /** The slot of an image in this part's atlas; {@code argb} is what its cell shows where it cannot be decoded. */
+        int image(Path image, int argb) {
+            Integer slot = imageSlots.get(image);
+            if (slot == null) {
+                slot = images.size();
+                images.add(image);
+                imageSlots.put(image, slot);
+                imageArgb.add(argb);
+            }
+            return slot;
+        }
+
+        int textureCoordinateCount() {
+            return coordinateImage.size();
+        }
+
+        void textureCoordinate(int slot, float u, float v) {
+            coordinateImage.add(slot);
+            coordinates.add(Math.max(0, Math.min(1, u)), Math.max(0, Math.min(1, v)));
         }
 
         int pointCount() {
@@ -576,7 +709,18 @@ public final class MeshBuilder {
             faceToObject.add(objectIndex);
         }
 
-        MeshPart finish() {
+        MeshPart finish(TextureBudget budget) {
+            if (place != null) {
+                TextureAtlas atlas = TextureAtlas.build(images, imageArgb.toArray(), budget, place);
+                float[] uv = coordinates.toArray();
+                float[] texCoords = new float[uv.length];
+                for (int c = 0; c < coordinateImage.size(); c++) {
+                    texCoords[c * 2] = atlas.u(coordinateImage.get(c), uv[c * 2]);
+                    texCoords[c * 2 + 1] = atlas.v(coordinateImage.get(c), uv[c * 2 + 1]);
+                }
+                return new MeshPart(column, row, surfaceClass, detail, points.toArray(), normals.toArray(), texCoords, faces.toArray(),
+                        faceToObject.toArray(), new int[0], new int[0], atlas.width(), atlas.height(), atlas);
+            }
             int texels = texelObject.size();
             int height = Math.max(1, (texels + PALETTE_WIDTH - 1) / PALETTE_WIDTH);
             FloatList texCoords = new FloatList(texels * 2);

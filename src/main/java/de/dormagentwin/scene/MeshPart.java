@@ -14,10 +14,20 @@ package de.dormagentwin.scene;
  * @param faceToObject per triangle, the scene-wide object index (for picking)
  * @param texelObject  per texel, the scene-wide object index
  * @param texelArgb    per texel, its base colour
+ * @param atlas        for a part of textured surfaces, the tile's texture atlas, which is its diffuse map instead of a
+ *                     palette: its texCoords are then per corner, and it has no texels; null for a palette part
  */
 public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, float[] points, float[] normals,
                        float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,
-                       int paletteWidth, int paletteHeight) {
+                       int paletteWidth, int paletteHeight, TextureAtlas atlas) {
+
+    /** A palette part. */
+    public MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, float[] points, float[] normals,
+                    float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,
+                    int paletteWidth, int paletteHeight) {
+        this(tileColumn, tileRow, surfaceClass, detail, points, normals, texCoords, faces, faceToObject, texelObject, texelArgb,
+                paletteWidth, paletteHeight, null);
+    }
 
     /** Which camera distance a part is drawn at. */
     public enum Detail {
