@@ -92,7 +92,7 @@ final class TextureFiles {
             int surfaces = refusedSurfaces.getOrDefault(entry.getKey(), 0);
             if (named < MOST_NOTES) {
                 notes.add(fileName + ": texture image `" + SafeText.of(entry.getKey(), 200) + "` not drawn: " + entry.getValue()
-                        + "; " + surfaces(surfaces) + " drawn in their material's colour or the viewer's");
+                        + "; " + surfaces(surfaces));
                 named++;
             } else {
                 rest++;
@@ -100,13 +100,13 @@ final class TextureFiles {
             }
         }
         if (rest > 0) {
-            notes.add(fileName + ": " + rest + " more texture images not drawn; " + surfaces(restSurfaces)
-                    + " drawn in their material's colour or the viewer's");
+            notes.add(fileName + ": " + rest + " more texture images not drawn; " + surfaces(restSurfaces));
         }
     }
 
     private static String surfaces(int count) {
-        return count == 1 ? "its 1 surface is" : "their " + count + " surfaces are";
+        return count == 1 ? "its surface is drawn in its material's colour or the viewer's"
+                : "its " + count + " surfaces are drawn in their material's colour or the viewer's";
     }
 
     /** Why the image cannot be used, or null where it can. */
