@@ -494,7 +494,7 @@ public final class MeshBuilder {
             int image = partPerObject ? Geometry.NO_TEXTURE : geometry.surfaceTexture(surface);
             if (image != Geometry.NO_TEXTURE && image < textures.size()) {
                 if (addTextured(objectIndex, geometry, first, count, corners, nx, ny, nz, textures.get(image), argb,
-                        texturedPart(column, row, surfaceClass, detail), detail != MeshPart.Detail.FAR)) {
+                        new PartKey(column, row, surfaceClass, detail, true))) {
                     return;
                 }
                 repeating++;
@@ -530,12 +530,14 @@ public final class MeshBuilder {
          * coordinate per position; false where its coordinates span more than one image, which an atlas cannot repeat.
          */
         private boolean addTextured(int objectIndex, Geometry geometry, int first, int count, int[] corners, double nx, double ny,
-                                    double nz, Path image, int argb, PartBuilder part, boolean counted) {
+                                    double nz, Path image, int argb, PartKey where) {
             float shiftU = wholeImages(geometry, first, count, true);
             float shiftV = wholeImages(geometry, first, count, false);
             if (Float.isNaN(shiftU) || Float.isNaN(shiftV)) {
                 return false;
             }
+            PartBuilder part = texturedPart(where.column(), where.row(), where.surfaceClass(), where.detail());
+            boolean counted = where.detail() != MeshPart.Detail.FAR;
             int slot = part.image(image, argb);
             int normalIndex = part.normal(nx, ny, nz);
             int pointBase = part.pointCount();
@@ -599,8 +601,9 @@ public final class MeshBuilder {
                 }
             }
             if (repeating > 0) {
-                notes.add(repeating + (repeating == 1 ? " textured surface is" : " textured surfaces are") + " drawn in its colour:"
-                        + " its texture repeats across it, which a tile's texture atlas cannot draw");
+                notes.add(repeating == 1 ? "1 textured surface is drawn in its colour: its texture repeats across it, which a tile's"
+                        + " texture atlas cannot draw" : repeating + " textured surfaces are drawn in their colour: their textures repeat"
+                        + " across them, which a tile's texture atlas cannot draw");
             }
             built.sort(Comparator.comparingInt((MeshPart part) -> part.detail().ordinal()).thenComparingInt(part -> part.surfaceClass().ordinal())
                     .thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));

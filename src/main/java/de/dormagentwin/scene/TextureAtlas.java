@@ -98,8 +98,8 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
         budget.take((long) size[0] * size[1]);
         if (scale < 1 && wanted > 0) {
             notes.add(String.format(Locale.ROOT, "%s: the textures of %d image%s are drawn at %.0f%% of their size, to stay within"
-                            + " %d x %d pixels per tile and the %d MiB of textures a city may take", place, count, count == 1 ? "" : "s",
-                    100 * scale, MOST_SIDE, MOST_SIDE, budget.bytes() >> 20));
+                            + " %d x %d pixels per tile and the %s of textures a city may take", place, count, count == 1 ? "" : "s",
+                    100 * scale, MOST_SIDE, MOST_SIDE, budget.bytes() >= 1 << 20 ? (budget.bytes() >> 20) + " MiB" : budget.bytes() + " bytes"));
         }
         BufferedImage atlas = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = atlas.createGraphics();

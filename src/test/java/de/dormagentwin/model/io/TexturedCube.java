@@ -35,14 +35,15 @@ public final class TexturedCube {
         return file;
     }
 
-    /** A PNG whose header claims {@code width} x {@code height} pixels and whose image data is cut off. */
+    /** A PNG whose header claims {@code width} x {@code height} pixels and whose image data is not zlib data. */
     public static Path declaredPng(Path file, int width, int height) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
                 .put((byte) 0).put((byte) 0).put((byte) 0);
         chunk(out, "IHDR", header.array());
-        chunk(out, "IDAT", new byte[]{0x78, (byte) 0x9C, 0x01});
+        chunk(out, "IDAT", new byte[]{0x11, 0x22, 0x33, 0x44, 0x55, 0x66});
+        chunk(out, "IEND", new byte[0]);
         Files.write(file, out.toByteArray());
         return file;
     }

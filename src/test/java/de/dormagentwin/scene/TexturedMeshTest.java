@@ -1,0 +1,136 @@
+package de.dormagentwin.scene;
+
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.model.io.TexturedCube;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Textured surfaces meshed into their tile's atlas part: arrays only, no pixels drawn. */
+class TexturedMeshTest {
+    private static final int RED = 0xFFE01010;
+    private static final int BLUE = 0xFF1010E0;
+
+    @TempDir
+    Path folder;
+
+    /** The textured cube over a 64 x 32 image, red on its left half and blue on its right. */
+    private CityModel cube(String textureVertices) throws IOException {
+        TexturedCube.halves(folder.resolve("cube.png"), 64, 32, RED, BLUE);
+        CityModel model = CityJsonReader.read(TexturedCube.write(folder, "cube.city.json", TexturedCube.cityJson("cube.png", textureVertices)));
+        assertEquals(List.of(), model.notes());
+        return model;
+    }
+
+    private static List<MeshPart> textured(CityMeshes meshes) {
+        return meshes.parts().stream().filter(part -> part.atlas() != null).toList();
+    }
+
+    /** The atlas colour at each corner's texture coordinate, as a GPU samples it (nearest pixel). */
+    private static Set<String> cornerColours(MeshPart part) {
+        Set<String> colours = new TreeSet<>();
+        TextureAtlas atlas = part.atlas();
+        for (int corner = 0; corner < part.faces().length / 3; corner++) {
+            int coordinate = part.faces()[corner * 3 + 2];
+            float u = part.texCoords()[coordinate * 2];
+            float v = part.texCoords()[coordinate * 2 + 1];
+            assertTrue(u >= 0 && u <= 1 && v >= 0 && v <= 1, u + ", " + v);
+            int x = Math.min(atlas.width() - 1, (int) (u * atlas.width()));
+            int y = Math.min(atlas.height() - 1, (int) (v * atlas.height()));
+            colours.add(Integer.toHexString(atlas.argb()[y * atlas.width() + x]));
+        }
+        return colours;
+    }
+
+    @Test
+    void aTexturedCubesFacesGoIntoOneAtlasPartWhoseCornersSampleBothHalvesOfTheImage() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(cube("[[0,0],[1,0],[1,1],[0,1]]")), LodChoice.HIGHEST);
+        List<MeshPart> textured = textured(meshes);
+        assertEquals(1, textured.size(), meshes.parts().toString());
+        MeshPart part = textured.get(0);
+        assertEquals(10, part.triangleCount(), "the roof and four walls; the bottom has no texture");
+        assertEquals(0, part.texelObject().length, "nothing to recolour through a palette");
+        assertEquals(12, meshes.triangles());
+        assertEquals(2, meshes.parts().stream().filter(p -> p.atlas() == null).mapToInt(MeshPart::triangleCount).sum(), "the bottom");
+        assertEquals(Set.of(Integer.toHexString(RED), Integer.toHexString(BLUE)), cornerColours(part));
+        assertEquals(64 * 32, part.atlas().width() * part.atlas().height(), "one image, at its own size");
+        assertEquals(List.of(), meshes.notes());
+    }
+
+    @Test
+    void textureCoordinatesBeyondOneImageAreShiftedByWholeImages() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(cube("[[2,-1],[3,-1],[3,0],[2,0]]")), LodChoice.HIGHEST);
+        List<MeshPart> textured = textured(meshes);
+        assertEquals(1, textured.size());
+        assertEquals(Set.of(Integer.toHexString(RED), Integer.toHexString(BLUE)), cornerColours(textured.get(0)));
+        assertEquals(List.of(), meshes.notes());
+    }
+
+    @Test
+    void aTextureThatRepeatsAcrossASurfaceIsDrawnInItsColourWithANote() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(cube("[[0,0],[3,0],[3,3],[0,3]]")), LodChoice.HIGHEST);
+        assertEquals(List.of(), textured(meshes));
+        assertEquals(12, meshes.triangles());
+        assertEquals(List.of("5 textured surfaces are drawn in their colour: their textures repeat across them, which a tile's texture"
+                + " atlas cannot draw"), meshes.notes());
+    }
+
+    @Test
+    void aSpentBudgetShrinksTheAtlasAndSaysSo() throws IOException {
+        CityModel cube = cube("[[0,0],[1,0],[1,1],[0,1]]");
+        TextureBudget budget = new TextureBudget(64 * 4);
+        MeshBuilder.Grid grid = MeshBuilder.grid(List.of(cube), LodChoice.HIGHEST);
+        CityMeshes first = MeshBuilder.build(List.of(cube), LodChoice.HIGHEST, grid, 0, budget);
+        TextureAtlas atlas = textured(first).get(0).atlas();
+        assertTrue(atlas.width() * atlas.height() <= 64, atlas.width() + " x " + atlas.height());
+        assertEquals(1, first.notes().size(), first.notes().toString());
+        assertTrue(first.notes().get(0).matches("cube\\.city\\.json, tile -?\\d+,-?\\d+: the textures of 1 image are drawn at \\d+% of their size,"
+                + " to stay within 2048 x 2048 pixels per tile and the 256 bytes of textures a city may take"), first.notes().get(0));
+        long used = (long) atlas.width() * atlas.height();
+        assertEquals(64 - used, budget.pixelsLeft());
+        // Each further chunk gets at most what is left, until one pixel per image is all there is.
+        TextureAtlas spent = atlas;
+        for (int chunk = 1; chunk < 20 && spent.width() * spent.height() > 1; chunk++) {
+            long left = budget.pixelsLeft();
+            spent = textured(MeshBuilder.build(List.of(cube), LodChoice.HIGHEST, grid, chunk, budget)).get(0).atlas();
+            assertTrue(spent.width() * spent.height() <= Math.max(1, left), spent.width() + " x " + spent.height() + " with " + left + " left");
+            used += left > 0 ? spent.width() * spent.height() : 0;
+        }
+        assertTrue(used <= 64, used + " pixels used");
+        assertEquals(1, spent.width() * spent.height(), "nothing left: one pixel per image");
+    }
+
+    @Test
+    void anImageThatWillNotDecodeIsDrawnInItsSurfacesColourWithANote() throws IOException {
+        TexturedCube.declaredPng(folder.resolve("cube.png"), 16, 16);
+        CityModel model = CityJsonReader.read(TexturedCube.write(folder, "cube.city.json", TexturedCube.cityJson("cube.png")));
+        assertEquals(List.of(), model.notes(), "its header is sound");
+        CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST);
+        TextureAtlas atlas = textured(meshes).get(0).atlas();
+        Set<String> colours = new TreeSet<>();
+        for (int argb : atlas.argb()) {
+            colours.add(Integer.toHexString(argb));
+        }
+        assertEquals(Set.of(Integer.toHexString(SurfaceClass.styleArgb(model.object("cube"), SurfaceClass.ROOF))), colours,
+                "the roof's colour: the first face that uses the image");
+        assertEquals(1, meshes.notes().size(), meshes.notes().toString());
+        assertTrue(meshes.notes().get(0).contains("texture image cube.png not drawn: it cannot be decoded"), meshes.notes().get(0));
+    }
+
+    @Test
+    void anUntexturedCityHasNoAtlasPart() throws IOException {
+        CityMeshes meshes = MeshBuilder.build(List.of(MeshBuilderTest.threeHouses()), LodChoice.HIGHEST);
+        assertEquals(List.of(), textured(meshes));
+        assertEquals(List.of(), meshes.notes());
+    }
+}
