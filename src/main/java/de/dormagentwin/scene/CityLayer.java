@@ -64,7 +64,12 @@ public final class CityLayer {
     private boolean culling = true;
     private boolean levelOfDetail = true;
 
-    private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb, boolean[] anyHidden) {
+    /**
+     * @param palette            the palette, or for a textured part its atlas
+     * @param texelCoordinates   for a textured part, per texel (object) the first and end index of its texture
+     *                           coordinates; null for a palette part
+     */
+    private record Part(MeshPart data, MeshView view, WritableImage palette, int[] currentArgb, boolean[] anyHidden, int[] texelCoordinates) {
     }
 
     /** One tile's parts and the box around their points. */
@@ -199,8 +204,8 @@ public final class CityLayer {
         mesh.getTexCoords().setAll(data.texCoords());
         mesh.getFaces().setAll(data.faces());
         WritableImage palette = new WritableImage(data.paletteWidth(), data.paletteHeight());
-        // A textured part's diffuse map is its tile's atlas; it has no texels to recolour.
-        int[] argb = data.atlas() != null ? new int[0] : Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
+        // A textured part's diffuse map is its tile's atlas; its objects show their textures (0) until recoloured.
+        int[] argb = data.atlas() != null ? new int[data.texelObject().length] : Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
         palette.getPixelWriter().setPixels(0, 0, data.paletteWidth(), data.paletteHeight(),
                 PixelFormat.getIntArgbInstance(), data.atlas() != null ? data.atlas().argb() : argb, 0, data.paletteWidth());
         PhongMaterial material = new PhongMaterial(Color.WHITE);
@@ -215,10 +220,29 @@ public final class CityLayer {
         String far = data.detail() == MeshPart.Detail.FAR ? "far-" : "";
         String kind = data.atlas() != null ? "textured" : data.surfaceClass().name().toLowerCase();
         view.setId(far + kind + "-" + data.tileColumn() + "-" + data.tileRow());
-        Part part = new Part(data, view, palette, argb, new boolean[1]);
+        Part part = new Part(data, view, palette, argb, new boolean[1], data.atlas() != null ? texelCoordinates(data) : null);
         view.setUserData(part);
         root.getChildren().add(view);
         return part;
+    }
+
+    /** Per texel of a textured part, the range of its object's texture coordinates: objects' corners come one object after another. */
+    private static int[] texelCoordinates(MeshPart data) {
+        int[] texelObject = data.texelObject();
+        int[] ranges = new int[texelObject.length * 2];
+        Arrays.fill(ranges, -1);
+        int texel = 0;
+        for (int face = 0; face < data.faceToObject().length; face++) {
+            while (texelObject[texel] != data.faceToObject()[face]) {
+                texel++;
+            }
+            for (int corner = 0; corner < 3; corner++) {
+                int coordinate = data.faces()[face * 9 + corner * 3 + 2];
+                ranges[texel * 2] = ranges[texel * 2] < 0 ? coordinate : Math.min(ranges[texel * 2], coordinate);
+                ranges[texel * 2 + 1] = Math.max(ranges[texel * 2 + 1], coordinate + 1);
+            }
+        }
+        return ranges;
     }
 
     /**
@@ -309,6 +333,11 @@ public final class CityLayer {
         int argb = objectIndex == selected ? SELECTION_ARGB : overlayArgb[objectIndex];
         for (int slot = objectTexelStart[objectIndex]; slot < objectTexelStart[objectIndex + 1]; slot++) {
             Part part = parts.get(texelPart[slot]);
+            if (part.texelCoordinates() != null) {
+                // Textures stay in a muted context: they are what the object looks like, not a colour to grey.
+                writeTexturedTexel(part, texelIndex[slot], argb);
+                continue;
+            }
             int own = part.data().texelArgb()[texelIndex[slot]];
             writeTexel(part, texelIndex[slot], argb != 0 ? argb : contextMuted ? muted(own, part.data().surfaceClass()) : own);
         }
@@ -341,13 +370,52 @@ public final class CityLayer {
         writer.setArgb(texel % part.data().paletteWidth(), texel / part.data().paletteWidth(), argb);
     }
 
-    /** The colour an object's first texel shows now, for tests and the info panel. */
-    public int objectColor(int objectIndex) {
-        int slot = objectTexelStart[objectIndex];
-        if (slot == objectTexelStart[objectIndex + 1]) {
-            return 0;
+    /**
+     * Shows a textured part's object in one colour, its texel's, by pointing its texture coordinates at the texel; or
+     * its textures again with 0. Only that object's coordinates are written.
+     */
+    private static void writeTexturedTexel(Part part, int texel, int argb) {
+        if (part.currentArgb()[texel] == argb) {
+            return;
         }
-        return parts.get(texelPart[slot]).currentArgb()[texelIndex[slot]];
+        part.currentArgb()[texel] = argb;
+        int start = part.texelCoordinates()[texel * 2];
+        int end = part.texelCoordinates()[texel * 2 + 1];
+        if (start < 0) {
+            return;
+        }
+        TriangleMesh mesh = (TriangleMesh) part.view().getMesh();
+        if (argb == 0) {
+            mesh.getTexCoords().set(start * 2, part.data().texCoords(), start * 2, (end - start) * 2);
+            return;
+        }
+        TextureAtlas atlas = part.data().atlas();
+        int x = atlas.texelX(texel);
+        int y = atlas.texelY(texel);
+        part.palette().getPixelWriter().setArgb(x, y, argb);
+        float[] uv = new float[(end - start) * 2];
+        for (int i = 0; i < uv.length; i += 2) {
+            uv[i] = (x + 0.5f) / atlas.width();
+            uv[i + 1] = (y + 0.5f) / atlas.height();
+        }
+        mesh.getTexCoords().set(start * 2, uv, 0, uv.length);
+    }
+
+    /**
+     * The colour an object's first palette texel shows now, for tests and the info panel; for an object with textured
+     * surfaces only, its overlay or selection colour, or 0 while it shows its textures.
+     */
+    public int objectColor(int objectIndex) {
+        int first = objectTexelStart[objectIndex];
+        int end = objectTexelStart[objectIndex + 1];
+        for (int slot = first; slot < end; slot++) {
+            // A colour rather than "its textures" (0) where the object has one.
+            Part part = parts.get(texelPart[slot]);
+            if (part.texelCoordinates() == null || slot == end - 1) {
+                return part.currentArgb()[texelIndex[slot]];
+            }
+        }
+        return 0;
     }
 
     /** Highlights one object (or none, with -1), restoring the one highlighted before. */

@@ -537,6 +537,7 @@ public final class MeshBuilder {
                 return false;
             }
             PartBuilder part = texturedPart(where.column(), where.row(), where.surfaceClass(), where.detail());
+            part.objectTexel(objectIndex);
             boolean counted = where.detail() != MeshPart.Detail.FAR;
             int slot = part.image(image, argb);
             int normalIndex = part.normal(nx, ny, nz);
@@ -663,6 +664,18 @@ public final class MeshBuilder {
             return slot;
         }
 
+        /**
+         * A textured part's one texel per object, in its atlas: where the object's overlay or selection colour goes.
+         * Its base colour is 0: the object shows its textures.
+         */
+        void objectTexel(int objectIndex) {
+            if (objectIndex != lastObject) {
+                lastObject = objectIndex;
+                texelObject.add(objectIndex);
+                texelArgb.add(0);
+            }
+        }
+
         int textureCoordinateCount() {
             return coordinateImage.size();
         }
@@ -714,7 +727,7 @@ public final class MeshBuilder {
 
         MeshPart finish(TextureBudget budget) {
             if (place != null) {
-                TextureAtlas atlas = TextureAtlas.build(images, imageArgb.toArray(), budget, place);
+                TextureAtlas atlas = TextureAtlas.build(images, imageArgb.toArray(), budget, place, texelObject.size());
                 float[] uv = coordinates.toArray();
                 float[] texCoords = new float[uv.length];
                 for (int c = 0; c < coordinateImage.size(); c++) {
@@ -722,7 +735,7 @@ public final class MeshBuilder {
                     texCoords[c * 2 + 1] = atlas.v(coordinateImage.get(c), uv[c * 2 + 1]);
                 }
                 return new MeshPart(column, row, surfaceClass, detail, points.toArray(), normals.toArray(), texCoords, faces.toArray(),
-                        faceToObject.toArray(), new int[0], new int[0], atlas.width(), atlas.height(), atlas);
+                        faceToObject.toArray(), texelObject.toArray(), texelArgb.toArray(), atlas.width(), atlas.height(), atlas);
             }
             int texels = texelObject.size();
             int height = Math.max(1, (texels + PALETTE_WIDTH - 1) / PALETTE_WIDTH);

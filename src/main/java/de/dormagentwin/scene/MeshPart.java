@@ -15,7 +15,9 @@ package de.dormagentwin.scene;
  * @param texelObject  per texel, the scene-wide object index
  * @param texelArgb    per texel, its base colour
  * @param atlas        for a part of textured surfaces, the tile's texture atlas, which is its diffuse map instead of a
- *                     palette: its texCoords are then per corner, and it has no texels; null for a palette part
+ *                     palette: its texCoords are then per corner, each object's contiguous, and each object has one
+ *                     texel in the atlas (base colour 0: its textures) for its overlay or selection colour; null for a
+ *                     palette part
  */
 public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, float[] points, float[] normals,
                        float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,

@@ -22,10 +22,14 @@ import java.util.Locale;
  * The textures of one tile's textured surfaces packed into one image, which the tile's textured mesh part takes as its
  * diffuse map: one material and one draw for all of a tile's textures. Each image is scaled down as needed so that
  * the atlas stays within {@value #MOST_SIDE} x {@value #MOST_SIDE} pixels and within what the city's
- * {@link TextureBudget} has left; an image that cannot be decoded is one pixel of its surfaces' colour.
+ * {@link TextureBudget} has left; an image that cannot be decoded is drawn in its surfaces' colour.
+ *
+ * <p>Besides the images, the atlas holds one texel per object of its part, where the object's overlay or selection
+ * colour is written: the layer then points the object's texture coordinates at it, as a palette part's object samples
+ * its texel.
  *
  * @param argb  the atlas's pixels, opaque, row by row
- * @param cells per image, its cell: x, y, width, height in atlas pixels
+ * @param cells per image, its cell: x, y, width, height in atlas pixels; then one more cell, that of the objects' texels
  * @param notes what was not drawn as the file meant, naming the images (through {@link SafeText})
  */
 public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<String> notes) {
@@ -35,6 +39,23 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
     static final long MOST_PIXELS = 1L << 26;
     /** Room left between packed cells for the shelves' ragged ends. */
     private static final double PACKING_SLACK = 0.7;
+
+    /** How many images the atlas holds. */
+    public int imageCount() {
+        return cells.length / 4 - 1;
+    }
+
+    /** The atlas x of an object's texel. */
+    public int texelX(int texel) {
+        int cell = imageCount() * 4;
+        return cells[cell] + texel % cells[cell + 2];
+    }
+
+    /** The atlas y of an object's texel. */
+    public int texelY(int texel) {
+        int cell = imageCount() * 4;
+        return cells[cell + 1] + texel / cells[cell + 2];
+    }
 
     /** u (0 at the image's left, 1 at its right) of {@code image} as an atlas u, half a pixel inside its cell. */
     public float u(int image, float u) {
@@ -55,9 +76,12 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
      *
      * @param fallbackArgb per image, the colour its cell takes where it cannot be decoded
      * @param place        the tile, for notes
+     * @param texels       how many object texels to hold besides the images
      */
-    static TextureAtlas build(List<Path> images, int[] fallbackArgb, TextureBudget budget, String place) {
+    static TextureAtlas build(List<Path> images, int[] fallbackArgb, TextureBudget budget, String place, int texels) {
         int count = images.size();
+        int texelWidth = Math.max(1, Math.min(texels, 256));
+        int texelHeight = Math.max(1, (texels + texelWidth - 1) / texelWidth);
         List<String> notes = new ArrayList<>();
         int[] widths = new int[count];
         int[] heights = new int[count];
@@ -72,7 +96,9 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
         }
         long available = Math.min((long) MOST_SIDE * MOST_SIDE, budget.pixelsLeft());
         double scale = wanted == 0 ? 1 : Math.min(1, Math.sqrt(available * PACKING_SLACK / wanted));
-        int[] cells = new int[count * 4];
+        int[] cells = new int[(count + 1) * 4];
+        cells[count * 4 + 2] = texelWidth;
+        cells[count * 4 + 3] = texelHeight;
         int[] size = null;
         for (int attempt = 0; attempt < 40; attempt++) {
             for (int i = 0; i < count; i++) {
@@ -80,7 +106,7 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
                 cells[i * 4 + 2] = Math.max(1, (int) Math.round(widths[i] * fit));
                 cells[i * 4 + 3] = Math.max(1, (int) Math.round(heights[i] * fit));
             }
-            size = pack(cells, count, available);
+            size = pack(cells, count + 1, available);
             if (size != null) {
                 break;
             }
@@ -88,12 +114,11 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
         }
         if (size == null) {
             // Not even a pixel per image is left: every image is one pixel, over the budget by at most a pixel each.
-            Arrays.fill(cells, 0);
             for (int i = 0; i < count; i++) {
                 cells[i * 4 + 2] = 1;
                 cells[i * 4 + 3] = 1;
             }
-            size = pack(cells, count, Long.MAX_VALUE);
+            size = pack(cells, count + 1, Long.MAX_VALUE);
         }
         budget.take((long) size[0] * size[1]);
         if (scale < 1 && wanted > 0) {
@@ -120,6 +145,8 @@ public record TextureAtlas(int width, int height, int[] argb, int[] cells, List<
                             + " not drawn: " + failed[i] + "; its surfaces are drawn in one colour");
                 }
             }
+            graphics.setColor(Color.GRAY);
+            graphics.fillRect(cells[count * 4], cells[count * 4 + 1], texelWidth, texelHeight);
         } finally {
             graphics.dispose();
         }

@@ -59,11 +59,13 @@ class TexturedMeshTest {
         assertEquals(1, textured.size(), meshes.parts().toString());
         MeshPart part = textured.get(0);
         assertEquals(10, part.triangleCount(), "the roof and four walls; the bottom has no texture");
-        assertEquals(0, part.texelObject().length, "nothing to recolour through a palette");
+        assertEquals(1, part.texelObject().length, "one texel for the cube's overlay and selection colour");
+        assertEquals(0, part.texelArgb()[0], "the cube shows its textures");
         assertEquals(12, meshes.triangles());
         assertEquals(2, meshes.parts().stream().filter(p -> p.atlas() == null).mapToInt(MeshPart::triangleCount).sum(), "the bottom");
         assertEquals(Set.of(Integer.toHexString(RED), Integer.toHexString(BLUE)), cornerColours(part));
-        assertEquals(64 * 32, part.atlas().width() * part.atlas().height(), "one image, at its own size");
+        assertEquals(64, part.atlas().cells()[2], "the image at its own size");
+        assertEquals(32, part.atlas().cells()[3]);
         assertEquals(List.of(), meshes.notes());
     }
 
@@ -96,18 +98,17 @@ class TexturedMeshTest {
         assertEquals(1, first.notes().size(), first.notes().toString());
         assertTrue(first.notes().get(0).matches("cube\\.city\\.json, tile -?\\d+,-?\\d+: the textures of 1 image are drawn at \\d+% of their size,"
                 + " to stay within 2048 x 2048 pixels per tile and the 256 bytes of textures a city may take"), first.notes().get(0));
-        long used = (long) atlas.width() * atlas.height();
-        assertEquals(64 - used, budget.pixelsLeft());
-        // Each further chunk gets at most what is left, until one pixel per image is all there is.
+        assertEquals(64 - atlas.width() * atlas.height(), budget.pixelsLeft());
+        // Each further chunk gets at most what is left, down to the least an atlas is: a pixel for the image and one
+        // for the cube's texel.
         TextureAtlas spent = atlas;
-        for (int chunk = 1; chunk < 20 && spent.width() * spent.height() > 1; chunk++) {
+        for (int chunk = 1; chunk < 20 && spent.width() * spent.height() > 2; chunk++) {
             long left = budget.pixelsLeft();
             spent = textured(MeshBuilder.build(List.of(cube), LodChoice.HIGHEST, grid, chunk, budget)).get(0).atlas();
-            assertTrue(spent.width() * spent.height() <= Math.max(1, left), spent.width() + " x " + spent.height() + " with " + left + " left");
-            used += left > 0 ? spent.width() * spent.height() : 0;
+            assertTrue(spent.width() * spent.height() <= Math.max(2, left), spent.width() + " x " + spent.height() + " with " + left + " left");
         }
-        assertTrue(used <= 64, used + " pixels used");
-        assertEquals(1, spent.width() * spent.height(), "nothing left: one pixel per image");
+        assertEquals(0, budget.pixelsLeft());
+        assertEquals(2, spent.width() * spent.height(), "nothing left: one pixel for the image, one for the cube's texel");
     }
 
     @Test
@@ -118,8 +119,11 @@ class TexturedMeshTest {
         CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST);
         TextureAtlas atlas = textured(meshes).get(0).atlas();
         Set<String> colours = new TreeSet<>();
-        for (int argb : atlas.argb()) {
-            colours.add(Integer.toHexString(argb));
+        int[] cell = atlas.cells();
+        for (int y = cell[1]; y < cell[1] + cell[3]; y++) {
+            for (int x = cell[0]; x < cell[0] + cell[2]; x++) {
+                colours.add(Integer.toHexString(atlas.argb()[y * atlas.width() + x]));
+            }
         }
         assertEquals(Set.of(Integer.toHexString(SurfaceClass.styleArgb(model.object("cube"), SurfaceClass.ROOF))), colours,
                 "the roof's colour: the first face that uses the image");
