@@ -17,6 +17,8 @@ import java.util.Set;
 final class Appearances {
     /** A file's textures may target this many surfaces, as its materials may: the rest are counted as not drawn. */
     static final int MOST_TEXTURE_TARGETS = 1_000_000;
+    /** And hold this many texture coordinates (64 MB) until the file is read, whatever the file claims. */
+    static final long MOST_TEXTURE_COORDINATES = 8_000_000;
     /** Other themes named in the note; a file with more is told by count. */
     private static final int MOST_THEMES_NAMED = 5;
 
@@ -31,6 +33,9 @@ final class Appearances {
     /** CityGML: the texture of each surface by its gml:id, from the appearances read so far. */
     private final Map<String, TextureTarget> targets = new HashMap<>();
     private int targetsCut;
+    private long coordinatesHeld;
+    private final int mostTargets;
+    private final long mostCoordinates;
 
     /**
      * A CityGML surface's texture: its image's index among {@link #images()} and, by the gml:id of each of its
@@ -40,6 +45,13 @@ final class Appearances {
     }
 
     Appearances(Path modelFile, String fileName) {
+        this(modelFile, fileName, MOST_TEXTURE_TARGETS, MOST_TEXTURE_COORDINATES);
+    }
+
+    /** With other limits on what CityGML texture targets are held (for tests). */
+    Appearances(Path modelFile, String fileName, int mostTargets, long mostCoordinates) {
+        this.mostTargets = mostTargets;
+        this.mostCoordinates = mostCoordinates;
         Path parent = modelFile == null ? null : modelFile.toAbsolutePath().getParent();
         this.files = new TextureFiles(parent, fileName);
         this.fileName = fileName;
@@ -75,8 +87,13 @@ final class Appearances {
 
     /** Takes a CityGML surface's texture; the first texture to name a surface wins. */
     void target(String surfaceId, TextureTarget texture) {
-        if (targets.size() < MOST_TEXTURE_TARGETS || targets.containsKey(surfaceId)) {
-            targets.putIfAbsent(surfaceId, texture);
+        if (targets.containsKey(surfaceId)) {
+            return;
+        }
+        long coordinates = texture.rings().values().stream().mapToLong(values -> values.length).sum();
+        if (targets.size() < mostTargets && coordinatesHeld + coordinates <= mostCoordinates) {
+            targets.put(surfaceId, texture);
+            coordinatesHeld += coordinates;
         } else {
             targetsCut++;
         }
@@ -109,8 +126,9 @@ final class Appearances {
                     + " fit their rings; drawn in their material's colour or the viewer's");
         }
         if (targetsCut > 0) {
-            notes.add(fileName + ": textures name more than " + MOST_TEXTURE_TARGETS + " surfaces; " + targetsCut
-                    + " beyond those are drawn in their material's colour or the viewer's");
+            notes.add(fileName + ": textures name more than " + mostTargets + " surfaces or " + mostCoordinates
+                    + " texture coordinates; " + (targetsCut == 1 ? "1 surface beyond those is drawn in its" : targetsCut
+                    + " surfaces beyond those are drawn in their") + " material's colour or the viewer's");
         }
         if (unsupported > 0) {
             notes.add(fileName + ": " + unsupported + (unsupported == 1 ? " surface has a texture" : " surfaces have textures")

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -281,5 +282,24 @@ class TextureReadingTest {
         assertEquals(List.of("house.gml: texture image `../wall.png` not drawn: it leads out of the model's folder; its surface is"
                 + " drawn in its material's colour or the viewer's"), model.notes());
         assertFalse(model.object("house").geometries().get(0).hasTextures());
+    }
+
+    @Test
+    void cityGmlTextureTargetsBeyondWhatIsHeldAreCountedInANote() {
+        Appearances appearances = new Appearances(folder.resolve("house.gml"), "house.gml", 2, 20);
+        appearances.target("a", new Appearances.TextureTarget(0, Map.of("ra", new double[8])));
+        appearances.target("b", new Appearances.TextureTarget(0, Map.of("rb", new double[8])));
+        appearances.target("c", new Appearances.TextureTarget(0, Map.of("rc", new double[8])));
+        appearances.target("a", new Appearances.TextureTarget(1, Map.of("ra", new double[2])));
+        assertEquals(0, appearances.target("a").image(), "the first texture to name a surface wins");
+        assertEquals(null, appearances.target("c"), "beyond 2 surfaces");
+        List<String> notes = new ArrayList<>();
+        appearances.addNotes(notes);
+        assertEquals(List.of("house.gml: textures name more than 2 surfaces or 20 texture coordinates; 1 surface beyond those is drawn"
+                + " in its material's colour or the viewer's"), notes);
+        Appearances few = new Appearances(folder.resolve("house.gml"), "house.gml", 100, 20);
+        few.target("a", new Appearances.TextureTarget(0, Map.of("ra", new double[16])));
+        few.target("b", new Appearances.TextureTarget(0, Map.of("rb", new double[16])));
+        assertEquals(null, few.target("b"), "beyond 20 coordinates");
     }
 }
