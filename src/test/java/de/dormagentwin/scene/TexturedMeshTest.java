@@ -1,19 +1,24 @@
 package de.dormagentwin.scene;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.model.io.TexturedCube;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Textured surfaces meshed into their tile's atlas part: arrays only, no pixels drawn. */
@@ -136,5 +141,31 @@ class TexturedMeshTest {
         CityMeshes meshes = MeshBuilder.build(List.of(MeshBuilderTest.threeHouses()), LodChoice.HIGHEST);
         assertEquals(List.of(), textured(meshes));
         assertEquals(List.of(), meshes.notes());
+    }
+
+    @Test
+    void theConformanceCasesWithTexturesMeshTheSameObjectsAndTrianglesWithTheirImagesThere() throws IOException {
+        Path conformance = Path.of(System.getProperty("twin.corpus", "../shared/corpus"), "cityjson-conformance", "conformance");
+        Assumptions.assumeTrue(Files.isDirectory(conformance), conformance.toAbsolutePath() + " is not there; test skipped");
+        for (String name : List.of("geometry_texture_multisurface", "geometry_texture_solid", "geometry_texture_multisolid", "appearance_complete")) {
+            Path source = conformance.resolve(name + ".city.json");
+            Path copy = Files.copy(source, folder.resolve(source.getFileName()));
+            for (JsonNode texture : new ObjectMapper().readTree(source.toFile()).path("appearance").path("textures")) {
+                TexturedCube.halves(folder.resolve(texture.path("image").asText()), 4, 4, RED, BLUE);
+            }
+            CityModel without = CityJsonReader.read(source);
+            CityModel with = CityJsonReader.read(copy);
+            assertEquals(List.of(), with.problems(), name);
+            // At most which theme is drawn: appearance_complete has a day and a night theme.
+            with.notes().forEach(note -> assertTrue(note.contains("are drawn, the first in the file"), note));
+            assertEquals(without.objects().size(), with.objects().size(), name);
+            CityMeshes plain = MeshBuilder.build(List.of(without), LodChoice.HIGHEST);
+            CityMeshes textured = MeshBuilder.build(List.of(with), LodChoice.HIGHEST);
+            assertEquals(plain.triangles(), textured.triangles(), name);
+            assertEquals(plain.objects().size(), textured.objects().size(), name);
+            assertEquals(List.of(), textured(plain), name + " without its images");
+            // The multi-surface case's points lie on one line: nothing of it is drawn, textured or not.
+            assertEquals(plain.triangles() > 0, !textured(textured).isEmpty(), name + " with its images");
+        }
     }
 }
