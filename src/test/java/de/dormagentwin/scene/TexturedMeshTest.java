@@ -168,4 +168,26 @@ class TexturedMeshTest {
             assertEquals(plain.triangles() > 0, !textured(textured).isEmpty(), name + " with its images");
         }
     }
+
+    @Test
+    void aReal3dBagBuildingIsDrawnWithItsTexturesWhereItsImagesAreThere() throws IOException {
+        Path source = Path.of(System.getProperty("twin.corpus", "../shared/corpus"), "3dbag", "1b_w_texture.city.json");
+        Assumptions.assumeTrue(Files.isRegularFile(source), source.toAbsolutePath() + " is not there; test skipped");
+        Path copy = Files.copy(source, folder.resolve(source.getFileName()));
+        JsonNode textures = new ObjectMapper().readTree(source.toFile()).path("appearance").path("textures");
+        for (JsonNode texture : textures) {
+            // PNG bytes under the file's .jpg names: readers know an image by its bytes.
+            TexturedCube.halves(folder.resolve(texture.path("image").asText()), 8, 8, RED, BLUE);
+        }
+        CityModel model = CityJsonReader.read(copy);
+        assertEquals(List.of(), model.problems());
+        assertEquals(List.of(), model.notes());
+        assertEquals(textures.size(), model.textures().size());
+        CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST);
+        assertEquals(MeshBuilder.build(List.of(CityJsonReader.read(source)), LodChoice.HIGHEST).triangles(), meshes.triangles());
+        List<MeshPart> textured = textured(meshes);
+        assertEquals(1, textured.size());
+        assertEquals(textures.size(), textured.get(0).atlas().imageCount());
+        assertEquals(List.of(), meshes.notes());
+    }
 }

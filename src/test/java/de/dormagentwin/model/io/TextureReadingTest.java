@@ -302,4 +302,34 @@ class TextureReadingTest {
         few.target("b", new Appearances.TextureTarget(0, Map.of("rb", new double[16])));
         assertEquals(null, few.target("b"), "beyond 20 coordinates");
     }
+
+    @Test
+    void aReversedCityGmlSurfaceKeepsEachPositionsTextureCoordinates() throws IOException {
+        Path image = TexturedCube.halves(folder.resolve("wall.png"), 4, 4, RED, BLUE);
+        String reversed = building("").replace("<gml:surfaceMember><gml:Polygon gml:id=\"wall\">",
+                        "<gml:surfaceMember><gml:OrientableSurface orientation=\"-\"><gml:baseSurface><gml:Polygon gml:id=\"wall\">")
+                .replace("</gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>\n  </gml:MultiSurface></bldg:lod2MultiSurface></bldg:WallSurface>",
+                        "</gml:LinearRing></gml:exterior></gml:Polygon></gml:baseSurface></gml:OrientableSurface></gml:surfaceMember>\n  </gml:MultiSurface></bldg:lod2MultiSurface></bldg:WallSurface>");
+        assertTrue(reversed.contains("</gml:OrientableSurface>"), reversed);
+        String gml = GML_HEAD + appearance("app:appearanceMember", "rgbTexture", "wall.png") + reversed + "</core:CityModel>";
+        CityModel model = CityGmlReader.read(TexturedCube.write(folder, "house.gml", gml));
+        assertEquals(List.of(), model.problems());
+        assertEquals(List.of(image.toAbsolutePath().normalize()), model.textures());
+        Geometry house = model.object("house").geometries().get(0);
+        int wall = "WallSurface".equals(house.semanticType(0)) ? 0 : 1;
+        assertEquals(0, house.surfaceTexture(wall));
+        // Whatever the order the positions now run in, each keeps the u v the file gave its corner.
+        Map<String, List<Float>> byCorner = Map.of("0 40", List.of(0.1f, 0.2f), "10 40", List.of(0.9f, 0.2f),
+                "10 46", List.of(0.9f, 0.8f), "0 46", List.of(0.1f, 0.8f));
+        int ring = house.firstRing(wall);
+        assertEquals(4, house.endVertex(ring) - house.firstVertex(ring));
+        List<String> corners = new ArrayList<>();
+        for (int position = house.firstVertex(ring); position < house.endVertex(ring); position++) {
+            int vertex = house.vertexIndex(position);
+            String corner = Math.round(model.x(vertex) - 350000) + " " + Math.round(model.z(vertex));
+            corners.add(corner);
+            assertEquals(byCorner.get(corner), List.of(house.textureU(position), house.textureV(position)), corner);
+        }
+        assertEquals(List.of("0 46", "10 46", "10 40", "0 40"), corners, "reversed: the file's ring runs 0 40, 10 40, 10 46, 0 46");
+    }
 }
