@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.model.io.TexturedCube;
 import de.dormagentwin.sample.NrwTileGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,19 @@ class InfoCommandTest {
         assertEquals(54.0, report.get("extent").get(5).asDouble(), 1e-9);
         assertEquals("EPSG:25832", report.get("crs").asText());
         assertEquals(0, report.get("problems").size());
+    }
+
+    @Test
+    void notesSayWhichTexturesAreNotDrawnWhetherTheReaderOrTheMeshingFoundIt(@TempDir Path folder) throws Exception {
+        TexturedCube.halves(folder.resolve("cube.png"), 8, 8, 0xFF00FF, 0xFFFF00);
+        String repeating = TexturedCube.write(folder, "repeating.city.json", TexturedCube.cityJson("cube.png", "[[0,0],[3,0],[3,3],[0,3]]")).toString();
+        JsonNode report = cleanReport(repeating);
+        assertEquals(12, report.get("triangles").asInt(), "drawn, in their colour");
+        assertEquals(List.of("5 textured surfaces are drawn in their colour: their textures repeat across them, which a tile's texture atlas"
+                + " cannot draw"), MAPPER.convertValue(report.get("notes"), List.class));
+        JsonNode missing = cleanReport(TexturedCube.write(folder, "missing.city.json", TexturedCube.cityJson("gone.png")).toString());
+        assertEquals(1, missing.get("notes").size());
+        assertTrue(missing.get("notes").get(0).asText().contains("texture image `gone.png` not drawn: the file is missing"), missing.toString());
     }
 
     @Test

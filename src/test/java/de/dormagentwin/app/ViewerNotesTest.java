@@ -1,9 +1,11 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.TexturedCube;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +34,17 @@ class ViewerNotesTest {
     @Test
     void aCleanFileHasNoWarning() throws Exception {
         assertEquals(List.of(), warnings(SnapshotTest.fixture("three-houses.city.json")));
+    }
+
+    @Test
+    void aTextureDrawnInItsColourAfterMeshingIsNotedOnTheView(@TempDir Path folder) throws Exception {
+        TexturedCube.halves(folder.resolve("cube.png"), 8, 8, 0xFF00FF, 0xFFFF00);
+        // Coordinates 0..3: the image repeats three times across each face, which an atlas cannot draw.
+        Path file = TexturedCube.write(folder, "cube.city.json", TexturedCube.cityJson("cube.png", "[[0,0],[3,0],[3,3],[0,3]]"));
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(file), TerrainFiles.NONE, LodChoice.HIGHEST);
+        List<String> notes = FxThread.call(() -> SceneFactory.viewport(prepared).lookupAll(".note").stream()
+                .map(node -> ((Label) node).getText()).toList());
+        assertTrue(notes.stream().anyMatch(note -> note.startsWith("5 textured surfaces are drawn in their colour")), notes.toString());
     }
 
     private static List<String> warnings(Path file) throws Exception {
