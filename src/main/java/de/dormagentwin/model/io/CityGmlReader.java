@@ -207,7 +207,18 @@ public final class CityGmlReader implements AutoCloseable {
         return new CityGmlReader(fileName, in);
     }
 
+    /**
+     * The file's model. The common kind of file (NRW's tiles: buildings, their parts and boundary surfaces) is read
+     * straight from the XML by {@link CityGmlFastReader}, in about half the time; any other, or any with a problem,
+     * through citygml4j, with the same result either way.
+     */
     public static CityModel read(Path file) throws IOException {
+        CityModel fast = CityGmlFastReader.read(file);
+        return fast != null ? fast : readWithCitygml4j(file);
+    }
+
+    /** The file's model as citygml4j's path reads it, whatever the file holds: what the fast path must equal. */
+    static CityModel readWithCitygml4j(Path file) throws IOException {
         try (CityGmlReader reader = open(file)) {
             return reader.readAll();
         }
