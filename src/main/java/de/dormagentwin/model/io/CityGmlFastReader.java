@@ -71,6 +71,8 @@ final class CityGmlFastReader {
     private static final int MOST_TEXT = 1 << 16;
     /** Longer number text is no plain number; it is read by citygml4j. */
     private static final int MOST_NUMBER_CHARS = 64;
+    /** What an id names when it is no polygon (a solid, a ring, a building): an xlink to it is left to citygml4j. */
+    private static final Object NOT_A_POLYGON = new Object();
 
     private enum Kind { GML, CORE, BUILDING, GENERICS, OTHER }
 
@@ -239,6 +241,7 @@ final class CityGmlFastReader {
             throw new NotInSubset("parts nested deeper than " + MOST_NESTING);
         }
         Space space = new Space(type, xml.getAttributeValue(GML, "id"));
+        identify(space.id, NOT_A_POLYGON);
         while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             Kind kind = kind();
             String name = xml.getLocalName();
@@ -257,7 +260,7 @@ final class CityGmlFastReader {
                     }
                 }
                 case CORE -> ignoredCore(name);
-                case GENERICS -> space.generic(name, this);
+                case GENERICS -> generic(name, space.generics);
                 case BUILDING -> buildingProperty(space, name, depth);
                 default -> throw new NotInSubset("an element of another module on a building");
             }
@@ -337,6 +340,7 @@ final class CityGmlFastReader {
             throw new NotInSubset("a boundary surface of another kind");
         }
         Boundary boundary = new Boundary(xml.getLocalName());
+        identify(xml.getAttributeValue(GML, "id"), NOT_A_POLYGON);
         while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             Kind kind = kind();
             String name = xml.getLocalName();
@@ -351,7 +355,7 @@ final class CityGmlFastReader {
             } else if (kind == Kind.CORE) {
                 ignoredCore(name);
             } else if (kind == Kind.GENERICS) {
-                new Space(null, null).generic(name, this);
+                generic(name, null);
             } else {
                 throw new NotInSubset("an element on a boundary surface: " + name);
             }
@@ -522,9 +526,13 @@ final class CityGmlFastReader {
     private void geometryAttributes(Object geometry) throws NotInSubset {
         srsDimension();
         checkCrs(xml.getAttributeValue(null, "srsName"));
-        String id = xml.getAttributeValue(GML, "id");
-        if (id != null && geometryIds.put(id, geometry == null ? this : geometry) != null) {
-            throw new NotInSubset("a geometry id used twice in one building");
+        identify(xml.getAttributeValue(GML, "id"), geometry == null ? NOT_A_POLYGON : geometry);
+    }
+
+    /** Keeps what a gml:id of this building names, for xlinks; an id used twice would leave it to guess which is meant. */
+    private void identify(String id, Object named) throws NotInSubset {
+        if (id != null && geometryIds.put(id, named) != null) {
+            throw new NotInSubset("a gml:id used twice in one building");
         }
     }
 
@@ -651,6 +659,37 @@ final class CityGmlFastReader {
                 }
                 default -> throw new NotInSubset("text with markup in it");
             }
+        }
+    }
+
+    /**
+     * A gen:stringAttribute, intAttribute or doubleAttribute into {@code into}, the first of a name winning as in
+     * citygml4j's path; a boundary surface's are read only to be sure they are of these kinds ({@code into} null).
+     */
+    private void generic(String element, Map<String, Object> into) throws XMLStreamException, NotInSubset {
+        if (!element.equals("stringAttribute") && !element.equals("intAttribute") && !element.equals("doubleAttribute")) {
+            throw new NotInSubset("gen:" + element);
+        }
+        String attributeName = xml.getAttributeValue(null, "name");
+        if (attributeName == null || attributeName.isEmpty() || nextTag() != XMLStreamConstants.START_ELEMENT
+                || kind() != Kind.GENERICS || !xml.getLocalName().equals("value")) {
+            throw new NotInSubset("a generic attribute without name or value");
+        }
+        String value = plainText();
+        Object typed = switch (element) {
+            case "intAttribute" -> {
+                if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-') || value.lastIndexOf('-') > 0
+                        || value.equals("-")) {
+                    throw new NotInSubset("an intAttribute that is not plain");
+                }
+                yield Integer.valueOf(value);
+            }
+            case "doubleAttribute" -> number(value);
+            default -> value;
+        };
+        endOf(element);
+        if (into != null) {
+            into.putIfAbsent(attributeName, typed);
         }
     }
 
@@ -804,32 +843,6 @@ final class CityGmlFastReader {
             }
             srsSeen = true;
             reader.checkCrs(srsName);
-        }
-
-        /** A gen:stringAttribute, intAttribute or doubleAttribute; the first of a name wins, as in citygml4j's path. */
-        void generic(String element, CityGmlFastReader reader) throws XMLStreamException, NotInSubset {
-            if (!element.equals("stringAttribute") && !element.equals("intAttribute") && !element.equals("doubleAttribute")) {
-                throw new NotInSubset("gen:" + element);
-            }
-            String attributeName = reader.xml.getAttributeValue(null, "name");
-            if (attributeName == null || attributeName.isEmpty() || reader.nextTag() != XMLStreamConstants.START_ELEMENT
-                    || reader.kind() != Kind.GENERICS || !reader.xml.getLocalName().equals("value")) {
-                throw new NotInSubset("a generic attribute without name or value");
-            }
-            String value = reader.plainText();
-            Object typed = switch (element) {
-                case "intAttribute" -> {
-                    if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-') || value.lastIndexOf('-') > 0
-                            || value.equals("-")) {
-                        throw new NotInSubset("an intAttribute that is not plain");
-                    }
-                    yield Integer.valueOf(value);
-                }
-                case "doubleAttribute" -> number(value);
-                default -> value;
-            };
-            reader.endOf(element);
-            generics.putIfAbsent(attributeName, typed);
         }
 
         /** The attributes as CityGmlReader.attributes names and orders them. */

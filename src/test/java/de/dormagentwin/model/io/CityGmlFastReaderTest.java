@@ -146,7 +146,7 @@ class CityGmlFastReaderTest {
                       345002 5663002 30 345004 5663002 30
                       345004 5663004 30 345002 5663002 30</gml:posList></gml:LinearRing></gml:interior>
                     </gml:Polygon></gml:surfaceMember></gml:MultiSurface></bldg:lod2MultiSurface></bldg:GroundSurface></bldg:boundedBy>
-                  <bldg:boundedBy><bldg:RoofSurface><bldg:lod2MultiSurface><gml:MultiSurface><gml:surfaceMember>
+                  <bldg:boundedBy><bldg:RoofSurface gml:id="r1"><gen:stringAttribute name="slope"><gen:value>30</gen:value></gen:stringAttribute><core:creationDate>2024-01-02</core:creationDate><bldg:lod2MultiSurface><gml:MultiSurface><gml:surfaceMember>
                     <gml:CompositeSurface><gml:surfaceMember><gml:Polygon gml:id="roof"><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">345000 5663000 40 345010 5663000 40 345010 5663010 40.0000000000000001 345000 5663000 40</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>
                     <gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">-0.0 1e-5 123456789012345678 1.5E2 -7 0 9007199254740993 .5 5. -0.0 1e-5 123456789012345678</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember></gml:CompositeSurface>
                   </gml:surfaceMember></gml:MultiSurface></bldg:lod2MultiSurface></bldg:RoofSurface></bldg:boundedBy>
@@ -244,6 +244,10 @@ class CityGmlFastReaderTest {
                 "<gml:CompositeSurface srsName=\"EPSG:25833\">"));
         assertFallsBackAndSame(variant(folder, "unknown-link.gml", "xlink:href=\"#roof\"/>\n", "xlink:href=\"#nothing\"/>\n"));
         assertFallsBackAndSame(variant(folder, "twice.gml", "gml:id=\"lod4\"", "gml:id=\"no-geometry\""));
+        assertFallsBackAndSame(variant(folder, "polygon-named-as-building.gml", "gml:id=\"own\"", "gml:id=\"solid-linked\""));
+        assertFallsBackAndSame(variant(folder, "link-to-a-boundary.gml", "xlink:href=\"#ground\"/>", "xlink:href=\"#r1\"/>"));
+        assertFallsBackAndSame(variant(folder, "not-a-date.gml", "<core:creationDate>2024-01-02</core:creationDate>\n",
+                "<core:creationDate>2024-13-02</core:creationDate>\n"));
         assertFallsBackAndSame(variant(folder, "spaced-name.gml", "<gml:name>Linked</gml:name>", "<gml:name> Linked\n</gml:name>"));
         assertFallsBackAndSame(variant(folder, "two-dimensions.gml", "<gml:posList>345020", "<gml:posList srsDimension=\"2\">345020"));
     }
