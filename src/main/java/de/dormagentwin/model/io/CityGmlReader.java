@@ -101,7 +101,9 @@ import java.util.TreeMap;
  * followed within that feature, which is where CityGML puts a solid's links to its boundary surfaces' polygons.
  *
  * <p>As an iterator ({@link #open}, {@link #hasNext}, {@link #next}) it yields each feature with its own vertices,
- * for converting files of any size; {@link #read} collects all of them into one {@link CityModel}.
+ * for converting files of any size; {@link #read} collects all of them into one {@link CityModel}. {@link #read(Path)}
+ * first lets {@link CityGmlFastReader} try the file: NRW's kind of tile it reads straight from the XML in a fraction
+ * of citygml4j's time, into the same model; every other file, and every file with a problem, comes here.
  *
  * <p>A broken object (a ring that is not closed, a link to a surface that is not there, text in a posList, a srsName
  * that names no CRS this reader knows or another CRS than the file's) is left out with a message naming the file, its
