@@ -130,10 +130,18 @@ final class CityGmlFastReader {
             // Malformed or cut off: citygml4j's path says where, and keeps the buildings before the fault.
             LOG.log(System.Logger.Level.DEBUG, () -> SafeText.of(fileName + ": read by citygml4j (" + e.getMessage() + ")"));
             return null;
+        } catch (RuntimeException e) {
+            // A fault of this reader, or a parser's on input it did not expect, must not cost the user the file:
+            // citygml4j's path reads it as it always has. Said as a warning, since on the subset it should not happen.
+            LOG.log(System.Logger.Level.WARNING, () -> SafeText.of(fileName + ": the fast reader failed (" + e + "); read by citygml4j"));
+            return null;
         }
     }
 
-    /** The JDK's StAX parser as citygml4j gets it, refusing DTDs and external entities. */
+    /**
+     * The StAX parser {@code XMLInputFactory.newInstance()} finds (the JDK's, as citygml4j and the bare pass of
+     * {@code bench gml} get it), refusing DTDs and external entities: a file with a DTD goes to citygml4j's path.
+     */
     private static XMLInputFactory factory() {
         XMLInputFactory factory = XMLInputFactory.newInstance();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
