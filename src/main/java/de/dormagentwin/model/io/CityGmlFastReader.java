@@ -263,7 +263,7 @@ final class CityGmlFastReader {
                             }
                         }
                         case "description" -> skip();
-                        case "boundedBy" -> space.srsName(envelopeSrsName(), this);
+                        case "boundedBy" -> checkCrs(envelopeSrsName());
                         default -> throw new NotInSubset("gml:" + name + " on a building");
                     }
                 }
@@ -279,9 +279,9 @@ final class CityGmlFastReader {
     private void buildingProperty(Space space, String name, int depth) throws XMLStreamException, NotInSubset {
         int lod = lodOf(name);
         if (lod > 0 && name.endsWith("Solid")) {
-            space.solids[lod] = solidProperty(name);
+            space.solids[lod] = once(space.solids[lod], solidProperty(name), name);
         } else if (lod > 0 && name.endsWith("MultiSurface")) {
-            space.multiSurfaces[lod] = multiSurfaceProperty(name);
+            space.multiSurfaces[lod] = once(space.multiSurfaces[lod], multiSurfaceProperty(name), name);
         } else if (lod > 0 && (name.endsWith("TerrainIntersection") || name.endsWith("MultiCurve"))) {
             skip();
         } else {
@@ -354,12 +354,11 @@ final class CityGmlFastReader {
             String name = xml.getLocalName();
             int lod = lodOf(name);
             if (kind == Kind.BUILDING && lod >= 2 && name.endsWith("MultiSurface")) {
-                boundary.multiSurfaces[lod] = multiSurfaceProperty(name);
+                boundary.multiSurfaces[lod] = once(boundary.multiSurfaces[lod], multiSurfaceProperty(name), name);
             } else if (kind == Kind.GML && (name.equals("name") || name.equals("description"))) {
                 skip();
             } else if (kind == Kind.GML && name.equals("boundedBy")) {
-                boundary.srsName = envelopeSrsName();
-                checkCrs(boundary.srsName);
+                checkCrs(envelopeSrsName());
             } else if (kind == Kind.CORE) {
                 ignoredCore(name);
             } else if (kind == Kind.GENERICS) {
@@ -411,7 +410,7 @@ final class CityGmlFastReader {
         return multiSurface;
     }
 
-    /** A gml:CompositeSurface's members into {@code composite}; it may be a solid's shell, which has no id of its own here. */
+    /** A gml:CompositeSurface's members into {@code composite}, which for a solid is its shell. */
     private void readComposite(Composite composite, int depth) throws XMLStreamException, NotInSubset {
         if (depth > MOST_NESTING) {
             throw new NotInSubset("composite surfaces nested deeper than " + MOST_NESTING);
@@ -838,19 +837,10 @@ final class CityGmlFastReader {
         final Composite[] multiSurfaces = new Composite[HIGHEST_LOD + 1];
         final GmlNode[] solids = new GmlNode[HIGHEST_LOD + 1];
         final List<Space> parts = new ArrayList<>(0);
-        boolean srsSeen;
 
         Space(String type, String id) {
             this.type = type;
             this.id = id;
-        }
-
-        void srsName(String srsName, CityGmlFastReader reader) throws NotInSubset {
-            if (srsSeen) {
-                throw new NotInSubset("two envelopes on one object");
-            }
-            srsSeen = true;
-            reader.checkCrs(srsName);
         }
 
         /** The attributes as CityGmlReader.attributes names and orders them. */
@@ -899,7 +889,6 @@ final class CityGmlFastReader {
     private static final class Boundary {
         final String type;
         final Composite[] multiSurfaces = new Composite[HIGHEST_LOD + 1];
-        String srsName;
 
         Boundary(String type) {
             this.type = type;
