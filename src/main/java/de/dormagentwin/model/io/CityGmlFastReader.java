@@ -31,9 +31,9 @@ import java.util.Set;
 
 /**
  * Reads the common kind of CityGML straight from StAX events into the model {@link CityGmlReader} builds through
- * citygml4j, without citygml4j's buffer of each building's events and its object tree: a tile reads in about half
- * the time. The common kind is NRW's tiles and files like them: CityGML 1.0 or 2.0 with only bldg:Building and
- * bldg:BuildingPart, their boundary surfaces (roof, wall, ground, closure, outer ceiling and floor), LoD 1 to 4
+ * citygml4j, without citygml4j's buffer of each building's events and its object tree: a tile reads in about a
+ * third of the time. The common kind is NRW's tiles and files like them: CityGML 1.0 or 2.0 with only bldg:Building
+ * and bldg:BuildingPart, their boundary surfaces (roof, wall, ground, closure; in 2.0 outer ceiling and floor), LoD 1 to 4
  * solids and multi-surfaces of polygons and composite surfaces, xlinks to polygons within the building, and the
  * attributes the model keeps.
  *
