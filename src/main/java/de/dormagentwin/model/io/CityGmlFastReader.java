@@ -150,9 +150,7 @@ final class CityGmlFastReader {
     }
 
     private CityModel readModel() throws XMLStreamException, NotInSubset {
-        if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.CORE || !xml.getLocalName().equals("CityModel")) {
-            throw new NotInSubset("the root is not a CityGML 1.0 or 2.0 CityModel");
-        }
+        child(Kind.CORE, "CityModel", "the root is not a CityGML 1.0 or 2.0 CityModel");
         DoubleList vertices = new DoubleList(1 << 12);
         VertexPool pool = new VertexPool(vertices);
         List<CityObject> objects = new ArrayList<>();
@@ -180,9 +178,7 @@ final class CityGmlFastReader {
                 }
                 headerRead = true;
                 noLink();
-                if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.BUILDING || !xml.getLocalName().equals("Building")) {
-                    throw new NotInSubset("a city object that is no bldg:Building");
-                }
+                child(Kind.BUILDING, "Building", "a city object that is no bldg:Building");
                 readFeature(pool, objects);
                 endOf("cityObjectMember");
                 pool.startFeature();
@@ -299,9 +295,7 @@ final class CityGmlFastReader {
                 case "boundedBy" -> space.boundaries.add(boundarySurface());
                 case "consistsOfBuildingPart" -> {
                     noLink();
-                    if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.BUILDING || !xml.getLocalName().equals("BuildingPart")) {
-                        throw new NotInSubset("a consistsOfBuildingPart without a BuildingPart");
-                    }
+                    child(Kind.BUILDING, "BuildingPart", "a consistsOfBuildingPart without a BuildingPart");
                     space.parts.add(readSpace("BuildingPart", depth + 1));
                     endOf(name);
                 }
@@ -373,9 +367,7 @@ final class CityGmlFastReader {
 
     private GmlNode solidProperty(String property) throws XMLStreamException, NotInSubset {
         noLink();
-        if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.GML || !xml.getLocalName().equals("Solid")) {
-            throw new NotInSubset(property + " without a gml:Solid");
-        }
+        child(Kind.GML, "Solid", property + " without a gml:Solid");
         Composite shell = new Composite();
         geometryAttributes(null);
         boolean exterior = false;
@@ -385,9 +377,7 @@ final class CityGmlFastReader {
             }
             exterior = true;
             noLink();
-            if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.GML || !xml.getLocalName().equals("CompositeSurface")) {
-                throw new NotInSubset("a solid whose exterior is no composite surface");
-            }
+            child(Kind.GML, "CompositeSurface", "a solid whose exterior is no composite surface");
             readComposite(shell, 0);
             endOf("exterior");
         }
@@ -400,9 +390,7 @@ final class CityGmlFastReader {
 
     private Composite multiSurfaceProperty(String property) throws XMLStreamException, NotInSubset {
         noLink();
-        if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.GML || !xml.getLocalName().equals("MultiSurface")) {
-            throw new NotInSubset(property + " without a gml:MultiSurface");
-        }
+        child(Kind.GML, "MultiSurface", property + " without a gml:MultiSurface");
         Composite multiSurface = new Composite();
         geometryAttributes(null);
         members(multiSurface, 0);
@@ -462,9 +450,7 @@ final class CityGmlFastReader {
             }
             exterior = true;
             noLink();
-            if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.GML || !xml.getLocalName().equals("LinearRing")) {
-                throw new NotInSubset("a ring that is no gml:LinearRing");
-            }
+            child(Kind.GML, "LinearRing", "a ring that is no gml:LinearRing");
             readRing();
             endOf(name);
         }
@@ -636,9 +622,7 @@ final class CityGmlFastReader {
 
     /** The srsName of a gml:boundedBy's gml:Envelope, or null. */
     private String envelopeSrsName() throws XMLStreamException, NotInSubset {
-        if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != Kind.GML || !xml.getLocalName().equals("Envelope")) {
-            throw new NotInSubset("a boundedBy without gml:Envelope");
-        }
+        child(Kind.GML, "Envelope", "a boundedBy without gml:Envelope");
         String srsName = xml.getAttributeValue(null, "srsName");
         skip();
         endOf("boundedBy");
@@ -782,6 +766,13 @@ final class CityGmlFastReader {
                 default -> {
                 }
             }
+        }
+    }
+
+    /** Moves to the start tag of the one child the element (or document) the reader stands on must have: {@code kind:name}. */
+    private void child(Kind kind, String name, String otherwise) throws XMLStreamException, NotInSubset {
+        if (nextTag() != XMLStreamConstants.START_ELEMENT || kind() != kind || !xml.getLocalName().equals(name)) {
+            throw new NotInSubset(otherwise);
         }
     }
 
