@@ -44,6 +44,12 @@ public final class MeshBuilder {
      */
     private static final double BLOCK_GAIN = 1.5;
     private static final LodChoice LOD1 = LodChoice.parse("1");
+    /**
+     * Buildings up to this height (about five storeys: the houses of a town) have their walls in parts of their own,
+     * which the scene leaves out where such a wall would cover less than a pixel: seen from afar a town is its roofs.
+     * Taller buildings (towers, the CHEMPARK's plants) keep their walls at any distance.
+     */
+    static final double LOW_WALL_METRES = 15;
 
     private MeshBuilder() {
     }
@@ -153,7 +159,7 @@ public final class MeshBuilder {
         private long triangles;
         private double area;
 
-        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls) {
         }
 
         Run(Grid grid, LodChoice lod, boolean partPerObject, int firstObject) {
@@ -184,21 +190,34 @@ public final class MeshBuilder {
                 int column = partPerObject ? objectIndex : tile(vertices, geometry, 0);
                 int row = partPerObject ? 0 : tile(vertices, geometry, 1);
                 MeshPart.Detail detail = MeshPart.Detail.ALWAYS;
+                boolean low = !partPerObject && isBuilding(object) && height(geometry, vertices) <= LOW_WALL_METRES;
                 if (!partPerObject && isBuilding(object)) {
                     Geometry lod1 = object.geometryFor(LOD1);
                     if (lod1 != null && lod1 != geometry) {
                         for (int surface = 0; surface < lod1.surfaceCount(); surface++) {
-                            addSurface(object, objectIndex, lod1, surface, vertices, column, row, MeshPart.Detail.FAR, stamp, pointIndex);
+                            addSurface(object, objectIndex, lod1, surface, vertices, column, row, MeshPart.Detail.FAR, low, stamp, pointIndex);
                         }
                         detail = MeshPart.Detail.NEAR;
-                    } else if (addBlock(object, objectIndex, geometry, vertices, column, row)) {
+                    } else if (addBlock(object, objectIndex, geometry, vertices, column, row, low)) {
                         detail = MeshPart.Detail.NEAR;
                     }
                 }
                 for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
-                    addSurface(object, objectIndex, geometry, surface, vertices, column, row, detail, stamp, pointIndex);
+                    addSurface(object, objectIndex, geometry, surface, vertices, column, row, detail, low, stamp, pointIndex);
                 }
             }
+        }
+
+        /** From the lowest to the highest point of a geometry, in metres. */
+        private static double height(Geometry geometry, double[] vertices) {
+            double bottom = Double.POSITIVE_INFINITY;
+            double top = Double.NEGATIVE_INFINITY;
+            for (int position = 0; position < geometry.vertexIndexCount(); position++) {
+                double z = vertices[geometry.vertexIndex(position) * 3 + 2];
+                bottom = Math.min(bottom, z);
+                top = Math.max(top, z);
+            }
+            return top - bottom;
         }
 
         /** One area per surface of a land-use object, for the ground's image; the object itself draws nothing. */
@@ -233,8 +252,15 @@ public final class MeshBuilder {
         }
 
         private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+            return part(column, row, surfaceClass, detail, false);
+        }
+
+        /** {@code lowWalls} counts only for walls: a low building's roof is drawn at any distance. */
+        private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls) {
+            boolean low = lowWalls && surfaceClass == SurfaceClass.WALL;
             // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
-            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail), key -> new PartBuilder(column, row, surfaceClass, detail));
+            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail, low),
+                    key -> new PartBuilder(column, row, surfaceClass, detail, low));
         }
 
         /**
@@ -243,7 +269,7 @@ public final class MeshBuilder {
          * point where it has no roof surfaces). An L-shaped house stays L-shaped from afar. False where the block
          * would save too little to be worth a second representation, or the building has no area to stand on.
          */
-        private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row) {
+        private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row, boolean low) {
             int count = geometry.vertexIndexCount();
             double bottom = Double.POSITIVE_INFINITY;
             double top = Double.NEGATIVE_INFINITY;
@@ -313,7 +339,7 @@ public final class MeshBuilder {
             if (roofCorners.length == 0 || ownTriangles < BLOCK_GAIN * (2L * corners + roofCorners.length / 3)) {
                 return false;
             }
-            PartBuilder walls = part(column, row, SurfaceClass.WALL, MeshPart.Detail.FAR);
+            PartBuilder walls = part(column, row, SurfaceClass.WALL, MeshPart.Detail.FAR, low);
             int wallTexel = walls.texel(objectIndex, wallArgb);
             for (double[] ring : rings) {
                 addBlockWalls(walls, objectIndex, wallTexel, ring, bottom, roofHeight);
@@ -420,7 +446,7 @@ public final class MeshBuilder {
         }
 
         private void addSurface(CityObject object, int objectIndex, Geometry geometry, int surface, double[] vertices,
-                                int column, int row, MeshPart.Detail detail, int[] stamp, int[] pointIndex) {
+                                int column, int row, MeshPart.Detail detail, boolean low, int[] stamp, int[] pointIndex) {
             int firstRing = geometry.firstRing(surface);
             int endRing = geometry.endRing(surface);
             int first = geometry.firstVertex(firstRing);
@@ -458,7 +484,7 @@ public final class MeshBuilder {
             double ny = normal[1] / length;
             double nz = normal[2] / length;
             SurfaceClass surfaceClass = SurfaceClass.of(object, geometry.semanticType(surface), nz);
-            PartBuilder part = part(column, row, surfaceClass, detail);
+            PartBuilder part = part(column, row, surfaceClass, detail, low);
             int argb = geometry.surfaceColor(surface);
             if (argb == Geometry.NO_COLOR) {
                 argb = SurfaceClass.styleArgb(object, surfaceClass, geometry.semanticType(surface));
@@ -507,7 +533,7 @@ public final class MeshBuilder {
                 built.add(part.finish());
             }
             built.sort(Comparator.comparingInt((MeshPart part) -> part.detail().ordinal()).thenComparingInt(part -> part.surfaceClass().ordinal())
-                    .thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
+                    .thenComparing(MeshPart::lowWalls).thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
             return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area, List.copyOf(groundAreas));
         }
     }
@@ -518,6 +544,7 @@ public final class MeshBuilder {
         private final int row;
         private final SurfaceClass surfaceClass;
         private final MeshPart.Detail detail;
+        private final boolean lowWalls;
         // Small starting sizes, grown by doubling: a tile's part grows to millions of entries, but the benchmark's
         // part-per-object baseline holds hundreds of thousands of parts with a few dozen each.
         private final FloatList points = new FloatList(48);
@@ -529,11 +556,12 @@ public final class MeshBuilder {
         private int lastObject = -1;
         private int firstTexelOfLastObject;
 
-        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls) {
             this.column = column;
             this.row = row;
             this.surfaceClass = surfaceClass;
             this.detail = detail;
+            this.lowWalls = lowWalls;
         }
 
         int pointCount() {
@@ -583,7 +611,7 @@ public final class MeshBuilder {
             for (int texel = 0; texel < texels; texel++) {
                 texCoords.add((texel % PALETTE_WIDTH + 0.5f) / PALETTE_WIDTH, (texel / PALETTE_WIDTH + 0.5f) / height);
             }
-            return new MeshPart(column, row, surfaceClass, detail, points.toArray(), normals.toArray(), texCoords.toArray(),
+            return new MeshPart(column, row, surfaceClass, detail, lowWalls, points.toArray(), normals.toArray(), texCoords.toArray(),
                     faces.toArray(), faceToObject.toArray(), texelObject.toArray(), texelArgb.toArray(), PALETTE_WIDTH, height);
         }
     }
