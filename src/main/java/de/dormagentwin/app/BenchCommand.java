@@ -222,9 +222,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "7")
         long seed;
 
+        @Option(names = "--rounds", defaultValue = "3", description = "Orbits per view and mode, the median reported (default ${DEFAULT-VALUE}); 1 for a million buildings on a CPU.")
+        int rounds;
+
         @Override
         public Integer call() throws Exception {
-            return ScaleBenchmark.run(sizes, perTile, seed);
+            if (rounds < 1 || perTile < 1 || sizes.stream().anyMatch(size -> size < 1)) {
+                System.err.println("twin bench scale: --sizes, --per-tile and --rounds must be at least 1");
+                return 2;
+            }
+            return ScaleBenchmark.run(sizes, perTile, seed, rounds);
         }
     }
 

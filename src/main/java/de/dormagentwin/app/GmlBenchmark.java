@@ -21,9 +21,10 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * How fast CityGML reads: one NRW-shaped tile read on one thread by the twin (citygml4j, the model built) against a
- * bare StAX pass over the same file that pulls every event and keeps nothing, the most any StAX reader could do;
- * then a folder of tiles read as the viewer, {@code info} and {@code import} read it, on 1, 2 and all cores.
+ * How fast CityGML reads: one NRW-shaped tile read on one thread by the twin ({@code CityGmlReader.read}, the model
+ * built; for such a tile that is the twin's own reader, not citygml4j) against a bare StAX pass over the same file
+ * that pulls every event and keeps nothing, the most any StAX reader could do; then a folder of tiles read as the
+ * viewer, {@code info} and {@code import} read it, on 1, 2 and all cores.
  */
 final class GmlBenchmark {
     /** Dormagen's tiles start about here (issue 6: E 341 to 352, N 5656 to 5670). */

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,8 +34,8 @@ final class ScaleBenchmark {
     private static final int FRAME_WIDTH = 1280;
     private static final int FRAME_HEIGHT = 720;
     private static final int ORBIT_FRAMES = 8;
-    /** Orbits per view and mode, alternating with the other mode: the median goes into the table. */
-    private static final int ROUNDS = 3;
+    /** Orbits per view and mode, alternating with the other modes: the median goes into the table. */
+    private static int rounds = 3;
     /** Pointer moves per mode for the picking time. */
     private static final int PICKS = 20;
     /** Dormagen's tiles start about here (issue 6: E 341 to 352, N 5656 to 5670). */
@@ -52,25 +53,36 @@ final class ScaleBenchmark {
      * What one orbit found, per frame: wall-clock milliseconds, this process's CPU milliseconds (all its threads,
      * Mesa's renderer among them: less disturbed by other work on the machine than wall time), triangles drawn.
      */
-    private record Frames(double millis, double cpuMillis, long triangles) {
+    private record Frames(double millis, double cpuMillis, double fxThreadMillis, double renderThreadMillis, long triangles) {
+    }
+
+    /**
+     * CPU milliseconds of JavaFX's render thread, which draws the scene through OpenGL: the scene graph's Java side and
+     * the driver, and on Mesa the vertex work of its software renderer too (its rasterizer runs on threads of its own).
+     */
+    private static long renderThreadNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("QuantumRenderer"))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId()))).sum();
     }
 
     static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static int run(List<Integer> sizes, int perTile, long seed) throws Exception {
+    static int run(List<Integer> sizes, int perTile, long seed, int orbitsPerMode) throws Exception {
+        rounds = orbitsPerMode;
         FxToolkit.start();
         SceneFactory.requireScene3D();
-        System.out.printf(Locale.ROOT, "Scale benchmark: %d cores, max heap %d MB, %s %s, %d buildings a 1 km tile, frames %dx%d%n",
+        System.out.printf(Locale.ROOT, "Scale benchmark: %d cores, max heap %d MB, %s %s, %d buildings a 1 km tile, frames %dx%d, %d orbits a mode%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), perTile, FRAME_WIDTH, FRAME_HEIGHT);
+                System.getProperty("java.version"), perTile, FRAME_WIDTH, FRAME_HEIGHT, rounds);
         System.out.println();
         System.out.println("| buildings | tiles | GML MB | read MB/s | buildings/s | first frame s | fully loaded s | heap MB | mesh nodes "
-                + "| overview ms | overview CPU ms | overview CPU ms, no culling/LoD | overview triangles drawn "
+                + "| overview ms | overview CPU ms | overview FX thread CPU ms | overview render thread CPU ms | overview CPU ms, no culling/LoD | overview triangles drawn "
                 + "| street ms | street CPU ms | street CPU ms, culling only | street CPU ms, no culling/LoD | street triangles drawn | all LoD2 triangles "
                 + "| CPU ms without the city | CPU ms, city behind the camera, culled | the same, not culled | street pick ms | street pick ms, no culling/LoD |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         // A first small folder, not reported: the reader, mesher and renderer are compiled and warm for the rows.
         Path warmUp = Files.createTempDirectory("twin-bench-scale");
         try {
@@ -155,9 +167,10 @@ final class ScaleBenchmark {
         Frames awayDrawn = frames(loaded.scene(), city, AWAY, Mode.NEITHER, 0);
         double[] picks = picks(loaded.scene(), city, STREET, Mode.BOTH, Mode.NEITHER);
         double readSeconds = loaded.readNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "| %,d | %d | %.0f | %.1f | %,.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %.0f | %,d | %.0f | %.0f | %.0f | %.0f | %,d | %,d | %.0f | %.0f | %.0f | %.1f | %.1f |%n",
+        System.out.printf(Locale.ROOT, "| %,d | %d | %.0f | %.1f | %,.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %.1f | %.0f | %.0f | %,d | %.0f | %.0f | %.0f | %.0f | %,d | %,d | %.0f | %.0f | %.0f | %.1f | %.1f |%n",
                 buildings, tiles, loaded.bytes() / 1e6, loaded.bytes() / 1e6 / readSeconds, buildings / readSeconds, loaded.firstFrameNanos() / 1e9,
-                loaded.loadedNanos() / 1e9, heap >> 20, city.city().nodeCount(), overview[0].millis(), overview[0].cpuMillis(), overview[1].cpuMillis(),
+                loaded.loadedNanos() / 1e9, heap >> 20, city.city().nodeCount(), overview[0].millis(), overview[0].cpuMillis(),
+                overview[0].fxThreadMillis(), overview[0].renderThreadMillis(), overview[1].cpuMillis(),
                 overview[0].triangles(), street[0].millis(), street[0].cpuMillis(), street[1].cpuMillis(), street[2].cpuMillis(), street[0].triangles(),
                 loaded.prepared().meshes().triangles(), empty.cpuMillis(), awayCulled.cpuMillis(), awayDrawn.cpuMillis(),
                 picks[0], picks[1]);
@@ -252,24 +265,24 @@ final class ScaleBenchmark {
     }
 
     /**
-     * Frames of a view in each mode: a warm-up orbit each, then {@link #ROUNDS} orbits each, taking turns, so that
+     * Frames of a view in each mode: a warm-up orbit each, then {@link #rounds} orbits each, taking turns, so that
      * the machine's noise falls on all alike; the median of each, in the modes' order.
      */
     private static Frames[] frames(Scene scene, CityScene city, OrbitCamera.View view, Mode... modes) throws Exception {
         for (Mode mode : modes) {
             orbit(scene, city, view, mode);
         }
-        Frames[][] rounds = new Frames[modes.length][ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
+        Frames[][] orbits = new Frames[modes.length][rounds];
+        for (int round = 0; round < rounds; round++) {
             for (int mode = 0; mode < modes.length; mode++) {
-                rounds[mode][round] = orbit(scene, city, view, modes[mode]);
+                orbits[mode][round] = orbit(scene, city, view, modes[mode]);
             }
         }
         Frames[] medians = new Frames[modes.length];
         for (int mode = 0; mode < modes.length; mode++) {
-            Frames[] sorted = rounds[mode].clone();
+            Frames[] sorted = orbits[mode].clone();
             Arrays.sort(sorted, Comparator.comparingDouble(Frames::cpuMillis));
-            medians[mode] = sorted[ROUNDS / 2];
+            medians[mode] = sorted[rounds / 2];
         }
         return medians;
     }
@@ -290,11 +303,15 @@ final class ScaleBenchmark {
             long triangles = layer.visibleTriangles();
             long start = System.nanoTime();
             long cpuStart = cpuNanos();
+            long fxStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long renderStart = renderThreadNanos();
             for (int i = 0; i < ORBIT_FRAMES; i++) {
                 city.camera().orbit(stepDegrees, 0);
                 scene.snapshot(null);
             }
-            return new Frames((System.nanoTime() - start) / 1e6 / ORBIT_FRAMES, (cpuNanos() - cpuStart) / 1e6 / ORBIT_FRAMES, triangles);
+            double fxMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxStart) / 1e6 / ORBIT_FRAMES;
+            double renderMillis = (renderThreadNanos() - renderStart) / 1e6 / ORBIT_FRAMES;
+            return new Frames((System.nanoTime() - start) / 1e6 / ORBIT_FRAMES, (cpuNanos() - cpuStart) / 1e6 / ORBIT_FRAMES, fxMillis, renderMillis, triangles);
         });
     }
 }

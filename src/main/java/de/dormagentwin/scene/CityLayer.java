@@ -42,6 +42,12 @@ public final class CityLayer {
      */
     static final double ROOF_METRES = 10;
     static final double ROOF_PIXELS = 4;
+    /**
+     * A tile leaves out the walls of its low buildings where a wall of {@link MeshBuilder#LOW_WALL_METRES} at its
+     * nearest point covers less than this many pixels: a town seen from that far is its roofs, and its walls would
+     * only cost the GPU triangles that cover no pixel. In an 800-pixel-high view that is beyond 16 km.
+     */
+    static final double WALL_PIXELS = 1;
 
     private CityMeshes meshes;
     private final Group root = new Group();
@@ -173,9 +179,11 @@ public final class CityLayer {
     private void updateVisibility() {
         for (Tile tile : tiles.values()) {
             boolean inView = view == null || !culling || view.intersects(tile.box());
-            boolean near = view == null || !levelOfDetail || view.pixels(ROOF_METRES, view.distanceTo(tile.box())) >= ROOF_PIXELS;
+            double distance = view == null ? 0 : view.distanceTo(tile.box());
+            boolean near = view == null || !levelOfDetail || view.pixels(ROOF_METRES, distance) >= ROOF_PIXELS;
+            boolean distant = view != null && levelOfDetail && view.pixels(MeshBuilder.LOW_WALL_METRES, distance) < WALL_PIXELS;
             for (Part part : tile.parts()) {
-                boolean shown = inView && switch (part.data().detail()) {
+                boolean shown = inView && !(distant && part.data().lowWalls()) && switch (part.data().detail()) {
                     case ALWAYS -> true;
                     case NEAR -> near;
                     case FAR -> !near;
@@ -198,11 +206,20 @@ public final class CityLayer {
     }
 
     private Part createPart(MeshPart data) {
-        TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
+        // Without normals, in one smoothing group of none: JavaFX derives flat normals from the faces and keeps
+        // nothing but the arrays. Given normals, it would keep a vertex buffer, normals, tangents and bitangents per
+        // corner and three hash maps over them for the mesh's life: half the heap of a city of tiles.
+        TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_TEXCOORD);
         mesh.getPoints().setAll(data.points());
-        mesh.getNormals().setAll(data.normals());
         mesh.getTexCoords().setAll(data.texCoords());
-        mesh.getFaces().setAll(data.faces());
+        int[] faces = data.faces();
+        int[] pointTexCoord = new int[faces.length / 9 * 6];
+        for (int corner = 0, to = 0; corner < faces.length; corner += 3) {
+            pointTexCoord[to++] = faces[corner];
+            pointTexCoord[to++] = faces[corner + 2];
+        }
+        mesh.getFaces().setAll(pointTexCoord);
+        mesh.getFaceSmoothingGroups().setAll(new int[data.triangleCount()]);
         WritableImage palette = new WritableImage(data.paletteWidth(), data.paletteHeight());
         // A textured part's diffuse map is its tile's atlas; its objects show their textures (0) until recoloured.
         int[] argb = data.atlas() != null ? new int[data.texelObject().length] : Arrays.copyOf(data.texelArgb(), data.paletteWidth() * data.paletteHeight());
@@ -218,8 +235,9 @@ public final class CityLayer {
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
         String far = data.detail() == MeshPart.Detail.FAR ? "far-" : "";
+        String low = data.lowWalls() ? "low-" : "";
         String kind = data.atlas() != null ? "textured" : data.surfaceClass().name().toLowerCase();
-        view.setId(far + kind + "-" + data.tileColumn() + "-" + data.tileRow());
+        view.setId(far + low + kind + "-" + data.tileColumn() + "-" + data.tileRow());
         Part part = new Part(data, view, palette, argb, new boolean[1], data.atlas() != null ? texelCoordinates(data) : null);
         view.setUserData(part);
         root.getChildren().add(view);

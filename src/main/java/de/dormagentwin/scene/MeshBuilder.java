@@ -51,6 +51,12 @@ public final class MeshBuilder {
      */
     private static final double BLOCK_GAIN = 1.5;
     private static final LodChoice LOD1 = LodChoice.parse("1");
+    /**
+     * Buildings up to this height (about five storeys: the houses of a town) have their walls in parts of their own,
+     * which the scene leaves out where such a wall would cover less than a pixel: seen from afar a town is its roofs.
+     * Taller buildings (towers, the CHEMPARK's plants) keep their walls at any distance.
+     */
+    static final double LOW_WALL_METRES = 15;
 
     private MeshBuilder() {
     }
@@ -172,7 +178,7 @@ public final class MeshBuilder {
         private double area;
 
         /** A textured part has no surface class in its key: one atlas per tile and detail serves them all. */
-        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean textured) {
+        private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean textured, boolean lowWalls) {
         }
 
         Run(Grid grid, LodChoice lod, boolean partPerObject, int firstObject, TextureBudget budget) {
@@ -206,21 +212,34 @@ public final class MeshBuilder {
                 int column = partPerObject ? objectIndex : tile(vertices, geometry, 0);
                 int row = partPerObject ? 0 : tile(vertices, geometry, 1);
                 MeshPart.Detail detail = MeshPart.Detail.ALWAYS;
+                boolean low = !partPerObject && isBuilding(object) && height(geometry, vertices) <= LOW_WALL_METRES;
                 if (!partPerObject && isBuilding(object)) {
                     Geometry lod1 = object.geometryFor(LOD1);
                     if (lod1 != null && lod1 != geometry) {
                         for (int surface = 0; surface < lod1.surfaceCount(); surface++) {
-                            addSurface(object, objectIndex, lod1, surface, vertices, column, row, MeshPart.Detail.FAR, stamp, pointIndex);
+                            addSurface(object, objectIndex, lod1, surface, vertices, column, row, MeshPart.Detail.FAR, low, stamp, pointIndex);
                         }
                         detail = MeshPart.Detail.NEAR;
-                    } else if (addBlock(object, objectIndex, geometry, vertices, column, row)) {
+                    } else if (addBlock(object, objectIndex, geometry, vertices, column, row, low)) {
                         detail = MeshPart.Detail.NEAR;
                     }
                 }
                 for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
-                    addSurface(object, objectIndex, geometry, surface, vertices, column, row, detail, stamp, pointIndex);
+                    addSurface(object, objectIndex, geometry, surface, vertices, column, row, detail, low, stamp, pointIndex);
                 }
             }
+        }
+
+        /** From the lowest to the highest point of a geometry, in metres. */
+        private static double height(Geometry geometry, double[] vertices) {
+            double bottom = Double.POSITIVE_INFINITY;
+            double top = Double.NEGATIVE_INFINITY;
+            for (int position = 0; position < geometry.vertexIndexCount(); position++) {
+                double z = vertices[geometry.vertexIndex(position) * 3 + 2];
+                bottom = Math.min(bottom, z);
+                top = Math.max(top, z);
+            }
+            return top - bottom;
         }
 
         /** One area per surface of a land-use object, for the ground's image; the object itself draws nothing. */
@@ -255,15 +274,21 @@ public final class MeshBuilder {
         }
 
         private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
+            return part(column, row, surfaceClass, detail, false);
+        }
+
+        /** {@code lowWalls} counts only for walls: a low building's roof is drawn at any distance. */
+        private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls) {
+            boolean low = lowWalls && surfaceClass == SurfaceClass.WALL;
             // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
-            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail, false),
-                    key -> new PartBuilder(column, row, surfaceClass, detail, null));
+            return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail, false, low),
+                    key -> new PartBuilder(column, row, surfaceClass, detail, low, null));
         }
 
         /** The tile's textured part; the class of its first surface names it. */
         private PartBuilder texturedPart(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail) {
-            return parts.computeIfAbsent(new PartKey(column, row, null, detail, true),
-                    key -> new PartBuilder(column, row, surfaceClass, detail, modelName + ", tile " + column + "," + row));
+            return parts.computeIfAbsent(new PartKey(column, row, null, detail, true, false),
+                    key -> new PartBuilder(column, row, surfaceClass, detail, false, modelName + ", tile " + column + "," + row));
         }
 
         /**
@@ -272,7 +297,7 @@ public final class MeshBuilder {
          * point where it has no roof surfaces). An L-shaped house stays L-shaped from afar. False where the block
          * would save too little to be worth a second representation, or the building has no area to stand on.
          */
-        private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row) {
+        private boolean addBlock(CityObject object, int objectIndex, Geometry geometry, double[] vertices, int column, int row, boolean low) {
             int count = geometry.vertexIndexCount();
             double bottom = Double.POSITIVE_INFINITY;
             double top = Double.NEGATIVE_INFINITY;
@@ -342,7 +367,7 @@ public final class MeshBuilder {
             if (roofCorners.length == 0 || ownTriangles < BLOCK_GAIN * (2L * corners + roofCorners.length / 3)) {
                 return false;
             }
-            PartBuilder walls = part(column, row, SurfaceClass.WALL, MeshPart.Detail.FAR);
+            PartBuilder walls = part(column, row, SurfaceClass.WALL, MeshPart.Detail.FAR, low);
             int wallTexel = walls.texel(objectIndex, wallArgb);
             for (double[] ring : rings) {
                 addBlockWalls(walls, objectIndex, wallTexel, ring, bottom, roofHeight);
@@ -449,7 +474,7 @@ public final class MeshBuilder {
         }
 
         private void addSurface(CityObject object, int objectIndex, Geometry geometry, int surface, double[] vertices,
-                                int column, int row, MeshPart.Detail detail, int[] stamp, int[] pointIndex) {
+                                int column, int row, MeshPart.Detail detail, boolean low, int[] stamp, int[] pointIndex) {
             int firstRing = geometry.firstRing(surface);
             int endRing = geometry.endRing(surface);
             int first = geometry.firstVertex(firstRing);
@@ -494,12 +519,12 @@ public final class MeshBuilder {
             int image = partPerObject ? Geometry.NO_TEXTURE : geometry.surfaceTexture(surface);
             if (image != Geometry.NO_TEXTURE && image < textures.size()) {
                 if (addTextured(objectIndex, geometry, first, count, corners, nx, ny, nz, textures.get(image), argb,
-                        new PartKey(column, row, surfaceClass, detail, true))) {
+                        new PartKey(column, row, surfaceClass, detail, true, false))) {
                     return;
                 }
                 repeating++;
             }
-            PartBuilder part = part(column, row, surfaceClass, detail);
+            PartBuilder part = part(column, row, surfaceClass, detail, low);
             int texel = part.texel(objectIndex, argb);
             int normalIndex = part.normal(nx, ny, nz);
             // Stamps tell apart the (object, class, detail) combinations, each of which has points of its own.
@@ -607,7 +632,7 @@ public final class MeshBuilder {
                         + " across them, which a tile's texture atlas cannot draw");
             }
             built.sort(Comparator.comparingInt((MeshPart part) -> part.detail().ordinal()).thenComparingInt(part -> part.surfaceClass().ordinal())
-                    .thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
+                    .thenComparing(MeshPart::lowWalls).thenComparingInt(MeshPart::tileColumn).thenComparingInt(MeshPart::tileRow));
             return new CityMeshes(origin, tileSize, built, List.copyOf(objects), triangles, area, List.copyOf(groundAreas), List.copyOf(notes));
         }
     }
@@ -618,6 +643,7 @@ public final class MeshBuilder {
         private final int row;
         private final SurfaceClass surfaceClass;
         private final MeshPart.Detail detail;
+        private final boolean lowWalls;
         // Small starting sizes, grown by doubling: a tile's part grows to millions of entries, but the benchmark's
         // part-per-object baseline holds hundreds of thousands of parts with a few dozen each.
         private final FloatList points = new FloatList(48);
@@ -638,11 +664,12 @@ public final class MeshBuilder {
         private final IntList coordinateImage;
         private final FloatList coordinates;
 
-        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, String place) {
+        PartBuilder(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls, String place) {
             this.column = column;
             this.row = row;
             this.surfaceClass = surfaceClass;
             this.detail = detail;
+            this.lowWalls = lowWalls;
             this.place = place;
             boolean textured = place != null;
             images = textured ? new ArrayList<>() : null;
@@ -734,7 +761,7 @@ public final class MeshBuilder {
                     texCoords[c * 2] = atlas.u(coordinateImage.get(c), uv[c * 2]);
                     texCoords[c * 2 + 1] = atlas.v(coordinateImage.get(c), uv[c * 2 + 1]);
                 }
-                return new MeshPart(column, row, surfaceClass, detail, points.toArray(), normals.toArray(), texCoords, faces.toArray(),
+                return new MeshPart(column, row, surfaceClass, detail, false, points.toArray(), normals.toArray(), texCoords, faces.toArray(),
                         faceToObject.toArray(), texelObject.toArray(), texelArgb.toArray(), atlas.width(), atlas.height(), atlas);
             }
             int texels = texelObject.size();
@@ -743,8 +770,8 @@ public final class MeshBuilder {
             for (int texel = 0; texel < texels; texel++) {
                 texCoords.add((texel % PALETTE_WIDTH + 0.5f) / PALETTE_WIDTH, (texel / PALETTE_WIDTH + 0.5f) / height);
             }
-            return new MeshPart(column, row, surfaceClass, detail, points.toArray(), normals.toArray(), texCoords.toArray(),
-                    faces.toArray(), faceToObject.toArray(), texelObject.toArray(), texelArgb.toArray(), PALETTE_WIDTH, height);
+            return new MeshPart(column, row, surfaceClass, detail, lowWalls, points.toArray(), normals.toArray(), texCoords.toArray(),
+                    faces.toArray(), faceToObject.toArray(), texelObject.toArray(), texelArgb.toArray(), PALETTE_WIDTH, height, null);
         }
     }
 }

@@ -7,6 +7,8 @@ package de.dormagentwin.scene;
  *
  * @param detail       when the part is drawn: always, near the camera only (a building's own LoD2) or far from it only
  *                     (the same buildings as LoD1 blocks)
+ * @param lowWalls     whether the part holds the walls of buildings no taller than {@link MeshBuilder#LOW_WALL_METRES}, which
+ *                     are left out where such a wall would cover less than a pixel
  * @param points       x, y, z per point in scene coordinates (metres from the scene origin, y down)
  * @param normals      one flat normal per source surface
  * @param texCoords    u, v per texel centre
@@ -19,17 +21,9 @@ package de.dormagentwin.scene;
  *                     texel in the atlas (base colour 0: its textures) for its overlay or selection colour; null for a
  *                     palette part
  */
-public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, float[] points, float[] normals,
+public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, boolean lowWalls, float[] points, float[] normals,
                        float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,
                        int paletteWidth, int paletteHeight, TextureAtlas atlas) {
-
-    /** A palette part. */
-    public MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, Detail detail, float[] points, float[] normals,
-                    float[] texCoords, int[] faces, int[] faceToObject, int[] texelObject, int[] texelArgb,
-                    int paletteWidth, int paletteHeight) {
-        this(tileColumn, tileRow, surfaceClass, detail, points, normals, texCoords, faces, faceToObject, texelObject, texelArgb,
-                paletteWidth, paletteHeight, null);
-    }
 
     /** Which camera distance a part is drawn at. */
     public enum Detail {

@@ -14,6 +14,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+import javafx.scene.shape.VertexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class CityLayerViewTest {
 
     private static final OrbitCamera.View AT_THE_HOUSES = new OrbitCamera.View(46, -5, 5, 0, 45, 200);
     private static final OrbitCamera.View NEAR_THE_GABLE_HOUSE = new OrbitCamera.View(5005, -4, 4, 0, 45, 100);
-    private static final OrbitCamera.View FAR_FROM_THE_GABLE_HOUSE = new OrbitCamera.View(5005, -4, 4, 0, 45, 20_000);
+    private static final OrbitCamera.View FAR_FROM_THE_GABLE_HOUSE = new OrbitCamera.View(5005, -4, 4, 0, 45, 10_000);
 
     @BeforeEach
     void toolkit() throws Exception {
@@ -157,7 +159,7 @@ class CityLayerViewTest {
     @Test
     void withoutAViewEveryTileIsDrawnNear() throws Exception {
         CityLayer layer = city();
-        assertEquals(List.of("roof-0-0", "roof-5-0", "wall-0-0", "wall-5-0"), FxThread.call(() -> drawn(layer)));
+        assertEquals(List.of("low-wall-0-0", "low-wall-5-0", "roof-0-0", "roof-5-0"), FxThread.call(() -> drawn(layer)));
         assertEquals(4, (int) FxThread.call(layer::visibleNodeCount));
         assertEquals(36 + 16, (long) FxThread.call(layer::visibleTriangles));
     }
@@ -167,21 +169,21 @@ class CityLayerViewTest {
         CityLayer layer = city();
         FxThread.call(() -> {
             layer.setView(frustum(AT_THE_HOUSES));
-            assertEquals(List.of("roof-0-0", "wall-0-0"), drawn(layer), "the gable house lies 5 km to the side");
+            assertEquals(List.of("low-wall-0-0", "roof-0-0"), drawn(layer), "the gable house lies 5 km to the side");
             assertEquals(2, layer.visibleNodeCount());
             assertEquals(36, layer.visibleTriangles());
 
             layer.setCulling(false);
             // Nearly 5 km away, a 10 m roof covers under 2 pixels: the gable house shows as its block.
-            assertEquals(List.of("far-roof-5-0", "far-wall-5-0", "roof-0-0", "wall-0-0"), drawn(layer));
+            assertEquals(List.of("far-low-wall-5-0", "far-roof-5-0", "low-wall-0-0", "roof-0-0"), drawn(layer));
             layer.setCulling(true);
-            assertEquals(List.of("roof-0-0", "wall-0-0"), drawn(layer));
+            assertEquals(List.of("low-wall-0-0", "roof-0-0"), drawn(layer));
 
             layer.setView(frustum(NEAR_THE_GABLE_HOUSE));
-            assertEquals(List.of("roof-5-0", "wall-5-0"), drawn(layer), "the houses lie 5 km behind and to the side");
+            assertEquals(List.of("low-wall-5-0", "roof-5-0"), drawn(layer), "the houses lie 5 km behind and to the side");
 
             layer.setView(null);
-            assertEquals(List.of("roof-0-0", "roof-5-0", "wall-0-0", "wall-5-0"), drawn(layer));
+            assertEquals(List.of("low-wall-0-0", "low-wall-5-0", "roof-0-0", "roof-5-0"), drawn(layer));
             return null;
         });
     }
@@ -194,9 +196,9 @@ class CityLayerViewTest {
             CityLayer layer = new CityLayer(houses);
             layer.setView(frustum(AT_THE_HOUSES));
             layer.append(gable);
-            assertEquals(List.of("roof-0-0", "wall-0-0"), drawn(layer));
+            assertEquals(List.of("low-wall-0-0", "roof-0-0"), drawn(layer));
             layer.setView(frustum(FAR_FROM_THE_GABLE_HOUSE));
-            assertTrue(drawn(layer).containsAll(List.of("far-roof-5-0", "far-wall-5-0")), drawn(layer).toString());
+            assertTrue(drawn(layer).containsAll(List.of("far-roof-5-0", "far-low-wall-5-0")), drawn(layer).toString());
             return null;
         });
     }
@@ -207,19 +209,19 @@ class CityLayerViewTest {
         FxThread.call(() -> {
             layer.setView(frustum(FAR_FROM_THE_GABLE_HOUSE));
             List<String> far = drawn(layer);
-            assertTrue(far.containsAll(List.of("far-roof-5-0", "far-wall-5-0")), far.toString());
-            assertFalse(far.contains("roof-5-0") || far.contains("wall-5-0"), far.toString());
+            assertTrue(far.containsAll(List.of("far-roof-5-0", "far-low-wall-5-0")), far.toString());
+            assertFalse(far.contains("roof-5-0") || far.contains("low-wall-5-0"), far.toString());
 
             layer.setLevelOfDetail(false);
             List<String> own = drawn(layer);
-            assertTrue(own.containsAll(List.of("roof-5-0", "wall-5-0")), own.toString());
-            assertFalse(own.contains("far-roof-5-0") || own.contains("far-wall-5-0"), own.toString());
+            assertTrue(own.containsAll(List.of("roof-5-0", "low-wall-5-0")), own.toString());
+            assertFalse(own.contains("far-roof-5-0") || own.contains("far-low-wall-5-0"), own.toString());
 
             layer.setLevelOfDetail(true);
             assertEquals(far, drawn(layer));
 
             layer.setView(frustum(NEAR_THE_GABLE_HOUSE));
-            assertEquals(List.of("roof-5-0", "wall-5-0"), drawn(layer), "near, the house's own geometry again");
+            assertEquals(List.of("low-wall-5-0", "roof-5-0"), drawn(layer), "near, the house's own geometry again");
             return null;
         });
     }
@@ -231,9 +233,46 @@ class CityLayerViewTest {
         // In 600 pixels with 40 degrees, 10 m cover 4 pixels at 300 / tan(20 degrees) * 10 / 4 = 2060 m.
         FxThread.call(() -> {
             layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 2000)));
-            assertEquals(List.of("roof-5-0", "wall-5-0"), drawn(layer), "2000 m: 4.1 pixels");
+            assertEquals(List.of("low-wall-5-0", "roof-5-0"), drawn(layer), "2000 m: 4.1 pixels");
             layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 2120)));
-            assertEquals(List.of("far-roof-5-0", "far-wall-5-0"), drawn(layer), "2120 m: 3.9 pixels");
+            assertEquals(List.of("far-low-wall-5-0", "far-roof-5-0"), drawn(layer), "2120 m: 3.9 pixels");
+            return null;
+        });
+    }
+
+    @Test
+    void tileLeavesOutItsLowWallsWhereFifteenMetresCoverLessThanAPixel() throws Exception {
+        CityLayer layer = city();
+        // In 600 pixels with 40 degrees, 15 m cover 1 pixel at 300 / tan(20 degrees) * 15 = 12,364 m. The three box
+        // houses, 5 km to the side, are farther still: their roofs are drawn (a box has no block), their walls not.
+        FxThread.call(() -> {
+            layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 12_000)));
+            assertEquals(List.of("far-low-wall-5-0", "far-roof-5-0", "roof-0-0"), drawn(layer), "12,000 m: 1.03 pixels");
+            layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 12_700)));
+            assertEquals(List.of("far-roof-5-0", "roof-0-0"), drawn(layer), "12,700 m: 0.97 pixels, the roofs alone");
+            layer.setLevelOfDetail(false);
+            assertEquals(List.of("low-wall-0-0", "low-wall-5-0", "roof-0-0", "roof-5-0"), drawn(layer), "without the level of detail, everything");
+            return null;
+        });
+    }
+
+    /**
+     * With normals of its own a mesh makes JavaFX keep a vertex buffer, normals, tangents and bitangents per corner
+     * and three hash maps over them, for as long as the mesh lives: about half the heap of a city (bench scale). Without,
+     * JavaFX derives flat normals from the faces and keeps nothing beyond the mesh's arrays.
+     */
+    @Test
+    void cityPartsAreFlatShadedMeshesWithoutNormalsOfTheirOwn() throws Exception {
+        CityLayer layer = city();
+        FxThread.call(() -> {
+            for (Node node : ((Parent) layer.node()).getChildrenUnmodifiable()) {
+                TriangleMesh mesh = (TriangleMesh) ((MeshView) node).getMesh();
+                assertEquals(VertexFormat.POINT_TEXCOORD, mesh.getVertexFormat(), node.getId());
+                assertEquals(mesh.getFaces().size() / 6, mesh.getFaceSmoothingGroups().size(), node.getId());
+                for (int face = 0; face < mesh.getFaceSmoothingGroups().size(); face++) {
+                    assertEquals(0, mesh.getFaceSmoothingGroups().get(face), "no smoothing: every face is flat");
+                }
+            }
             return null;
         });
     }

@@ -115,6 +115,28 @@ class MeshBuilderTest {
         assertTrue(meshes.parts().isEmpty());
     }
 
+    /** The gable house three times as high: its ridge at 27 m. */
+    static CityModel gableTower() throws IOException {
+        String json;
+        try (var in = MeshBuilderTest.class.getResourceAsStream("gable-house.city.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        json = json.replace("\"scale\": [0.01, 0.01, 0.01]", "\"scale\": [0.01, 0.01, 0.03]");
+        return CityJsonReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "gable-tower.city.json");
+    }
+
+    @Test
+    void onlyTheWallsOfLowBuildingsGoToPartsThatAFarViewLeavesOut() throws IOException {
+        CityMeshes house = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
+        for (MeshPart part : house.parts()) {
+            assertEquals(part.surfaceClass() == SurfaceClass.WALL, part.lowWalls(), part.detail() + " " + part.surfaceClass());
+        }
+        CityMeshes tower = MeshBuilder.build(List.of(gableTower()), LodChoice.HIGHEST);
+        assertEquals(house.triangles(), tower.triangles());
+        assertTrue(tower.parts().stream().anyMatch(part -> part.surfaceClass() == SurfaceClass.WALL && part.detail() == MeshPart.Detail.FAR));
+        assertTrue(tower.parts().stream().noneMatch(MeshPart::lowWalls), "27 m: its walls are drawn from any distance");
+    }
+
     @Test
     void gableHouseGetsAFarBlockOfTenTrianglesForItsRectangularFootprint() throws IOException {
         CityMeshes meshes = MeshBuilder.build(List.of(gableHouse()), LodChoice.HIGHEST);
