@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Loads city model files and meshes each onto one grid as it comes, so that a folder of tiles appears tile by tile:
  * each file's meshes go to a listener (the viewer adds them to the scene) in the files' order, while the next files
- * are read ahead on every core ({@link OrderedReads}, a few tiles ahead at most). A file that will not load is named
- * and skipped; the others load.
+ * are read and meshed ahead on every core ({@link OrderedReads}, a few tiles ahead at most). A file that will not load
+ * is named and skipped; the others load.
  *
  * <p>For NRW's tiles ({@code LoD2_32_347_5663_1_NW.gml}) the names tell where each tile lies before any is read:
  * the grid's origin is the kilometre line nearest the middle of them all, its tiles are NRW's kilometre tiles, and
@@ -49,6 +50,12 @@ final class TileLoader {
     record Chunk(Path file, CityMeshes meshes, String failure, int done, int total, long readNanos) {
     }
 
+    /** Meshes one file's model onto the city's grid, numbering its objects from 0 ({@link MeshBuilder#build(List, LodChoice, MeshBuilder.Grid, int)}). */
+    @FunctionalInterface
+    interface Mesher {
+        CityMeshes mesh(CityModel model, MeshBuilder.Grid grid);
+    }
+
     /** Loads every file (every model file in each folder) and the terrain, handing each file's chunk to {@code each}. */
     static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each) {
         return load(paths, terrainFiles, lod, each, CityModelReader::read, OrderedReads.Limits.cores());
@@ -56,38 +63,75 @@ final class TileLoader {
 
     /**
      * As {@link #load(List, TerrainFiles, LodChoice, Consumer)}, with the files read by {@code reader} on a pool within
-     * {@code limits}. They are read in parallel but meshed and handed on one by one in their order on this thread: each
-     * tile's objects are numbered on from the tiles before it, and the grid comes from the first.
+     * {@code limits}.
      */
     static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each,
                                       OrderedReads.Read<Path, CityModel> reader, OrderedReads.Limits limits) {
+        return load(paths, terrainFiles, lod, each, reader, limits, (model, grid) -> MeshBuilder.build(List.of(model), lod, grid, 0));
+    }
+
+    /**
+     * As above, each file meshed by {@code mesher}. A file is read and meshed on the pool, side by side with the next
+     * ones, once the grid is known (from the first file that loads, meshed on this thread); its objects are numbered
+     * on from the files before it here, in the files' order, as it is handed on. A tile in hand on the pool holds its
+     * model and then its meshes too, within the same window and bytes as the reading alone ({@link OrderedReads}).
+     */
+    static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each,
+                                      OrderedReads.Read<Path, CityModel> reader, OrderedReads.Limits limits, Mesher mesher) {
         List<String> failures = new ArrayList<>();
         List<Path> files = order(expand(paths, failures));
-        try (OrderedReads<Path, CityModel> reads = new OrderedReads<>(files, limits, OrderedReads::fileSize, reader)) {
-            return load(paths, terrainFiles, lod, each, files, failures, reads);
+        CrsAlignment crs = new CrsAlignment();
+        AtomicReference<MeshBuilder.Grid> known = new AtomicReference<>();
+        OrderedReads.Read<Path, Tile> readAndMesh = file -> {
+            long start = System.nanoTime();
+            CityModel model = reader.read(file);
+            long readNanos = System.nanoTime() - start;
+            MeshBuilder.Grid grid = known.get();
+            if (grid == null) {
+                // Read before the first file set the CRS and the grid: this thread handles it in the files' order.
+                return new Tile(model, null, readNanos);
+            }
+            // The first file's CRS is set by now, since the grid comes after it: aligning here takes nothing from the order.
+            CityModel aligned = crs.align(model);
+            return new Tile(aligned, mesher.mesh(aligned, grid), readNanos);
+        };
+        try (OrderedReads<Path, Tile> reads = new OrderedReads<>(files, limits, OrderedReads::fileSize, readAndMesh)) {
+            return load(paths, terrainFiles, lod, each, files, failures, reads, crs, known, mesher);
         }
     }
 
+    /** One file off the pool: its model (aligned where meshed), and its meshes numbered from 0 or null where the pool did not mesh it. */
+    private record Tile(CityModel model, CityMeshes meshes, long readNanos) {
+    }
+
     private static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each, List<Path> files,
-                                              List<String> failures, OrderedReads<Path, CityModel> reads) {
-        MeshBuilder.Grid grid = null;
+                                              List<String> failures, OrderedReads<Path, Tile> reads, CrsAlignment crs,
+                                              AtomicReference<MeshBuilder.Grid> known, Mesher mesher) {
         double[] nrwOrigin = nrwOrigin(files);
         List<CityModel> models = new ArrayList<>();
         List<CityMeshes> chunks = new ArrayList<>();
-        CrsAlignment crs = new CrsAlignment();
         int objects = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             CityModel model;
             CityMeshes chunk;
+            long readNanos;
             try {
-                model = reads.next();
-                // On this thread, in the files' order: the first file's CRS is the one the others are transformed into.
-                model = crs.align(model);
-                if (grid == null) {
-                    grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
+                Tile tile = reads.next();
+                model = tile.model();
+                chunk = tile.meshes();
+                readNanos = tile.readNanos();
+                if (chunk == null) {
+                    // On this thread, in the files' order: the first file's CRS is the one the others are transformed into.
+                    model = crs.align(model);
+                    MeshBuilder.Grid grid = known.get();
+                    if (grid == null) {
+                        grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
+                        known.set(grid);
+                    }
+                    chunk = mesher.mesh(model, grid);
                 }
-                chunk = MeshBuilder.build(List.of(model), lod, grid, objects);
+                chunk = chunk.numberedFrom(objects);
             } catch (IOException | RuntimeException e) {
                 // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
                 String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;
@@ -98,7 +142,7 @@ final class TileLoader {
             models.add(model);
             chunks.add(chunk);
             objects += chunk.objects().size();
-            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), reads.lastNanos()));
+            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), readNanos));
         }
         CityMeshes city = chunks.isEmpty() ? MeshBuilder.build(List.of(), lod) : CityMeshes.join(chunks);
         TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(paths));
