@@ -164,7 +164,7 @@ final class GmlBenchmark {
         }
     }
 
-    /** The folder loaded as the viewer loads it: read ahead on the pool, meshed tile by tile in order on this thread. */
+    /** The folder loaded as the viewer loads it: read and meshed ahead on the pool, handed on tile by tile in order. */
     private static void viewerLoad(Path folder, OrderedReads.Limits limits) throws IOException {
         SceneFactory.Prepared prepared = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> {
         }, CityModelReader::read, limits);
