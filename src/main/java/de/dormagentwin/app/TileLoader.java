@@ -8,12 +8,12 @@ import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.TerrainMesh;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,42 +71,88 @@ final class TileLoader {
     }
 
     /**
-     * As above, each file meshed by {@code mesher}. A file is read and meshed on the pool, side by side with the next
-     * ones, once the grid is known (from the first file that loads, meshed on this thread); its objects are numbered
-     * on from the files before it here, in the files' order, as it is handed on. A tile in hand on the pool holds its
-     * model and then its meshes too, within the same window and bytes as the reading alone ({@link OrderedReads}).
+     * As above, each file meshed by {@code mesher}. The first file that loads sets the CRS and the grid and is meshed
+     * on this thread; every other file is read, aligned and meshed on the pool, side by side with the next ones, and
+     * its objects are numbered on from the files before it here, in the files' order, as it is handed on. A tile in
+     * hand on the pool holds its model and then its meshes too, within the same window and bytes as the reading
+     * alone ({@link OrderedReads}).
      */
     static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each,
                                       OrderedReads.Read<Path, CityModel> reader, OrderedReads.Limits limits, Mesher mesher) {
         List<String> failures = new ArrayList<>();
         List<Path> files = order(expand(paths, failures));
+        List<Numbered> numbered = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            numbered.add(new Numbered(i, files.get(i)));
+        }
         CrsAlignment crs = new CrsAlignment();
-        AtomicReference<MeshBuilder.Grid> known = new AtomicReference<>();
-        OrderedReads.Read<Path, Tile> readAndMesh = file -> {
+        GridGate gate = new GridGate();
+        OrderedReads.Read<Numbered, Tile> readAndMesh = tile -> {
             long start = System.nanoTime();
-            CityModel model = reader.read(file);
+            CityModel model = reader.read(tile.file());
             long readNanos = System.nanoTime() - start;
-            MeshBuilder.Grid grid = known.get();
+            MeshBuilder.Grid grid = gate.gridOrTurn(tile.index());
             if (grid == null) {
-                // Read before the first file set the CRS and the grid: this thread handles it in the files' order.
+                // This file's turn came before any set the grid: the loading thread handles it, in the files' order.
                 return new Tile(model, null, readNanos);
             }
             // The first file's CRS is set by now, since the grid comes after it: aligning here takes nothing from the order.
             CityModel aligned = crs.align(model);
             return new Tile(aligned, mesher.mesh(aligned, grid), readNanos);
         };
-        try (OrderedReads<Path, Tile> reads = new OrderedReads<>(files, limits, OrderedReads::fileSize, readAndMesh)) {
-            return load(paths, terrainFiles, lod, each, files, failures, reads, crs, known, mesher);
+        try (OrderedReads<Numbered, Tile> reads = new OrderedReads<>(numbered, limits, tile -> OrderedReads.fileSize(tile.file()), readAndMesh)) {
+            return load(paths, terrainFiles, lod, each, files, failures, reads, crs, gate, mesher);
         }
+    }
+
+    /** A file and its place in the order: the pool's task must know whether the loading thread waits for it. */
+    private record Numbered(int index, Path file) {
     }
 
     /** One file off the pool: its model (aligned where meshed), and its meshes numbered from 0 or null where the pool did not mesh it. */
     private record Tile(CityModel model, CityMeshes meshes, long readNanos) {
     }
 
+    /**
+     * The grid, once the first file that loads has set it. A file read before then waits for it on the pool, so that
+     * it too is meshed there, unless it is the file the loading thread waits for: that one goes back unmeshed, since
+     * the grid may be about to come from it.
+     */
+    private static final class GridGate {
+        private MeshBuilder.Grid grid;
+        private int turn;
+
+        synchronized MeshBuilder.Grid gridOrTurn(int index) throws InterruptedIOException {
+            try {
+                while (grid == null && turn != index) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("loading was stopped");
+            }
+            return grid;
+        }
+
+        synchronized MeshBuilder.Grid grid() {
+            return grid;
+        }
+
+        /** The loading thread waits for the file at {@code index} next. */
+        synchronized void turn(int index) {
+            turn = index;
+            notifyAll();
+        }
+
+        synchronized void open(MeshBuilder.Grid known) {
+            grid = known;
+            notifyAll();
+        }
+    }
+
     private static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each, List<Path> files,
-                                              List<String> failures, OrderedReads<Path, Tile> reads, CrsAlignment crs,
-                                              AtomicReference<MeshBuilder.Grid> known, Mesher mesher) {
+                                              List<String> failures, OrderedReads<Numbered, Tile> reads, CrsAlignment crs, GridGate gate,
+                                              Mesher mesher) {
         double[] nrwOrigin = nrwOrigin(files);
         List<CityModel> models = new ArrayList<>();
         List<CityMeshes> chunks = new ArrayList<>();
@@ -117,6 +163,7 @@ final class TileLoader {
             CityMeshes chunk;
             long readNanos;
             try {
+                gate.turn(i);
                 Tile tile = reads.next();
                 model = tile.model();
                 chunk = tile.meshes();
@@ -124,10 +171,10 @@ final class TileLoader {
                 if (chunk == null) {
                     // On this thread, in the files' order: the first file's CRS is the one the others are transformed into.
                     model = crs.align(model);
-                    MeshBuilder.Grid grid = known.get();
+                    MeshBuilder.Grid grid = gate.grid();
                     if (grid == null) {
                         grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
-                        known.set(grid);
+                        gate.open(grid);
                     }
                     chunk = mesher.mesh(model, grid);
                 }

@@ -322,6 +322,39 @@ class TileLoaderTest {
     }
 
     @Test
+    void onlyTheFirstTileIsMeshedOnTheLoadingThreadEvenWhenTheOthersAreReadBeforeIt() throws Exception {
+        generatedTiles();
+        Path first = TileLoader.order(TileLoader.expand(List.of(folder), new ArrayList<>())).get(0);
+        Thread loading = Thread.currentThread();
+        List<Path> meshedHere = new ArrayList<>();
+        Set<Path> meshedOnThePool = ConcurrentHashMap.newKeySet();
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add, file -> {
+            if (file.equals(first)) {
+                try {
+                    // The tiles read beside the first are read before it, while the grid is not known yet.
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            return CityModelReader.read(file);
+        }, OrderedReads.Limits.threads(3), (model, grid) -> {
+            Path file = folder.resolve(model.name());
+            if (Thread.currentThread() == loading) {
+                meshedHere.add(file);
+            } else {
+                meshedOnThePool.add(file);
+            }
+            return MeshBuilder.build(List.of(model), LodChoice.HIGHEST, grid, 0);
+        });
+        assertEquals(List.of(), chunks.stream().map(TileLoader.Chunk::failure).filter(failure -> failure != null).toList());
+        assertEquals(List.of(first), meshedHere);
+        assertEquals(5, meshedOnThePool.size(), meshedOnThePool.toString());
+    }
+
+    @Test
     void theTilesOfAFolderAreReadOnSeveralThreadsAtOnce() throws Exception {
         generatedTiles();
         CountDownLatch twoReading = new CountDownLatch(2);
