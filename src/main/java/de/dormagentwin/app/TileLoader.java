@@ -50,7 +50,10 @@ final class TileLoader {
     record Chunk(Path file, CityMeshes meshes, String failure, int done, int total, long readNanos) {
     }
 
-    /** Meshes one file's model onto the city's grid, numbering its objects from 0 ({@link MeshBuilder#build(List, LodChoice, MeshBuilder.Grid, int)}). */
+    /**
+     * Meshes one file's model onto the city's grid, numbering its objects from 0
+     * ({@link MeshBuilder#build(List, LodChoice, MeshBuilder.Grid, int)}).
+     */
     @FunctionalInterface
     interface Mesher {
         CityMeshes mesh(CityModel model, MeshBuilder.Grid grid);
@@ -87,11 +90,11 @@ final class TileLoader {
         }
         CrsAlignment crs = new CrsAlignment();
         GridGate gate = new GridGate();
-        OrderedReads.Read<Numbered, Tile> readAndMesh = tile -> {
+        OrderedReads.Read<Numbered, Tile> readAndMesh = entry -> {
             long start = System.nanoTime();
-            CityModel model = reader.read(tile.file());
+            CityModel model = reader.read(entry.file());
             long readNanos = System.nanoTime() - start;
-            MeshBuilder.Grid grid = gate.gridOrTurn(tile.index());
+            MeshBuilder.Grid grid = gate.gridOrTurn(entry.index());
             if (grid == null) {
                 // This file's turn came before any set the grid: the loading thread handles it, in the files' order.
                 return new Tile(model, null, readNanos);
@@ -100,7 +103,7 @@ final class TileLoader {
             CityModel aligned = crs.align(model);
             return new Tile(aligned, mesher.mesh(aligned, grid), readNanos);
         };
-        try (OrderedReads<Numbered, Tile> reads = new OrderedReads<>(numbered, limits, tile -> OrderedReads.fileSize(tile.file()), readAndMesh)) {
+        try (OrderedReads<Numbered, Tile> reads = new OrderedReads<>(numbered, limits, entry -> OrderedReads.fileSize(entry.file()), readAndMesh)) {
             return load(paths, terrainFiles, lod, each, files, failures, reads, crs, gate, mesher);
         }
     }
@@ -109,7 +112,7 @@ final class TileLoader {
     private record Numbered(int index, Path file) {
     }
 
-    /** One file off the pool: its model (aligned where meshed), and its meshes numbered from 0 or null where the pool did not mesh it. */
+    /** One file off the pool: its model (aligned where meshed), its meshes numbered from 0 (null where the pool did not mesh it). */
     private record Tile(CityModel model, CityMeshes meshes, long readNanos) {
     }
 

@@ -144,7 +144,8 @@ class CrsAlignmentTest {
                 }
             }
         }
-        assertTrue(SceneFactory.statusText(prepared).endsWith("5 files transformed from EPSG:25833 to EPSG:25832"), SceneFactory.statusText(prepared));
+        assertTrue(SceneFactory.statusText(prepared).endsWith("5 files transformed from EPSG:25833 to EPSG:25832"),
+                SceneFactory.statusText(prepared));
     }
 
     @Test

@@ -244,7 +244,8 @@ class TileLoaderTest {
             MeshPart one = expected.parts().get(i);
             MeshPart other = actual.parts().get(i);
             String part = where + ", part " + i;
-            assertEquals(List.of(one.tileColumn(), one.tileRow(), one.surfaceClass(), one.detail(), one.lowWalls(), one.paletteWidth(), one.paletteHeight()),
+            assertEquals(List.of(one.tileColumn(), one.tileRow(), one.surfaceClass(), one.detail(), one.lowWalls(), one.paletteWidth(),
+                            one.paletteHeight()),
                     List.of(other.tileColumn(), other.tileRow(), other.surfaceClass(), other.detail(), other.lowWalls(), other.paletteWidth(),
                             other.paletteHeight()), part);
             assertArrayEquals(one.points(), other.points(), part);
