@@ -47,8 +47,9 @@ final class OrderedReads<T, R> implements AutoCloseable {
 
         /**
          * As many files in hand as threads, and file bytes up to a quarter of the heap's limit: a tile's model takes
-         * less heap than its GML has bytes (0.4 of it for NRW's, BENCHMARKS.md), so the tiles in hand and the ones
-         * being parsed leave most of the heap to the city being built.
+         * less heap than its GML has bytes (0.4 of it for NRW's, BENCHMARKS.md), and with its meshes, where the viewer
+         * meshes it on the pool, still less (0.7), so the tiles in hand and the ones being parsed leave most of the
+         * heap to the city being built.
          */
         static Limits threads(int threads) {
             return new Limits(threads, threads, Runtime.getRuntime().maxMemory() / 4);

@@ -9,6 +9,7 @@ import de.dormagentwin.scene.TerrainMesh;
 import de.dormagentwin.scene.TextureBudget;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Loads city model files and meshes each onto one grid as it comes, so that a folder of tiles appears tile by tile:
  * each file's meshes go to a listener (the viewer adds them to the scene) in the files' order, while the next files
- * are read ahead on every core ({@link OrderedReads}, a few tiles ahead at most). A file that will not load is named
- * and skipped; the others load.
+ * are read and meshed ahead on every core ({@link OrderedReads}, a few tiles ahead at most). A file that will not load
+ * is named and skipped; the others load.
  *
  * <p>For NRW's tiles ({@code LoD2_32_347_5663_1_NW.gml}) the names tell where each tile lies before any is read:
  * the grid's origin is the kilometre line nearest the middle of them all, its tiles are NRW's kilometre tiles, and
@@ -50,6 +51,15 @@ final class TileLoader {
     record Chunk(Path file, CityMeshes meshes, String failure, int done, int total, long readNanos) {
     }
 
+    /**
+     * Meshes one file's model onto the city's grid, numbering its objects from 0
+     * ({@link MeshBuilder#build(List, LodChoice, MeshBuilder.Grid, int)}).
+     */
+    @FunctionalInterface
+    interface Mesher {
+        CityMeshes mesh(CityModel model, MeshBuilder.Grid grid);
+    }
+
     /** Loads every file (every model file in each folder) and the terrain, handing each file's chunk to {@code each}. */
     static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each) {
         return load(paths, terrainFiles, lod, each, CityModelReader::read, OrderedReads.Limits.cores());
@@ -57,40 +67,125 @@ final class TileLoader {
 
     /**
      * As {@link #load(List, TerrainFiles, LodChoice, Consumer)}, with the files read by {@code reader} on a pool within
-     * {@code limits}. They are read in parallel but meshed and handed on one by one in their order on this thread: each
-     * tile's objects are numbered on from the tiles before it, and the grid comes from the first.
+     * {@code limits}.
      */
     static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each,
                                       OrderedReads.Read<Path, CityModel> reader, OrderedReads.Limits limits) {
+        // One budget for the whole city, shared by the pool's threads: a folder of textured tiles must not take a full
+        // budget per tile.
+        TextureBudget textures = TextureBudget.standard();
+        return load(paths, terrainFiles, lod, each, reader, limits, (model, grid) -> MeshBuilder.build(List.of(model), lod, grid, 0, textures));
+    }
+
+    /**
+     * As above, each file meshed by {@code mesher}. The first file that loads sets the CRS and the grid and is meshed
+     * on this thread; every other file is read, aligned and meshed on the pool, side by side with the next ones, and
+     * its objects are numbered on from the files before it here, in the files' order, as it is handed on. A tile in
+     * hand on the pool holds its model and then its meshes too, within the same window and bytes as the reading
+     * alone ({@link OrderedReads}).
+     */
+    static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each,
+                                      OrderedReads.Read<Path, CityModel> reader, OrderedReads.Limits limits, Mesher mesher) {
         List<String> failures = new ArrayList<>();
         List<Path> files = order(expand(paths, failures));
-        try (OrderedReads<Path, CityModel> reads = new OrderedReads<>(files, limits, OrderedReads::fileSize, reader)) {
-            return load(paths, terrainFiles, lod, each, files, failures, reads);
+        List<Numbered> numbered = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            numbered.add(new Numbered(i, files.get(i)));
+        }
+        CrsAlignment crs = new CrsAlignment();
+        GridGate gate = new GridGate();
+        OrderedReads.Read<Numbered, Tile> readAndMesh = entry -> {
+            long start = System.nanoTime();
+            CityModel model = reader.read(entry.file());
+            long readNanos = System.nanoTime() - start;
+            MeshBuilder.Grid grid = gate.gridOrTurn(entry.index());
+            if (grid == null) {
+                // This file's turn came before any set the grid: the loading thread handles it, in the files' order.
+                return new Tile(model, null, readNanos);
+            }
+            // The first file's CRS is set by now, since the grid comes after it: aligning here takes nothing from the order.
+            CityModel aligned = crs.align(model);
+            return new Tile(aligned, mesher.mesh(aligned, grid), readNanos);
+        };
+        try (OrderedReads<Numbered, Tile> reads = new OrderedReads<>(numbered, limits, entry -> OrderedReads.fileSize(entry.file()), readAndMesh)) {
+            return load(paths, terrainFiles, lod, each, files, failures, reads, crs, gate, mesher);
+        }
+    }
+
+    /** A file and its place in the order: the pool's task must know whether the loading thread waits for it. */
+    private record Numbered(int index, Path file) {
+    }
+
+    /** One file off the pool: its model (aligned where meshed), its meshes numbered from 0 (null where the pool did not mesh it). */
+    private record Tile(CityModel model, CityMeshes meshes, long readNanos) {
+    }
+
+    /**
+     * The grid, once the first file that loads has set it. A file read before then waits for it on the pool, so that
+     * it too is meshed there, unless it is the file the loading thread waits for: that one goes back unmeshed, since
+     * the grid may be about to come from it.
+     */
+    private static final class GridGate {
+        private MeshBuilder.Grid grid;
+        private int turn;
+
+        synchronized MeshBuilder.Grid gridOrTurn(int index) throws InterruptedIOException {
+            try {
+                while (grid == null && turn != index) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("loading was stopped");
+            }
+            return grid;
+        }
+
+        synchronized MeshBuilder.Grid grid() {
+            return grid;
+        }
+
+        /** The loading thread waits for the file at {@code index} next. */
+        synchronized void turn(int index) {
+            turn = index;
+            notifyAll();
+        }
+
+        synchronized void open(MeshBuilder.Grid known) {
+            grid = known;
+            notifyAll();
         }
     }
 
     private static SceneFactory.Prepared load(List<Path> paths, TerrainFiles terrainFiles, LodChoice lod, Consumer<Chunk> each, List<Path> files,
-                                              List<String> failures, OrderedReads<Path, CityModel> reads) {
-        MeshBuilder.Grid grid = null;
+                                              List<String> failures, OrderedReads<Numbered, Tile> reads, CrsAlignment crs, GridGate gate,
+                                              Mesher mesher) {
         double[] nrwOrigin = nrwOrigin(files);
         List<CityModel> models = new ArrayList<>();
         List<CityMeshes> chunks = new ArrayList<>();
-        CrsAlignment crs = new CrsAlignment();
-        // One budget for the whole city: a folder of textured tiles must not take a full budget per tile.
-        TextureBudget textures = TextureBudget.standard();
         int objects = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             CityModel model;
             CityMeshes chunk;
+            long readNanos;
             try {
-                model = reads.next();
-                // On this thread, in the files' order: the first file's CRS is the one the others are transformed into.
-                model = crs.align(model);
-                if (grid == null) {
-                    grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
+                gate.turn(i);
+                Tile tile = reads.next();
+                model = tile.model();
+                chunk = tile.meshes();
+                readNanos = tile.readNanos();
+                if (chunk == null) {
+                    // On this thread, in the files' order: the first file's CRS is the one the others are transformed into.
+                    model = crs.align(model);
+                    MeshBuilder.Grid grid = gate.grid();
+                    if (grid == null) {
+                        grid = files.size() == 1 ? MeshBuilder.grid(List.of(model), lod) : firstGrid(model, lod, nrwOrigin);
+                        gate.open(grid);
+                    }
+                    chunk = mesher.mesh(model, grid);
                 }
-                chunk = MeshBuilder.build(List.of(model), lod, grid, objects, textures);
+                chunk = chunk.numberedFrom(objects);
             } catch (IOException | RuntimeException e) {
                 // One bad tile of a hundred must not cost the other ninety-nine, whatever went wrong in it.
                 String failure = e instanceof IOException ? e.getMessage() : file.getFileName() + ": " + e;
@@ -101,7 +196,7 @@ final class TileLoader {
             models.add(model);
             chunks.add(chunk);
             objects += chunk.objects().size();
-            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), reads.lastNanos()));
+            each.accept(new Chunk(file, chunk, null, i + 1, files.size(), readNanos));
         }
         CityMeshes city = chunks.isEmpty() ? MeshBuilder.build(List.of(), lod) : CityMeshes.join(chunks);
         TerrainFiles.Loaded terrain = TerrainFiles.load(terrainFiles.resolve(paths));

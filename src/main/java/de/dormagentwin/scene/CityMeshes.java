@@ -57,6 +57,24 @@ public record CityMeshes(double[] origin, double tileSize, List<MeshPart> parts,
     }
 
     /**
+     * This chunk, meshed with its objects numbered from 0 ({@link MeshBuilder#build(List, de.dormagentwin.model.LodChoice,
+     * MeshBuilder.Grid, int)} with 0), as if meshed with them numbered from {@code firstObject} on: the same arrays but
+     * the parts' object indexes, which name objects city-wide. Meshing tiles side by side on a pool, the count of the
+     * objects before a tile is known only once the tiles before it are meshed.
+     */
+    public CityMeshes numberedFrom(int firstObject) {
+        if (firstObject == 0) {
+            return this;
+        }
+        List<MeshPart> renumbered = new ArrayList<>(parts.size());
+        for (MeshPart part : parts) {
+            renumbered.add(part.renumbered(firstObject));
+        }
+        return new CityMeshes(origin, tileSize, Collections.unmodifiableList(renumbered), objects, triangles, surfaceArea, indexById, terrain,
+                groundAreas, notes);
+    }
+
+    /**
      * These meshes and a chunk meshed after them on the same grid, its objects numbered on from these
      * ({@link MeshBuilder#build(List, de.dormagentwin.model.LodChoice, MeshBuilder.Grid, int)} with
      * {@code objects().size()}). The terrain stays as it is.

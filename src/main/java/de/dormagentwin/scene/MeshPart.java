@@ -33,4 +33,24 @@ public record MeshPart(int tileColumn, int tileRow, SurfaceClass surfaceClass, D
     public int triangleCount() {
         return faceToObject.length;
     }
+
+    /**
+     * This part with every object index moved on by {@code by}: a chunk meshed from object 0 on a worker, before the
+     * count of the chunks ahead of it was known, takes its place in the city. The other arrays are shared.
+     */
+    public MeshPart renumbered(int by) {
+        if (by == 0) {
+            return this;
+        }
+        return new MeshPart(tileColumn, tileRow, surfaceClass, detail, lowWalls, points, normals, texCoords, faces, movedOn(faceToObject, by),
+                movedOn(texelObject, by), texelArgb, paletteWidth, paletteHeight, atlas);
+    }
+
+    private static int[] movedOn(int[] objects, int by) {
+        int[] moved = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            moved[i] = objects[i] + by;
+        }
+        return moved;
+    }
 }

@@ -8,6 +8,8 @@ import de.dormagentwin.model.geo.Crs;
 import de.dormagentwin.model.geo.CrsFixtures;
 import de.dormagentwin.model.geo.CrsFixtures.Place;
 import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.model.io.CityModelReader;
+import de.dormagentwin.scene.MeshPart;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -111,6 +114,37 @@ class CrsAlignmentTest {
             }
         }
         assertTrue(SceneFactory.statusText(prepared).endsWith("2 files transformed to EPSG:25833 (1 from EPSG:25832, 1 from EPSG:31468)"),
+                SceneFactory.statusText(prepared));
+    }
+
+    @Test
+    void tilesInAnotherCrsAreTransformedBeforeTheyAreMeshedOnThePool() throws Exception {
+        Place berlin = places().findFirst().orElseThrow();
+        List<Path> files = new ArrayList<>();
+        files.add(utm32Twin(berlin));
+        for (int i = 0; i < 5; i++) {
+            files.add(write("utm33-" + i + ".gml", CrsFixtures.cityGml(berlin, "UTM33-" + i, BUILDINGS, false)));
+        }
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        SceneFactory.Prepared prepared = TileLoader.load(files, TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add, CityModelReader::read,
+                OrderedReads.Limits.threads(3));
+
+        assertEquals(List.of(), prepared.loaded().failures());
+        assertEquals(files, chunks.stream().map(TileLoader.Chunk::file).toList());
+        List<MeshPart> twins = chunks.get(0).meshes().parts();
+        for (TileLoader.Chunk chunk : chunks) {
+            List<MeshPart> parts = chunk.meshes().parts();
+            assertEquals(twins.size(), parts.size(), chunk.file().toString());
+            for (int p = 0; p < parts.size(); p++) {
+                float[] points = parts.get(p).points();
+                float[] twin = twins.get(p).points();
+                assertEquals(twin.length, points.length, chunk.file().toString());
+                for (int i = 0; i < points.length; i++) {
+                    assertEquals(twin[i], points[i], 1, chunk.file() + " part " + p + ": lands on its twin in EPSG:25832, in the scene");
+                }
+            }
+        }
+        assertTrue(SceneFactory.statusText(prepared).endsWith("5 files transformed from EPSG:25833 to EPSG:25832"),
                 SceneFactory.statusText(prepared));
     }
 

@@ -1,9 +1,12 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.sample.NrwTileGenerator;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.MeshPart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +220,141 @@ class TileLoaderTest {
                 .filter(object -> object.parents().isEmpty()).count(), "every building of the six good tiles");
     }
 
+    /** Generated NRW tiles of different sizes (so that each tile's objects start at a count no other tile gives), and a broken one. */
+    private void tilesOfDifferentSizes() throws Exception {
+        int first = 0;
+        for (int tile = 0; tile < 7; tile++) {
+            int buildings = 5 + 9 * tile;
+            NrwTileGenerator.writeTile(folder, 341 + tile % 3, 5658 + tile / 3, buildings, first, 11 + tile);
+            first += buildings;
+        }
+        Files.writeString(folder.resolve("LoD2_32_344_5659_1_NW.gml"), "<core:CityModel");
+    }
+
+    private static void assertSameMeshes(CityMeshes expected, CityMeshes actual, String where) {
+        assertArrayEquals(expected.origin(), actual.origin(), where);
+        assertEquals(expected.tileSize(), actual.tileSize(), where);
+        assertEquals(ids(expected.objects()), ids(actual.objects()), where);
+        assertEquals(expected.indexById(), actual.indexById(), where);
+        assertEquals(expected.triangles(), actual.triangles(), where);
+        assertEquals(expected.surfaceArea(), actual.surfaceArea(), where);
+        assertEquals(expected.groundAreas().size(), actual.groundAreas().size(), where);
+        assertEquals(expected.parts().size(), actual.parts().size(), where);
+        for (int i = 0; i < expected.parts().size(); i++) {
+            MeshPart one = expected.parts().get(i);
+            MeshPart other = actual.parts().get(i);
+            String part = where + ", part " + i;
+            assertEquals(List.of(one.tileColumn(), one.tileRow(), one.surfaceClass(), one.detail(), one.lowWalls(), one.paletteWidth(),
+                            one.paletteHeight()),
+                    List.of(other.tileColumn(), other.tileRow(), other.surfaceClass(), other.detail(), other.lowWalls(), other.paletteWidth(),
+                            other.paletteHeight()), part);
+            assertArrayEquals(one.points(), other.points(), part);
+            assertArrayEquals(one.normals(), other.normals(), part);
+            assertArrayEquals(one.texCoords(), other.texCoords(), part);
+            assertArrayEquals(one.faces(), other.faces(), part);
+            assertArrayEquals(one.faceToObject(), other.faceToObject(), part);
+            assertArrayEquals(one.texelObject(), other.texelObject(), part);
+            assertArrayEquals(one.texelArgb(), other.texelArgb(), part);
+        }
+    }
+
+    @Test
+    void tilesMeshedSideBySideGiveTheChunksOfTilesMeshedOneAfterAnotherInOrder() throws Exception {
+        tilesOfDifferentSizes();
+        List<TileLoader.Chunk> oneThread = new ArrayList<>();
+        SceneFactory.Prepared single = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, oneThread::add,
+                CityModelReader::read, new OrderedReads.Limits(1, 1, Long.MAX_VALUE));
+        List<TileLoader.Chunk> threeThreads = new ArrayList<>();
+        SceneFactory.Prepared three = TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, threeThreads::add,
+                CityModelReader::read, OrderedReads.Limits.threads(3));
+
+        assertEquals(8, threeThreads.size());
+        assertEquals(oneThread.stream().map(TileLoader.Chunk::file).toList(), threeThreads.stream().map(TileLoader.Chunk::file).toList());
+        assertEquals(oneThread.stream().map(TileLoader.Chunk::failure).toList(), threeThreads.stream().map(TileLoader.Chunk::failure).toList());
+        assertEquals(List.of(folder.resolve("LoD2_32_344_5659_1_NW.gml")),
+                threeThreads.stream().filter(chunk -> chunk.failure() != null).map(TileLoader.Chunk::file).toList(), "the broken tile is named");
+        assertEquals(single.loaded().failures(), three.loaded().failures());
+
+        // The reference: each tile meshed here in the files' order, its objects numbered on from the tiles before it.
+        List<CityModel> models = three.loaded().models();
+        assertEquals(7, models.size());
+        MeshBuilder.Grid grid = three.meshes().grid();
+        int objects = 0;
+        int model = 0;
+        for (int i = 0; i < threeThreads.size(); i++) {
+            TileLoader.Chunk chunk = threeThreads.get(i);
+            if (chunk.failure() != null) {
+                continue;
+            }
+            CityMeshes expected = MeshBuilder.build(List.of(models.get(model++)), LodChoice.HIGHEST, grid, objects);
+            String where = chunk.file().getFileName().toString();
+            assertSameMeshes(expected, chunk.meshes(), where);
+            assertSameMeshes(expected, oneThread.get(i).meshes(), where + " on one thread");
+            objects += expected.objects().size();
+        }
+        assertEquals(objects, three.meshes().objects().size());
+        assertSameMeshes(single.meshes(), three.meshes(), "the city");
+    }
+
+    @Test
+    void theTilesOfAFolderAreMeshedOnSeveralThreadsAtOnce() throws Exception {
+        generatedTiles();
+        CountDownLatch twoMeshing = new CountDownLatch(2);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add, CityModelReader::read, OrderedReads.Limits.threads(2),
+                (model, grid) -> {
+                    threads.add(Thread.currentThread().getName());
+                    twoMeshing.countDown();
+                    try {
+                        // A guard against a hang only: meshed one by one, the first tile would wait here for a second that never starts.
+                        if (!twoMeshing.await(30, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("no second tile was meshed beside " + model.name());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return MeshBuilder.build(List.of(model), LodChoice.HIGHEST, grid, 0);
+                });
+        assertEquals(List.of(), chunks.stream().map(TileLoader.Chunk::failure).filter(failure -> failure != null).toList());
+        assertEquals(6, chunks.size());
+        assertTrue(threads.size() >= 2, threads.toString());
+    }
+
+    @Test
+    void onlyTheFirstTileIsMeshedOnTheLoadingThreadEvenWhenTheOthersAreReadBeforeIt() throws Exception {
+        generatedTiles();
+        Path first = TileLoader.order(TileLoader.expand(List.of(folder), new ArrayList<>())).get(0);
+        Thread loading = Thread.currentThread();
+        List<Path> meshedHere = new ArrayList<>();
+        Set<Path> meshedOnThePool = ConcurrentHashMap.newKeySet();
+        List<TileLoader.Chunk> chunks = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunks::add, file -> {
+            if (file.equals(first)) {
+                try {
+                    // The tiles read beside the first are read before it, while the grid is not known yet.
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            return CityModelReader.read(file);
+        }, OrderedReads.Limits.threads(3), (model, grid) -> {
+            Path file = folder.resolve(model.name());
+            if (Thread.currentThread() == loading) {
+                meshedHere.add(file);
+            } else {
+                meshedOnThePool.add(file);
+            }
+            return MeshBuilder.build(List.of(model), LodChoice.HIGHEST, grid, 0);
+        });
+        assertEquals(List.of(), chunks.stream().map(TileLoader.Chunk::failure).filter(failure -> failure != null).toList());
+        assertEquals(List.of(first), meshedHere);
+        assertEquals(5, meshedOnThePool.size(), meshedOnThePool.toString());
+    }
+
     @Test
     void theTilesOfAFolderAreReadOnSeveralThreadsAtOnce() throws Exception {
         generatedTiles();
@@ -262,5 +400,29 @@ class TileLoaderTest {
         assertEquals(6, aheadOfTheViewer.size());
         assertTrue(aheadOfTheViewer.stream().allMatch(ahead -> ahead <= window), "tiles read beyond the one on screen: " + aheadOfTheViewer);
         assertTrue(aheadOfTheViewer.get(0) > 0, "the next tiles are read while the first is shown: " + aheadOfTheViewer);
+    }
+
+    @Test
+    void aSlowViewerHasAtMostTheWindowOfTilesMeshedAheadOfIt() throws Exception {
+        generatedTiles();
+        int window = 2;
+        AtomicInteger meshed = new AtomicInteger();
+        List<Integer> aheadOfTheViewer = new ArrayList<>();
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> {
+            try {
+                // The viewer busy with this tile: the pool meanwhile meshes the tiles in hand, and no more.
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            aheadOfTheViewer.add(meshed.get() - chunk.done());
+        }, CityModelReader::read, new OrderedReads.Limits(window, window, Long.MAX_VALUE), (model, grid) -> {
+            CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST, grid, 0);
+            meshed.incrementAndGet();
+            return meshes;
+        });
+        assertEquals(6, aheadOfTheViewer.size());
+        assertTrue(aheadOfTheViewer.stream().allMatch(ahead -> ahead <= window), "tiles meshed beyond the one on screen: " + aheadOfTheViewer);
+        assertTrue(aheadOfTheViewer.get(0) > 0, "the next tiles are meshed while the first is shown: " + aheadOfTheViewer);
     }
 }

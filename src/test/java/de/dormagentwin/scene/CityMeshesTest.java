@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,6 +97,32 @@ class CityMeshesTest {
         assertEquals(List.of("gable-house", "house-a", "house-b", "house-c", "two-lods"), city.objects().stream().map(CityObject::id).toList());
         assertEquals(4, city.objectIndex("two-lods"));
         assertEquals(drawn(together), drawn(city));
+    }
+
+    @Test
+    void aChunkMeshedFromObjectZeroAndNumberedOnIsTheChunkMeshedFromItsFirstObject() throws IOException {
+        CityModel houses = MeshBuilderTest.threeHouses();
+        CityModel twoLods = MeshBuilderTest.twoLods();
+        MeshBuilder.Grid grid = MeshBuilder.grid(List.of(houses, twoLods), LOD);
+        CityMeshes meshedInPlace = MeshBuilder.build(List.of(houses, twoLods), LOD, grid, 7);
+        CityMeshes numberedOn = MeshBuilder.build(List.of(houses, twoLods), LOD, grid, 0).numberedFrom(7);
+
+        assertEquals(meshedInPlace.objects(), numberedOn.objects());
+        assertEquals(meshedInPlace.indexById(), numberedOn.indexById());
+        assertEquals(meshedInPlace.triangles(), numberedOn.triangles());
+        assertEquals(meshedInPlace.parts().size(), numberedOn.parts().size());
+        for (int i = 0; i < meshedInPlace.parts().size(); i++) {
+            MeshPart expected = meshedInPlace.parts().get(i);
+            MeshPart actual = numberedOn.parts().get(i);
+            assertEquals(expected.tileColumn() + " " + expected.tileRow() + " " + expected.surfaceClass() + " " + expected.detail() + " " + expected.lowWalls(),
+                    actual.tileColumn() + " " + actual.tileRow() + " " + actual.surfaceClass() + " " + actual.detail() + " " + actual.lowWalls());
+            assertArrayEquals(expected.points(), actual.points());
+            assertArrayEquals(expected.faces(), actual.faces());
+            assertArrayEquals(expected.faceToObject(), actual.faceToObject(), "faces name their objects city-wide");
+            assertArrayEquals(expected.texelObject(), actual.texelObject(), "texels name their objects city-wide");
+            assertArrayEquals(expected.texelArgb(), actual.texelArgb());
+            assertTrue(Arrays.stream(actual.faceToObject()).allMatch(object -> object >= 7 && object < 7 + numberedOn.objects().size()));
+        }
     }
 
     @Test

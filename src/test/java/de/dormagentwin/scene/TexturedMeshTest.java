@@ -13,12 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Textured surfaces meshed into their tile's atlas part: arrays only, no pixels drawn. */
@@ -90,6 +92,20 @@ class TexturedMeshTest {
         assertEquals(12, meshes.triangles());
         assertEquals(List.of("5 textured surfaces are drawn in their colour: their textures repeat across them, which a tile's texture"
                 + " atlas cannot draw"), meshes.notes());
+    }
+
+    /** The viewer's load meshes a folder's tiles on a pool from object 0 and numbers them on in order. */
+    @Test
+    void aTexturedChunkNumberedOnKeepsItsAtlasAndItsNotes() throws IOException {
+        CityModel cube = cube("[[0,0],[1,0],[1,1],[0,1]]");
+        MeshBuilder.Grid grid = MeshBuilder.grid(List.of(cube), LodChoice.HIGHEST);
+        CityMeshes meshed = MeshBuilder.build(List.of(cube), LodChoice.HIGHEST, grid, 0, new TextureBudget(64 * 4));
+        CityMeshes numbered = meshed.numberedFrom(5);
+        assertEquals(1, meshed.notes().size(), "the small budget is noted");
+        assertEquals(meshed.notes(), numbered.notes());
+        MeshPart part = textured(numbered).get(0);
+        assertSame(textured(meshed).get(0).atlas(), part.atlas());
+        assertTrue(Arrays.stream(part.texelObject()).allMatch(object -> object == 5), Arrays.toString(part.texelObject()));
     }
 
     @Test
