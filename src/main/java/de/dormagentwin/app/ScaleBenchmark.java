@@ -26,8 +26,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A city of NRW-shaped CityGML tiles loaded as the viewer loads a folder: read and meshed tile by tile on a worker,
- * each tile added to the loading view on the FX thread. Then frames while orbiting, from above the whole city and
+ * A city of NRW-shaped CityGML tiles loaded as the viewer loads a folder: read and meshed on every core, each tile
+ * added to the loading view on the FX thread in order. Then frames while orbiting, from above the whole city and
  * from a street-level view inside it, with culling and the level of detail on, and off as the baseline.
  */
 final class ScaleBenchmark {
