@@ -44,8 +44,12 @@ final class FxWatchdog implements AutoCloseable {
         limitNanos = limit.toNanos();
     }
 
-    /** A scheduled task that throws is never run again, unseen: the kiosk would go on without its watchdog. */
-    private void check() {
+    /**
+     * One look: posts a heartbeat and compares the clock with the last one that came through. The timer calls it every
+     * period; a test calls it itself, on a clock of its own. A scheduled task that throws is never run again, unseen:
+     * the kiosk would go on without its watchdog.
+     */
+    void check() {
         try {
             checkOnce();
         } catch (RuntimeException e) {
