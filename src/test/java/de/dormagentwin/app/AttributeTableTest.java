@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.AttributeRows;
 import de.dormagentwin.ui.AttributeTable;
 import javafx.scene.control.TableColumn;
@@ -19,6 +20,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The attribute table shows an object's rows, sorts them, and copies the selected ones for a spreadsheet. */
+@Rendering
 class AttributeTableTest {
     private Stage stage;
     private AttributeTable table;

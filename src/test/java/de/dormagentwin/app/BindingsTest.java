@@ -9,6 +9,7 @@ import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Rendering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A bindings file ties datastreams to the objects of the model on screen, by id or by position. */
+@Rendering
 class BindingsTest {
     @TempDir
     Path folder;

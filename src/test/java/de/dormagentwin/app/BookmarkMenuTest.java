@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.BookmarkMenu;
 import de.dormagentwin.ui.Bookmarks;
 import javafx.scene.control.MenuItem;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bookmarks menu saves views under names, flies to them, and keeps its list when a file will not load. */
+@Rendering
 class BookmarkMenuTest {
     @TempDir
     Path folder;

@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** twin ingest and twin cache, run as a user runs them, on a real cache folder. */
+@Slow
 class CacheCommandTest {
     @TempDir
     Path folder;

@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.live.store.CacheDamage;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** twin cache verify, and the cache commands on a damaged cache: real caches in a temporary folder, damaged on disk. */
+@Slow
 class CacheIntegrityTest {
     @TempDir
     Path folder;

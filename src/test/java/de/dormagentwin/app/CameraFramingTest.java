@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its parts each come out whole and fill at least half the view's width or height, measured by projecting their
  * boxes through the real JavaFX camera in a window.
  */
+@Rendering
 class CameraFramingTest {
     @TempDir
     static Path folder;

@@ -9,6 +9,7 @@ import de.dormagentwin.scene.MeshPart;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.SurfaceClass;
 import de.dormagentwin.scene.ViewFrustum;
+import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and chunks appended while loading take part like the rest. Scene-graph state only, no pixels; the toolkit runs as
  * for the other scene tests.
  */
+@Rendering
 class CityLayerViewTest {
     /**
      * One grid for both chunks: the three houses (350000 to 350092 m east) in tile 0 / 0, the gable house 5 km east

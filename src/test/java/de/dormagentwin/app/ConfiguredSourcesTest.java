@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.ViewerPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sources a site lists in its configuration: run by twin ingest without a source flag, and inside the viewer. */
+@Rendering
 class ConfiguredSourcesTest {
     @TempDir
     Path folder;

@@ -5,11 +5,12 @@ import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geo.Crs;
-import de.dormagentwin.model.geo.CrsFixtures;
 import de.dormagentwin.model.geo.CrsFixtures.Place;
+import de.dormagentwin.model.geo.CrsFixtures;
 import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.scene.MeshPart;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Files of different CRSs opened together land where they belong: each is transformed into the first file's CRS, x
  * and y only, and one whose CRS cannot be placed is refused instead of overlaid.
  */
+@Slow
 class CrsAlignmentTest {
     private static final int BUILDINGS = 3;
 

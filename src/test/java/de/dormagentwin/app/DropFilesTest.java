@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -23,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Files dragged onto the planner's window reach the same place as files chosen in the File menu. */
+@Rendering
 class DropFilesTest {
     private final List<Stage> stages = new CopyOnWriteArrayList<>();
 

@@ -6,6 +6,7 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.Export;
 import de.dormagentwin.ui.ExportMenu;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Screenshots come out at the size asked for, whatever the window's; data comes out of the cache as CSV. */
+@Rendering
 class ExportMenuTest {
     private static final int WINDOW_WIDTH = 600;
     private static final int WINDOW_HEIGHT = 400;

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Rendering;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * its looks are the test's calls ({@link FxWatchdog#check()}; the timer's period is an hour), so seconds of silence
  * take no seconds, and a look is known to have been answered once the FX thread has run what was posted before.
  */
+@Rendering
 class FxWatchdogTest {
     private static final Duration NEVER = Duration.ofHours(1);
     private final AtomicLong clock = new AtomicLong();

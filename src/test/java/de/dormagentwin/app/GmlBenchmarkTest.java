@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.sample.NrwTileGenerator;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The GML benchmark's harness on tiny tiles: what it measures is the bench's, not asserted here. */
+@Slow
 class GmlBenchmarkTest {
     @Test
     void theBarePassPullsEveryEventOfTheFile(@TempDir Path folder) throws Exception {

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Files made to hurt, given to the command line in a JVM of its own with a 512 MB heap: each ends in a message naming
  * the file, never in OutOfMemoryError, a stack trace or a command blocked for good.
  */
+@Slow
 class HostileFilesProcessTest {
     @TempDir
     Path folder;

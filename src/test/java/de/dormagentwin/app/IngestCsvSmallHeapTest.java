@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code twin ingest --csv} with {@code -Xmx512m} on files far larger than a whole-file read could hold there: the
  * folder is read line by line, so the size of a partner's export costs time, not memory.
  */
+@Slow
 class IngestCsvSmallHeapTest {
     /** Well past what reading the whole file, and a record object per row, could hold in 512 MB. */
     private static final long BIG_FILE_BYTES = 256L * 1024 * 1024;

@@ -1,10 +1,11 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The kiosk fills the screen, on an X server of its own the size of the exhibition's screen: with a real window
  * manager (Openbox), as on site, and with none, as a bare X server. Its window is measured by xdotool.
  */
+@Slow
 class KioskFullScreenTest {
     @TempDir
     Path folder;

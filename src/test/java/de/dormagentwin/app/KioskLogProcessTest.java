@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The kiosk's log file, written by the command line in a JVM of its own, as systemd would start it. */
+@Slow
 class KioskLogProcessTest {
     @TempDir
     Path folder;

@@ -3,14 +3,15 @@ package de.dormagentwin.app;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
-import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.InfoPanel;
 import de.dormagentwin.ui.LiveFeed;
@@ -50,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The exhibition kiosk: public data only, a session that resets when visitors leave, two languages, a PIN to leave. */
+@Rendering
 class KioskTest {
     private static final String PIN = "4711";
     @TempDir

@@ -1,5 +1,7 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The latency benchmark's harness, with a real Mosquitto, under Xvfb; what it measures is the bench's, not asserted here. */
+@Rendering
+@Slow
 class LatencyBenchmarkTest {
     private static final int PUBLISHES = 3;
 

@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Terrain files opened or dropped in the planner go under the city on screen; one that will not load says why. */
+@Rendering
 class LayTerrainTest {
     @TempDir
     Path folder;

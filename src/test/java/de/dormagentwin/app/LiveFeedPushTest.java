@@ -8,6 +8,7 @@ import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Sink;
 import de.dormagentwin.live.ingest.Source;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.LiveFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A value the viewer's own ingest writes reaches the feed at once, not at its next poll. */
+@Rendering
 class LiveFeedPushTest {
     @TempDir
     Path folder;

@@ -3,14 +3,15 @@ package de.dormagentwin.app;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
-import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The viewer shows what the cache holds for the selected object, and follows it as new values arrive. */
+@Rendering
 class LiveViewerTest {
     @TempDir
     Path folder;

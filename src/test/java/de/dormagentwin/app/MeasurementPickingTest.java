@@ -8,6 +8,7 @@ import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.ScenePoints;
 import de.dormagentwin.scene.TerrainLayer;
+import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Group;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * x −6..6, z −5..5 with its flat roof 14 m up (y = −14); the camera looks straight down on it from 60 m above the
  * roof, where a pixel spans about 7 cm.
  */
+@Rendering
 class MeasurementPickingTest {
     private static final OrbitCamera.View ABOVE_HOUSE_B = new OrbitCamera.View(0, -14, 0, 0, 89.9, 60);
     /** Two pixels at the roof's distance: where a click lands is rounded to whole pixels. */

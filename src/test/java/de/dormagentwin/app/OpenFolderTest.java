@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.sample.NrwTileGenerator;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Parent;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The viewer as a planner uses it: a folder of tiles opened over the city on screen shows the loading view, then a
  * planner for the new city; a file that will not load leaves the planner there was, with a note.
  */
+@Rendering
 class OpenFolderTest {
     @TempDir
     Path folder;

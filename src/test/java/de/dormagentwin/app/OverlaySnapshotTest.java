@@ -5,6 +5,7 @@ import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Rendering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** twin snapshot --cache --at: a bound building's pixels follow its value across a threshold, and fade when stale. */
+@Rendering
 class OverlaySnapshotTest {
     private static final Instant MORNING = Instant.parse("2026-11-20T08:00:00Z");
 

@@ -10,6 +10,7 @@ import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real click, through the X server, on a known building or on a sensor's marker selects it. */
+@Rendering
 class PickingTest {
     private SceneFactory.Prepared threeHouses;
     private Stage stage;

@@ -5,6 +5,7 @@ import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.CityViewport;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A planning variant on free ground beside the three houses: drawn in its own colour, switched off, picked. */
+@Rendering
 class PlanningLayerTest {
     private static final int WIDTH = 600;
     private static final int HEIGHT = 400;

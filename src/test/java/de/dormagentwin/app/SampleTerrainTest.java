@@ -9,6 +9,7 @@ import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.SurfaceClass;
 import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.testing.Rendering;
 import javafx.scene.Parent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bundled sample as the viewer loads it: its terrain comes along, and its buildings stand on the ground drawn. */
+@Rendering
 class SampleTerrainTest {
     private static SceneFactory.Prepared sample;
 

@@ -1,16 +1,17 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.ObjectSearch;
 import de.dormagentwin.ui.SearchBox;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Popup;
-import javafx.stage.Window;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The search field lists matches as one types, picks with the keys or a click, and keeps its keys to itself. */
+@Rendering
 class SearchBoxTest {
     private static final List<CityObject> OBJECTS = List.of(
             new CityObject("house-a", "Building", Map.of("name", "House A"), List.of(), List.of(), List.of()),

@@ -6,6 +6,7 @@ import de.dormagentwin.live.ingest.FakeSensorThingsServer;
 import de.dormagentwin.live.ingest.MosquittoBroker;
 import de.dormagentwin.live.ingest.MqttSource;
 import de.dormagentwin.live.store.ServiceFile;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * service), one {@code twin serve} process, and displays in processes of their own. What the displays draw is read
  * from their debug log, which names each value whose drawing changed.
  */
+@Slow
 class ServeProcessTest {
     private static final String DATASTREAM = "7";
 

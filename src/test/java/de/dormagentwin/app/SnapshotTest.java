@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.testing.Rendering;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Renders real 3D pixels (Xvfb and Mesa in CI) and checks them coarsely: no golden images. */
+@Rendering
 class SnapshotTest {
 
     @BeforeEach

@@ -4,6 +4,7 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.SunPosition;
+import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scene's light follows the sun over Dormagen: in the scene graph, and in rendered pixels of a roof. */
+@Rendering
 class SunLightTest {
     /** Local noon at the solstices, and a winter evening an hour and a half after sunset, at Dormagen. */
     private static final Instant SUMMER_NOON = Instant.parse("2024-06-21T11:34:33Z");

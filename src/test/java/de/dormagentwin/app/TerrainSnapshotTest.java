@@ -5,6 +5,7 @@ import de.dormagentwin.model.TerrainGrid;
 import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.scene.GroundImage;
 import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.testing.Rendering;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The sample's ground: tinted by height where nothing is painted on it, and seen from above (Xvfb and Mesa in CI)
  * with its land use, woods and fields, with and without its terrain.
  */
+@Rendering
 class TerrainSnapshotTest {
 
     /** The share of pixels over a part of the image (from, to: 0 to 1 of its width and height) that pass a test. */

@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.TexturedCube;
+import de.dormagentwin.testing.Rendering;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A textured model drawn in real 3D pixels (Xvfb and Mesa in CI): its image shows on its walls. */
+@Rendering
 class TexturedSnapshotTest {
     private static final int MAGENTA = 0xFF00FF;
     private static final int YELLOW = 0xFFFF00;

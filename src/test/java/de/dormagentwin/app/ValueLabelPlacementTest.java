@@ -5,6 +5,7 @@ import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Value labels are drawn inside the 3D view only: never over the planner's toolbars, nor over the legend, notes,
  * captions or buttons that stand on the view. The camera sweeps the labelled houses past every edge of the view.
  */
+@Rendering
 class ValueLabelPlacementTest {
     private SceneFactory.Prepared threeHouses;
     private Stage stage;

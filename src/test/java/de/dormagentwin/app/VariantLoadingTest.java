@@ -3,6 +3,7 @@ package de.dormagentwin.app;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.VariantMesh;
+import de.dormagentwin.testing.Rendering;
 import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.shape.MeshView;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A planning variant is read and its roofs ear-clipped off the FX thread; the FX thread only attaches the mesh made,
  * so a large variant cannot freeze the window.
  */
+@Rendering
 class VariantLoadingTest {
 
     @Test

@@ -1,6 +1,8 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.live.store.CacheDamage;
+import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.Slow;
 import de.dormagentwin.ui.ViewerPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The planner's start on a damaged cache and on one that would not open: said on the view, not only in a log. */
+@Slow
+@Rendering
 class ViewerCacheIntegrityTest {
     @TempDir
     Path folder;

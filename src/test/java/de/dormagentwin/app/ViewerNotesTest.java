@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.TexturedCube;
+import de.dormagentwin.testing.Rendering;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the viewer says on screen about the model it shows. */
+@Rendering
 class ViewerNotesTest {
 
     @BeforeEach

@@ -1,5 +1,7 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would read it. The user's folders are the test's (XDG variables), so that the sample's cache, configuration and
  * logs start empty and stay out of the home folder.
  */
+@Rendering
+@Slow
 class ViewerProcessTest {
 
     private static Map<String, String> newUser(Path folder) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.sample.CityJsonSequence.CityObject;
 import de.dormagentwin.sample.DormagenGeography.Corridor;
+import de.dormagentwin.testing.Slow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow
 class DormagenSampleTest {
 
     private static final Set<String> FACILITY_FUNCTIONS = Set.of("storage tank", "stack", "plant building",

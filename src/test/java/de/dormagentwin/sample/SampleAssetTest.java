@@ -1,5 +1,6 @@
 package de.dormagentwin.sample;
 
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The committed sample and its terrain are exactly what the generator writes: a change to it must come with new ones. */
+@Slow
 class SampleAssetTest {
 
     private interface Writer {

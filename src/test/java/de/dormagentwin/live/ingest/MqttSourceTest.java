@@ -7,6 +7,7 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Slow;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against a real Mosquitto broker, started for each test on a free port of 127.0.0.1. */
+@Slow
 class MqttSourceTest {
     private static final String SOURCE = "sensorthings http://frost.example/v1.1";
     private static final String DATASTREAM = "7";

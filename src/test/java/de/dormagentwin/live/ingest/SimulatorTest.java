@@ -14,6 +14,7 @@ import de.dormagentwin.live.store.Stats;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * goes through the same fetch into a sink in memory: 2.3 million observations, which the cache's own tests need
  * not see again.
  */
+@Slow
 class SimulatorTest {
     /** A Wednesday, noon UTC; the month before it has no change of daylight saving time. */
     private static final Instant NOW = Instant.parse("2025-03-26T12:00:00Z");

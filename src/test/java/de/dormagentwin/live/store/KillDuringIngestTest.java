@@ -1,6 +1,7 @@
 package de.dormagentwin.live.store;
 
 import de.dormagentwin.app.LogCapture;
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A process killed in the middle of ingest loses at most the batch it had not committed, and the cache opens. */
+@Slow
 class KillDuringIngestTest {
 
     @TempDir

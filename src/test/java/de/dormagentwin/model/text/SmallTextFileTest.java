@@ -1,5 +1,6 @@
 package de.dormagentwin.model.text;
 
+import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+@Slow
 class SmallTextFileTest {
     @TempDir
     Path folder;
