@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The watchdog acts once when the FX thread stops answering, and not while it answers. */
 class FxWatchdogTest {
+    // "try": the watchdog works from its own thread while open; the test only counts its reports.
+    @SuppressWarnings("try")
     @Test
     void aStalledFxThreadIsReportedOnceAndAnAnsweringOneNever() throws Exception {
         Display3D.require();
