@@ -68,28 +68,30 @@ final class ImportCommand implements Callable<Integer> {
         Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".part");
         boolean moved = false;
         long largest = limits.bytes() / limits.window();
-        try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16));
-             OrderedReads<Path, ReadTile> reads = new OrderedReads<>(tiles, limits, OrderedReads::fileSize, tile -> readAhead(tile, largest))) {
-            output.writer = writer;
-            for (Path tile : tiles) {
-                ReadTile read = reads.next();
-                if (read == null) {
-                    problems.addAll(readTile(tile, output::write));
-                    continue;
-                }
-                try {
-                    for (ReadFeature feature : read.features()) {
-                        output.write(feature.feature(), feature.reader());
+        try {
+            // Closed, and so flushed, before it is moved into place.
+            try (CityJsonSeqWriter writer = new CityJsonSeqWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16));
+                 OrderedReads<Path, ReadTile> reads = new OrderedReads<>(tiles, limits, OrderedReads::fileSize, tile -> readAhead(tile, largest))) {
+                output.writer = writer;
+                for (Path tile : tiles) {
+                    ReadTile read = reads.next();
+                    if (read == null) {
+                        problems.addAll(readTile(tile, output::write));
+                        continue;
                     }
-                    problems.addAll(read.problems());
-                } catch (IOException e) {
-                    problems.add(e.getMessage());
+                    try {
+                        for (ReadFeature feature : read.features()) {
+                            output.write(feature.feature(), feature.reader());
+                        }
+                        problems.addAll(read.problems());
+                    } catch (IOException e) {
+                        problems.add(e.getMessage());
+                    }
+                }
+                if (!writer.headerWritten()) {
+                    writer.writeHeader(new double[3], null, Map.of());
                 }
             }
-            if (!writer.headerWritten()) {
-                writer.writeHeader(new double[3], null, Map.of());
-            }
-            writer.close();
             // Where every tile failed, an empty model would stand for a conversion that did not happen, and in place
             // of an earlier output it would lose that too.
             if (output.features > 0 || problems.isEmpty()) {

@@ -178,6 +178,8 @@ final class LatencyBenchmark {
      * One case: the ingest writes into its own cache; in (b) a cache service serves that cache and the viewer reads
      * through it over loopback TCP, as another process's viewer does (both in this JVM here).
      */
+    // "try": the service is held open for the reader that goes through it, never called itself.
+    @SuppressWarnings("try")
     private static Outcome measure(Case kind, LoopbackUpstream upstream, SceneFactory.Prepared prepared, String objectId, int publishes)
             throws Exception {
         Path folder = Files.createTempDirectory("twin-bench-latency");

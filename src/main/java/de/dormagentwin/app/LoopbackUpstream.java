@@ -161,14 +161,19 @@ final class LoopbackUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             publisher.disconnect();
             publisher.close();
         } catch (MqttException e) {
             LOG.log(System.Logger.Level.WARNING, "closing the benchmark's MQTT publisher: " + e.getMessage(), e);
         }
-        stop(broker, http);
+        // Not thrown: an interrupt from close() would be swallowed as a suppressed exception by try-with-resources.
+        try {
+            stop(broker, http);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         CacheBenchmark.delete(folder);
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * 0 fine, 1 the input had problems, 2 wrong usage.
  */
 // Inherited: every subcommand, however deep (cache stats, bench load), answers --help and --version.
-@Command(name = "twin", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Dormagen Twin 0.1",
+@Command(name = "twin", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
         subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})

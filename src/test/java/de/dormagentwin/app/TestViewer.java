@@ -51,14 +51,22 @@ final class TestViewer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        if (stage != null) {
-            FxThread.call(() -> {
-                app.release();
-                stage.close();
-                return null;
-            });
+    public void close() {
+        try {
+            if (stage != null) {
+                FxThread.call(() -> {
+                    app.release();
+                    stage.close();
+                    return null;
+                });
+            }
+        } catch (InterruptedException e) {
+            // Not thrown: an interrupt from close() would be swallowed as a suppressed exception by try-with-resources.
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test viewer did not close", e);
+        } finally {
+            SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
         }
-        SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
     }
 }

@@ -1,10 +1,15 @@
 package de.dormagentwin.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.io.PrintStream;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -47,4 +52,30 @@ class ArchitectureTest {
     static final ArchRule onlyTheReadersKnowCityGml = noClasses()
             .that().resideOutsideOfPackage("de.dormagentwin.model.io..")
             .should().dependOnClassesThat().resideInAnyPackage("org.citygml4j..", "org.xmlobjects..");
+
+    /** The classes of the command line whose output is the console itself; nested classes count as their outer one's. */
+    static final DescribedPredicate<JavaClass> COMMAND_LINE = DescribedPredicate.describe(
+            "the command line (app's Main, *Command and *Benchmark classes, Logs.ConsoleLine)", javaClass -> {
+                String name = javaClass.getName();
+                if (name.equals("de.dormagentwin.app.Logs$ConsoleLine")) {
+                    return true;
+                }
+                String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                String simple = outer.substring(outer.lastIndexOf('.') + 1);
+                return outer.equals("de.dormagentwin.app." + simple)
+                        && (simple.equals("Main") || simple.endsWith("Command") || simple.endsWith("Benchmark"));
+            });
+
+    /**
+     * A command's output and its final error line are the console; everything else logs through System.Logger, where
+     * the level, the log file and the kiosk's and serve's handlers apply, and where a line printed from a ui or live
+     * class cannot end up in the middle of a command's table or be lost when no console is attached.
+     */
+    @ArchTest
+    static final ArchRule onlyTheCommandLinePrints = noClasses().that(not(COMMAND_LINE))
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(System.class, "setOut", PrintStream.class)
+            .orShould().callMethod(System.class, "setErr", PrintStream.class)
+            .because("standard output and error belong to the command line; elsewhere log through System.getLogger");
 }

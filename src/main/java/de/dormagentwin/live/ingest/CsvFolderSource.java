@@ -333,6 +333,8 @@ public final class CsvFolderSource implements Source {
 
     /** Why a file could not be read on: it moves to failed/, and the rows stored before the break stay. */
     private static final class Unreadable extends IOException {
+        private static final long serialVersionUID = 1L;
+
         Unreadable(String message) {
             super(message);
         }

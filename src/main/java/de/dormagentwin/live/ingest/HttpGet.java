@@ -68,6 +68,8 @@ final class HttpGet {
 
     /** Why a GET failed, without the URL, which {@link #getMessage} puts in front: {@code GET url: reason}. */
     static final class Failure extends IOException {
+        private static final long serialVersionUID = 1L;
+
         private final String reason;
         private final boolean unreachable;
 
@@ -235,6 +237,8 @@ final class HttpGet {
 
     /** Thrown inside the client when a body passes the cap; {@link #once} turns it into a message with the URL. */
     private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
         TooLarge() {
             super(null, null);
         }

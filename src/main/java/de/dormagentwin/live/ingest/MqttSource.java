@@ -364,6 +364,8 @@ public final class MqttSource implements Source {
     }
 
     private static final class BadMessage extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadMessage(String message) {
             super(message);
         }

@@ -8,6 +8,8 @@ import java.time.Duration;
  * long before the next try, and at most {@link #MAX_WAIT}, so a server cannot park a source for days.
  */
 public final class RetryLater extends IOException {
+    private static final long serialVersionUID = 1L;
+
     /** The longest wait a server can ask for. */
     public static final Duration MAX_WAIT = Duration.ofMinutes(15);
 

@@ -490,6 +490,8 @@ public final class SensorThingsSource implements Source {
 
     /** Why one observation was skipped; the rest of its page is kept. */
     private static final class BadObservation extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadObservation(String message) {
             super(message, null, false, false);
         }

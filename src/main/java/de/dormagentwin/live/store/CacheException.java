@@ -7,6 +7,8 @@ import java.io.IOException;
  * to a source writing through the ingest service a full disk and a locked cache are the same kind of failure.
  */
 public final class CacheException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     public CacheException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -81,6 +81,8 @@ final class CityGmlFastReader {
 
     /** The file holds something outside this reader's subset; the message says what, for the log. */
     static final class NotInSubset extends Exception {
+        private static final long serialVersionUID = 1L;
+
         NotInSubset(String message) {
             super(message, null, false, false);
         }

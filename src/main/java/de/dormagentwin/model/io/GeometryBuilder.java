@@ -32,6 +32,8 @@ final class GeometryBuilder {
 
     /** A geometry that cannot be built; the message says what is wrong, the caller adds file and object. */
     static final class GeometryException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         GeometryException(String message) {
             super(message);
         }

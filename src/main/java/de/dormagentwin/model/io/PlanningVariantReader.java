@@ -344,6 +344,8 @@ public final class PlanningVariantReader {
 
     /** One feature's problem; collected so that the file's every problem is reported at once. */
     private static final class FeatureProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+
         FeatureProblem(String message) {
             super(message, null, false, false);
         }

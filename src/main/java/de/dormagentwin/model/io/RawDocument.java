@@ -32,6 +32,8 @@ final class RawDocument {
 
     /** A root value whose structure is wrong (not an object, a vertex that is not three numbers, ...). */
     static final class FormatException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         FormatException(String message) {
             super(message);
         }

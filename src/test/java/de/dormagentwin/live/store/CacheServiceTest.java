@@ -28,6 +28,8 @@ class CacheServiceTest {
     @TempDir
     Path folder;
 
+    // "try": the service is held open for the readers that go through it, never called itself.
+    @SuppressWarnings("try")
     @Test
     void aReaderSeesWhatTheServiceWritesAndCannotWriteItself() throws Exception {
         try (LiveStore store = LiveStore.open(folder, null, CLOCK); CacheService service = CacheService.start(store);
@@ -95,6 +97,8 @@ class CacheServiceTest {
         }
     }
 
+    // "try": the service is held open for the readers that go through it, never called itself.
+    @SuppressWarnings("try")
     @Test
     void aReaderFindsARestartedServiceByItself() throws Exception {
         try (LiveStore reader = LiveStore.throughService(folder, null, CLOCK)) {
@@ -114,6 +118,8 @@ class CacheServiceTest {
         }
     }
 
+    // "try": the service is held open for the readers that go through it, never called itself.
+    @SuppressWarnings("try")
     @Test
     void anEncryptedCacheIsReadThroughTheServiceWithItsPassword() throws Exception {
         char[] password = "correct horse".toCharArray();
@@ -131,6 +137,8 @@ class CacheServiceTest {
         }
     }
 
+    // "try": the service is held open for the readers that go through it, never called itself.
+    @SuppressWarnings("try")
     @Test
     void theSourcesStatesReachTheReaders() throws Exception {
         Instant since = Instant.parse("2026-11-28T11:00:00Z");
