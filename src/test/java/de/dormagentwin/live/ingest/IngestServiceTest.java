@@ -52,6 +52,8 @@ class IngestServiceTest {
     private static final class Switchable implements Source {
         boolean up = true;
         int fetches;
+        /** The thread of the last fetch: in the background, the service's own. */
+        volatile Thread fetchedOn;
 
         @Override
         public String name() {
@@ -60,6 +62,7 @@ class IngestServiceTest {
 
         @Override
         public void fetch(Sink sink) throws IOException {
+            fetchedOn = Thread.currentThread();
             if (!up) {
                 throw new IOException("GET http://127.0.0.1:9/v1.1/Things: cannot connect");
             }
@@ -161,7 +164,10 @@ class IngestServiceTest {
         service.close();
         long stored = store.stats().observations();
         assertTrue(stored >= 3, "fetched " + stored + " times");
-        Thread.sleep(100);
+        // Close stops the one thread that fetches: it ends (a join, not a sleep), and nothing was fetched after it.
+        Thread fetcher = source.fetchedOn;
+        fetcher.join(Duration.ofSeconds(10));
+        assertFalse(fetcher.isAlive(), fetcher.getName() + " still runs after close");
         assertEquals(stored, store.stats().observations(), "nothing fetched after close");
     }
 
