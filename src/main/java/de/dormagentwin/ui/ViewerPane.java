@@ -3,6 +3,7 @@ package de.dormagentwin.ui;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.overlay.Alerts;
@@ -128,12 +129,12 @@ public final class ViewerPane extends BorderPane {
         Button home = button("Home", "Back to the whole town (H)", () -> scene.camera().flyTo(scene.homeView(), 1.2));
         Button top = button("Top", "Straight down (T)", () -> scene.camera().flyTo(scene.topView(), 1.2));
         Button chempark = button("CHEMPARK", "The chemical park", () -> {
-            OrbitCamera.View view = scene.viewOfAttribute("site", "CHEMPARK");
+            OrbitCamera.View view = scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE);
             if (view != null) {
                 scene.camera().flyTo(view, 1.5);
             }
         });
-        chempark.setDisable(scene.viewOfAttribute("site", "CHEMPARK") == null);
+        chempark.setDisable(scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE) == null);
         Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
         overlays = new OverlayView(viewport);
         markers = overlays.markers();
