@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -25,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Files dragged onto the planner's window reach the same place as files chosen in the File menu. */
 class DropFilesTest {
     private final List<Stage> stages = new CopyOnWriteArrayList<>();
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
 
     @BeforeEach
     void needsADisplay() throws Exception {
@@ -37,6 +40,7 @@ class DropFilesTest {
             stages.forEach(Stage::close);
             return null;
         });
+        background.close();
     }
 
     @Test
@@ -45,7 +49,7 @@ class DropFilesTest {
         Path variant = Path.of("assets/variants/chempunkt-tower.geojson").toAbsolutePath();
         List<Path> received = new CopyOnWriteArrayList<>();
         Label source = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "test");
+            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
             pane.setOnFiles(received::addAll);
             stages.add(show(new Scene(pane, 900, 600), 0));
             // A drag source in a window of its own stands in for the file manager: a real drag through the
