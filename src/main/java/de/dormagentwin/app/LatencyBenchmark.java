@@ -9,6 +9,7 @@ import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.animation.AnimationTimer;
@@ -185,12 +186,13 @@ final class LatencyBenchmark {
         Path folder = Files.createTempDirectory("twin-bench-latency");
         boolean service = kind == Case.THROUGH_SERVICE;
         try (LiveStore store = LiveStore.open(folder, null, Clock.systemUTC());
+             BackgroundWork background = new BackgroundWork("bench-background", 2);
              CacheService served = service ? CacheService.start(store) : null;
              LiveStore throughService = service ? LiveStore.throughService(folder, null, Clock.systemUTC()) : null;
-             LiveFeed feed = new LiveFeed(service ? throughService : store, kind.poll, EnumSet.of(Classification.PUBLIC));
+             LiveFeed feed = new LiveFeed(service ? throughService : store, kind.poll, EnumSet.of(Classification.PUBLIC), background);
              IngestService ingest = new IngestService(store, List.of(upstream.source()), Duration.ofSeconds(10), IngestCommand.FIRST_BACKOFF,
                      Clock.systemUTC())) {
-            Watch watch = FxToolkit.call(() -> Watch.show(prepared, objectId, feed));
+            Watch watch = FxToolkit.call(() -> Watch.show(prepared, objectId, feed, background));
             ingest.addWriteListener(watch::written);
             if (kind == Case.IN_PROCESS) {
                 ingest.addWriteListener(feed::changed);
@@ -274,8 +276,8 @@ final class LatencyBenchmark {
         }
 
         /** The viewer with the PM10 overlay in a window, following the feed. FX thread. */
-        static Watch show(SceneFactory.Prepared prepared, String objectId, LiveFeed feed) {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "bench latency");
+        static Watch show(SceneFactory.Prepared prepared, String objectId, LiveFeed feed, BackgroundWork background) {
+            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "bench latency", background);
             Stage stage = new Stage();
             stage.setScene(new Scene(pane, WIDTH, HEIGHT));
             stage.show();

@@ -18,6 +18,7 @@ import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.MeshPart;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ValueLabels;
@@ -206,16 +207,16 @@ final class OverlayBenchmark {
     private static double[] writeToScreen(CityMeshes meshes, ColorRule rule) throws Exception {
         Path folder = Files.createTempDirectory("twin-bench-latency");
         String objectId = meshes.objects().get(0).id();
-        try (LiveStore store = LiveStore.open(folder, null)) {
+        try (LiveStore store = LiveStore.open(folder, null); BackgroundWork background = new BackgroundWork("bench-background", 2)) {
             store.putThing(new Thing("bench", "box", "Box", "", Map.of(), objectId, Double.NaN, Double.NaN));
             store.putDatastream(new Datastream("bench", "box/pm10", "box", "PM10", rule.observedProperty(), "", "", "µg/m³", Classification.PUBLIC));
             SceneFactory.Prepared prepared = new SceneFactory.Prepared(new ModelFiles.Loaded(List.of(), List.of()), meshes);
             ViewerPane pane = FxToolkit.call(() -> {
-                ViewerPane viewer = new ViewerPane(SceneFactory.viewport(prepared), "bench");
+                ViewerPane viewer = new ViewerPane(SceneFactory.viewport(prepared), "bench", background);
                 new Scene(viewer, WIDTH, HEIGHT);
                 return viewer;
             });
-            try (LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL)) {
+            try (LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, background)) {
                 FxToolkit.call(() -> {
                     pane.attachFeed(feed);
                     return null;

@@ -7,6 +7,7 @@ import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -85,11 +86,12 @@ final class SoakBenchmark {
         FastClock clock = new FastClock(speed);
         List<long[]> rows = new ArrayList<>();
         try (LiveStore store = LiveStore.open(folder, null);
+             BackgroundWork background = new BackgroundWork("bench-background", 2);
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             IngestService ingest = new IngestService(store, List.of(new Simulator(prepared.loaded().models().get(0), Simulator.DEFAULT_SEED,
                     clock, Duration.ofHours(6), Duration.ofMinutes(1))), Duration.ofSeconds(1), IngestCommand.FIRST_BACKOFF, clock)
                     .withRetention(Duration.ofDays(2));
-            LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, EnumSet.of(Classification.PUBLIC));
+            LiveFeed feed = new LiveFeed(store, ViewerApp.LIVE_POLL, EnumSet.of(Classification.PUBLIC), background);
             KioskPane pane = FxToolkit.call(() -> {
                 KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, IDLE,
                         InstantSource.system(), "soak", () -> { });

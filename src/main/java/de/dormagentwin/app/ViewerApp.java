@@ -18,6 +18,7 @@ import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.TerrainMesh;
 import de.dormagentwin.scene.VariantMesh;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
@@ -97,6 +98,8 @@ public final class ViewerApp extends Application {
      */
     static final Duration SERVICE_POLL = Duration.ofMillis(200);
 
+    /** The viewer's work off the FX thread: loading, meshing, the feed's reads; closed with the window. */
+    private final BackgroundWork background = new BackgroundWork("twin-background", 4);
     private LiveStore store;
     private IngestService ingest;
     private LiveFeed feed;
@@ -217,9 +220,7 @@ public final class ViewerApp extends Application {
                     task.getException());
             loading.setMessage("Could not load the model: " + task.getException().getMessage());
         });
-        Thread worker = new Thread(task, "model-loader");
-        worker.setDaemon(true);
-        worker.start();
+        background.execute(task);
     }
 
     /** The districts the model's objects name, for the message on a camera it does not know. */
@@ -282,7 +283,7 @@ public final class ViewerApp extends Application {
 
     /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
     private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
-        ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared));
+        ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background);
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
         for (PlanningVariant variant : variants) {
             VariantMesh mesh = meshes.get(variant);
@@ -312,11 +313,11 @@ public final class ViewerApp extends Application {
         List<Path> terrain = chosen.stream().filter(TerrainReader::isTerrainFile).toList();
         List<Path> models = chosen.stream().filter(file -> !footprints.contains(file) && !terrain.contains(file)).toList();
         if (!terrain.isEmpty() && models.isEmpty()) {
-            layTerrain((ViewerPane) scene.getRoot(), terrain);
+            layTerrain((ViewerPane) scene.getRoot(), terrain, background);
         }
         for (Path file : footprints) {
             PlanningLayer layer = ((ViewerPane) scene.getRoot()).planning();
-            inBackground("variant-loader", () -> loadVariant(file, layer), loaded -> {
+            inBackground(background, () -> loadVariant(file, layer), loaded -> {
                 variants.removeIf(existing -> existing.name().equals(loaded.variant().name()));
                 variants.add(loaded.variant());
                 ViewerPane pane = (ViewerPane) scene.getRoot();
@@ -347,12 +348,12 @@ public final class ViewerApp extends Application {
      * Lays terrain files (DGM1 tiles, an ESRI grid) under the city on screen, in place of its terrain. Files that do
      * not load are named on the view; with models opened at the same time, the terrain goes with those instead.
      */
-    static void layTerrain(ViewerPane pane, List<Path> files) {
+    static void layTerrain(ViewerPane pane, List<Path> files, BackgroundWork background) {
         CityScene city = pane.viewport().cityScene();
         double[] origin = city.city().meshes().origin();
         record Laid(TerrainMesh mesh, List<String> failures) {
         }
-        inBackground("terrain-loader", () -> {
+        inBackground(background, () -> {
             TerrainFiles.Loaded loaded = TerrainFiles.load(files);
             if (loaded.grids().isEmpty()) {
                 throw new IOException(String.join("; ", loaded.failures()));
@@ -405,13 +406,11 @@ public final class ViewerApp extends Application {
             scene.setRoot(previous);
             previous.viewport().addNote(problem.lines().findFirst().orElse(""), true);
         });
-        Thread worker = new Thread(task, "model-loader");
-        worker.setDaemon(true);
-        worker.start();
+        background.execute(task);
     }
 
     /** Runs {@code work} on a worker; its result goes to {@code done} on the FX thread, a failure onto the view. */
-    private static <T> void inBackground(String name, Callable<T> work, Consumer<T> done, Scene scene) {
+    private static <T> void inBackground(BackgroundWork background, Callable<T> work, Consumer<T> done, Scene scene) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -424,9 +423,7 @@ public final class ViewerApp extends Application {
             LOG.log(System.Logger.Level.WARNING, problem, task.getException());
             ((ViewerPane) scene.getRoot()).viewport().addNote(problem.lines().findFirst().orElse(""), true);
         });
-        Thread worker = new Thread(task, name);
-        worker.setDaemon(true);
-        worker.start();
+        background.execute(task);
     }
 
     /** The kiosk tour's bookmarked views, by name; none where no file is set or it will not load (logged). */
@@ -471,7 +468,7 @@ public final class ViewerApp extends Application {
         }
         store = loaded.store();
         boolean served = store.readsThroughService();
-        feed = new LiveFeed(store, served ? SERVICE_POLL : LIVE_POLL, visible);
+        feed = new LiveFeed(store, served ? SERVICE_POLL : LIVE_POLL, visible, background);
         attach.accept(feed);
         if (loaded.bindingsProblem() != null) {
             problem.accept("Bindings not used: " + loaded.bindingsProblem());
@@ -485,7 +482,7 @@ public final class ViewerApp extends Application {
         feed.setBindings(bindings);
         if (served) {
             // The service runs the sources; this viewer shows their states as the service stores them.
-            serviceWatch = new ServiceWatch(store, Duration.ofSeconds(1), Clock.systemUTC(), showSources);
+            serviceWatch = new ServiceWatch(store, Duration.ofSeconds(1), Clock.systemUTC(), showSources, background);
             return;
         }
         Optional<CityModel> sample = loaded.prepared().loaded().models().stream()
@@ -541,7 +538,7 @@ public final class ViewerApp extends Application {
         Platform.exit();
     }
 
-    /** Closes what the viewer opened: the watchdog, the ingest, the feed and the cache. */
+    /** Closes what the viewer opened: the watchdog, the ingest, the feed, the background work and the cache. */
     void release() {
         if (watchdog != null) {
             watchdog.close();
@@ -555,6 +552,8 @@ public final class ViewerApp extends Application {
         if (feed != null) {
             feed.close();
         }
+        // Before the cache: a read still running would otherwise fail on it as it closes.
+        background.close();
         if (store != null) {
             try {
                 store.close();

@@ -1,5 +1,6 @@
 package de.dormagentwin.overlay;
 
+import de.dormagentwin.live.SafetyQuantities;
 import de.dormagentwin.overlay.ColorRule.Band;
 
 import java.util.List;
@@ -22,7 +23,7 @@ public final class OverlayRules {
                     new Band(0, GREEN), new Band(55, YELLOW), new Band(65, ORANGE), new Band(70, RED)),
             ColorRule.thresholds("CO2", "CO2 concentration", "ppm", "",
                     new Band(0, GREEN), new Band(450, YELLOW), new Band(600, RED)),
-            ColorRule.thresholds("NOx (stacks)", "NOx concentration", "mg/m³", "",
+            ColorRule.thresholds("NOx (stacks)", SafetyQuantities.NOX, "mg/m³", "",
                     new Band(0, GREEN), new Band(100, ORANGE), new Band(200, RED)),
             ColorRule.gradient("Temperature", "air temperature", "°C",
                     new Band(-10, BLUE), new Band(10, GREEN), new Band(20, YELLOW), new Band(32, RED)),

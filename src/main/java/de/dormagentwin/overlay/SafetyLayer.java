@@ -1,5 +1,6 @@
 package de.dormagentwin.overlay;
 
+import de.dormagentwin.live.SafetyQuantities;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.primitive.FloatList;
@@ -91,11 +92,12 @@ public final class SafetyLayer {
         return root.isVisible();
     }
 
-    /**
-     * Redraws the plume from the values: the stack with the highest NOx now, the mast's wind. Returns the caption
-     * for the screen: what is drawn and that it is an illustration, or why nothing is.
-     */
-    public String update(Map<String, List<Latest>> valuesByObject) {
+    /** What a plume is drawn from: the stack's value that emits most, and the mast's wind; null where none is. */
+    record Inputs(Latest strongest, Latest speed, Latest direction) {
+    }
+
+    /** Finds the plume's inputs among the values by their observed properties. */
+    static Inputs inputs(Map<String, List<Latest>> valuesByObject) {
         Latest strongest = null;
         Latest speed = null;
         Latest direction = null;
@@ -105,14 +107,26 @@ public final class SafetyLayer {
                     continue;
                 }
                 switch (value.datastream().observedProperty()) {
-                    case "NOx concentration" -> strongest = strongest == null || value.number() > strongest.number() ? value : strongest;
-                    case "wind speed" -> speed = value;
-                    case "wind direction" -> direction = value;
+                    case SafetyQuantities.NOX -> strongest = strongest == null || value.number() > strongest.number() ? value : strongest;
+                    case SafetyQuantities.WIND_SPEED -> speed = value;
+                    case SafetyQuantities.WIND_DIRECTION -> direction = value;
                     default -> {
                     }
                 }
             }
         }
+        return new Inputs(strongest, speed, direction);
+    }
+
+    /**
+     * Redraws the plume from the values: the stack with the highest NOx now, the mast's wind. Returns the caption
+     * for the screen: what is drawn and that it is an illustration, or why nothing is.
+     */
+    public String update(Map<String, List<Latest>> valuesByObject) {
+        Inputs inputs = inputs(valuesByObject);
+        Latest strongest = inputs.strongest();
+        Latest speed = inputs.speed();
+        Latest direction = inputs.direction();
         int stack = strongest == null ? -1 : city.meshes().objectIndex(strongest.objectId());
         if (stack < 0 || speed == null || direction == null) {
             plume.setMesh(null);

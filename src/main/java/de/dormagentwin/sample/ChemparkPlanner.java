@@ -1,5 +1,6 @@
 package de.dormagentwin.sample;
 
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.sample.BuildingWriter.Design;
 import de.dormagentwin.sample.CityObjectRecord.GeometryType;
 import java.util.ArrayList;
@@ -298,7 +299,7 @@ final class ChemparkPlanner {
 
     private void facilityBuilding(String function, String hazardClass, String plant, String part, Design design) {
         Map<String, Object> further = new LinkedHashMap<>();
-        further.put("site", "CHEMPARK");
+        further.put(Chempark.SITE_ATTRIBUTE, Chempark.SITE);
         further.put("hazardClass", hazardClass);
         further.put("plant", plant);
         further.put("part", part);
@@ -314,7 +315,7 @@ final class ChemparkPlanner {
     private static Map<String, Object> attributes(String function, String hazardClass, String plant, String part,
             double height) {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("site", "CHEMPARK");
+        attributes.put(Chempark.SITE_ATTRIBUTE, Chempark.SITE);
         attributes.put("function", function);
         attributes.put("hazardClass", hazardClass);
         attributes.put("plant", plant);

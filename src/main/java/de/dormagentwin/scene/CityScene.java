@@ -1,5 +1,6 @@
 package de.dormagentwin.scene;
 
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityObject;
 import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
@@ -564,7 +565,7 @@ public final class CityScene {
             case "home" -> homeView();
             case "top" -> topView();
             case "panorama" -> panoramaView();
-            case "chempark" -> viewOfAttribute("site", "CHEMPARK");
+            case "chempark" -> viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE);
             default -> {
                 OrbitCamera.View object = viewOfId(name);
                 yield object != null ? object : viewOfAttribute("district", name);

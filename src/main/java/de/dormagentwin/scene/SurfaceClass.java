@@ -1,5 +1,6 @@
 package de.dormagentwin.scene;
 
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityObject;
 
 /**
@@ -33,7 +34,7 @@ public enum SurfaceClass {
      * has no semantics, by how much the surface faces up.
      */
     public static SurfaceClass of(CityObject object, String semanticType, double normalUp) {
-        if ("CHEMPARK".equals(object.textAttribute("site")) || object.type().equals("OtherConstruction")) {
+        if (Chempark.contains(object) || object.type().equals("OtherConstruction")) {
             return FACILITY;
         }
         return switch (object.type()) {

@@ -2,7 +2,6 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
-import javafx.application.Platform;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
@@ -13,7 +12,6 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -59,20 +56,23 @@ public final class ExportMenu extends PlannerMenu {
     private final Supplier<List<Latest>> selectedDatastreams;
     private final Supplier<Instant> end;
     private final SeriesSource source;
+    private final BackgroundWork background;
 
     /**
      * @param selectedDatastreams the selected object's datastreams, as the info panel shows them
      * @param end                 the moment shown: now, or the time bar's history time; a window ends there
      * @param source              reads series off the FX thread, e.g. {@code feed::seriesOf}
      * @param report              hears what happened, in words for the status bar
+     * @param background          writes the files
      */
     public ExportMenu(CityViewport viewport, Supplier<List<Latest>> selectedDatastreams, Supplier<Instant> end, SeriesSource source,
-                      Consumer<String> report) {
+                      Consumer<String> report, BackgroundWork background) {
         super("Export", "Save the view as a picture, or the selected object's data as CSV", report);
         this.viewport = viewport;
         this.selectedDatastreams = selectedDatastreams;
         this.end = end;
         this.source = source;
+        this.background = background;
         MenuItem screenshot = new MenuItem("Screenshot (PNG)…");
         screenshot.setAccelerator(SCREENSHOT);
         screenshot.setOnAction(event -> askForScreenshot());
@@ -122,23 +122,10 @@ public final class ExportMenu extends PlannerMenu {
     }
 
     private void writeOffFxThread(Path file, FileWork work, String done) {
-        CompletableFuture.runAsync(() -> {
-            try {
-                work.run();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).whenComplete((nothing, failure) -> Platform.runLater(() -> report.accept(failure == null ? done
-                : "Could not write " + file + ": " + rootCause(failure).getMessage())));
-    }
-
-    /** The IOException itself, out of the wrappers it crossed threads in. */
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        background.call("export to " + file, () -> {
+            work.run();
+            return done;
+        }, report, problem -> report.accept("Could not write " + file + ": " + problem));
     }
 
     private void askForScreenshot() {

@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.model.Chempark;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -68,7 +69,7 @@ public final class LayersPanel extends TitledPane {
             if (object.textAttribute("district") != null) {
                 districtNames.add(object.textAttribute("district"));
             }
-            hasChempark |= "CHEMPARK".equals(object.textAttribute("site"));
+            hasChempark |= Chempark.contains(object);
         }
         Runnable apply = () -> {
             Set<String> hiddenTypes = off(types);
@@ -78,7 +79,7 @@ public final class LayersPanel extends TitledPane {
                 CityObject object = objects.get(index);
                 return hiddenTypes.contains(object.type())
                         || (object.textAttribute("district") != null && hiddenDistricts.contains(object.textAttribute("district")))
-                        || (parkHidden && "CHEMPARK".equals(object.textAttribute("site")));
+                        || (parkHidden && Chempark.contains(object));
             });
         };
         model.getChildren().clear();

@@ -21,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -50,7 +47,8 @@ public final class LiveFeed implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LiveFeed.class.getName());
 
     private final LiveStore store;
-    private final ScheduledExecutorService poller;
+    /** Polls, and runs the reads asked for, one at a time: all of them read {@link #latest} and {@link #bindings}. */
+    private final BackgroundWork.Lane poller;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Latest> latest = new HashMap<>();
     private final Set<Classification> visible;
@@ -67,20 +65,19 @@ public final class LiveFeed implements AutoCloseable {
     private long publishedAt = System.nanoTime();
     private final AtomicBoolean nudged = new AtomicBoolean();
 
-    public LiveFeed(LiveStore store, Duration period) {
-        this(store, period, EnumSet.allOf(Classification.class));
+    public LiveFeed(LiveStore store, Duration period, BackgroundWork background) {
+        this(store, period, EnumSet.allOf(Classification.class), background);
     }
 
-    /** A feed of the datastreams of the given classifications only: the kiosk's of public ones. */
-    public LiveFeed(LiveStore store, Duration period, Set<Classification> visible) {
+    /**
+     * A feed of the datastreams of the given classifications only: the kiosk's of public ones. It polls on a lane of
+     * {@code background} of its own, which {@link #close()} ends.
+     */
+    public LiveFeed(LiveStore store, Duration period, Set<Classification> visible, BackgroundWork background) {
         this.store = store;
         this.visible = Set.copyOf(visible);
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "twin-live-feed");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        poller = background.lane("twin-live-feed");
+        poller.repeat("live data", period, this::poll);
     }
 
     /**
@@ -90,7 +87,7 @@ public final class LiveFeed implements AutoCloseable {
     public void changed() {
         if (nudged.compareAndSet(false, true)) {
             try {
-                poller.execute(() -> {
+                poller.execute("live data", () -> {
                     nudged.set(false);
                     poll();
                 });
@@ -189,23 +186,21 @@ public final class LiveFeed implements AutoCloseable {
 
     /** Binds datastreams to city objects by a bindings file, from the next snapshot on (resolved already). */
     public void setBindings(Bindings resolved) {
-        poller.execute(logged("bindings", () -> {
+        poller.execute("bindings", () -> {
             bindings = resolved;
             publish();
-        }));
+        });
     }
 
-    /** Asks the cache for every value as of a time, off the FX thread, and hands the result to the FX thread. */
-    public void history(Instant at, Consumer<Snapshot> onFxThread) {
-        poller.execute(logged("history", () -> {
-            try {
-                List<Latest> values = bindings.apply(store.asOf(at, visible));
-                Snapshot past = new Snapshot(ThematicOverlay.byObject(values), values.size());
-                Platform.runLater(() -> onFxThread.accept(past));
-            } catch (CacheException e) {
-                LOG.log(System.Logger.Level.WARNING, "history: " + SafeText.of(e.getMessage()), e);
-            }
-        }));
+    /**
+     * Asks the cache for every value as of a time, off the FX thread, and hands the result to the FX thread; or, if
+     * the cache fails, the problem in words.
+     */
+    public void history(Instant at, Consumer<Snapshot> onFxThread, Consumer<String> onFailure) {
+        poller.call("history", () -> {
+            List<Latest> values = bindings.apply(store.asOf(at, visible));
+            return new Snapshot(ThematicOverlay.byObject(values), values.size());
+        }, onFxThread, onFailure);
     }
 
     /** One datastream's series for a chart, read off the FX thread and handed to the FX thread. */
@@ -215,64 +210,39 @@ public final class LiveFeed implements AutoCloseable {
             if (all.containsKey(datastreamId)) {
                 onFxThread.accept(all.get(datastreamId));
             }
-        }, problem -> LOG.log(System.Logger.Level.WARNING, "chart: " + SafeText.of(problem)));
+        }, problem -> {
+            // Logged already; the chart keeps what it showed.
+        });
     }
 
     /**
      * Several datastreams' series read together off the FX thread, for an export that needs all of them: one answer
-     * on the FX thread, by datastream id, leaving out those this feed does not show; or, if the cache fails, the
+     * on the FX thread, by datastream id, leaving out those this feed does not show; or, if the read fails, the
      * problem in words on the FX thread.
      */
     public void seriesOf(List<Long> datastreamIds, Instant from, Instant to, int maxPoints,
                          Consumer<Map<Long, List<SeriesPoint>>> onFxThread, Consumer<String> onFailure) {
-        poller.execute(logged("series", () -> {
-            try {
-                Map<Long, List<SeriesPoint>> all = new LinkedHashMap<>();
-                for (long id : datastreamIds) {
-                    if (latest.containsKey(id)) {
-                        all.put(id, store.series(id, from, to, maxPoints));
-                    }
+        poller.call("series", () -> {
+            Map<Long, List<SeriesPoint>> all = new LinkedHashMap<>();
+            for (long id : datastreamIds) {
+                if (latest.containsKey(id)) {
+                    all.put(id, store.series(id, from, to, maxPoints));
                 }
-                Map<Long, List<SeriesPoint>> answer = Collections.unmodifiableMap(all);
-                Platform.runLater(() -> onFxThread.accept(answer));
-            } catch (CacheException e) {
-                Platform.runLater(() -> onFailure.accept(e.getMessage()));
             }
-        }));
-    }
-
-    /** The oldest time the cache holds, found off the FX thread, handed to the FX thread (empty cache: nothing). */
-    public void earliest(Consumer<Instant> onFxThread) {
-        poller.execute(logged("history", () -> {
-            try {
-                store.earliest().ifPresent(time -> Platform.runLater(() -> onFxThread.accept(time)));
-            } catch (CacheException e) {
-                LOG.log(System.Logger.Level.WARNING, "history: " + SafeText.of(e.getMessage()), e);
-            }
-        }));
+            return Collections.unmodifiableMap(all);
+        }, onFxThread, onFailure);
     }
 
     /**
-     * A task for the poller that logs its failure: the executor would keep it in a future no one reads, and the
-     * screen would just not change.
+     * The oldest time the cache holds, found off the FX thread, handed to the FX thread (empty cache: nothing); or, if
+     * the cache fails, the problem in words.
      */
-    private static Runnable logged(String what, Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, what + ": " + SafeText.of(String.valueOf(e)), e);
-            }
-        };
+    public void earliest(Consumer<Instant> onFxThread, Consumer<String> onFailure) {
+        poller.call("history", store::earliest, earliest -> earliest.ifPresent(onFxThread), onFailure);
     }
 
     @Override
     public void close() {
-        poller.shutdownNow();
-        try {
-            poller.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }

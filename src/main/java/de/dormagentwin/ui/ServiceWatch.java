@@ -9,9 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,20 +24,18 @@ public final class ServiceWatch implements AutoCloseable {
     private final LiveStore store;
     private final Clock clock;
     private final Consumer<List<SourceStatus>> onFxThread;
-    private final ScheduledExecutorService poller;
+    private final BackgroundWork.Lane poller;
     private Instant away;
     private Instant lastAnswer;
 
-    public ServiceWatch(LiveStore store, Duration period, Clock clock, Consumer<List<SourceStatus>> onFxThread) {
+    /** Asks on a lane of {@code background} of its own, which {@link #close()} ends. */
+    public ServiceWatch(LiveStore store, Duration period, Clock clock, Consumer<List<SourceStatus>> onFxThread,
+                        BackgroundWork background) {
         this.store = store;
         this.clock = clock;
         this.onFxThread = onFxThread;
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "twin-service-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        poller = background.lane("twin-service-watch");
+        poller.repeat("service watch", period, this::poll);
     }
 
     private void poll() {
@@ -66,6 +61,6 @@ public final class ServiceWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.close();
     }
 }

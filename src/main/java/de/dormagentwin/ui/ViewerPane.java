@@ -3,6 +3,7 @@ package de.dormagentwin.ui;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.overlay.Alerts;
@@ -21,7 +22,6 @@ import de.dormagentwin.model.text.SafeText;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -122,18 +122,19 @@ public final class ViewerPane extends BorderPane {
     /** The planner's language, for the numbers it writes. */
     private static final Texts PLANNER_TEXTS = new Texts(Texts.ENGLISH);
 
-    public ViewerPane(CityViewport viewport, String statusText) {
+    /** @param background runs the pane's work off the FX thread: the search index, the exports */
+    public ViewerPane(CityViewport viewport, String statusText, BackgroundWork background) {
         this.viewport = viewport;
         CityScene scene = viewport.cityScene();
         Button home = button("Home", "Back to the whole town (H)", () -> scene.camera().flyTo(scene.homeView(), 1.2));
         Button top = button("Top", "Straight down (T)", () -> scene.camera().flyTo(scene.topView(), 1.2));
         Button chempark = button("CHEMPARK", "The chemical park", () -> {
-            OrbitCamera.View view = scene.viewOfAttribute("site", "CHEMPARK");
+            OrbitCamera.View view = scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE);
             if (view != null) {
                 scene.camera().flyTo(view, 1.5);
             }
         });
-        chempark.setDisable(scene.viewOfAttribute("site", "CHEMPARK") == null);
+        chempark.setDisable(scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE) == null);
         Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
         overlays = new OverlayView(viewport);
         markers = overlays.markers();
@@ -161,27 +162,22 @@ public final class ViewerPane extends BorderPane {
         sun = new SunControls(scene);
         BookmarkMenu bookmarks = new BookmarkMenu(scene.camera()::view, view -> scene.camera().flyTo(view, 1.2), this::report);
         ExportMenu export = new ExportMenu(viewport, () -> selectedPlace() == null ? List.of() : shown.of(selectedPlace()),
-                () -> shownAt != null ? shownAt : Instant.now(), this::seriesOf, this::report);
+                () -> shownAt != null ? shownAt : Instant.now(), this::seriesOf, this::report, background);
         // Two rows: looking at the city and its data above, the planner's tools below, so that neither overflows.
         ToolBar tools = new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle);
         ToolBar planningTools = new ToolBar(measureToggle, sun, bookmarks, export);
         setTop(new VBox(menus(), tools, planningTools));
         // The search index of a city-scale model takes a moment to build: off the FX thread, and the box joins the
         // toolbar when it is ready.
-        Thread indexer = new Thread(() -> {
-            ObjectSearch search = new ObjectSearch(scene.city().meshes().objects());
-            Platform.runLater(() -> {
-                searchBox = new SearchBox(search, index -> {
-                    select(index);
-                    flyToSelection();
-                    // Back to the view, so that the next key is a shortcut again and not more text.
-                    viewport.requestFocus();
-                });
-                tools.getItems().add(0, searchBox);
+        background.call("search index", () -> new ObjectSearch(scene.city().meshes().objects()), search -> {
+            searchBox = new SearchBox(search, index -> {
+                select(index);
+                flyToSelection();
+                // Back to the view, so that the next key is a shortcut again and not more text.
+                viewport.requestFocus();
             });
-        }, "search-index");
-        indexer.setDaemon(true);
-        indexer.start();
+            tools.getItems().add(0, searchBox);
+        }, problem -> report("Search not available: " + problem));
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         VBox.setVgrow(info, Priority.ALWAYS);
@@ -336,8 +332,8 @@ public final class ViewerPane extends BorderPane {
             if (!timeBar.isLive()) {
                 display(past, at);
             }
-        }), () -> display(live, null));
-        feed.earliest(timeBar::setEarliest);
+        }, problem -> report("History not available: " + problem)), () -> display(live, null));
+        feed.earliest(timeBar::setEarliest, problem -> report("History not available: " + problem));
         info.setChart(new SeriesChart(feed::series));
         setBottom(new VBox(timeBar, statusBar));
         attachedFeed = feed;

@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -27,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Rendering
 class DropFilesTest {
     private final List<Stage> stages = new CopyOnWriteArrayList<>();
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
 
     @BeforeEach
     void needsADisplay() throws Exception {
@@ -39,6 +42,7 @@ class DropFilesTest {
             stages.forEach(Stage::close);
             return null;
         });
+        background.close();
     }
 
     @Test
@@ -47,7 +51,7 @@ class DropFilesTest {
         Path variant = Path.of("assets/variants/chempunkt-tower.geojson").toAbsolutePath();
         List<Path> received = new CopyOnWriteArrayList<>();
         Label source = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "test");
+            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
             pane.setOnFiles(received::addAll);
             stages.add(show(new Scene(pane, 900, 600), 0));
             // A drag source in a window of its own stands in for the file manager: a real drag through the

@@ -7,6 +7,7 @@ import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.Export;
 import de.dormagentwin.ui.ExportMenu;
@@ -36,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportMenuTest {
     private static final int WINDOW_WIDTH = 600;
     private static final int WINDOW_HEIGHT = 400;
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
     @TempDir
     Path folder;
 
@@ -58,6 +61,7 @@ class ExportMenuTest {
     @AfterEach
     void closeWindow() throws Exception {
         FxThread.close(stage);
+        background.close();
     }
 
     @Test
@@ -94,7 +98,7 @@ class ExportMenuTest {
         Path file = folder.resolve("menu.png");
         CompletableFuture<String> report = new CompletableFuture<>();
         FxThread.call(() -> {
-            new ExportMenu(viewport, List::of, Instant::now, (ids, from, to, max, answer, failure) -> { }, report::complete).exportPng(640, 480, file);
+            new ExportMenu(viewport, List::of, Instant::now, (ids, from, to, max, answer, failure) -> { }, report::complete, background).exportPng(640, 480, file);
             return null;
         });
         assertEquals("Saved a 640 × 480 screenshot to " + file, report.get(2, TimeUnit.MINUTES));
@@ -107,7 +111,7 @@ class ExportMenuTest {
         Path file = folder.resolve("pm10.csv");
         CompletableFuture<String> report = new CompletableFuture<>();
         try (LiveStore store = LiveStore.open(folder.resolve("cache"), null);
-             LiveFeed feed = new LiveFeed(store, Duration.ofMillis(100))) {
+             LiveFeed feed = new LiveFeed(store, Duration.ofMillis(100), background)) {
             store.putThing(new Thing("test", "box-7", "Box 7", "", Map.of(), "house-b", Double.NaN, Double.NaN));
             store.putDatastream(new Datastream("test", "box-7/pm10", "box-7", "PM10, box 7", "PM10 concentration", "SDS011",
                     "microgram per cubic metre", "µg/m³", Classification.PUBLIC));
@@ -122,7 +126,7 @@ class ExportMenuTest {
             });
             List<Latest> houseB = streams.get(2, TimeUnit.MINUTES);
             FxThread.call(() -> {
-                new ExportMenu(viewport, () -> houseB, () -> now, feed::seriesOf, report::complete).exportCsv(houseB, Duration.ofHours(24), now, file);
+                new ExportMenu(viewport, () -> houseB, () -> now, feed::seriesOf, report::complete, background).exportCsv(houseB, Duration.ofHours(24), now, file);
                 return null;
             });
             assertEquals("Saved 2 rows (1 datastream) to " + file, report.get(2, TimeUnit.MINUTES));

@@ -12,6 +12,7 @@ import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.InfoPanel;
 import de.dormagentwin.ui.LiveFeed;
@@ -62,6 +63,8 @@ class KioskTest {
     private final AtomicInteger exits = new AtomicInteger();
     private LiveStore store;
     private LiveFeed feed;
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
 
     @BeforeEach
     void needsADisplay() throws Exception {
@@ -73,6 +76,7 @@ class KioskTest {
         if (feed != null) {
             feed.close();
         }
+        background.close();
         if (store != null) {
             store.close();
         }
@@ -295,7 +299,7 @@ class KioskTest {
     /** The kiosk's own feed (public streams only) shown on {@code pane}, house B selected; every snapshot it sent. */
     private List<LiveFeed.Snapshot> followPublicFeed(KioskPane pane) throws Exception {
         List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
-        feed = new LiveFeed(store, Duration.ofMillis(50), EnumSet.of(Classification.PUBLIC));
+        feed = new LiveFeed(store, Duration.ofMillis(50), EnumSet.of(Classification.PUBLIC), background);
         FxThread.call(() -> {
             feed.addListener(snapshot -> {
                 received.add(snapshot);

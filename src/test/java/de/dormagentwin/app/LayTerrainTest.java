@@ -3,6 +3,7 @@ package de.dormagentwin.app;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Terrain files opened or dropped in the planner go under the city on screen; one that will not load says why. */
 @Rendering
 class LayTerrainTest {
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
     @TempDir
     Path folder;
     private Stage stage;
@@ -32,7 +35,7 @@ class LayTerrainTest {
         Display3D.require();
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), TerrainFiles.NONE, LodChoice.HIGHEST);
         pane = FxThread.call(() -> {
-            ViewerPane planner = new ViewerPane(SceneFactory.viewport(prepared), "test");
+            ViewerPane planner = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
             stage = new Stage();
             stage.setScene(new Scene(planner, 900, 600));
             stage.show();
@@ -46,6 +49,7 @@ class LayTerrainTest {
             stage.close();
             return null;
         });
+        background.close();
     }
 
     @Test
@@ -57,7 +61,7 @@ class LayTerrainTest {
         CityScene scene = pane.viewport().cityScene();
         assertNull(FxThread.call(scene::terrain));
         FxThread.call(() -> {
-            ViewerApp.layTerrain(pane, List.of(terrain));
+            ViewerApp.layTerrain(pane, List.of(terrain), background);
             return null;
         });
         ScreenText.waitUntil(() -> FxThread.call(scene::terrain) != null, "the terrain is laid");
@@ -69,7 +73,7 @@ class LayTerrainTest {
     void aBrokenGridIsNamedOnTheViewAndTheGroundStaysAsItWas() throws Exception {
         Path terrain = Files.writeString(folder.resolve("broken.asc"), "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n40\n");
         FxThread.call(() -> {
-            ViewerApp.layTerrain(pane, List.of(terrain));
+            ViewerApp.layTerrain(pane, List.of(terrain), background);
             return null;
         });
         ScreenText.waitFor(pane, "broken.asc: expected 2 heights");

@@ -9,6 +9,7 @@ import de.dormagentwin.live.ingest.Sink;
 import de.dormagentwin.live.ingest.Source;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class LiveFeedPushTest {
     Path folder;
     private LiveStore store;
     private LiveFeed feed;
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
     private IngestService ingest;
 
     /** One box on house B whose PM10 reads 10 more at each fetch. */
@@ -60,7 +63,7 @@ class LiveFeedPushTest {
         Display3D.require();
         store = LiveStore.open(folder, null);
         ingest = new IngestService(store, List.of(new Box()), Duration.ofHours(1), Duration.ofSeconds(1), Clock.systemUTC());
-        feed = new LiveFeed(store, Duration.ofHours(1), EnumSet.allOf(Classification.class));
+        feed = new LiveFeed(store, Duration.ofHours(1), EnumSet.allOf(Classification.class), background);
         List<LiveFeed.Snapshot> received = new CopyOnWriteArrayList<>();
         FxThread.call(() -> {
             feed.addListener(received::add);
@@ -98,6 +101,7 @@ class LiveFeedPushTest {
         if (feed != null) {
             feed.close();
         }
+        background.close();
         if (store != null) {
             store.close(false);
         }

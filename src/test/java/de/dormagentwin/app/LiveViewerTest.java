@@ -12,6 +12,7 @@ import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
@@ -41,6 +42,8 @@ class LiveViewerTest {
 
     private LiveStore store;
     private LiveFeed feed;
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
 
     @BeforeEach
     void needsADisplayAndACache() throws Exception {
@@ -57,6 +60,7 @@ class LiveViewerTest {
         if (feed != null) {
             feed.close();
         }
+        background.close();
         if (store != null) {
             store.close();
         }
@@ -175,8 +179,8 @@ class LiveViewerTest {
     /** The three-houses fixture in a viewer that follows the test's cache, with house B selected or not. */
     private ViewerPane viewerFollowingTheCache(boolean selectHouseB) throws Exception {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test")));
-        feed = new LiveFeed(store, Duration.ofMillis(50));
+        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test", background)));
+        feed = new LiveFeed(store, Duration.ofMillis(50), background);
         FxThread.call(() -> {
             pane.attachFeed(feed);
             if (selectHouseB) {
@@ -192,7 +196,7 @@ class LiveViewerTest {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
         Instant since = Instant.parse("2026-11-28T09:15:00Z");
         String text = FxThread.call(() -> {
-            ViewerPane pane = inScene(new ViewerPane(SceneFactory.viewport(prepared), "test"));
+            ViewerPane pane = inScene(new ViewerPane(SceneFactory.viewport(prepared), "test", background));
             pane.showSources(List.of(new SourceStatus("pegelonline 8f7e", SourceStatus.State.OFFLINE, since, null, "HTTP 503"),
                     new SourceStatus("simulator", SourceStatus.State.LIVE, since, since, "")));
             return ScreenText.of(pane);

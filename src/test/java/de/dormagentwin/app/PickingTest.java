@@ -11,6 +11,7 @@ import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
@@ -36,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A real click, through the X server, on a known building or on a sensor's marker selects it. */
 @Rendering
 class PickingTest {
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
     private SceneFactory.Prepared threeHouses;
     private Stage stage;
 
@@ -48,6 +51,7 @@ class PickingTest {
     @AfterEach
     void closeWindow() throws Exception {
         FxThread.close(stage);
+        background.close();
     }
 
     @Test
@@ -142,7 +146,7 @@ class PickingTest {
     /** The three houses in a viewer in a window at the screen's corner, set up by {@code setUp} on the FX thread. */
     private ViewerPane inWindow(Consumer<ViewerPane> setUp) throws Exception {
         ViewerPane pane = FxThread.call(() -> {
-            ViewerPane viewer = new ViewerPane(SceneFactory.viewport(threeHouses), "test");
+            ViewerPane viewer = new ViewerPane(SceneFactory.viewport(threeHouses), "test", background);
             stage = new Stage();
             stage.setScene(new Scene(viewer, 900, 600));
             stage.setX(0);

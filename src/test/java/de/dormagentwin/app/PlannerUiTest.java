@@ -6,6 +6,7 @@ import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.ViewerPane;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,13 +40,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class PlannerUiTest {
     private ViewerPane pane;
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
 
     @Start
     void start(Stage stage) throws Exception {
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        pane = new ViewerPane(SceneFactory.viewport(prepared), "test");
+        pane = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
         stage.setScene(new Scene(pane, 1400, 860));
         stage.show();
+    }
+
+    @AfterEach
+    void closeTheBackgroundWork() {
+        background.close();
     }
 
     @Test

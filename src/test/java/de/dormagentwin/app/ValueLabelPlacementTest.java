@@ -6,6 +6,7 @@ import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -35,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Rendering
 class ValueLabelPlacementTest {
+    /** What the viewer runs off the FX thread; closed after each test. */
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
     private SceneFactory.Prepared threeHouses;
     private Stage stage;
 
@@ -47,12 +50,13 @@ class ValueLabelPlacementTest {
     @AfterEach
     void closeWindow() throws Exception {
         FxThread.close(stage);
+        background.close();
     }
 
     @Test
     void thePlannersLabelsStayInsideTheViewAndOffItsLegendAndNotes() throws Exception {
         LabelSweep.Result result = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test");
+            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test", background);
             stage = FxThread.show(pane, 1100, 760);
             pane.showLive(new LiveFeed.Snapshot(LabelSweep.pm10(Instant.now()), 3));
             pane.showMeasuring(true);
@@ -104,7 +108,7 @@ class ValueLabelPlacementTest {
         });
         FxThread.close(stage);
         double planner = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test");
+            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test", background);
             stage = FxThread.show(pane, 1100, 760);
             pane.showLive(new LiveFeed.Snapshot(LabelSweep.pm10(Instant.now()), 3));
             pane.applyCss();

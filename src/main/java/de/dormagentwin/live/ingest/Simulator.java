@@ -3,11 +3,13 @@ package de.dormagentwin.live.ingest;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.SafetyQuantities;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.ingest.SimulatedSensors.Box;
 import de.dormagentwin.live.ingest.SimulatedSensors.Series;
 import de.dormagentwin.live.ingest.SimulatedSensors.Stack;
 import de.dormagentwin.live.ingest.SimulatedWeather.Moment;
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
@@ -275,7 +277,7 @@ public final class Simulator implements Source {
 
     private void addChempark(CityModel model, long seed) {
         List<CityObject> chempark = model.objects().stream()
-                .filter(object -> "CHEMPARK".equals(object.textAttribute("site")))
+                .filter(Chempark::contains)
                 .sorted(Comparator.comparing(CityObject::id))
                 .toList();
         int stacks = 0;
@@ -295,7 +297,7 @@ public final class Simulator implements Source {
                     addThing(thingId, thingName, "Continuous emission monitoring on stack " + object.id() + " (simulated)",
                             Map.of("kind", "emission monitor", "plant", plant, "simulated", true), object.id(), site);
                     Stack stack = new Stack(seed, thingId);
-                    addStream(thingId, thingName, new Quantity("nox", "NOx", "NOx concentration", "CEMS NOx analyser",
+                    addStream(thingId, thingName, new Quantity("nox", "NOx", SafetyQuantities.NOX, "CEMS NOx analyser",
                             "milligram per cubic metre", "mg/m³"), Classification.PARTNER, stack::nox);
                     addStream(thingId, thingName, new Quantity("so2", "SO2", "SO2 concentration", "CEMS SO2 analyser",
                             "milligram per cubic metre", "mg/m³"), Classification.PARTNER, stack::so2);
@@ -329,9 +331,9 @@ public final class Simulator implements Source {
                     String thingName = "CHEMPARK weather mast";
                     addThing(thingId, thingName, "Ultrasonic anemometer on " + mast.id() + " (simulated)",
                             Map.of("kind", "weather mast", "simulated", true), mast.id(), centre(model, mast));
-                    addStream(thingId, thingName, new Quantity("wind-speed", "wind speed", "wind speed", "ultrasonic anemometer",
+                    addStream(thingId, thingName, new Quantity("wind-speed", "wind speed", SafetyQuantities.WIND_SPEED, "ultrasonic anemometer",
                             "metre per second", "m/s"), Classification.PUBLIC, SimulatedSensors.windSpeed(seed, thingId + "/wind-speed"));
-                    addStream(thingId, thingName, new Quantity("wind-direction", "wind direction", "wind direction", "ultrasonic anemometer",
+                    addStream(thingId, thingName, new Quantity("wind-direction", "wind direction", SafetyQuantities.WIND_DIRECTION, "ultrasonic anemometer",
                             "degree", "°"), Classification.PUBLIC, SimulatedSensors.windDirection(seed, thingId + "/wind-direction"));
                 });
     }

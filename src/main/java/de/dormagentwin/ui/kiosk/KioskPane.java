@@ -1,5 +1,6 @@
 package de.dormagentwin.ui.kiosk;
 
+import de.dormagentwin.model.Chempark;
 import de.dormagentwin.ui.SeriesChart;
 import de.dormagentwin.ui.SourceLine;
 import de.dormagentwin.live.SourceStatus;
@@ -143,7 +144,7 @@ public final class KioskPane extends StackPane {
         CityScene scene = viewport.cityScene();
         tour = List.of(
                 new TourStep("city", "tour.city", scene::panoramaView, DEFAULT_THEME),
-                new TourStep("chempark", "tour.chempark", () -> orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), "Temperature"),
+                new TourStep("chempark", "tour.chempark", () -> orElseHome(scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE)), "Temperature"),
                 new TourStep("rhine", "tour.rhine", this::viewOfTheRhine, DEFAULT_THEME),
                 new TourStep("air", "tour.air", scene::homeView, DEFAULT_THEME));
         session = new KioskSession(clock, idleTimeout, TOUR_STEP, tour.size(), new KioskSession.Listener() {
@@ -174,7 +175,7 @@ public final class KioskPane extends StackPane {
                 button("kiosk.air", () -> showTheme("PM10")),
                 button("kiosk.noise", () -> showTheme("Noise")),
                 button("kiosk.temperature", () -> showTheme("Temperature")),
-                button("kiosk.chempark", () -> scene.camera().flyTo(orElseHome(scene.viewOfAttribute("site", "CHEMPARK")), 1.5)),
+                button("kiosk.chempark", () -> scene.camera().flyTo(orElseHome(scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE)), 1.5)),
                 button("kiosk.rhine", () -> {
                     scene.camera().flyTo(viewOfTheRhine(), 1.5);
                     showGauge();
