@@ -26,6 +26,18 @@ final class CacheOptions {
     /** Whether the configuration's permissions were already warned about: a command reads it more than once. */
     private boolean warned;
 
+    /** The options as picocli fills them in. */
+    CacheOptions() {
+    }
+
+    /** Options that name both places, as {@link ViewerSettings} hands them to the viewer. */
+    static CacheOptions at(Path folder, Path configFile) {
+        CacheOptions options = new CacheOptions();
+        options.folder = folder;
+        options.configFile = configFile;
+        return options;
+    }
+
     Path folder() {
         return folder != null ? folder : TwinConfig.defaultCacheFolder(System.getenv());
     }

@@ -22,12 +22,6 @@ final class SceneFactory {
     }
 
     /**
-     * The terrain {@link #prepare(List, LodChoice)} draws: set by {@link ViewCommand} before the viewer starts, as
-     * {@link ViewerApp}'s own settings are, since JavaFX creates the application itself.
-     */
-    static volatile TerrainFiles viewerTerrain = TerrainFiles.BESIDE_MODELS;
-
-    /**
      * Loading and meshing: runs off the FX thread.
      *
      * @param meshes          the city's meshes, on their terrain where there is one ({@link CityMeshes#terrain()})
@@ -39,9 +33,9 @@ final class SceneFactory {
         }
     }
 
-    /** The models with the viewer's terrain: the file beside each model unless the command line said otherwise. */
+    /** The models with the terrain file beside each, where there is one. */
     static Prepared prepare(List<Path> files, LodChoice lod) {
-        return prepare(files, viewerTerrain, lod);
+        return prepare(files, TerrainFiles.BESIDE_MODELS, lod);
     }
 
     static Prepared prepare(List<Path> files, TerrainFiles terrainFiles, LodChoice lod) {

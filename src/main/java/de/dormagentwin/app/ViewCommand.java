@@ -3,7 +3,6 @@ package de.dormagentwin.app;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.ModelInput;
 import de.dormagentwin.model.text.SafeText;
-import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +61,7 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TwinConfig.Kiosk kioskSettings = null;
         if (kiosk) {
             // A kiosk runs unattended for weeks: what went wrong is kept in a file for whoever comes to look.
             Logs.configure("kiosk");
@@ -84,7 +84,7 @@ final class ViewCommand implements Callable<Integer> {
                         + readable.get() + "); make it the kiosk user's alone: " + TwinConfig.chmodCommand(cache.configFile()));
                 return 2;
             }
-            ViewerApp.kiosk = config.kiosk();
+            kioskSettings = config.kiosk();
         }
         if (noTerrain && terrain != null) {
             System.err.println("twin: --terrain and --no-terrain contradict each other");
@@ -107,25 +107,26 @@ final class ViewCommand implements Callable<Integer> {
             System.err.println("twin: " + SafeText.of(e.getMessage(), 1_000));
             return 1;
         }
-        SceneFactory.viewerTerrain = TerrainFiles.of(terrain, noTerrain);
-        ViewerApp.cache = cache;
-        ViewerApp.bindingsFile = bindings != null ? bindings : models == null || models.isEmpty() ? ModelFiles.sampleBindings() : null;
-        ViewerApp.simulate = !noSimulator;
-        ViewerApp.throughService = service;
-        ViewerApp.camera = camera;
-        ViewerApp.files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
-        ViewerApp.lod = lod;
-        ViewerApp.variantFiles = variants == null ? List.of() : variants;
-        ViewerApp.exitCode = 0;
         try {
-            Application.launch(ViewerApp.class);
+            return ViewerApp.launch(settings(kioskSettings));
         } catch (UnsupportedOperationException noDisplay) {
             // GTK's "Unable to open DISPLAY": on a server the way out is a virtual display.
             System.err.println("twin: no display to open the viewer on (" + SafeText.of(String.valueOf(noDisplay.getMessage()))
                     + "); on a machine without one run it under Xvfb: " + XVFB_RUN + " bin/twin");
             return 1;
         }
-        return ViewerApp.exitCode;
+    }
+
+    /**
+     * The viewer's settings from the options, checked: the bundled sample with its bindings where no model is named.
+     *
+     * @param kioskSettings the kiosk's settings from the configuration, null for the planner
+     */
+    ViewerSettings settings(TwinConfig.Kiosk kioskSettings) {
+        boolean sample = models == null || models.isEmpty();
+        return new ViewerSettings(sample ? List.of(ModelFiles.sample()) : models, lod, TerrainFiles.of(terrain, noTerrain), camera,
+                cache.folder(), cache.configFile(), !noSimulator, service, bindings != null ? bindings : sample ? ModelFiles.sampleBindings() : null,
+                variants == null ? List.of() : variants, kioskSettings);
     }
 
     private static void requireExisting(Path file) throws NoSuchFileException {

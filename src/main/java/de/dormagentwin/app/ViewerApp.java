@@ -56,6 +56,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -64,20 +66,15 @@ import java.util.function.Consumer;
  */
 public final class ViewerApp extends Application {
     private static final System.Logger LOG = System.getLogger(ViewerApp.class.getName());
-    /** Set by {@link ViewCommand} before launch; JavaFX creates this class itself, so it cannot take arguments. */
-    static List<Path> files = List.of();
-    static LodChoice lod = LodChoice.HIGHEST;
-    static String camera = "home";
-    static CacheOptions cache = new CacheOptions();
-    static boolean simulate = true;
-    /** Only through the service ({@code --service}): a display that must never take the cache from it. */
-    static boolean throughService;
-    static Path bindingsFile;
-    static List<Path> variantFiles = List.of();
-    /** The kiosk's settings in kiosk mode (with a PIN), null for the planner. */
-    static TwinConfig.Kiosk kiosk;
-    /** What {@link ViewCommand} returns once the window has closed: 2 when the command line named no view the model has. */
-    static volatile int exitCode;
+    /**
+     * The one hand-over from {@link ViewCommand}. JavaFX creates the application itself, through its public
+     * no-argument constructor, so the settings cannot be passed in: {@link #launch} puts them here just before
+     * {@link Application#launch} and that constructor takes them out again, leaving nothing behind. A launcher that
+     * constructed the app itself would have to stand in for JavaFX's lifecycle (waiting for the last window, calling
+     * {@link #stop}), which is more to get wrong than one reference passed once. Tests construct the app with their
+     * settings and never touch it.
+     */
+    private static final AtomicReference<Launch> LAUNCHING = new AtomicReference<>();
     /** How long the FX thread may be unresponsive before the watchdog acts. */
     static final Duration FX_STALL_LIMIT = Duration.ofSeconds(5);
     /**
@@ -98,6 +95,16 @@ public final class ViewerApp extends Application {
      */
     static final Duration SERVICE_POLL = Duration.ofMillis(200);
 
+    /** The settings for one launch, and where the app leaves the code {@link ViewCommand} returns. */
+    private record Launch(ViewerSettings settings, AtomicInteger exitCode) {
+    }
+
+    private final ViewerSettings settings;
+    private final CacheOptions cache;
+    /** What {@link #launch} returns once the window has closed: 2 when the command line named no view the model has. */
+    private final AtomicInteger exitCode;
+    /** The city models on screen: the command line's, then those last opened. FX thread. */
+    private List<Path> files;
     /** The viewer's work off the FX thread: loading, meshing, the feed's reads; closed with the window. */
     private final BackgroundWork background = new BackgroundWork("twin-background", 4);
     private LiveStore store;
@@ -118,8 +125,57 @@ public final class ViewerApp extends Application {
                           Bindings bindings, String bindingsProblem, String cacheNotice, List<SourceSettings> sources) {
     }
 
+    /** The application as JavaFX creates it, with the settings {@link #launch} handed over. */
+    public ViewerApp() {
+        this(takeLaunch());
+    }
+
+    /** A viewer with these settings, for a caller that starts it on a stage of its own. */
+    ViewerApp(ViewerSettings settings) {
+        this(new Launch(settings, new AtomicInteger()));
+    }
+
+    private ViewerApp(Launch launch) {
+        settings = launch.settings();
+        exitCode = launch.exitCode();
+        cache = CacheOptions.at(settings.cacheFolder(), settings.configFile());
+        files = settings.files();
+    }
+
+    private static Launch takeLaunch() {
+        Launch launch = LAUNCHING.getAndSet(null);
+        if (launch == null) {
+            throw new IllegalStateException("the viewer starts through ViewerApp.launch, which hands it its settings");
+        }
+        return launch;
+    }
+
+    /**
+     * Opens the viewer with these settings and returns once its window has closed, with the command's exit code.
+     * As {@link Application#launch}: once per process.
+     */
+    static int launch(ViewerSettings settings) {
+        Launch launch = new Launch(settings, new AtomicInteger());
+        if (!LAUNCHING.compareAndSet(null, launch)) {
+            throw new IllegalStateException("the viewer is already being launched");
+        }
+        try {
+            Application.launch(ViewerApp.class);
+        } finally {
+            // Where JavaFX failed before it created the app (no display), the settings must not wait for another.
+            LAUNCHING.compareAndSet(launch, null);
+        }
+        return launch.exitCode().get();
+    }
+
+    /** What {@link ViewCommand} returns once the window has closed. */
+    int exitCode() {
+        return exitCode.get();
+    }
+
     @Override
     public void start(Stage stage) {
+        TwinConfig.Kiosk kiosk = settings.kiosk();
         SceneFactory.requireScene3D();
         LoadingView loading = new LoadingView("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...",
                 kiosk == null ? Texts.ENGLISH : Locale.forLanguageTag(kiosk.language()));
@@ -149,11 +205,11 @@ public final class ViewerApp extends Application {
         Task<Loaded> task = new Task<>() {
             @Override
             protected Loaded call() {
-                SceneFactory.Prepared prepared = TileLoader.load(files, SceneFactory.viewerTerrain, lod, showOn(loading));
+                SceneFactory.Prepared prepared = TileLoader.load(files, settings.terrain(), settings.lod(), showOn(loading));
                 Bindings bindings = Bindings.NONE;
                 String bindingsProblem = null;
                 try {
-                    bindings = bindingsFile == null ? Bindings.NONE : Bindings.load(bindingsFile);
+                    bindings = settings.bindingsFile() == null ? Bindings.NONE : Bindings.load(settings.bindingsFile());
                 } catch (IOException e) {
                     bindingsProblem = e.getMessage();
                 }
@@ -162,7 +218,7 @@ public final class ViewerApp extends Application {
                     // ingest may write or its retention delete: a damaged leaf shows only when read. 4 to 6 s for 5
                     // million observations (170 MB) here, on this loader thread after the model, so a kiosk's start
                     // waits for it.
-                    LiveStore store = throughService ? LiveStore.throughService(cache.folder(), cache.password(), Clock.systemUTC())
+                    LiveStore store = settings.throughService() ? LiveStore.throughService(cache.folder(), cache.password(), Clock.systemUTC())
                             : cache.openForReading("the viewer", true);
                     String notice = store.movedAside().map(aside -> "The cache would not open and was moved to " + aside
                             + "; live data starts with a fresh cache").orElse(null);
@@ -195,18 +251,18 @@ public final class ViewerApp extends Application {
                 SceneFactory.addNotes(viewport, prepared);
                 ViewerPane pane = showPlanner(scene, prepared, viewport, Map.of());
                 startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> sourcesShown.accept(statuses));
-                openFiles(scene, variantFiles);
+                openFiles(scene, settings.variantFiles());
             }
             try {
                 if (cameraUntouched) {
-                    viewport.cityScene().camera().set(viewport.cityScene().namedView(camera));
+                    viewport.cityScene().camera().set(viewport.cityScene().namedView(settings.camera()));
                 }
             } catch (IllegalArgumentException unknownCamera) {
                 // A usage error, as a wrong option is: known only now that the model says which districts and ids it has.
                 List<String> districts = districts(viewport.cityScene());
                 LOG.log(System.Logger.Level.ERROR, SafeText.of(unknownCamera.getMessage(), 1_000)
                         + (districts.isEmpty() ? "" : "; districts here: " + String.join(", ", districts)));
-                exitCode = 2;
+                exitCode.set(2);
                 Platform.exit();
                 return;
             }
@@ -378,8 +434,8 @@ public final class ViewerApp extends Application {
         Task<SceneFactory.Prepared> task = new Task<>() {
             @Override
             protected SceneFactory.Prepared call() throws Exception {
-                TerrainFiles withModels = terrain.isEmpty() ? SceneFactory.viewerTerrain : new TerrainFiles(terrain, false);
-                SceneFactory.Prepared prepared = TileLoader.load(models, withModels, lod, showOn(loading));
+                TerrainFiles withModels = terrain.isEmpty() ? settings.terrain() : new TerrainFiles(terrain, false);
+                SceneFactory.Prepared prepared = TileLoader.load(models, withModels, settings.lod(), showOn(loading));
                 if (prepared.loaded().models().isEmpty()) {
                     throw new IOException(String.join("; ", prepared.loaded().failures()));
                 }
@@ -427,7 +483,8 @@ public final class ViewerApp extends Application {
     }
 
     /** The kiosk tour's bookmarked views, by name; none where no file is set or it will not load (logged). */
-    private static Map<String, OrbitCamera.View> tourViews() {
+    private Map<String, OrbitCamera.View> tourViews() {
+        TwinConfig.Kiosk kiosk = settings.kiosk();
         if (kiosk.tour() == null) {
             return Map.of();
         }
@@ -455,7 +512,7 @@ public final class ViewerApp extends Application {
                            Consumer<List<SourceStatus>> showSources) {
         Consumer<String> problem = text -> {
             LOG.log(System.Logger.Level.WARNING, text);
-            if (kiosk == null) {
+            if (!settings.isKiosk()) {
                 viewport.addNote(text.lines().findFirst().orElse(""), true);
             }
         };
@@ -475,7 +532,7 @@ public final class ViewerApp extends Application {
         }
         List<String> unresolved = loaded.bindings().resolve(viewport.cityScene().city());
         unresolved.forEach(text -> LOG.log(System.Logger.Level.WARNING, text));
-        if (!unresolved.isEmpty() && kiosk == null) {
+        if (!unresolved.isEmpty() && !settings.isKiosk()) {
             viewport.addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
         }
         bindings = loaded.bindings();
@@ -498,7 +555,7 @@ public final class ViewerApp extends Application {
                 problem.accept("Source not started: " + e.getMessage());
             }
         }
-        if (loaded.sources().isEmpty() && simulate && sample.isPresent()) {
+        if (loaded.sources().isEmpty() && settings.simulate() && sample.isPresent()) {
             // Loading the model and writing two days of history both take a while: the ingest thread does it.
             sources.add(new Simulator(sample.get(), Simulator.DEFAULT_SEED, Clock.systemUTC(), SIMULATOR_HISTORY, SIMULATOR_STEP));
         }
@@ -525,7 +582,7 @@ public final class ViewerApp extends Application {
         watchdog = new FxWatchdog(Duration.ofSeconds(1), FX_STARTUP_STALL_LIMIT, System::nanoTime, () -> {
             LOG.log(System.Logger.Level.ERROR, "the FX thread has not answered for over " + (firstFrameShown
                     ? FX_STALL_LIMIT : FX_STARTUP_STALL_LIMIT).toSeconds() + " s", FxWatchdog.fxThreadStack());
-            if (kiosk != null) {
+            if (settings.isKiosk()) {
                 LOG.log(System.Logger.Level.ERROR, "kiosk ending with code " + FxWatchdog.STALLED_EXIT_CODE + " so that its supervisor restarts it");
                 System.exit(FxWatchdog.STALLED_EXIT_CODE);
             }

@@ -9,25 +9,19 @@ import java.util.List;
 
 /**
  * The planner as {@code bin/twin view} starts it, on the three-houses fixture without terrain, its cache and
- * configuration in a test's folder, in a window of its own. {@link #close} releases it and puts the options back.
+ * configuration in a test's folder, in a window of its own. {@link #close} releases it.
  */
 final class TestViewer implements AutoCloseable {
-    final ViewerApp app = new ViewerApp();
+    final ViewerApp app;
     final Path cache;
     private Stage stage;
 
-    /** Sets the viewer's options; {@code simulate} as without {@code --no-simulator}. Needs the 3D display. */
+    /** The viewer's settings; {@code simulate} as without {@code --no-simulator}. Needs the 3D display. */
     TestViewer(Path folder, boolean simulate) throws Exception {
         Display3D.require();
         cache = Files.createDirectories(folder.resolve("cache"));
-        ViewerApp.files = List.of(SnapshotTest.fixture("three-houses.city.json"));
-        ViewerApp.simulate = simulate;
-        ViewerApp.kiosk = null;
-        ViewerApp.variantFiles = List.of();
-        ViewerApp.cache = new CacheOptions();
-        ViewerApp.cache.folder = cache;
-        ViewerApp.cache.configFile = folder.resolve("config.json");
-        SceneFactory.viewerTerrain = TerrainFiles.NONE;
+        app = new ViewerApp(ViewerSettings.planner(List.of(SnapshotTest.fixture("three-houses.city.json")), cache, folder.resolve("config.json"))
+                .withTerrain(TerrainFiles.NONE).withSimulator(simulate));
     }
 
     /** Opens the window and waits for the planner. */
@@ -65,8 +59,6 @@ final class TestViewer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             throw new IllegalStateException("the test viewer did not close", e);
-        } finally {
-            SceneFactory.viewerTerrain = TerrainFiles.BESIDE_MODELS;
         }
     }
 }
