@@ -115,8 +115,15 @@ public final class ViewerApp extends Application {
     /** Whether the city's first frame is on screen, from when the watchdog holds the FX thread to its short limit. */
     private volatile boolean firstFrameShown;
     private Bindings bindings = Bindings.NONE;
-    /** Where the sources' state goes: the planner on screen now (a new one when files are opened). */
-    private Consumer<List<SourceStatus>> sourcesShown = statuses -> { };
+    /**
+     * The planner on screen, or the one that was while another city loads (then the window shows {@link #opening});
+     * null in the kiosk. Kept here, not read back from the scene, whose root is a loading view meanwhile. FX thread.
+     */
+    private ViewerPane planner;
+    /** The loading view of the city being opened, the last one asked for; null while none loads. FX thread. */
+    private LoadingView opening;
+    /** Problems that came while a city loaded: they go onto the planner shown next, the new city's or the one before. */
+    private final List<String> pendingNotes = new ArrayList<>();
     /** The planning variants imported so far: a planner built for newly opened models shows them too. */
     private final List<PlanningVariant> variants = new ArrayList<>();
 
@@ -250,7 +257,7 @@ public final class ViewerApp extends Application {
             } else {
                 SceneFactory.addNotes(viewport, prepared);
                 ViewerPane pane = showPlanner(scene, prepared, viewport, Map.of());
-                startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> sourcesShown.accept(statuses));
+                startLive(loaded, viewport, EnumSet.allOf(Classification.class), pane::attachFeed, statuses -> planner.showSources(statuses));
                 openFiles(scene, settings.variantFiles());
             }
             try {
@@ -346,7 +353,6 @@ public final class ViewerApp extends Application {
             // A variant imported (or imported again) while the city loaded has no mesh made for this ground yet.
             pane.addVariant(variant, mesh != null ? mesh : pane.planning().mesh(variant));
         }
-        sourcesShown = pane::showSources;
         if (feed != null) {
             pane.attachFeed(feed);
             List<String> unresolved = bindings.resolve(pane.viewport().cityScene().city());
@@ -357,7 +363,25 @@ public final class ViewerApp extends Application {
             pane.showSources(ingest.statuses());
         }
         scene.setRoot(pane);
+        planner = pane;
+        showPendingNotes();
         return pane;
+    }
+
+    /**
+     * A problem onto the planner's view, one line of it: at once where the planner is on screen, else onto the
+     * planner shown once the city that loads now is there (or is not).
+     */
+    private void note(String problem) {
+        pendingNotes.add(problem.lines().findFirst().orElse(""));
+        if (opening == null) {
+            showPendingNotes();
+        }
+    }
+
+    private void showPendingNotes() {
+        pendingNotes.forEach(text -> planner.viewport().addNote(text, true));
+        pendingNotes.clear();
     }
 
     /**
@@ -369,21 +393,21 @@ public final class ViewerApp extends Application {
         List<Path> terrain = chosen.stream().filter(TerrainReader::isTerrainFile).toList();
         List<Path> models = chosen.stream().filter(file -> !footprints.contains(file) && !terrain.contains(file)).toList();
         if (!terrain.isEmpty() && models.isEmpty()) {
-            layTerrain((ViewerPane) scene.getRoot(), terrain, background);
+            layTerrain(planner, terrain, background, this::note);
         }
         for (Path file : footprints) {
-            PlanningLayer layer = ((ViewerPane) scene.getRoot()).planning();
+            PlanningLayer layer = planner.planning();
             inBackground(background, () -> loadVariant(file, layer), loaded -> {
                 variants.removeIf(existing -> existing.name().equals(loaded.variant().name()));
                 variants.add(loaded.variant());
-                ViewerPane pane = (ViewerPane) scene.getRoot();
-                // Another city opened meanwhile stands on other ground: its layer makes the mesh again.
-                if (pane.planning() == layer) {
-                    pane.addVariant(loaded.variant(), loaded.mesh());
+                // Another city opened meanwhile stands on other ground: its layer makes the mesh again. One still
+                // loading gets the variant from the list when its planner is made.
+                if (planner.planning() == layer) {
+                    planner.addVariant(loaded.variant(), loaded.mesh());
                 } else {
-                    pane.addVariant(loaded.variant());
+                    planner.addVariant(loaded.variant());
                 }
-            }, scene);
+            }, this::note);
         }
         if (!models.isEmpty()) {
             openModels(scene, models, terrain);
@@ -405,6 +429,11 @@ public final class ViewerApp extends Application {
      * not load are named on the view; with models opened at the same time, the terrain goes with those instead.
      */
     static void layTerrain(ViewerPane pane, List<Path> files, BackgroundWork background) {
+        layTerrain(pane, files, background, problem -> pane.viewport().addNote(problem.lines().findFirst().orElse(""), true));
+    }
+
+    /** As {@link #layTerrain(ViewerPane, List, BackgroundWork)}, with the problem of files that do not load to {@code onProblem}. */
+    static void layTerrain(ViewerPane pane, List<Path> files, BackgroundWork background, Consumer<String> onProblem) {
         CityScene city = pane.viewport().cityScene();
         double[] origin = city.city().meshes().origin();
         record Laid(TerrainMesh mesh, List<String> failures) {
@@ -418,16 +447,17 @@ public final class ViewerApp extends Application {
         }, laid -> {
             city.setGround(laid.mesh());
             laid.failures().forEach(failure -> pane.viewport().addNote("Terrain not shown from " + failure, true));
-        }, pane.getScene());
+        }, onProblem);
     }
 
     /**
      * Replaces the city: the window shows the new one growing tile by tile, then a planner for it. The planner
-     * before stays where nothing loads, with a note saying why.
+     * before stays where nothing loads, with a note saying why. Of cities opened while one loads, the last one asked
+     * for is the one shown.
      */
     private void openModels(Scene scene, List<Path> models, List<Path> terrain) {
-        ViewerPane previous = (ViewerPane) scene.getRoot();
         LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...");
+        opening = loading;
         scene.setRoot(loading);
         List<PlanningVariant> carried = List.copyOf(variants);
         Map<PlanningVariant, VariantMesh> carriedMeshes = new ConcurrentHashMap<>();
@@ -448,25 +478,34 @@ public final class ViewerApp extends Application {
             }
         };
         task.setOnSucceeded(event -> {
+            if (opening != loading) {
+                LOG.log(System.Logger.Level.INFO, "not shown, another city was opened since: "
+                        + models.stream().map(path -> SafeText.of(path.getFileName().toString())).toList());
+                return;
+            }
+            opening = null;
             files = models;
             SceneFactory.Prepared prepared = task.getValue();
             CityViewport viewport = cityView(loading, prepared);
             SceneFactory.addNotes(viewport, prepared);
-            previous.detachFeed();
+            planner.detachFeed();
             showPlanner(scene, prepared, viewport, carriedMeshes);
             scene.getRoot().requestFocus();
         });
         task.setOnFailed(event -> {
             String problem = "Could not open: " + task.getException().getMessage();
-            LOG.log(System.Logger.Level.WARNING, problem, task.getException());
-            scene.setRoot(previous);
-            previous.viewport().addNote(problem.lines().findFirst().orElse(""), true);
+            LOG.log(System.Logger.Level.WARNING, SafeText.of(problem, 1_000), task.getException());
+            if (opening == loading) {
+                opening = null;
+                scene.setRoot(planner);
+            }
+            note(problem);
         });
         background.execute(task);
     }
 
-    /** Runs {@code work} on a worker; its result goes to {@code done} on the FX thread, a failure onto the view. */
-    private static <T> void inBackground(BackgroundWork background, Callable<T> work, Consumer<T> done, Scene scene) {
+    /** Runs {@code work} on a worker; its result goes to {@code done} on the FX thread, a failure's message to {@code onProblem}. */
+    private static <T> void inBackground(BackgroundWork background, Callable<T> work, Consumer<T> done, Consumer<String> onProblem) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -476,8 +515,8 @@ public final class ViewerApp extends Application {
         task.setOnSucceeded(event -> done.accept(task.getValue()));
         task.setOnFailed(event -> {
             String problem = "Could not open: " + task.getException().getMessage();
-            LOG.log(System.Logger.Level.WARNING, problem, task.getException());
-            ((ViewerPane) scene.getRoot()).viewport().addNote(problem.lines().findFirst().orElse(""), true);
+            LOG.log(System.Logger.Level.WARNING, SafeText.of(problem, 1_000), task.getException());
+            onProblem.accept(problem);
         });
         background.execute(task);
     }
