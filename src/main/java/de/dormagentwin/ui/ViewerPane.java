@@ -29,27 +29,18 @@ import javafx.geometry.Point3D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,14 +48,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
 public final class ViewerPane extends BorderPane {
     private final CityViewport viewport;
+    /** What the planner looks at: the values shown, the alerts, the selected point, the feed. */
+    private final PlannerSession session = new PlannerSession();
     private final InfoPanel info = new InfoPanel();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private final Label status = new Label();
@@ -83,28 +74,18 @@ public final class ViewerPane extends BorderPane {
     private final Label freshness = new Label();
     /** The cache's freshness ages while nothing new arrives: written again every few seconds. */
     private final Timeline freshnessClock = new Timeline(new KeyFrame(Duration.seconds(5),
-            event -> freshness.setText(CacheFreshness.text(this.live, Instant.now()))));
+            event -> freshness.setText(CacheFreshness.text(this.session.live(), Instant.now()))));
     private final PlanningLayer planning;
     private final LayersPanel layers = new LayersPanel();
     private final BooleanProperty sensorsShown = new SimpleBooleanProperty(true);
     private Consumer<List<Path>> onFiles = files -> { };
-    private LiveFeed attachedFeed;
     private final Consumer<LiveFeed.Snapshot> liveListener = this::showLive;
     private Label safetyCaption;
-    /** A selected sensor that stands at a point of its own (see {@link Place}); null while an object or nothing is. */
-    private String selectedPoint;
-    private LiveFeed.Snapshot live = LiveFeed.Snapshot.EMPTY;
-    /** What the city shows: the live values, or those as of {@link #shownAt} in history mode (then not null). */
-    private LiveFeed.Snapshot shown = LiveFeed.Snapshot.EMPTY;
-    private Instant shownAt;
     private TimeBar timeBar;
-    private final Alerts alerts = new Alerts(OverlayRules.defaults());
     private final AlertList alertList;
-    private List<Alerts.Alert> currentAlerts = List.of();
-    private boolean pulseOn;
     /** Objects over a limit pulse until someone acknowledges them; it runs only while there is such an alert. */
     private final Timeline pulse = new Timeline(new KeyFrame(Duration.millis(500), event -> {
-        pulseOn = !pulseOn;
+        session.turnPulse();
         applyOverlay();
     }));
     private HBox statusBar;
@@ -161,12 +142,12 @@ public final class ViewerPane extends BorderPane {
         measureToggle.setOnAction(event -> showMeasuring(measureToggle.isSelected()));
         sun = new SunControls(scene);
         BookmarkMenu bookmarks = new BookmarkMenu(scene.camera()::view, view -> scene.camera().flyTo(view, 1.2), this::report);
-        ExportMenu export = new ExportMenu(viewport, () -> selectedPlace() == null ? List.of() : shown.of(selectedPlace()),
-                () -> shownAt != null ? shownAt : Instant.now(), this::seriesOf, this::report, background);
+        ExportMenu export = new ExportMenu(viewport, () -> selectedPlace() == null ? List.of() : session.shown().of(selectedPlace()),
+                () -> session.shownTime(Instant.now()), this::seriesOf, this::report, background);
         // Two rows: looking at the city and its data above, the planner's tools below, so that neither overflows.
         ToolBar tools = new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle);
         ToolBar planningTools = new ToolBar(measureToggle, sun, bookmarks, export);
-        setTop(new VBox(menus(), tools, planningTools));
+        setTop(new VBox(new FileMenu(this, files -> onFiles.accept(files)).bar(), tools, planningTools));
         // The search index of a city-scale model takes a moment to build: off the FX thread, and the box joins the
         // toolbar when it is ready.
         background.call("search index", () -> new ObjectSearch(scene.city().meshes().objects()), search -> {
@@ -283,7 +264,7 @@ public final class ViewerPane extends BorderPane {
 
     /** Selects an object by its scene-wide index (-1 for none): highlight and info panel. */
     public void select(int objectIndex) {
-        selectedPoint = null;
+        session.selectPoint(null);
         planning.select(null);
         viewport.cityScene().city().select(objectIndex);
         showInfo();
@@ -299,7 +280,7 @@ public final class ViewerPane extends BorderPane {
         }
         viewport.cityScene().city().select(-1);
         planning.select(null);
-        selectedPoint = place;
+        session.selectPoint(place);
         showInfo();
         applyOverlay();
     }
@@ -307,22 +288,24 @@ public final class ViewerPane extends BorderPane {
     /** The selected place: an object's id, a point's place, or null. */
     public String selectedPlace() {
         int selected = viewport.cityScene().city().selected();
+        String selectedPoint = session.selectedPoint();
         return selectedPoint != null ? selectedPoint : selected < 0 ? null : viewport.cityScene().city().meshes().objects().get(selected).id();
     }
 
     private void showInfo() {
         info.preferStream(OverlayRules.named(theme.getValue()).map(ColorRule::observedProperty).orElse(null));
-        Instant now = shownAt != null ? shownAt : Instant.now();
+        Instant now = session.shownTime(Instant.now());
         int selectedIndex = viewport.cityScene().city().selected();
         attributes.show(selectedIndex < 0 ? null : viewport.cityScene().city().meshes().objects().get(selectedIndex));
+        String selectedPoint = session.selectedPoint();
         if (selectedPoint != null) {
-            info.showPoint(selectedPoint, shown.of(selectedPoint), now);
+            info.showPoint(selectedPoint, session.shown().of(selectedPoint), now);
             return;
         }
         CityScene scene = viewport.cityScene();
         int selected = scene.city().selected();
         CityObject object = selected < 0 ? null : scene.city().meshes().objects().get(selected);
-        info.show(object, object == null ? List.of() : shown.of(object.id()), now);
+        info.show(object, object == null ? List.of() : session.shown().of(object.id()), now);
     }
 
     /** Follows the cache: live values as they change, and history through a time bar above the status bar. */
@@ -332,11 +315,11 @@ public final class ViewerPane extends BorderPane {
             if (!timeBar.isLive()) {
                 display(past, at);
             }
-        }, problem -> report("History not available: " + problem)), () -> display(live, null));
+        }, problem -> report("History not available: " + problem)), () -> display(session.live(), null));
         feed.earliest(timeBar::setEarliest, problem -> report("History not available: " + problem));
         info.setChart(new SeriesChart(feed::series));
         setBottom(new VBox(timeBar, statusBar));
-        attachedFeed = feed;
+        session.follow(feed);
         feed.addListener(liveListener);
     }
 
@@ -348,18 +331,18 @@ public final class ViewerPane extends BorderPane {
     /** Series for the export, from the feed once one is attached. */
     private void seriesOf(List<Long> ids, Instant from, Instant to, int maxPoints, Consumer<Map<Long, List<SeriesPoint>>> onFxThread,
                           Consumer<String> onFailure) {
-        if (attachedFeed == null) {
+        if (session.feed() == null) {
             onFailure.accept("no live data: the cache is not open");
         } else {
-            attachedFeed.seriesOf(ids, from, to, maxPoints, onFxThread, onFailure);
+            session.feed().seriesOf(ids, from, to, maxPoints, onFxThread, onFailure);
         }
     }
 
     /** Stops following the feed: this viewer is being replaced. */
     public void detachFeed() {
-        if (attachedFeed != null) {
-            attachedFeed.removeListener(liveListener);
-            attachedFeed = null;
+        if (session.feed() != null) {
+            session.feed().removeListener(liveListener);
+            session.follow(null);
         }
     }
 
@@ -369,7 +352,7 @@ public final class ViewerPane extends BorderPane {
 
     /** New values from the cache: the city and the info panel follow them unless history is shown. FX thread. */
     public void showLive(LiveFeed.Snapshot snapshot) {
-        live = snapshot;
+        session.receive(snapshot);
         freshness.setText(CacheFreshness.text(snapshot, Instant.now()));
         if (timeBar == null || timeBar.isLive()) {
             display(snapshot, null);
@@ -377,22 +360,18 @@ public final class ViewerPane extends BorderPane {
     }
 
     private void display(LiveFeed.Snapshot snapshot, Instant at) {
-        shown = snapshot;
-        shownAt = at;
-        currentAlerts = alerts.update(snapshot.byObject());
-        alertList.show(currentAlerts);
-        if (currentAlerts.stream().anyMatch(alert -> !alert.acknowledged())) {
+        if (session.show(snapshot, at)) {
             pulse.play();
         } else {
             pulse.stop();
-            pulseOn = false;
         }
+        alertList.show(session.alerts());
         if (selectedPlace() != null) {
             showInfo();
         }
         applyOverlay();
         if (safety.isVisible()) {
-            safetyCaption.setText(safety.update(shown.byObject()));
+            safetyCaption.setText(safety.update(session.shown().byObject()));
         }
     }
 
@@ -436,58 +415,6 @@ public final class ViewerPane extends BorderPane {
         return measurement.measurement();
     }
 
-    /**
-     * The File menu: open models, import a planning variant, lay terrain under the city. Files dropped on the window
-     * go the same way.
-     */
-    private MenuBar menus() {
-        MenuItem open = new MenuItem("Open model files…");
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(event -> choose("Open city models", new FileChooser.ExtensionFilter("City models (CityJSON, CityJSONSeq, CityGML)", "*.json", "*.jsonl", "*.gml", "*.xml")));
-        MenuItem folder = new MenuItem("Open folder of tiles…");
-        folder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        folder.setOnAction(event -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open a folder of tiles (NRW's LoD2 .gml, CityJSON)");
-            File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-            if (chosen != null) {
-                onFiles.accept(List.of(chosen.toPath()));
-            }
-        });
-        MenuItem variant = new MenuItem("Import planning variant…");
-        variant.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
-        variant.setOnAction(event -> choose("Import planning variants", new FileChooser.ExtensionFilter("Footprints (GeoJSON)", "*.geojson", "*.json")));
-        MenuItem terrain = new MenuItem("Lay terrain under the city…");
-        terrain.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
-        terrain.setOnAction(event -> choose("Lay terrain under the city", new FileChooser.ExtensionFilter("Terrain (ESRI ASCII grid, NRW DGM1 XYZ)",
-                "*.asc", "*.xyz", "*.asc.gz", "*.xyz.gz")));
-        setOnDragOver(event -> {
-            if (event.getDragboard().hasFiles()) {
-                event.acceptTransferModes(TransferMode.COPY);
-            }
-            event.consume();
-        });
-        setOnDragDropped(event -> {
-            boolean files = event.getDragboard().hasFiles();
-            if (files) {
-                onFiles.accept(event.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            event.setDropCompleted(files);
-            event.consume();
-        });
-        return new MenuBar(new Menu("File", null, open, folder, variant, terrain));
-    }
-
-    private void choose(String title, FileChooser.ExtensionFilter filter) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<File> chosen = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null && !chosen.isEmpty()) {
-            onFiles.accept(chosen.stream().map(File::toPath).toList());
-        }
-    }
-
     /** Where the files chosen in the File menu or dropped on the window go: models replace the city, variants are added. */
     public void setOnFiles(Consumer<List<Path>> onFiles) {
         this.onFiles = onFiles;
@@ -518,7 +445,7 @@ public final class ViewerPane extends BorderPane {
         safetyCaption.setVisible(visible);
         safetyCaption.setManaged(visible);
         if (visible) {
-            safetyCaption.setText(safety.update(shown.byObject()));
+            safetyCaption.setText(safety.update(session.shown().byObject()));
         }
     }
 
@@ -530,11 +457,10 @@ public final class ViewerPane extends BorderPane {
 
     private void applyOverlay() {
         ColorRule rule = OverlayRules.named(theme.getValue()).orElse(null);
-        Set<String> alerting = currentAlerts.stream().filter(alert -> !alert.acknowledged()).map(Alerts.Alert::objectId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        Instant now = shownAt != null ? shownAt : Instant.now();
+        Instant shownAt = session.shownAt();
+        Instant now = session.shownTime(Instant.now());
         String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
-        overlays.show(shown.byObject(), rule, now, caption, alerting, pulseOn, selectedPlace());
+        overlays.show(session.shown().byObject(), rule, now, caption, session.alertingObjects(), session.pulseOn(), selectedPlace());
     }
 
     /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */
@@ -555,17 +481,18 @@ public final class ViewerPane extends BorderPane {
 
     /** The alerts shown now. */
     public List<Alerts.Alert> alerts() {
-        return currentAlerts;
+        return session.alerts();
     }
 
     /** Acknowledges an alert, as its button does. FX thread. */
     public void acknowledge(long datastreamId) {
-        alerts.acknowledge(datastreamId);
-        display(shown, shownAt);
+        session.acknowledge(datastreamId);
+        display(session.shown(), session.shownAt());
     }
 
     private void flyToSelection() {
         CityScene scene = viewport.cityScene();
+        String selectedPoint = session.selectedPoint();
         double[] top = selectedPoint == null ? null : markers.top(selectedPoint);
         OrbitCamera.View view = top != null ? scene.viewAround(top[0], top[1] / 2, top[2], -top[1])
                 : scene.city().selected() >= 0 ? scene.viewOf(scene.city().selected()) : null;
