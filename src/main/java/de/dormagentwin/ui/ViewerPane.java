@@ -34,6 +34,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -88,7 +90,7 @@ public final class ViewerPane extends BorderPane {
         session.turnPulse();
         applyOverlay();
     }));
-    private HBox statusBar;
+    private final HBox statusBar;
     /** Null until the search index is built. */
     private SearchBox searchBox;
     private final Runnable focusSearch = () -> {
@@ -161,8 +163,20 @@ public final class ViewerPane extends BorderPane {
         }, problem -> report("Search not available: " + problem));
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
+        setRight(sidePanel());
+        pulse.setCycleCount(Timeline.INDEFINITE);
+        status.setText(statusText);
+        statusBar = statusBar();
+        followWindow();
+        setBottom(statusBar);
+        viewport.setOnPick(this::picked);
+        setOnKeyPressed(event -> keyPressed(event, home, top));
+    }
+
+    /** On the right: the alerts, the layers, the attribute table and the info panel. */
+    private VBox sidePanel() {
         VBox.setVgrow(info, Priority.ALWAYS);
-        layers.showModel(scene.city());
+        layers.showModel(viewport.cityScene().city());
         layers.addOverlays(theme.getItems(), theme.valueProperty());
         layers.addLayer("Sensor markers and values", "The markers over the objects with sensors, and their values", sensorsShown);
         layers.addLayer("Safety view", "The CHEMPARK's hazard zones and the plume (S)", safetyToggle.selectedProperty());
@@ -177,15 +191,22 @@ public final class ViewerPane extends BorderPane {
         layers.setExpanded(false);
         VBox side = new VBox(alertList, layers, table, info);
         side.setMaxWidth(Region.USE_PREF_SIZE);
-        setRight(side);
-        pulse.setCycleCount(Timeline.INDEFINITE);
-        status.setText(statusText);
+        return side;
+    }
+
+    /** At the bottom: what was loaded or done, the sources' states, the cache's freshness and the frame rate. */
+    private HBox statusBar() {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label fps = new Label();
         fps.textProperty().bind(frameRate.textProperty());
-        statusBar = new HBox(16, status, gap, sources, freshness, fps);
-        // The frame rate is measured only while the pane is in a window, and stopped when it leaves (new files).
+        HBox bar = new HBox(16, status, gap, sources, freshness, fps);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    /** The frame rate is measured only while the pane is in a window, and stopped when it leaves (new files). */
+    private void followWindow() {
         sceneProperty().addListener((property, before, after) -> {
             // The window's accelerator, so that Ctrl+F works wherever the focus is, even before anything has it; only
             // this pane's own is taken away, not that of a viewer that replaced it.
@@ -204,53 +225,56 @@ public final class ViewerPane extends BorderPane {
             }
         });
         freshnessClock.setCycleCount(Timeline.INDEFINITE);
-        statusBar.setPadding(new Insets(4, 10, 4, 10));
-        setBottom(statusBar);
-        viewport.setOnPick(click -> {
+    }
+
+    /** A click on the view: a measured point while measuring, else what lies under it is selected. */
+    private void picked(MouseEvent click) {
+        CityScene scene = viewport.cityScene();
+        if (measureToggle.isSelected()) {
+            measure(ScenePoints.under(scene, click));
+            return;
+        }
+        PlanningLayer.Hit planned = planning.buildingAt(click.getPickResult());
+        if (planned != null) {
+            select(-1);
+            planning.select(planned);
+            info.showPlanned(planned.variant(), planned.building());
+            return;
+        }
+        String place = markers.placeAt(click.getPickResult());
+        if (place != null) {
+            selectPlace(place);
+        } else {
+            select(scene.city().objectAt(click.getPickResult()));
+        }
+        if (click.getClickCount() == 2) {
+            flyToSelection();
+        }
+    }
+
+    /** The single-key shortcuts; those with Ctrl, Cmd or Alt belong to the menus. */
+    private void keyPressed(KeyEvent event, Button home, Button top) {
+        if (event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        if (event.getCode() == KeyCode.H) {
+            home.fire();
+        } else if (event.getCode() == KeyCode.T) {
+            top.fire();
+        } else if (event.getCode() == KeyCode.S) {
+            safetyToggle.fire();
+        } else if (event.getCode() == KeyCode.M) {
+            measureToggle.fire();
+        } else if (event.getCode() == KeyCode.F) {
+            flyToSelection();
+        } else if (event.getCode() == KeyCode.ESCAPE) {
             if (measureToggle.isSelected()) {
-                measure(ScenePoints.under(scene, click));
-                return;
-            }
-            PlanningLayer.Hit planned = planning.buildingAt(click.getPickResult());
-            if (planned != null) {
-                select(-1);
-                planning.select(planned);
-                info.showPlanned(planned.variant(), planned.building());
-                return;
-            }
-            String place = markers.placeAt(click.getPickResult());
-            if (place != null) {
-                selectPlace(place);
+                measurement.clear();
+                measure(null);
             } else {
-                select(scene.city().objectAt(click.getPickResult()));
+                select(-1);
             }
-            if (click.getClickCount() == 2) {
-                flyToSelection();
-            }
-        });
-        setOnKeyPressed(event -> {
-            if (event.isShortcutDown() || event.isAltDown()) {
-                return;
-            }
-            if (event.getCode() == KeyCode.H) {
-                home.fire();
-            } else if (event.getCode() == KeyCode.T) {
-                top.fire();
-            } else if (event.getCode() == KeyCode.S) {
-                safetyToggle.fire();
-            } else if (event.getCode() == KeyCode.M) {
-                measureToggle.fire();
-            } else if (event.getCode() == KeyCode.F) {
-                flyToSelection();
-            } else if (event.getCode() == KeyCode.ESCAPE) {
-                if (measureToggle.isSelected()) {
-                    measurement.clear();
-                    measure(null);
-                } else {
-                    select(-1);
-                }
-            }
-        });
+        }
     }
 
     private static Button button(String text, String tip, Runnable action) {
