@@ -63,6 +63,9 @@ import java.util.function.Consumer;
 /**
  * The JavaFX application: shows a loading screen, loads and meshes on a worker, then shows the viewer. It opens the
  * live cache beside it, runs the sample's simulator into it (unless told not to), and shows what the cache holds.
+ * What it was asked for is one {@link ViewerSettings}, read from nowhere else: {@link ViewCommand} hands it over
+ * through {@link #launch}, the single static hand-over (JavaFX constructs the app itself), and a test through the
+ * constructor.
  */
 public final class ViewerApp extends Application {
     private static final System.Logger LOG = System.getLogger(ViewerApp.class.getName());
