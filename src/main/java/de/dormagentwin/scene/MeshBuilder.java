@@ -265,9 +265,12 @@ public final class MeshBuilder {
             return part(column, row, surfaceClass, detail, false);
         }
 
-        /** {@code lowWalls} counts only for walls: a low building's roof is drawn at any distance. */
+        /**
+         * {@code lowWalls} counts only for walls, and not near: a low building's roof is drawn at any distance, and a
+         * near part is never drawn so far away that its walls would be left out.
+         */
         private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls) {
-            boolean low = lowWalls && surfaceClass == SurfaceClass.WALL;
+            boolean low = lowWalls && surfaceClass == SurfaceClass.WALL && detail != MeshPart.Detail.NEAR;
             // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
             return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail, false, low),
                     key -> new PartBuilder(column, row, surfaceClass, detail, low, null));
