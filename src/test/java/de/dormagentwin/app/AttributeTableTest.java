@@ -1,6 +1,8 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.AttributeRows;
 import de.dormagentwin.ui.AttributeTable;

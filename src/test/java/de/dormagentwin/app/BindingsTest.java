@@ -9,6 +9,9 @@ import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class BindingsTest {
     @BeforeEach
     void threeHouses() throws Exception {
         Display3D.require();
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         city = FxThread.call(() -> new CityScene(prepared.meshes()).city());
     }
 

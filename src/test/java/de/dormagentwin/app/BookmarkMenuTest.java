@@ -1,6 +1,8 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.BookmarkMenu;
 import de.dormagentwin.ui.Bookmarks;

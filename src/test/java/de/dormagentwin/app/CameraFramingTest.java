@@ -2,6 +2,9 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -154,7 +157,7 @@ class CameraFramingTest {
 
     @Test
     void aModelOfOneHouseIsFramedWholeFromHomeAndFromAbove() throws Exception {
-        SceneFactory.Prepared house = SceneFactory.prepare(List.of(SnapshotTest.fixture("gable-house.city.json")), TerrainFiles.NONE,
+        SceneFactory.Prepared house = SceneFactory.prepare(List.of(Fixtures.scene("gable-house.city.json")), TerrainFiles.NONE,
                 LodChoice.HIGHEST);
         FxThread.call(() -> {
             scene = new CityScene(house.meshes());

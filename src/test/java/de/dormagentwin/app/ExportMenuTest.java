@@ -6,6 +6,9 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
+import de.dormagentwin.testing.Pixels;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
@@ -77,8 +80,8 @@ class ExportMenuTest {
         Image largeImage = new Image(large.toUri().toString());
         assertEquals(List.of(320.0, 180.0, 1600.0, 1200.0), List.of(smallImage.getWidth(), smallImage.getHeight(), largeImage.getWidth(), largeImage.getHeight()));
         // The camera keeps its vertical field of view: the house stands as tall in both, the wide one shows more beside it.
-        double smallRoofs = SnapshotTest.builtShare(smallImage);
-        double largeRoofs = SnapshotTest.builtShare(largeImage);
+        double smallRoofs = Pixels.builtShare(smallImage);
+        double largeRoofs = Pixels.builtShare(largeImage);
         assertTrue(smallRoofs > 0.02, "the house shows in the small image: " + smallRoofs);
         assertTrue(largeRoofs > 0.02, "and in the large one: " + largeRoofs);
         int corner = largeImage.getPixelReader().getArgb(0, 0);

@@ -7,6 +7,9 @@ import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -43,7 +46,7 @@ class KioskGaugeWordUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
         new Scene(pane, 1280, 800);
     }

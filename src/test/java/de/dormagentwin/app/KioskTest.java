@@ -11,7 +11,11 @@ import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.InfoPanel;
@@ -83,7 +87,7 @@ class KioskTest {
     }
 
     private KioskPane kiosk() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         return FxThread.call(() -> {
             KioskPane pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90),
                     clock, PIN, exits::incrementAndGet);

@@ -7,6 +7,8 @@ import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.WaterMarks;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
@@ -48,7 +50,7 @@ class KioskTextSizeUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
     }
 
     @Test

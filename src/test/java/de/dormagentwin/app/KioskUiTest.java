@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.kiosk.KioskPane;
@@ -35,7 +36,7 @@ class KioskUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90), now::get, "4711",
                 exits::incrementAndGet);
         stage.setScene(new Scene(pane, 1280, 800));

@@ -8,6 +8,9 @@ import de.dormagentwin.scene.MeasurementLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.ScenePoints;
 import de.dormagentwin.scene.TerrainLayer;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
@@ -51,7 +54,7 @@ class MeasurementPickingTest {
     void threeHousesInAWindowThatMeasuresOnEveryClick() throws Exception {
         Display3D.require();
         if (threeHouses == null) {
-            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+            threeHouses = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         }
         FxThread.call(() -> {
             scene = new CityScene(threeHouses.meshes());

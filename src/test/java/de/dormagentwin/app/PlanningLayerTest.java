@@ -5,6 +5,9 @@ import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.CityViewport;
 import javafx.scene.Scene;
@@ -33,7 +36,7 @@ class PlanningLayerTest {
 
     @BeforeAll
     static void threeHouses() throws Exception {
-        threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        threeHouses = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
     }
 
     @BeforeEach

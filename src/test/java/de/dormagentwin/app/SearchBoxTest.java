@@ -1,6 +1,8 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.ObjectSearch;
 import de.dormagentwin.ui.SearchBox;

@@ -4,6 +4,9 @@ import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.SunPosition;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
@@ -36,7 +39,7 @@ class SunLightTest {
     void needsA3dDisplay() throws Exception {
         Display3D.require();
         if (threeHouses == null) {
-            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+            threeHouses = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         }
     }
 
