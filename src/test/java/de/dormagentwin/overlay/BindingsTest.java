@@ -1,13 +1,12 @@
-package de.dormagentwin.app;
+package de.dormagentwin.overlay;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geo.Utm;
-import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Fixtures;
@@ -40,8 +39,8 @@ class BindingsTest {
     @BeforeEach
     void threeHouses() throws Exception {
         Display3D.require();
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
-        city = FxThread.call(() -> new CityScene(prepared.meshes()).city());
+        CityMeshes meshes = Fixtures.meshes("three-houses.city.json");
+        city = FxThread.call(() -> new CityScene(meshes).city());
     }
 
     private Path file(String json) throws IOException {
@@ -104,15 +103,5 @@ class BindingsTest {
         assertEquals("house-c", bound.get(2).objectId());
         assertNull(bound.get(3).objectId());
         assertEquals(Place.point(far[0], far[1]), bound.get(4).objectId(), "a position far from any object stands on its own");
-    }
-
-    @Test
-    void theSampleShipsABindingForEveryDatastreamOfItsSimulatedNetwork() throws Exception {
-        Bindings sample = Bindings.load(ModelFiles.sampleBindings());
-        assertEquals(726, sample.bindings().size());
-        assertTrue(sample.bindings().stream().allMatch(binding -> "simulator".equals(binding.source())));
-        // The river gauge is a point in the Rhine; everything else belongs to a building, mast or stack.
-        assertEquals(List.of("rhine-gauge/level"), sample.bindings().stream().filter(binding -> binding.position() != null)
-                .map(Bindings.Binding::datastream).toList());
     }
 }

@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
@@ -12,8 +12,6 @@ import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.testing.ScreenText;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.LiveFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,14 +1,7 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
-import de.dormagentwin.scene.CityLayer;
-import de.dormagentwin.scene.CityMeshes;
-import de.dormagentwin.scene.MeshBuilder;
-import de.dormagentwin.scene.MeshPart;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.SurfaceClass;
-import de.dormagentwin.scene.ViewFrustum;
 import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
