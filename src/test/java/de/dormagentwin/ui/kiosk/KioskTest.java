@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui.kiosk;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
@@ -6,9 +6,9 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.OverlayRules;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.testing.Display3D;
@@ -21,7 +21,6 @@ import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.InfoPanel;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
-import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -87,9 +86,9 @@ class KioskTest {
     }
 
     private KioskPane kiosk() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
+        CityMeshes threeHouses = Fixtures.meshes("three-houses.city.json");
         return FxThread.call(() -> {
-            KioskPane pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90),
+            KioskPane pane = new KioskPane(new CityViewport(new CityScene(threeHouses)), Texts.GERMAN, Duration.ofSeconds(90),
                     clock, PIN, exits::incrementAndGet);
             new Scene(pane, 1280, 800);
             pane.applyCss();
@@ -659,15 +658,14 @@ class KioskTest {
 
     @Test
     void aTapOnTheOverviewOpensTheDistrictsCardAndCloseUpTheBuildings() throws Exception {
-        Path town = CameraFramingTest.writeTown(folder.resolve("town.city.json"));
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(town), TerrainFiles.NONE, LodChoice.HIGHEST);
+        CityMeshes town = Fixtures.meshes(Fixtures.writeTown(folder.resolve("town.city.json")));
         Datastream first = new Datastream("test", "a/pm10", "a", "PM10 a", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
         Datastream second = new Datastream("test", "b/pm10", "b", "PM10 b", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
         LiveFeed.Snapshot values = new LiveFeed.Snapshot(Map.of(
                 "house-00", List.of(new de.dormagentwin.live.store.Latest(1, first, "house-00", now.get(), 20, null, 1, null)),
                 "house-23", List.of(new de.dormagentwin.live.store.Latest(2, second, "house-23", now.get(), 30, null, 1, null))), 2);
         KioskPane pane = FxThread.call(() -> {
-            KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90),
+            KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(town)), Texts.GERMAN, Duration.ofSeconds(90),
                     clock, PIN, exits::incrementAndGet);
             new Scene(kiosk, 1280, 800);
             kiosk.applyCss();
