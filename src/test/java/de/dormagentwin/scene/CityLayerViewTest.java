@@ -1,14 +1,10 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
-import de.dormagentwin.scene.CityLayer;
-import de.dormagentwin.scene.CityMeshes;
-import de.dormagentwin.scene.MeshBuilder;
-import de.dormagentwin.scene.MeshPart;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.SurfaceClass;
-import de.dormagentwin.scene.ViewFrustum;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
@@ -52,11 +48,11 @@ class CityLayerViewTest {
     }
 
     private static CityMeshes houses() throws Exception {
-        return MeshBuilder.build(List.of(CityJsonReader.read(SnapshotTest.fixture("three-houses.city.json"))), LodChoice.HIGHEST, GRID, 0);
+        return MeshBuilder.build(List.of(CityJsonReader.read(Fixtures.scene("three-houses.city.json"))), LodChoice.HIGHEST, GRID, 0);
     }
 
     private static CityMeshes gableHouse(int firstObject) throws Exception {
-        return MeshBuilder.build(List.of(CityJsonReader.read(SnapshotTest.fixture("gable-house.city.json"))), LodChoice.HIGHEST, GRID, firstObject);
+        return MeshBuilder.build(List.of(CityJsonReader.read(Fixtures.scene("gable-house.city.json"))), LodChoice.HIGHEST, GRID, firstObject);
     }
 
     /** An 800 x 600 view with the orbit camera's 40 degrees: a 10 m roof covers 4 pixels at 2060 m. */
