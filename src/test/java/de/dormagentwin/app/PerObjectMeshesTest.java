@@ -6,6 +6,7 @@ import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.scene.MeshPart;
+import de.dormagentwin.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -41,8 +42,8 @@ class PerObjectMeshesTest {
 
     @Test
     void everyObjectHasPartsOfItsOwnWithTheViewersTrianglesAndNoBlocks() throws Exception {
-        List<CityModel> models = List.of(CityJsonReader.read(SnapshotTest.fixture("three-houses.city.json")),
-                CityJsonReader.read(SnapshotTest.fixture("gable-house.city.json")));
+        List<CityModel> models = List.of(CityJsonReader.read(Fixtures.scene("three-houses.city.json")),
+                CityJsonReader.read(Fixtures.scene("gable-house.city.json")));
         CityMeshes merged = MeshBuilder.build(models, LodChoice.HIGHEST);
         assertTrue(merged.parts().stream().anyMatch(part -> part.detail() == MeshPart.Detail.FAR), "the gable house has a far block");
 
