@@ -7,6 +7,7 @@ import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
 import de.dormagentwin.sample.SyntheticCity;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.MeshBuilder;
 import de.dormagentwin.ui.CityViewport;
@@ -107,7 +108,8 @@ final class BenchCommand implements Runnable {
             trees.clear();
 
             long perObjectStart = System.nanoTime();
-            CityScene perObject = FxToolkit.call(() -> new CityScene(MeshBuilder.build(List.of(model), LodChoice.HIGHEST, true)));
+            CityMeshes perObjectMeshes = PerObjectMeshes.of(MeshBuilder.build(List.of(model), LodChoice.HIGHEST));
+            CityScene perObject = FxToolkit.call(() -> new CityScene(perObjectMeshes));
             long perObjectEnd = System.nanoTime();
             Frames perObjectFrames = frames(perObject);
 

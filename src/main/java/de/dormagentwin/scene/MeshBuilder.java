@@ -73,16 +73,6 @@ public final class MeshBuilder {
     }
 
     /**
-     * With {@code partPerObject} every object gets parts of its own: the naive layout that the load benchmark
-     * compares against, never what the viewer uses.
-     */
-    public static CityMeshes build(List<CityModel> models, LodChoice lod, boolean partPerObject) {
-        Run run = new Run(grid(models, lod), lod, partPerObject, 0, TextureBudget.standard());
-        models.forEach(run::add);
-        return run.finish();
-    }
-
-    /**
      * Meshes models on a given grid, numbering their objects from {@code firstObject} on: one chunk of a city that
      * loads piece by piece, to be appended to the chunks before it ({@link CityMeshes#append(CityMeshes)}). Until
      * then the chunk is not whole on its own: its parts name objects by their city-wide index, while its
@@ -94,7 +84,7 @@ public final class MeshBuilder {
 
     /** As {@link #build(List, LodChoice, Grid, int)}, the textures taking from {@code budget}, which a city's chunks share. */
     public static CityMeshes build(List<CityModel> models, LodChoice lod, Grid grid, int firstObject, TextureBudget budget) {
-        Run run = new Run(grid, lod, false, firstObject, budget);
+        Run run = new Run(grid, lod, firstObject, budget);
         models.forEach(run::add);
         return run.finish();
     }
@@ -160,7 +150,6 @@ public final class MeshBuilder {
         private final double[] origin;
         private final double tileSize;
         private final LodChoice lod;
-        private final boolean partPerObject;
         private final int firstObject;
         private final TextureBudget budget;
         private final Map<PartKey, PartBuilder> parts = new LinkedHashMap<>();
@@ -181,11 +170,10 @@ public final class MeshBuilder {
         private record PartKey(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean textured, boolean lowWalls) {
         }
 
-        Run(Grid grid, LodChoice lod, boolean partPerObject, int firstObject, TextureBudget budget) {
+        Run(Grid grid, LodChoice lod, int firstObject, TextureBudget budget) {
             this.origin = grid.origin();
             this.tileSize = grid.tileSize();
             this.lod = lod;
-            this.partPerObject = partPerObject;
             this.firstObject = firstObject;
             this.budget = budget;
         }
@@ -209,11 +197,11 @@ public final class MeshBuilder {
                 }
                 int objectIndex = firstObject + objects.size();
                 objects.add(object);
-                int column = partPerObject ? objectIndex : tile(vertices, geometry, 0);
-                int row = partPerObject ? 0 : tile(vertices, geometry, 1);
+                int column = tile(vertices, geometry, 0);
+                int row = tile(vertices, geometry, 1);
                 MeshPart.Detail detail = MeshPart.Detail.ALWAYS;
-                boolean low = !partPerObject && isBuilding(object) && height(geometry, vertices) <= LOW_WALL_METRES;
-                if (!partPerObject && isBuilding(object)) {
+                boolean low = isBuilding(object) && height(geometry, vertices) <= LOW_WALL_METRES;
+                if (isBuilding(object)) {
                     Geometry lod1 = object.geometryFor(LOD1);
                     if (lod1 != null && lod1 != geometry) {
                         for (int surface = 0; surface < lod1.surfaceCount(); surface++) {
@@ -277,9 +265,12 @@ public final class MeshBuilder {
             return part(column, row, surfaceClass, detail, false);
         }
 
-        /** {@code lowWalls} counts only for walls: a low building's roof is drawn at any distance. */
+        /**
+         * {@code lowWalls} counts only for walls, and not near: a low building's roof is drawn at any distance, and a
+         * near part is never drawn so far away that its walls would be left out.
+         */
         private PartBuilder part(int column, int row, SurfaceClass surfaceClass, MeshPart.Detail detail, boolean lowWalls) {
-            boolean low = lowWalls && surfaceClass == SurfaceClass.WALL;
+            boolean low = lowWalls && surfaceClass == SurfaceClass.WALL && detail != MeshPart.Detail.NEAR;
             // Boxed keys are fine: the lookup is per surface, dwarfed by its triangulation.
             return parts.computeIfAbsent(new PartKey(column, row, surfaceClass, detail, false, low),
                     key -> new PartBuilder(column, row, surfaceClass, detail, low, null));
@@ -516,7 +507,7 @@ public final class MeshBuilder {
             if (argb == Geometry.NO_COLOR) {
                 argb = SurfaceClass.styleArgb(object, surfaceClass, geometry.semanticType(surface));
             }
-            int image = partPerObject ? Geometry.NO_TEXTURE : geometry.surfaceTexture(surface);
+            int image = geometry.surfaceTexture(surface);
             if (image != Geometry.NO_TEXTURE && image < textures.size()) {
                 if (addTextured(objectIndex, geometry, first, count, corners, nx, ny, nz, textures.get(image), argb,
                         new PartKey(column, row, surfaceClass, detail, true, false))) {
@@ -644,8 +635,7 @@ public final class MeshBuilder {
         private final SurfaceClass surfaceClass;
         private final MeshPart.Detail detail;
         private final boolean lowWalls;
-        // Small starting sizes, grown by doubling: a tile's part grows to millions of entries, but the benchmark's
-        // part-per-object baseline holds hundreds of thousands of parts with a few dozen each.
+        // Small starting sizes, grown by doubling: a tile's part grows to millions of entries, a small model's to dozens.
         private final FloatList points = new FloatList(48);
         private final FloatList normals = new FloatList(24);
         private final IntList faces = new IntList(144);

@@ -8,6 +8,7 @@ import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.SensorThingsSource;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

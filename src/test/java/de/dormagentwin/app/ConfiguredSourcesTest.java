@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.ViewerPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,9 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.ViewerPane;
@@ -47,7 +50,7 @@ class DropFilesTest {
 
     @Test
     void filesDroppedOnTheWindowAreOpened() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         Path variant = Path.of("assets/variants/chempunkt-tower.geojson").toAbsolutePath();
         List<Path> received = new CopyOnWriteArrayList<>();
         Label source = FxThread.call(() -> {

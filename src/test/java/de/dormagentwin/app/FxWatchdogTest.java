@@ -1,5 +1,7 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeEach;

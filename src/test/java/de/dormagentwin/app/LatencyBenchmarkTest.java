@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Assertions;

@@ -2,7 +2,11 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
@@ -33,7 +37,7 @@ class LayTerrainTest {
     @BeforeEach
     void planner() throws Exception {
         Display3D.require();
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), TerrainFiles.NONE, LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), TerrainFiles.NONE, LodChoice.HIGHEST);
         pane = FxThread.call(() -> {
             ViewerPane planner = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
             stage = new Stage();

@@ -11,7 +11,11 @@ import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ViewerPane;
@@ -178,7 +182,7 @@ class LiveViewerTest {
 
     /** The three-houses fixture in a viewer that follows the test's cache, with house B selected or not. */
     private ViewerPane viewerFollowingTheCache(boolean selectHouseB) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test", background)));
         feed = new LiveFeed(store, Duration.ofMillis(50), background);
         FxThread.call(() -> {
@@ -193,7 +197,7 @@ class LiveViewerTest {
 
     @Test
     void theStatusBarSaysSinceWhenASourceIsOffline() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         Instant since = Instant.parse("2026-11-28T09:15:00Z");
         String text = FxThread.call(() -> {
             ViewerPane pane = inScene(new ViewerPane(SceneFactory.viewport(prepared), "test", background));

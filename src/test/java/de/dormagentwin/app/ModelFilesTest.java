@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.overlay.Bindings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +63,15 @@ class ModelFilesTest {
         assertEquals(1, loaded.models().size());
         assertEquals(1, loaded.failures().size());
         assertTrue(loaded.failures().get(0).startsWith("b.gml: malformed XML at line 1"), loaded.failures().get(0));
+    }
+
+    @Test
+    void theSampleShipsABindingForEveryDatastreamOfItsSimulatedNetwork() throws Exception {
+        Bindings sample = Bindings.load(ModelFiles.sampleBindings());
+        assertEquals(726, sample.bindings().size());
+        assertTrue(sample.bindings().stream().allMatch(binding -> "simulator".equals(binding.source())));
+        // The river gauge is a point in the Rhine; everything else belongs to a building, mast or stack.
+        assertEquals(List.of("rhine-gauge/level"), sample.bindings().stream().filter(binding -> binding.position() != null)
+                .map(Bindings.Binding::datastream).toList());
     }
 }

@@ -1,7 +1,9 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.sample.NrwTileGenerator;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Parent;

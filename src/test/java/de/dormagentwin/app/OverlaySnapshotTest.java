@@ -5,6 +5,8 @@ import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.Rendering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class OverlaySnapshotTest {
 
     private int[] houseColour(Instant at) throws Exception {
         Path png = folder.resolve("at-" + at.getEpochSecond() + ".png");
-        TwinRun run = twin("snapshot", "--model", SnapshotTest.fixture("three-houses.city.json").toString(), "--cache",
+        TwinRun run = twin("snapshot", "--model", Fixtures.scene("three-houses.city.json").toString(), "--cache",
                 folder.resolve("cache").toString(), "--at", at.toString(), "--camera", "house-b", "--size", "800x500", "--out", png.toString());
         assertEquals(0, run.exitCode(), run.err());
         BufferedImage image = ImageIO.read(png.toFile());

@@ -10,6 +10,8 @@ import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.scene.CityLayer;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;

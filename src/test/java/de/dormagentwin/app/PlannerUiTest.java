@@ -6,6 +6,8 @@ import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.BackgroundWork;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.SeriesChart;
@@ -45,7 +47,7 @@ class PlannerUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         pane = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
         stage.setScene(new Scene(pane, 1400, 860));
         stage.show();

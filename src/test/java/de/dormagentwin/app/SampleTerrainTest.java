@@ -9,6 +9,8 @@ import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.SurfaceClass;
 import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.scene.Parent;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class TerrainFilesTest {
     @Test
     void aBrokenTerrainFileLeavesTheCityOnTheFlatGroundAndSaysWhy() throws Exception {
         Path model = folder.resolve("three-houses.city.json");
-        Files.copy(SnapshotTest.fixture("three-houses.city.json"), model);
+        Files.copy(Fixtures.scene("three-houses.city.json"), model);
         Files.writeString(folder.resolve("three-houses.terrain.asc"), "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n40\n");
         SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(model), TerrainFiles.BESIDE_MODELS, LodChoice.HIGHEST);
         assertEquals(3, prepared.meshes().objects().size());
@@ -51,7 +52,7 @@ class TerrainFilesTest {
     @Test
     void aTerrainAroundTheModelIsMeshedAroundTheCitysOrigin() throws Exception {
         Path model = folder.resolve("three-houses.city.json");
-        Files.copy(SnapshotTest.fixture("three-houses.city.json"), model);
+        Files.copy(Fixtures.scene("three-houses.city.json"), model);
         // The fixture stands around 350,000 east, 5,660,000 north at 40 m: a flat 41 m square of 200 m around it.
         StringBuilder grid = new StringBuilder("ncols 21\nnrows 21\nxllcenter 349900\nyllcenter 5659900\ncellsize 10\n");
         grid.append("41 ".repeat(21 * 21)).append('\n');

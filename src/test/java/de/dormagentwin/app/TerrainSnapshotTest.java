@@ -5,6 +5,7 @@ import de.dormagentwin.model.TerrainGrid;
 import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.scene.GroundImage;
 import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Rendering;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;

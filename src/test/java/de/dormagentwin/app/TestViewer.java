@@ -1,5 +1,9 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.ViewerPane;
 import javafx.stage.Stage;
 
@@ -20,7 +24,7 @@ final class TestViewer implements AutoCloseable {
     TestViewer(Path folder, boolean simulate) throws Exception {
         Display3D.require();
         cache = Files.createDirectories(folder.resolve("cache"));
-        app = new ViewerApp(ViewerSettings.planner(List.of(SnapshotTest.fixture("three-houses.city.json")), cache, folder.resolve("config.json"))
+        app = new ViewerApp(ViewerSettings.planner(List.of(Fixtures.scene("three-houses.city.json")), cache, folder.resolve("config.json"))
                 .withTerrain(TerrainFiles.NONE).withSimulator(simulate));
     }
 

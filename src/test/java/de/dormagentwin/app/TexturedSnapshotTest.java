@@ -2,6 +2,7 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.TexturedCube;
+import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Rendering;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;

@@ -3,6 +3,8 @@ package de.dormagentwin.app;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.scene.VariantMesh;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.application.Platform;
 import javafx.scene.Group;
@@ -30,7 +32,7 @@ class VariantLoadingTest {
         String display = System.getenv("DISPLAY");
         Assumptions.assumeTrue(display != null && !display.isBlank(), "no DISPLAY: run under Xvfb for the FX toolkit");
         FxToolkit.start();
-        SceneFactory.Prepared threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        SceneFactory.Prepared threeHouses = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
         PlanningLayer layer = FxThread.call(() -> new PlanningLayer(threeHouses.meshes()));
 
         ViewerApp.LoadedVariant loaded = ViewerApp.loadVariant(Path.of("assets/variants/chempunkt-tower.geojson"), layer);

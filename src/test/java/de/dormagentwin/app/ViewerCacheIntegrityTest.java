@@ -1,7 +1,9 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.live.store.CacheDamage;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.testing.Slow;
 import de.dormagentwin.ui.ViewerPane;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,9 @@ package de.dormagentwin.app;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.TexturedCube;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +38,7 @@ class ViewerNotesTest {
 
     @Test
     void aCleanFileHasNoWarning() throws Exception {
-        assertEquals(List.of(), warnings(SnapshotTest.fixture("three-houses.city.json")));
+        assertEquals(List.of(), warnings(Fixtures.scene("three-houses.city.json")));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package de.dormagentwin.ui;
 
-import de.dormagentwin.app.LogCapture;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

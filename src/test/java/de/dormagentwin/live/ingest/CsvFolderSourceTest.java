@@ -1,6 +1,5 @@
 package de.dormagentwin.live.ingest;
 
-import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -8,6 +7,7 @@ import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.live.store.Stats;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package de.dormagentwin.live.ingest;
 
-import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.LogCapture;
 import de.dormagentwin.testing.Slow;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;

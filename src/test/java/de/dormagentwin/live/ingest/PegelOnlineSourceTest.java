@@ -1,12 +1,12 @@
 package de.dormagentwin.live.ingest;
 
-import de.dormagentwin.live.SourceStatus;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

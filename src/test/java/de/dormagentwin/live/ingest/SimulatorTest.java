@@ -1,6 +1,5 @@
 package de.dormagentwin.live.ingest;
 
-import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
@@ -14,6 +13,7 @@ import de.dormagentwin.live.store.Stats;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.testing.LogCapture;
 import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

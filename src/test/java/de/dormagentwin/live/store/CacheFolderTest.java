@@ -1,9 +1,9 @@
 package de.dormagentwin.live.store;
 
-import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Observation;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

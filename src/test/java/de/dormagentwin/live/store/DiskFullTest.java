@@ -1,11 +1,11 @@
 package de.dormagentwin.live.store;
 
-import de.dormagentwin.app.LogCapture;
 import de.dormagentwin.live.Observation;
+import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Sink;
 import de.dormagentwin.live.ingest.Source;
-import de.dormagentwin.live.SourceStatus;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

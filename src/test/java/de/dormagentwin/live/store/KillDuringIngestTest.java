@@ -1,6 +1,6 @@
 package de.dormagentwin.live.store;
 
-import de.dormagentwin.app.LogCapture;
+import de.dormagentwin.testing.LogCapture;
 import de.dormagentwin.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package de.dormagentwin.ui.kiosk;
 
-import de.dormagentwin.app.LogCapture;
+import de.dormagentwin.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

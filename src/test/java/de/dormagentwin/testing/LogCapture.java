@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +20,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
         }
     };
 
-    private final Logger root = Logger.getLogger(Logs.ROOT);
+    /** The twin's root logger, app.Logs.ROOT: the top package, above every logger the twin's classes use. */
+    private static final String ROOT = "de.dormagentwin";
+
+    private final Logger root = Logger.getLogger(ROOT);
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
 

@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
@@ -6,12 +6,13 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
+import de.dormagentwin.testing.Pixels;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.CityViewport;
-import de.dormagentwin.ui.Export;
-import de.dormagentwin.ui.ExportMenu;
-import de.dormagentwin.ui.LiveFeed;
 import javafx.scene.SubScene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -48,9 +49,9 @@ class ExportMenuTest {
     @BeforeEach
     void viewerInAWindow() throws Exception {
         Display3D.require();
-        SceneFactory.Prepared threeHouses = SnapshotTest.threeHouses();
+        CityMeshes threeHouses = Fixtures.meshes("three-houses.city.json");
         viewport = FxThread.call(() -> {
-            CityViewport view = SceneFactory.viewport(threeHouses);
+            CityViewport view = new CityViewport(new CityScene(threeHouses));
             view.cityScene().camera().set(view.cityScene().namedView("house-b"));
             stage = FxThread.show(view, WINDOW_WIDTH, WINDOW_HEIGHT);
             return view;
@@ -77,8 +78,8 @@ class ExportMenuTest {
         Image largeImage = new Image(large.toUri().toString());
         assertEquals(List.of(320.0, 180.0, 1600.0, 1200.0), List.of(smallImage.getWidth(), smallImage.getHeight(), largeImage.getWidth(), largeImage.getHeight()));
         // The camera keeps its vertical field of view: the house stands as tall in both, the wide one shows more beside it.
-        double smallRoofs = SnapshotTest.builtShare(smallImage);
-        double largeRoofs = SnapshotTest.builtShare(largeImage);
+        double smallRoofs = Pixels.builtShare(smallImage);
+        double largeRoofs = Pixels.builtShare(largeImage);
         assertTrue(smallRoofs > 0.02, "the house shows in the small image: " + smallRoofs);
         assertTrue(largeRoofs > 0.02, "and in the large one: " + largeRoofs);
         int corner = largeImage.getPixelReader().getArgb(0, 0);

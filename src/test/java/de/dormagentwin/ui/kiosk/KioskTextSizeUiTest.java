@@ -1,16 +1,17 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui.kiosk;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.WaterMarks;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
-import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -44,11 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KioskTextSizeUiTest {
     private static final String PIN = "4711";
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    private SceneFactory.Prepared prepared;
+    private CityMeshes meshes;
 
     @Start
     void start(Stage stage) throws Exception {
-        prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        meshes = Fixtures.meshes("three-houses.city.json");
     }
 
     @Test
@@ -68,7 +69,7 @@ class KioskTextSizeUiTest {
      */
     private void assertEveryTextAtLeast(int width, int height, double least) throws Exception {
         KioskPane pane = FxThread.call(() -> {
-            KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90),
+            KioskPane kiosk = new KioskPane(new CityViewport(new CityScene(meshes)), Texts.GERMAN, Duration.ofSeconds(90),
                     now::get, PIN, () -> { });
             // Not shown: the headless screen is smaller than 4K. CSS and layout are what give the sizes.
             new Scene(kiosk, width, height);

@@ -1,14 +1,16 @@
-package de.dormagentwin.app;
+package de.dormagentwin.overlay;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geo.Utm;
-import de.dormagentwin.overlay.Bindings;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,8 @@ class BindingsTest {
     @BeforeEach
     void threeHouses() throws Exception {
         Display3D.require();
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        city = FxThread.call(() -> new CityScene(prepared.meshes()).city());
+        CityMeshes meshes = Fixtures.meshes("three-houses.city.json");
+        city = FxThread.call(() -> new CityScene(meshes).city());
     }
 
     private Path file(String json) throws IOException {
@@ -101,15 +103,5 @@ class BindingsTest {
         assertEquals("house-c", bound.get(2).objectId());
         assertNull(bound.get(3).objectId());
         assertEquals(Place.point(far[0], far[1]), bound.get(4).objectId(), "a position far from any object stands on its own");
-    }
-
-    @Test
-    void theSampleShipsABindingForEveryDatastreamOfItsSimulatedNetwork() throws Exception {
-        Bindings sample = Bindings.load(ModelFiles.sampleBindings());
-        assertEquals(726, sample.bindings().size());
-        assertTrue(sample.bindings().stream().allMatch(binding -> "simulator".equals(binding.source())));
-        // The river gauge is a point in the Rhine; everything else belongs to a building, mast or stack.
-        assertEquals(List.of("rhine-gauge/level"), sample.bindings().stream().filter(binding -> binding.position() != null)
-                .map(Bindings.Binding::datastream).toList());
     }
 }

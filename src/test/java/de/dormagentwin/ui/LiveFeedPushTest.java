@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
@@ -8,9 +8,10 @@ import de.dormagentwin.live.ingest.IngestService;
 import de.dormagentwin.live.ingest.Sink;
 import de.dormagentwin.live.ingest.Source;
 import de.dormagentwin.live.store.LiveStore;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.LiveFeed;
+import de.dormagentwin.testing.ScreenText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

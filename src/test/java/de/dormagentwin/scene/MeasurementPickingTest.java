@@ -1,13 +1,9 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.TerrainGrid;
-import de.dormagentwin.scene.CityScene;
-import de.dormagentwin.scene.Measurement;
-import de.dormagentwin.scene.MeasurementLayer;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.ScenePoints;
-import de.dormagentwin.scene.TerrainLayer;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
@@ -42,7 +38,7 @@ class MeasurementPickingTest {
     private static final OrbitCamera.View ABOVE_HOUSE_B = new OrbitCamera.View(0, -14, 0, 0, 89.9, 60);
     /** Two pixels at the roof's distance: where a click lands is rounded to whole pixels. */
     private static final double PICK_TOLERANCE_METRES = 0.15;
-    private static SceneFactory.Prepared threeHouses;
+    private static CityMeshes threeHouses;
     private Stage stage;
     private CityScene scene;
     private MeasurementLayer layer;
@@ -51,10 +47,10 @@ class MeasurementPickingTest {
     void threeHousesInAWindowThatMeasuresOnEveryClick() throws Exception {
         Display3D.require();
         if (threeHouses == null) {
-            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+            threeHouses = Fixtures.meshes("three-houses.city.json");
         }
         FxThread.call(() -> {
-            scene = new CityScene(threeHouses.meshes());
+            scene = new CityScene(threeHouses);
             layer = new MeasurementLayer();
             scene.addLayer(layer.node());
             scene.camera().set(ABOVE_HOUSE_B);
@@ -155,7 +151,7 @@ class MeasurementPickingTest {
 
     @Test
     void aClickOnTheTerrainMeasuresOnItsSlopeNotOnTheFlatGround() throws Exception {
-        double[] origin = threeHouses.meshes().origin();
+        double[] origin = threeHouses.origin();
         // 200 m square around the houses, rising 10 % to the east: 2 m above the flat ground 20 m east of the middle.
         float[] heights = new float[21 * 21];
         for (int point = 0; point < heights.length; point++) {
@@ -163,7 +159,7 @@ class MeasurementPickingTest {
         }
         TerrainGrid slope = new TerrainGrid(origin[0] - 100, origin[1] - 100, 10, 21, 21, heights);
         double groundY = FxThread.call(() -> {
-            scene.setTerrain(new TerrainLayer(threeHouses.meshes(), List.of(slope)));
+            scene.setTerrain(new TerrainLayer(threeHouses, List.of(slope)));
             return scene.terrain().sceneYAt(20, -9);
         });
         assertEquals(-2, groundY, 1e-3);

@@ -1,15 +1,16 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
-import de.dormagentwin.model.LodChoice;
-import de.dormagentwin.scene.CityScene;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.SunPosition;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
+import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,13 @@ class SunLightTest {
     private static final Instant SUMMER_NOON = Instant.parse("2024-06-21T11:34:33Z");
     private static final Instant WINTER_NOON = Instant.parse("2024-12-21T11:30:55Z");
     private static final Instant WINTER_EVENING = Instant.parse("2024-12-21T17:00:00Z");
-    private static SceneFactory.Prepared threeHouses;
+    private static CityMeshes threeHouses;
 
     @BeforeEach
     void needsA3dDisplay() throws Exception {
         Display3D.require();
         if (threeHouses == null) {
-            threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+            threeHouses = Fixtures.meshes("three-houses.city.json");
         }
     }
 
@@ -55,7 +56,7 @@ class SunLightTest {
     @Test
     void withoutASunTimeTheLightIsTheFixedDefaultAndComesBackAfterOne() throws Exception {
         FxThread.call(() -> {
-            CityScene scene = new CityScene(threeHouses.meshes());
+            CityScene scene = new CityScene(threeHouses);
             String fresh = lighting(scene);
             assertNull(scene.sun());
             assertEquals(new Point3D(0.45, 1, 0.6), light(scene, "sun").getDirection());
@@ -71,7 +72,7 @@ class SunLightTest {
     @Test
     void theSkyDarkensAfterSunsetAndTellsTheViewBehindIt() throws Exception {
         FxThread.call(() -> {
-            CityScene scene = new CityScene(threeHouses.meshes());
+            CityScene scene = new CityScene(threeHouses);
             scene.camera().set(new OrbitCamera.View(0, 0, 0, 0, 10, 300));
             Color day = scene.sky(600).getStops().get(0).getColor();
             int[] heard = {0};
@@ -89,7 +90,7 @@ class SunLightTest {
     @Test
     void theSunsLightTravelsAwayFromWhereTheSunStands() throws Exception {
         FxThread.call(() -> {
-            CityScene scene = new CityScene(threeHouses.meshes());
+            CityScene scene = new CityScene(threeHouses);
             SunPosition sun = scene.setSun(Instant.parse("2025-08-14T15:20:00Z"));
             assertEquals(sun, scene.sun());
             // In the south-west-by-west, a third of the way up: the light heads east-north-east and down.
@@ -106,7 +107,7 @@ class SunLightTest {
     @Test
     void atNoonTheLightComesFromTheSouthAndIsSteeperInSummer() throws Exception {
         FxThread.call(() -> {
-            CityScene scene = new CityScene(threeHouses.meshes());
+            CityScene scene = new CityScene(threeHouses);
             scene.setSun(SUMMER_NOON);
             Point3D summer = light(scene, "sun").getDirection().normalize();
             scene.setSun(WINTER_NOON);
@@ -123,7 +124,7 @@ class SunLightTest {
     @Test
     void atNightTheSunIsOutAndTheAmbientLightRises() throws Exception {
         FxThread.call(() -> {
-            CityScene scene = new CityScene(threeHouses.meshes());
+            CityScene scene = new CityScene(threeHouses);
             double dayAmbient = ((AmbientLight) scene.subScene().getRoot().lookup("#ambient")).getColor().getBrightness();
             SunPosition sun = scene.setSun(WINTER_EVENING);
             assertFalse(sun.isAboveHorizon());
@@ -135,9 +136,17 @@ class SunLightTest {
 
     /** The mean colour (red, green, blue) of the middle of a view straight down on house B's flat roof. */
     private static double[] roofColour(Instant sunTime) throws Exception {
-        WritableImage image = SnapshotCommand.render(threeHouses, 400, 300, "top", viewport -> {
-            viewport.cityScene().camera().set(new OrbitCamera.View(0, -14, 0, 0, 89.9, 60));
-            viewport.cityScene().setSun(sunTime);
+        WritableImage image = FxThread.call(() -> {
+            CityScene scene = new CityScene(threeHouses);
+            StackPane root = new StackPane(scene.subScene());
+            scene.subScene().widthProperty().bind(root.widthProperty());
+            scene.subScene().heightProperty().bind(root.heightProperty());
+            Scene window = new Scene(root, 400, 300);
+            scene.camera().set(new OrbitCamera.View(0, -14, 0, 0, 89.9, 60));
+            scene.setSun(sunTime);
+            root.applyCss();
+            root.layout();
+            return window.snapshot(null);
         });
         PixelReader reader = image.getPixelReader();
         double[] sum = new double[3];

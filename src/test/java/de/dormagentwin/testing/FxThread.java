@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.testing;
 
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -14,11 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs test code on the FX thread and hands back its result. */
-final class FxThread {
+public final class FxThread {
     private FxThread() {
     }
 
-    static <T> T call(Callable<T> work) throws Exception {
+    public static <T> T call(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -31,7 +31,7 @@ final class FxThread {
     }
 
     /** Shows a root in a new window at the screen's corner. FX thread. */
-    static Stage show(Parent root, double width, double height) {
+    public static Stage show(Parent root, double width, double height) {
         Stage stage = new Stage();
         stage.setScene(new Scene(root, width, height));
         stage.setX(0);
@@ -41,7 +41,7 @@ final class FxThread {
     }
 
     /** Closes a window shown by a test, if it got that far. */
-    static void close(Stage stage) throws Exception {
+    public static void close(Stage stage) throws Exception {
         if (stage != null) {
             call(() -> {
                 stage.close();
@@ -51,7 +51,7 @@ final class FxThread {
     }
 
     /** A real click through the X server on a node's centre, so that JavaFX picks as it does for a user. */
-    static void clickTheCentreOf(Node node) throws Exception {
+    public static void clickTheCentreOf(Node node) throws Exception {
         call(() -> {
             Bounds bounds = node.localToScreen(node.getBoundsInLocal());
             Robot robot = new Robot();
@@ -63,7 +63,7 @@ final class FxThread {
     }
 
     /** Waits until the FX thread has drawn a few more pulses, so that what was changed is on screen. */
-    static void settle() throws Exception {
+    public static void settle() throws Exception {
         for (int i = 0; i < 5; i++) {
             call(() -> null);
             Thread.sleep(60);

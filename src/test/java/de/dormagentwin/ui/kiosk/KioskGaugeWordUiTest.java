@@ -1,16 +1,18 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui.kiosk;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.Place;
 import de.dormagentwin.live.store.Latest;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.WaterMarks;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
+import de.dormagentwin.testing.ScreenText;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.Texts;
-import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
@@ -43,8 +45,8 @@ class KioskGaugeWordUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
+        CityMeshes meshes = Fixtures.meshes("three-houses.city.json");
+        pane = new KioskPane(new CityViewport(new CityScene(meshes)), Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
         new Scene(pane, 1280, 800);
     }
 

@@ -1,10 +1,10 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.PlanningLayer;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.ui.CityViewport;
 import javafx.scene.Scene;
@@ -29,11 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanningLayerTest {
     private static final int WIDTH = 600;
     private static final int HEIGHT = 400;
-    private static SceneFactory.Prepared threeHouses;
+    private static CityMeshes threeHouses;
 
     @BeforeAll
     static void threeHouses() throws Exception {
-        threeHouses = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
+        threeHouses = Fixtures.meshes("three-houses.city.json");
     }
 
     @BeforeEach
@@ -43,7 +43,7 @@ class PlanningLayerTest {
 
     /** A 20 m square, 12 m high, 20 to 40 m south of the houses, which stand in a row along scene z = 0. */
     private static PlanningVariant forum() {
-        double[] origin = threeHouses.meshes().origin();
+        double[] origin = threeHouses.origin();
         double west = origin[0] - 10;
         double south = origin[1] - 40;
         double[] square = {west, south, west + 20, south, west + 20, south + 20, west, south + 20};
@@ -70,8 +70,8 @@ class PlanningLayerTest {
     @Test
     void aVariantOnFreeGroundShowsInItsColourAndDisappearsWhenSwitchedOff() throws Exception {
         WritableImage[] images = FxThread.call(() -> {
-            CityViewport viewport = SceneFactory.viewport(threeHouses);
-            PlanningLayer layer = new PlanningLayer(threeHouses.meshes());
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses));
+            PlanningLayer layer = new PlanningLayer(threeHouses);
             viewport.cityScene().addLayer(layer.node());
             viewport.cityScene().camera().set(FROM_ABOVE);
             Scene scene = new Scene(viewport, WIDTH, HEIGHT);
@@ -115,8 +115,8 @@ class PlanningLayerTest {
         List<PlanningLayer.Hit> hits = new ArrayList<>();
         List<Integer> houses = new ArrayList<>();
         Stage stage = FxThread.call(() -> {
-            CityViewport viewport = SceneFactory.viewport(threeHouses);
-            PlanningLayer planning = new PlanningLayer(threeHouses.meshes());
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses));
+            PlanningLayer planning = new PlanningLayer(threeHouses);
             planning.add(forum());
             viewport.cityScene().addLayer(planning.node());
             viewport.setOnPick(click -> {
@@ -153,13 +153,13 @@ class PlanningLayerTest {
         assertEquals(400, hit.building().footprintArea(), 1e-6);
         assertEquals(-1, (int) houses.get(0), "a planned building is no city object");
         assertNull(hits.get(1), "a house is no planned building");
-        assertEquals(threeHouses.meshes().objectIndex("house-b"), (int) houses.get(1));
+        assertEquals(threeHouses.objectIndex("house-b"), (int) houses.get(1));
     }
 
     @Test
     void aVariantOfTheSameNameReplacesItsPredecessorAndRemovingOneLeavesTheOthers() throws Exception {
         List<Object> seen = FxThread.call(() -> {
-            PlanningLayer layer = new PlanningLayer(threeHouses.meshes());
+            PlanningLayer layer = new PlanningLayer(threeHouses);
             PlanningVariant forum = forum();
             layer.add(forum);
             layer.add(new PlanningVariant("tower", forum.buildings()));

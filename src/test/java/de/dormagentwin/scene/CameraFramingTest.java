@@ -1,7 +1,8 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
-import de.dormagentwin.model.LodChoice;
-import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CameraFramingTest {
     @TempDir
     static Path folder;
-    private static SceneFactory.Prepared town;
+    private static CityMeshes town;
     private Stage stage;
     private CityScene scene;
 
@@ -40,10 +40,10 @@ class CameraFramingTest {
     void open() throws Exception {
         Display3D.require();
         if (town == null) {
-            town = SceneFactory.prepare(List.of(writeTown(folder.resolve("town.city.json"))), TerrainFiles.NONE, LodChoice.HIGHEST);
+            town = Fixtures.meshes(Fixtures.writeTown(folder.resolve("town.city.json")));
         }
         FxThread.call(() -> {
-            scene = new CityScene(town.meshes());
+            scene = new CityScene(town);
             StackPane root = new StackPane(scene.subScene());
             scene.subScene().widthProperty().bind(root.widthProperty());
             scene.subScene().heightProperty().bind(root.heightProperty());
@@ -57,44 +57,6 @@ class CameraFramingTest {
     @AfterEach
     void close() throws Exception {
         FxThread.close(stage);
-    }
-
-    /**
-     * A town of boxes, in metres east, north and up from its origin: twelve houses of 10 x 12 x 8 m in a district
-     * 130 m across, a hall of 240 x 120 x 45 m 600 m east, a shed of 6 x 8 x 4 m 1.2 km east, and a building with
-     * no geometry of its own whose two parts stand 1.5 km east.
-     */
-    static Path writeTown(Path file) throws Exception {
-        List<String> objects = new ArrayList<>();
-        List<String> vertices = new ArrayList<>();
-        for (int row = 0; row < 3; row++) {
-            for (int column = 0; column < 4; column++) {
-                objects.add(box("house-" + row + column, "Building", "\"district\": \"Testdorf\"", vertices, column * 40, row * 40, 10, 12, 8));
-            }
-        }
-        objects.add(box("hall", "Building", "\"function\": \"hall\"", vertices, 600, 0, 240, 120, 45));
-        objects.add(box("shed", "Building", "\"function\": \"shed\"", vertices, 1200, 0, 6, 8, 4));
-        objects.add("\"pand\": {\"type\": \"Building\", \"children\": [\"pand-1\", \"pand-2\"]}");
-        objects.add(box("pand-1", "BuildingPart", "\"storeys\": 2", vertices, 1500, 0, 12, 10, 7).replace("\"attributes\"", "\"parents\": [\"pand\"], \"attributes\""));
-        objects.add(box("pand-2", "BuildingPart", "\"storeys\": 3", vertices, 1512, 0, 8, 10, 10).replace("\"attributes\"", "\"parents\": [\"pand\"], \"attributes\""));
-        Files.writeString(file, "{\"type\": \"CityJSON\", \"version\": \"2.0\", \"transform\": {\"scale\": [0.01, 0.01, 0.01], "
-                + "\"translate\": [350000, 5660000, 40]}, \"metadata\": {\"referenceSystem\": \"https://www.opengis.net/def/crs/EPSG/0/25832\"}, "
-                + "\"CityObjects\": {" + String.join(", ", objects) + "}, \"vertices\": [" + String.join(", ", vertices) + "]}");
-        return file;
-    }
-
-    private static String box(String id, String type, String attributes, List<String> vertices, double east, double north,
-                              double width, double depth, double height) {
-        int first = vertices.size();
-        for (int corner = 0; corner < 8; corner++) {
-            vertices.add(String.format(Locale.ROOT, "[%d, %d, %d]", Math.round((east + ((corner & 1) == 0 ? 0 : width)) * 100),
-                    Math.round((north + ((corner & 2) == 0 ? 0 : depth)) * 100), Math.round((corner & 4) == 0 ? 0 : height * 100)));
-        }
-        int[] v = IntStream.range(first, first + 8).toArray();
-        String faces = String.format(Locale.ROOT, "[[%d, %d, %d, %d]], [[%d, %d, %d, %d]], [[%d, %d, %d, %d]], [[%d, %d, %d, %d]], [[%d, %d, %d, %d]], [[%d, %d, %d, %d]]",
-                v[0], v[2], v[3], v[1], v[4], v[5], v[7], v[6], v[0], v[1], v[5], v[4], v[1], v[3], v[7], v[5], v[3], v[2], v[6], v[7], v[2], v[0], v[4], v[6]);
-        return "\"" + id + "\": {\"type\": \"" + type + "\", \"attributes\": {" + attributes + "}, \"geometry\": [{\"type\": \"Solid\", "
-                + "\"lod\": \"2\", \"boundaries\": [[" + faces + "]]}]}";
     }
 
     /** The share of the view's width and height that the named objects' boxes take on screen, and whether all of them is in it. */
@@ -154,10 +116,9 @@ class CameraFramingTest {
 
     @Test
     void aModelOfOneHouseIsFramedWholeFromHomeAndFromAbove() throws Exception {
-        SceneFactory.Prepared house = SceneFactory.prepare(List.of(SnapshotTest.fixture("gable-house.city.json")), TerrainFiles.NONE,
-                LodChoice.HIGHEST);
+        CityMeshes house = Fixtures.meshes("gable-house.city.json");
         FxThread.call(() -> {
-            scene = new CityScene(house.meshes());
+            scene = new CityScene(house);
             StackPane root = new StackPane(scene.subScene());
             scene.subScene().widthProperty().bind(root.widthProperty());
             scene.subScene().heightProperty().bind(root.heightProperty());

@@ -1,10 +1,10 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui.kiosk;
 
-import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.Texts;
-import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -35,8 +35,8 @@ class KioskUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(SnapshotTest.fixture("three-houses.city.json")), LodChoice.HIGHEST);
-        pane = new KioskPane(new CityViewport(new CityScene(prepared.meshes())), Texts.GERMAN, Duration.ofSeconds(90), now::get, "4711",
+        CityMeshes meshes = Fixtures.meshes("three-houses.city.json");
+        pane = new KioskPane(new CityViewport(new CityScene(meshes)), Texts.GERMAN, Duration.ofSeconds(90), now::get, "4711",
                 exits::incrementAndGet);
         stage.setScene(new Scene(pane, 1280, 800));
         stage.show();

@@ -1,14 +1,10 @@
-package de.dormagentwin.app;
+package de.dormagentwin.scene;
 
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonReader;
-import de.dormagentwin.scene.CityLayer;
-import de.dormagentwin.scene.CityMeshes;
-import de.dormagentwin.scene.MeshBuilder;
-import de.dormagentwin.scene.MeshPart;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.SurfaceClass;
-import de.dormagentwin.scene.ViewFrustum;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
@@ -52,11 +48,11 @@ class CityLayerViewTest {
     }
 
     private static CityMeshes houses() throws Exception {
-        return MeshBuilder.build(List.of(CityJsonReader.read(SnapshotTest.fixture("three-houses.city.json"))), LodChoice.HIGHEST, GRID, 0);
+        return MeshBuilder.build(List.of(CityJsonReader.read(Fixtures.scene("three-houses.city.json"))), LodChoice.HIGHEST, GRID, 0);
     }
 
     private static CityMeshes gableHouse(int firstObject) throws Exception {
-        return MeshBuilder.build(List.of(CityJsonReader.read(SnapshotTest.fixture("gable-house.city.json"))), LodChoice.HIGHEST, GRID, firstObject);
+        return MeshBuilder.build(List.of(CityJsonReader.read(Fixtures.scene("gable-house.city.json"))), LodChoice.HIGHEST, GRID, firstObject);
     }
 
     /** An 800 x 600 view with the orbit camera's 40 degrees: a 10 m roof covers 4 pixels at 2060 m. */
@@ -161,7 +157,7 @@ class CityLayerViewTest {
     @Test
     void withoutAViewEveryTileIsDrawnNear() throws Exception {
         CityLayer layer = city();
-        assertEquals(List.of("low-wall-0-0", "low-wall-5-0", "roof-0-0", "roof-5-0"), FxThread.call(() -> drawn(layer)));
+        assertEquals(List.of("low-wall-0-0", "roof-0-0", "roof-5-0", "wall-5-0"), FxThread.call(() -> drawn(layer)));
         assertEquals(4, (int) FxThread.call(layer::visibleNodeCount));
         assertEquals(36 + 16, (long) FxThread.call(layer::visibleTriangles));
     }
@@ -182,10 +178,10 @@ class CityLayerViewTest {
             assertEquals(List.of("low-wall-0-0", "roof-0-0"), drawn(layer));
 
             layer.setView(frustum(NEAR_THE_GABLE_HOUSE));
-            assertEquals(List.of("low-wall-5-0", "roof-5-0"), drawn(layer), "the houses lie 5 km behind and to the side");
+            assertEquals(List.of("roof-5-0", "wall-5-0"), drawn(layer), "the houses lie 5 km behind and to the side");
 
             layer.setView(null);
-            assertEquals(List.of("low-wall-0-0", "low-wall-5-0", "roof-0-0", "roof-5-0"), drawn(layer));
+            assertEquals(List.of("low-wall-0-0", "roof-0-0", "roof-5-0", "wall-5-0"), drawn(layer));
             return null;
         });
     }
@@ -212,18 +208,18 @@ class CityLayerViewTest {
             layer.setView(frustum(FAR_FROM_THE_GABLE_HOUSE));
             List<String> far = drawn(layer);
             assertTrue(far.containsAll(List.of("far-roof-5-0", "far-low-wall-5-0")), far.toString());
-            assertFalse(far.contains("roof-5-0") || far.contains("low-wall-5-0"), far.toString());
+            assertFalse(far.contains("roof-5-0") || far.contains("wall-5-0"), far.toString());
 
             layer.setLevelOfDetail(false);
             List<String> own = drawn(layer);
-            assertTrue(own.containsAll(List.of("roof-5-0", "low-wall-5-0")), own.toString());
+            assertTrue(own.containsAll(List.of("roof-5-0", "wall-5-0")), own.toString());
             assertFalse(own.contains("far-roof-5-0") || own.contains("far-low-wall-5-0"), own.toString());
 
             layer.setLevelOfDetail(true);
             assertEquals(far, drawn(layer));
 
             layer.setView(frustum(NEAR_THE_GABLE_HOUSE));
-            assertEquals(List.of("low-wall-5-0", "roof-5-0"), drawn(layer), "near, the house's own geometry again");
+            assertEquals(List.of("roof-5-0", "wall-5-0"), drawn(layer), "near, the house's own geometry again");
             return null;
         });
     }
@@ -235,7 +231,7 @@ class CityLayerViewTest {
         // In 600 pixels with 40 degrees, 10 m cover 4 pixels at 300 / tan(20 degrees) * 10 / 4 = 2060 m.
         FxThread.call(() -> {
             layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 2000)));
-            assertEquals(List.of("low-wall-5-0", "roof-5-0"), drawn(layer), "2000 m: 4.1 pixels");
+            assertEquals(List.of("roof-5-0", "wall-5-0"), drawn(layer), "2000 m: 4.1 pixels");
             layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 2120)));
             assertEquals(List.of("far-low-wall-5-0", "far-roof-5-0"), drawn(layer), "2120 m: 3.9 pixels");
             return null;
@@ -253,7 +249,7 @@ class CityLayerViewTest {
             layer.setView(frustum(new OrbitCamera.View(5005, -9, 4, 0, 90, 12_700)));
             assertEquals(List.of("far-roof-5-0", "roof-0-0"), drawn(layer), "12,700 m: 0.97 pixels, the roofs alone");
             layer.setLevelOfDetail(false);
-            assertEquals(List.of("low-wall-0-0", "low-wall-5-0", "roof-0-0", "roof-5-0"), drawn(layer), "without the level of detail, everything");
+            assertEquals(List.of("low-wall-0-0", "roof-0-0", "roof-5-0", "wall-5-0"), drawn(layer), "without the level of detail, everything");
             return null;
         });
     }

@@ -1,9 +1,9 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.ObjectSearch;
-import de.dormagentwin.ui.SearchBox;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;

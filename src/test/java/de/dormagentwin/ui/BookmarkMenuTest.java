@@ -1,9 +1,9 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.BookmarkMenu;
-import de.dormagentwin.ui.Bookmarks;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;

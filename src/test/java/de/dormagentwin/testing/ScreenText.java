@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.testing;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** What a user can read on a pane, and waiting for something to appear there. */
-final class ScreenText {
+public final class ScreenText {
     private ScreenText() {
     }
 
     /** Every visible text of the pane (labels, buttons, check boxes), a line each, starting with a line break. FX thread. */
-    static String of(Parent pane) {
+    public static String of(Parent pane) {
         pane.applyCss();
         pane.layout();
         StringBuilder text = new StringBuilder("\n");
@@ -26,7 +26,7 @@ final class ScreenText {
     }
 
     /** Whether the node and every parent of it is visible. */
-    static boolean visible(Node node) {
+    public static boolean visible(Node node) {
         for (Node at = node; at != null; at = at.getParent()) {
             if (!at.isVisible()) {
                 return false;
@@ -36,7 +36,7 @@ final class ScreenText {
     }
 
     /** Waits up to 30 s for a text to appear on the pane and returns everything it shows then. */
-    static String waitFor(Parent pane, String expected) throws Exception {
+    public static String waitFor(Parent pane, String expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String text = "";
         while (System.nanoTime() < deadline) {
@@ -50,7 +50,7 @@ final class ScreenText {
     }
 
     /** Waits up to 30 s for a condition: generous for a loaded machine, and free when the condition holds early. */
-    static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
+    public static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.call()) {
