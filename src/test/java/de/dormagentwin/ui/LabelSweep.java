@@ -1,10 +1,9 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.ui.CityViewport;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

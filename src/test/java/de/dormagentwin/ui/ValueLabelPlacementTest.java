@@ -1,18 +1,15 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
+import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.CityViewport;
-import de.dormagentwin.ui.LiveFeed;
-import de.dormagentwin.ui.Texts;
-import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -40,13 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValueLabelPlacementTest {
     /** What the viewer runs off the FX thread; closed after each test. */
     private final BackgroundWork background = new BackgroundWork("test-background", 2);
-    private SceneFactory.Prepared threeHouses;
+    private CityMeshes threeHouses;
     private Stage stage;
 
     @BeforeEach
     void needsA3dDisplay() throws Exception {
         Display3D.require();
-        threeHouses = SnapshotTest.threeHouses();
+        threeHouses = Fixtures.meshes("three-houses.city.json");
     }
 
     @AfterEach
@@ -58,7 +55,7 @@ class ValueLabelPlacementTest {
     @Test
     void thePlannersLabelsStayInsideTheViewAndOffItsLegendAndNotes() throws Exception {
         LabelSweep.Result result = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test", background);
+            ViewerPane pane = new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background);
             stage = FxThread.show(pane, 1100, 760);
             pane.showLive(new LiveFeed.Snapshot(LabelSweep.pm10(Instant.now()), 3));
             pane.showMeasuring(true);
@@ -79,7 +76,7 @@ class ValueLabelPlacementTest {
         Datastream cars = new Datastream("simulator", "box/cars", "box", "Box: cars", "car count", "counter", "cars per 15 minutes", "1/15min",
                 Classification.PUBLIC);
         List<List<String>> labels = FxThread.call(() -> {
-            CityViewport viewport = new CityViewport(new CityScene(threeHouses.meshes()));
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses));
             KioskPane kiosk = new KioskPane(viewport, Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
             stage = FxThread.show(kiosk, 1280, 800);
             kiosk.setTheme("Cars");
@@ -99,7 +96,7 @@ class ValueLabelPlacementTest {
         Datastream pm10 = new Datastream("test", "box/pm10", "box", "PM10", "PM10 concentration", "", "", "µg/m³", Classification.PUBLIC);
         LiveFeed.Snapshot values = new LiveFeed.Snapshot(Map.of("house-b", List.of(new Latest(1, pm10, "house-b", Instant.now(), 31, null, 1, null))), 1);
         List<Double> sizes = FxThread.call(() -> {
-            CityViewport viewport = new CityViewport(new CityScene(threeHouses.meshes()));
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses));
             KioskPane kiosk = new KioskPane(viewport, Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
             stage = FxThread.show(kiosk, 1920, 1080);
             kiosk.showLive(values);
@@ -110,7 +107,7 @@ class ValueLabelPlacementTest {
         });
         FxThread.close(stage);
         double planner = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(threeHouses), "test", background);
+            ViewerPane pane = new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background);
             stage = FxThread.show(pane, 1100, 760);
             pane.showLive(new LiveFeed.Snapshot(LabelSweep.pm10(Instant.now()), 3));
             pane.applyCss();
@@ -149,7 +146,7 @@ class ValueLabelPlacementTest {
     @Test
     void theKiosksLabelsStayOffItsButtonsCaptionsAndBanner() throws Exception {
         LabelSweep.Result result = FxThread.call(() -> {
-            CityViewport viewport = new CityViewport(new CityScene(threeHouses.meshes()));
+            CityViewport viewport = new CityViewport(new CityScene(threeHouses));
             KioskPane kiosk = new KioskPane(viewport, Texts.GERMAN, Duration.ofSeconds(90), Instant::now, "4711", () -> { });
             kiosk.showSampleNote(true);
             stage = FxThread.show(kiosk, 1280, 800);

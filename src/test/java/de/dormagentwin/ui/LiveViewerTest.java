@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
@@ -6,19 +6,17 @@ import de.dormagentwin.live.Observation;
 import de.dormagentwin.live.SourceStatus;
 import de.dormagentwin.live.Thing;
 import de.dormagentwin.live.store.LiveStore;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.ThematicOverlay;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import de.dormagentwin.testing.ScreenText;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.LiveFeed;
-import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,8 +180,8 @@ class LiveViewerTest {
 
     /** The three-houses fixture in a viewer that follows the test's cache, with house B selected or not. */
     private ViewerPane viewerFollowingTheCache(boolean selectHouseB) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
-        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(SceneFactory.viewport(prepared), "test", background)));
+        CityMeshes threeHouses = Fixtures.meshes("three-houses.city.json");
+        ViewerPane pane = FxThread.call(() -> inScene(new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background)));
         feed = new LiveFeed(store, Duration.ofMillis(50), background);
         FxThread.call(() -> {
             pane.attachFeed(feed);
@@ -197,10 +195,10 @@ class LiveViewerTest {
 
     @Test
     void theStatusBarSaysSinceWhenASourceIsOffline() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
+        CityMeshes threeHouses = Fixtures.meshes("three-houses.city.json");
         Instant since = Instant.parse("2026-11-28T09:15:00Z");
         String text = FxThread.call(() -> {
-            ViewerPane pane = inScene(new ViewerPane(SceneFactory.viewport(prepared), "test", background));
+            ViewerPane pane = inScene(new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background));
             pane.showSources(List.of(new SourceStatus("pegelonline 8f7e", SourceStatus.State.OFFLINE, since, null, "HTTP 503"),
                     new SourceStatus("simulator", SourceStatus.State.LIVE, since, since, "")));
             return ScreenText.of(pane);

@@ -1,17 +1,14 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
-import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.ScreenText;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.LiveFeed;
-import de.dormagentwin.ui.SeriesChart;
-import de.dormagentwin.ui.ViewerPane;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
@@ -47,8 +44,8 @@ class PlannerUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
-        pane = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
+        CityMeshes threeHouses = Fixtures.meshes("three-houses.city.json");
+        pane = new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background);
         stage.setScene(new Scene(pane, 1400, 860));
         stage.show();
     }

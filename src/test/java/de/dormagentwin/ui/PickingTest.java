@@ -1,4 +1,4 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
 import de.dormagentwin.live.Classification;
 import de.dormagentwin.live.Datastream;
@@ -8,14 +8,14 @@ import de.dormagentwin.model.PlannedBuilding;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.geo.Utm;
 import de.dormagentwin.scene.CityLayer;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.PlanningLayer;
 import de.dormagentwin.testing.Display3D;
+import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.LiveFeed;
-import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -41,13 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PickingTest {
     /** What the viewer runs off the FX thread; closed after each test. */
     private final BackgroundWork background = new BackgroundWork("test-background", 2);
-    private SceneFactory.Prepared threeHouses;
+    private CityMeshes threeHouses;
     private Stage stage;
 
     @BeforeEach
     void needsA3dDisplay() throws Exception {
         Display3D.require();
-        threeHouses = SnapshotTest.threeHouses();
+        threeHouses = Fixtures.meshes("three-houses.city.json");
     }
 
     @AfterEach
@@ -72,7 +72,7 @@ class PickingTest {
     @Test
     void clickOnAFreeStandingSensorsMarkerShowsItsValues() throws Exception {
         // 300 m east of the houses, where the model has no object: the gauge stands on its own.
-        double[] origin = threeHouses.meshes().origin();
+        double[] origin = threeHouses.origin();
         double[] wgs84 = Utm.etrs89Utm32ToWgs84(origin[0] + 300, origin[1]);
         String point = Place.point(wgs84[1], wgs84[0]);
         Datastream level = new Datastream("test", "gauge/level", "gauge", "Gauge: water level", "water level", "radar",
@@ -120,7 +120,7 @@ class PickingTest {
 
     @Test
     void aClickedPlannedBuildingTakesTheSelectionsColourAndGivesItUpWhenAHouseIsClicked() throws Exception {
-        double[] origin = threeHouses.meshes().origin();
+        double[] origin = threeHouses.origin();
         double west = origin[0] - 10;
         double south = origin[1] - 40;
         double[] square = {west, south, west + 20, south, west + 20, south + 20, west, south + 20};
@@ -148,7 +148,7 @@ class PickingTest {
     /** The three houses in a viewer in a window at the screen's corner, set up by {@code setUp} on the FX thread. */
     private ViewerPane inWindow(Consumer<ViewerPane> setUp) throws Exception {
         ViewerPane pane = FxThread.call(() -> {
-            ViewerPane viewer = new ViewerPane(SceneFactory.viewport(threeHouses), "test", background);
+            ViewerPane viewer = new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background);
             stage = new Stage();
             stage.setScene(new Scene(viewer, 900, 600));
             stage.setX(0);

@@ -1,12 +1,11 @@
-package de.dormagentwin.app;
+package de.dormagentwin.ui;
 
-import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
-import de.dormagentwin.ui.BackgroundWork;
-import de.dormagentwin.ui.ViewerPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -50,11 +49,11 @@ class DropFilesTest {
 
     @Test
     void filesDroppedOnTheWindowAreOpened() throws Exception {
-        SceneFactory.Prepared prepared = SceneFactory.prepare(List.of(Fixtures.scene("three-houses.city.json")), LodChoice.HIGHEST);
+        CityMeshes threeHouses = Fixtures.meshes("three-houses.city.json");
         Path variant = Path.of("assets/variants/chempunkt-tower.geojson").toAbsolutePath();
         List<Path> received = new CopyOnWriteArrayList<>();
         Label source = FxThread.call(() -> {
-            ViewerPane pane = new ViewerPane(SceneFactory.viewport(prepared), "test", background);
+            ViewerPane pane = new ViewerPane(new CityViewport(new CityScene(threeHouses)), "test", background);
             pane.setOnFiles(received::addAll);
             stages.add(show(new Scene(pane, 900, 600), 0));
             // A drag source in a window of its own stands in for the file manager: a real drag through the
