@@ -10,19 +10,24 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The command line: {@code twin [view|info|import|snapshot|generate-sample|ingest|serve|cache|bench]}. Without a subcommand it opens the
+ * The command line: {@code twin [view|info|import|snapshot|ingest|serve|cache]}, and from the build's classes the developer
+ * tools {@code generate-sample} and {@code bench}, which the app image leaves out. Without a subcommand it opens the
  * viewer on the bundled sample, and the view's options need no "view" before them ({@code twin --cache DIR}). Exit codes:
  * 0 fine, 1 the input had problems, 2 wrong usage.
  */
 // Inherited: every subcommand, however deep (cache stats, bench load), answers --help and --version.
 @Command(name = "twin", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
-        subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, GenerateSampleCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class})
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
     /** The options twin itself answers; any other option is the viewer's. */
     private static final List<String> OWN_OPTIONS = List.of("-h", "--help", "-V", "--version");
+    /**
+     * The developer tools, by name: the app image's jar leaves them out (docs/decisions/0019-developer-tools-out-of-the-app-image.md),
+     * so Main names them nowhere the JVM would resolve them before they are looked up.
+     */
+    static final List<String> TOOLS = List.of("de.dormagentwin.app.GenerateSampleCommand", "de.dormagentwin.app.BenchCommand");
 
     public static void main(String[] args) {
         // Before any H2 class loads, which reads it once: twin serve's database server listens on loopback alone.
@@ -43,6 +48,9 @@ public final class Main {
     /** The command tree, set up as the command line runs it. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        addTools(commandLine);
+        // Last, as before the tools moved out of the annotation: --help lists the commands in the order added.
+        commandLine.addSubcommand(CommandLine.HelpCommand.class);
         // Plain text: the console guard would show picocli's colour escapes as text.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // A converter's exception becomes a usage error: exit 2 with the message, as for any wrong option.
@@ -53,6 +61,20 @@ public final class Main {
             return 1;
         });
         return commandLine;
+    }
+
+    /** Each developer tool whose class is here (the build's classes, not the app image) becomes a subcommand. */
+    private static void addTools(CommandLine commandLine) {
+        for (String tool : TOOLS) {
+            Class<?> command;
+            try {
+                command = Class.forName(tool, false, Main.class.getClassLoader());
+            } catch (ClassNotFoundException absent) {
+                LOG.log(System.Logger.Level.DEBUG, "No {0} here: the app image leaves the developer tools out", tool);
+                continue;
+            }
+            commandLine.addSubcommand(command);
+        }
     }
 
     /**

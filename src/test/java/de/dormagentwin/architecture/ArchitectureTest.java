@@ -8,6 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -78,4 +79,25 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "setOut", PrintStream.class)
             .orShould().callMethod(System.class, "setErr", PrintStream.class)
             .because("standard output and error belong to the command line; elsewhere log through System.getLogger");
+
+    /**
+     * The developer tools, which the app image's jar leaves out (pom.xml, profile dist; ADR 19): the same classes as the
+     * jar's excludes and MainWithoutToolsTest's hidden ones.
+     */
+    static final DescribedPredicate<JavaClass> TOOLS = DescribedPredicate.describe(
+            "the developer tools (package sample, app's *Benchmark, BenchCommand, GenerateSampleCommand, PerObjectMeshes, LoopbackUpstream)",
+            javaClass -> {
+                String name = javaClass.getName();
+                String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                String simple = outer.substring(outer.lastIndexOf('.') + 1);
+                return outer.startsWith("de.dormagentwin.sample.")
+                        || outer.equals("de.dormagentwin.app." + simple) && (simple.endsWith("Benchmark")
+                                || Set.of("BenchCommand", "GenerateSampleCommand", "PerObjectMeshes", "LoopbackUpstream").contains(simple));
+            });
+
+    /** A product class that used a tool would build and test green here and fail in the app image, where the tool is not. */
+    @ArchTest
+    static final ArchRule theProductUsesNoTool = noClasses().that(not(TOOLS))
+            .should().dependOnClassesThat(TOOLS)
+            .because("the app image leaves the developer tools out; Main adds their commands by name where they are");
 }
