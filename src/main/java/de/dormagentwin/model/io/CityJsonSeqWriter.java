@@ -46,8 +46,11 @@ public final class CityJsonSeqWriter implements Closeable {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("type", "CityJSON");
         header.put("version", "2.0");
-        header.put("transform", Map.of("scale", List.of(SCALE_METRES, SCALE_METRES, SCALE_METRES),
-                "translate", List.of(translate[0], translate[1], translate[2])));
+        // In this order, every time: Map.of's order changes from run to run, and the output must not.
+        Map<String, Object> transform = new LinkedHashMap<>();
+        transform.put("scale", List.of(SCALE_METRES, SCALE_METRES, SCALE_METRES));
+        transform.put("translate", List.of(translate[0], translate[1], translate[2]));
+        header.put("transform", transform);
         header.put("CityObjects", Map.of());
         header.put("vertices", List.of());
         Map<String, Object> allMetadata = new LinkedHashMap<>(metadata);
