@@ -1,11 +1,10 @@
 package de.dormagentwin.testing;
 
+import de.dormagentwin.app.FxToolkit;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Rendering tests need a display with OpenGL. Without one they skip with a message, except under CI=true, where a
@@ -21,34 +20,13 @@ public final class Display3D {
         if (display == null || display.isBlank()) {
             unavailable(ci, "no DISPLAY: run under Xvfb (xvfb-run -a -s \"-screen 0 1920x1080x24\") to run the rendering tests");
         }
-        startToolkit();
+        FxToolkit.start();
         if (!Platform.isSupported(ConditionalFeature.SCENE3D)) {
             unavailable(ci, "the display has no 3D support (install Mesa: libgl1-mesa-dri)");
         }
     }
 
     private static boolean told;
-    private static boolean started;
-
-    /**
-     * Starts JavaFX as app.FxToolkit does, without making that class public for tests: FxToolkit takes a toolkit
-     * already running as started, so the commands a test runs afterwards in the same JVM find it as they would their own.
-     */
-    private static synchronized void startToolkit() throws InterruptedException {
-        if (started) {
-            return;
-        }
-        CountDownLatch ready = new CountDownLatch(1);
-        try {
-            Platform.startup(ready::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            ready.countDown();
-        }
-        Platform.setImplicitExit(false);
-        ready.await();
-        started = true;
-    }
-
     private static void unavailable(boolean ci, String message) {
         if (ci) {
             Assertions.fail("CI=true but " + message);
