@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -379,21 +380,28 @@ class TileLoaderTest {
         assertEquals(2, threads.size(), threads.toString());
     }
 
+    /**
+     * A viewer busy 50 ms with each tile, noting how far {@code counted} (tiles read, or meshed) had got beyond it:
+     * without a bound the pool would meanwhile go through every other tile.
+     */
+    private static Consumer<TileLoader.Chunk> slowViewer(AtomicInteger counted, List<Integer> ahead) {
+        return chunk -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ahead.add(counted.get() - chunk.done());
+        };
+    }
+
     @Test
     void aSlowViewerHasAtMostTheWindowOfTilesReadAheadOfIt() throws Exception {
         generatedTiles();
         int window = 2;
         AtomicInteger readsStarted = new AtomicInteger();
         List<Integer> aheadOfTheViewer = new ArrayList<>();
-        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> {
-            try {
-                // The viewer busy with this tile: readers without a bound would meanwhile read every other one.
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            aheadOfTheViewer.add(readsStarted.get() - chunk.done());
-        }, file -> {
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, slowViewer(readsStarted, aheadOfTheViewer), file -> {
             readsStarted.incrementAndGet();
             return CityModelReader.read(file);
         }, new OrderedReads.Limits(window, window, Long.MAX_VALUE));
@@ -408,15 +416,7 @@ class TileLoaderTest {
         int window = 2;
         AtomicInteger meshed = new AtomicInteger();
         List<Integer> aheadOfTheViewer = new ArrayList<>();
-        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, chunk -> {
-            try {
-                // The viewer busy with this tile: the pool meanwhile meshes the tiles in hand, and no more.
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            aheadOfTheViewer.add(meshed.get() - chunk.done());
-        }, CityModelReader::read, new OrderedReads.Limits(window, window, Long.MAX_VALUE), (model, grid) -> {
+        TileLoader.load(List.of(folder), TerrainFiles.NONE, LodChoice.HIGHEST, slowViewer(meshed, aheadOfTheViewer), CityModelReader::read, new OrderedReads.Limits(window, window, Long.MAX_VALUE), (model, grid) -> {
             CityMeshes meshes = MeshBuilder.build(List.of(model), LodChoice.HIGHEST, grid, 0);
             meshed.incrementAndGet();
             return meshes;
