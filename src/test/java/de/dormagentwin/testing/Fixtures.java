@@ -66,6 +66,23 @@ public final class Fixtures {
         return file;
     }
 
+    /**
+     * Boxes written to {@code file} as CityJSON in EPSG:25832 around (350000, 5660000, 40): each box is {east, north,
+     * width, depth, height} in metres from there, its south-west corner first; they are named box-0, box-1 ...
+     */
+    public static Path writeBoxes(Path file, double[]... boxes) throws IOException {
+        List<String> objects = new ArrayList<>();
+        List<String> vertices = new ArrayList<>();
+        for (int i = 0; i < boxes.length; i++) {
+            double[] b = boxes[i];
+            objects.add(box("box-" + i, "Building", "\"storeys\": 1", vertices, b[0], b[1], b[2], b[3], b[4]));
+        }
+        Files.writeString(file, "{\"type\": \"CityJSON\", \"version\": \"2.0\", \"transform\": {\"scale\": [0.01, 0.01, 0.01], "
+                + "\"translate\": [350000, 5660000, 40]}, \"metadata\": {\"referenceSystem\": \"https://www.opengis.net/def/crs/EPSG/0/25832\"}, "
+                + "\"CityObjects\": {" + String.join(", ", objects) + "}, \"vertices\": [" + String.join(", ", vertices) + "]}");
+        return file;
+    }
+
     private static String box(String id, String type, String attributes, List<String> vertices, double east, double north,
                               double width, double depth, double height) {
         int first = vertices.size();

@@ -1,0 +1,342 @@
+package de.dormagentwin.scene;
+
+import de.dormagentwin.model.primitive.FloatList;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+import javafx.scene.shape.VertexFormat;
+
+import java.util.List;
+
+/**
+ * The shadows the sun casts in an area of the city: a dark film over the parts of roofs, walls and other surfaces that
+ * the sun does not reach, and a shadow image draped over the ground. JavaFX has no shadow mapping; whether a point is
+ * in the sun comes from a {@link Sunlit} test (a shadow map computed on the CPU), and this class turns its answers into
+ * meshes (docs/decisions/0020-cast-shadows-from-a-cpu-shadow-map.md).
+ *
+ * <p>{@link #shade} does the work and may run on any thread; {@link #node()} and {@link #show} belong to the FX thread.
+ */
+public final class CastShadows {
+    /** How dark a shadow is: the share of a surface's colour the film takes away, about the sun's share of its light. */
+    public static final double OPACITY = 0.42;
+    /** How far the film floats in front of its surface, in metres: enough for the depth buffer at a few kilometres. */
+    static final float LIFT = 0.3f;
+    /** The smallest piece of a surface that is shaded on its own, in metres along its longest edge. */
+    static final double FINEST_EDGE = 0.75;
+    /** At most this many pixels along an edge of the ground's shadow image. */
+    static final int MOST_GROUND_PIXELS = 2048;
+    /** The finest ground pixel, in metres. */
+    static final double FINEST_GROUND_PIXEL = 0.5;
+    private static final int SHADOW_ARGB = (int) Math.round(OPACITY * 255) << 24;
+
+    /** Whether the sun reaches a point given in scene coordinates (x east, y down, z north, metres). */
+    @FunctionalInterface
+    public interface Sunlit {
+        boolean lit(double x, double y, double z);
+    }
+
+    /** An area of the scene, in scene coordinates. */
+    public record Area(double minX, double minZ, double maxX, double maxZ) {
+        public Area {
+            if (!(minX < maxX && minZ < maxZ)) {
+                throw new IllegalArgumentException("an empty area");
+            }
+        }
+
+        /** A square of the given edge around a point. */
+        public static Area around(double x, double z, double edge) {
+            return new Area(x - edge / 2, z - edge / 2, x + edge / 2, z + edge / 2);
+        }
+
+        boolean touches(double minX, double minZ, double maxX, double maxZ) {
+            return minX <= this.maxX && maxX >= this.minX && minZ <= this.maxZ && maxZ >= this.minZ;
+        }
+
+        public double width() {
+            return maxX - minX;
+        }
+
+        public double depth() {
+            return maxZ - minZ;
+        }
+    }
+
+    /**
+     * What {@link #shade} made: the shaded pieces of surfaces as triangles (x, y, z per corner, already lifted off
+     * their surfaces), and the ground's shadow image over the area with the ground's height at its pixels' corners.
+     */
+    public record Shade(Area area, float[] film, int[] groundArgb, int groundPixelColumns, float[] groundHeights, int groundColumns, int groundRows) {
+        public int filmTriangles() {
+            return film.length / 9;
+        }
+
+        /** Whether the ground's pixel at a point of the area is in shadow. */
+        public boolean groundShaded(double x, double z) {
+            int pixelRows = groundArgb.length / groundPixelColumns;
+            int column = (int) Math.floor((x - area.minX()) / area.width() * groundPixelColumns);
+            int row = (int) Math.floor((area.maxZ() - z) / area.depth() * pixelRows);
+            return column >= 0 && column < groundPixelColumns && row >= 0 && row < pixelRows && groundArgb[row * groundPixelColumns + column] != 0;
+        }
+    }
+
+    private final Group node = new Group();
+    private final PhongMaterial filmMaterial = new PhongMaterial(Color.color(0, 0, 0, OPACITY));
+    private int shownTriangles;
+
+    public CastShadows() {
+        node.setMouseTransparent(true);
+        node.setId("cast-shadows");
+    }
+
+    /** The shadows' node: add it to the scene after everything that receives shadows, so that the film blends over them. */
+    public Node node() {
+        return node;
+    }
+
+    /** Shows what {@link #shade} made, or nothing for null. FX thread. */
+    public void show(Shade shade) {
+        shownTriangles = shade == null ? 0 : shade.filmTriangles();
+        if (shade == null) {
+            node.getChildren().clear();
+            return;
+        }
+        MeshView film = new MeshView(triangles(shade.film()));
+        film.setMaterial(filmMaterial);
+        film.setCullFace(CullFace.NONE);
+        film.setId("shadow-film");
+        MeshView ground = new MeshView(groundSheet(shade));
+        PhongMaterial groundMaterial = new PhongMaterial(Color.WHITE);
+        int pixelRows = shade.groundArgb().length / shade.groundPixelColumns();
+        WritableImage image = new WritableImage(shade.groundPixelColumns(), pixelRows);
+        image.getPixelWriter().setPixels(0, 0, shade.groundPixelColumns(), pixelRows, PixelFormat.getIntArgbInstance(), shade.groundArgb(), 0,
+                shade.groundPixelColumns());
+        groundMaterial.setDiffuseMap(image);
+        ground.setMaterial(groundMaterial);
+        ground.setCullFace(CullFace.NONE);
+        ground.setId("shadow-ground");
+        node.getChildren().setAll(ground, film);
+    }
+
+    /** The number of shaded triangles shown, for the status bar and the tests. */
+    public int shownTriangles() {
+        return shownTriangles;
+    }
+
+    /**
+     * The shadows in an area: each surface of the city's near parts that faces the sun, is tested at its corners and
+     * its centre and split while its pieces disagree, down to {@link #FINEST_EDGE}; the ground is tested pixel by
+     * pixel. Surfaces that face away from the sun are left alone: the sun's light already leaves them dark.
+     *
+     * @param toSun   the unit vector towards the sun, in scene coordinates (y down: a sun above the horizon has y &lt; 0)
+     * @param terrain the ground's height, or null for the level ground plane at y 0
+     */
+    public static Shade shade(List<MeshPart> parts, TerrainMesh terrain, Area area, double[] toSun, Sunlit sunlit) {
+        FloatList film = new FloatList(4096);
+        Shader shader = new Shader(toSun, sunlit, film);
+        for (MeshPart part : parts) {
+            if (part.detail() != MeshPart.Detail.FAR) {
+                shader.shadeAll(part, area);
+            }
+        }
+        return ground(area, terrain, sunlit, toSun, film.toArray());
+    }
+
+    private static Shade ground(Area area, TerrainMesh terrain, Sunlit sunlit, double[] toSun, float[] film) {
+        double pixel = Math.max(FINEST_GROUND_PIXEL, Math.max(area.width(), area.depth()) / MOST_GROUND_PIXELS);
+        int columns = Math.max(1, (int) Math.ceil(area.width() / pixel));
+        int rows = Math.max(1, (int) Math.ceil(area.depth() / pixel));
+        int[] argb = new int[columns * rows];
+        double lift = Math.max(LIFT, pixel);
+        for (int row = 0; row < rows; row++) {
+            // Row 0 of the image is the area's northern edge, as in the ground image.
+            double z = area.maxZ() - (row + 0.5) * area.depth() / rows;
+            for (int column = 0; column < columns; column++) {
+                double x = area.minX() + (column + 0.5) * area.width() / columns;
+                double y = terrain == null ? 0 : terrain.sceneYAt(x, z);
+                // Tested a little towards the sun, so that the ground does not shade itself where the shadow map is coarse.
+                if (!sunlit.lit(x + toSun[0] * lift, y + toSun[1] * lift, z + toSun[2] * lift)) {
+                    argb[row * columns + column] = SHADOW_ARGB;
+                }
+            }
+        }
+        int sheetColumns = terrain == null ? 1 : Math.max(1, Math.min(256, (int) Math.ceil(area.width() / terrain.step())));
+        int sheetRows = terrain == null ? 1 : Math.max(1, Math.min(256, (int) Math.ceil(area.depth() / terrain.step())));
+        float[] heights = new float[(sheetColumns + 1) * (sheetRows + 1)];
+        for (int row = 0; row <= sheetRows; row++) {
+            for (int column = 0; column <= sheetColumns; column++) {
+                double x = area.minX() + column * area.width() / sheetColumns;
+                double z = area.minZ() + row * area.depth() / sheetRows;
+                heights[row * (sheetColumns + 1) + column] = (float) ((terrain == null ? 0 : terrain.sceneYAt(x, z)) - LIFT);
+            }
+        }
+        return new Shade(area, film, argb, columns, heights, sheetColumns, sheetRows);
+    }
+
+    /** The ground's shadow image on a sheet that follows the ground's heights, lifted off it. */
+    private static TriangleMesh groundSheet(Shade shade) {
+        Area area = shade.area();
+        int columns = shade.groundColumns();
+        int rows = shade.groundRows();
+        TriangleMesh sheet = new TriangleMesh(VertexFormat.POINT_TEXCOORD);
+        float[] points = new float[(columns + 1) * (rows + 1) * 3];
+        float[] texCoords = new float[(columns + 1) * (rows + 1) * 2];
+        for (int row = 0, point = 0; row <= rows; row++) {
+            for (int column = 0; column <= columns; column++, point++) {
+                points[point * 3] = (float) (area.minX() + column * area.width() / columns);
+                points[point * 3 + 1] = shade.groundHeights()[point];
+                points[point * 3 + 2] = (float) (area.minZ() + row * area.depth() / rows);
+                texCoords[point * 2] = (float) column / columns;
+                texCoords[point * 2 + 1] = 1 - (float) row / rows;
+            }
+        }
+        int[] faces = new int[columns * rows * 12];
+        for (int row = 0, to = 0; row < rows; row++) {
+            for (int column = 0; column < columns; column++) {
+                int a = row * (columns + 1) + column;
+                int b = a + 1;
+                int c = a + columns + 2;
+                int d = a + columns + 1;
+                for (int corner : new int[] {a, b, c, a, c, d}) {
+                    faces[to++] = corner;
+                    faces[to++] = corner;
+                }
+            }
+        }
+        sheet.getPoints().setAll(points);
+        sheet.getTexCoords().setAll(texCoords);
+        sheet.getFaces().setAll(faces);
+        return sheet;
+    }
+
+    private static TriangleMesh triangles(float[] corners) {
+        TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_TEXCOORD);
+        mesh.getPoints().setAll(corners);
+        mesh.getTexCoords().setAll(0, 0);
+        int[] faces = new int[corners.length / 3 * 2];
+        for (int corner = 0; corner < corners.length / 3; corner++) {
+            faces[corner * 2] = corner;
+        }
+        mesh.getFaces().setAll(faces);
+        return mesh;
+    }
+
+    /** Splits the surfaces that face the sun into shaded and lit pieces and keeps the shaded ones. */
+    private static final class Shader {
+        private final double[] toSun;
+        private final Sunlit sunlit;
+        private final FloatList film;
+        private final double[] normal = new double[3];
+
+        Shader(double[] toSun, Sunlit sunlit, FloatList film) {
+            this.toSun = toSun;
+            this.sunlit = sunlit;
+            this.film = film;
+        }
+
+        void shadeAll(MeshPart part, Area area) {
+            float[] points = part.points();
+            int[] faces = part.faces();
+            double[] a = new double[3];
+            double[] b = new double[3];
+            double[] c = new double[3];
+            for (int face = 0; face < faces.length / 9; face++) {
+                corner(points, faces[face * 9], a);
+                corner(points, faces[face * 9 + 3], b);
+                corner(points, faces[face * 9 + 6], c);
+                if (!area.touches(Math.min(a[0], Math.min(b[0], c[0])), Math.min(a[2], Math.min(b[2], c[2])),
+                        Math.max(a[0], Math.max(b[0], c[0])), Math.max(a[2], Math.max(b[2], c[2])))) {
+                    continue;
+                }
+                if (!facingTheSun(a, b, c)) {
+                    continue;
+                }
+                shade(a, b, c, 0);
+            }
+        }
+
+        private static void corner(float[] points, int point, double[] into) {
+            into[0] = points[point * 3];
+            into[1] = points[point * 3 + 1];
+            into[2] = points[point * 3 + 2];
+        }
+
+        /**
+         * Whether a triangle faces the sun; sets {@link #normal} to its unit normal turned towards the sun. A mesh's
+         * winding is not trusted (files differ): a surface is lit on the side the sun is on, as the two-sided film is.
+         */
+        private boolean facingTheSun(double[] a, double[] b, double[] c) {
+            double ux = b[0] - a[0], uy = b[1] - a[1], uz = b[2] - a[2];
+            double vx = c[0] - a[0], vy = c[1] - a[1], vz = c[2] - a[2];
+            double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+            double length = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            if (length == 0) {
+                return false;
+            }
+            double towards = (nx * toSun[0] + ny * toSun[1] + nz * toSun[2]) / length;
+            double sign = towards < 0 ? -1 : 1;
+            normal[0] = sign * nx / length;
+            normal[1] = sign * ny / length;
+            normal[2] = sign * nz / length;
+            // A wall the sun grazes gets next to no light anyway; testing it would only add speckle.
+            return Math.abs(towards) > 0.02;
+        }
+
+        private void shade(double[] a, double[] b, double[] c, int depth) {
+            double[] centre = {(a[0] + b[0] + c[0]) / 3, (a[1] + b[1] + c[1]) / 3, (a[2] + b[2] + c[2]) / 3};
+            int dark = 0;
+            dark += inShade(a, centre) ? 1 : 0;
+            dark += inShade(b, centre) ? 1 : 0;
+            dark += inShade(c, centre) ? 1 : 0;
+            dark += inShade(centre, centre) ? 1 : 0;
+            if (dark == 0) {
+                return;
+            }
+            if (dark == 4 || longestEdge(a, b, c) <= FINEST_EDGE || depth >= 12) {
+                if (dark >= 2) {
+                    emit(a, b, c);
+                }
+                return;
+            }
+            double[] ab = middle(a, b);
+            double[] bc = middle(b, c);
+            double[] ca = middle(c, a);
+            shade(a, ab, ca, depth + 1);
+            shade(ab, b, bc, depth + 1);
+            shade(ca, bc, c, depth + 1);
+            shade(ab, bc, ca, depth + 1);
+        }
+
+        /** A point tested a tenth of the way in towards the centre, lifted off its surface, so that it is its own surface's point. */
+        private boolean inShade(double[] point, double[] centre) {
+            double x = point[0] + (centre[0] - point[0]) * 0.1 + normal[0] * LIFT;
+            double y = point[1] + (centre[1] - point[1]) * 0.1 + normal[1] * LIFT;
+            double z = point[2] + (centre[2] - point[2]) * 0.1 + normal[2] * LIFT;
+            return !sunlit.lit(x, y, z);
+        }
+
+        private void emit(double[] a, double[] b, double[] c) {
+            for (double[] corner : new double[][] {a, b, c}) {
+                film.add((float) (corner[0] + normal[0] * LIFT), (float) (corner[1] + normal[1] * LIFT), (float) (corner[2] + normal[2] * LIFT));
+            }
+        }
+
+        private static double[] middle(double[] p, double[] q) {
+            return new double[] {(p[0] + q[0]) / 2, (p[1] + q[1]) / 2, (p[2] + q[2]) / 2};
+        }
+
+        private static double longestEdge(double[] a, double[] b, double[] c) {
+            return Math.sqrt(Math.max(distanceSquared(a, b), Math.max(distanceSquared(b, c), distanceSquared(c, a))));
+        }
+
+        private static double distanceSquared(double[] p, double[] q) {
+            double dx = p[0] - q[0], dy = p[1] - q[1], dz = p[2] - q[2];
+            return dx * dx + dy * dy + dz * dz;
+        }
+    }
+}
