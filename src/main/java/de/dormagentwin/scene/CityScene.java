@@ -2,6 +2,7 @@ package de.dormagentwin.scene;
 
 import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityObject;
+import de.dormagentwin.model.sun.SunPosition;
 import javafx.scene.AmbientLight;
 import javafx.scene.DirectionalLight;
 import javafx.scene.Group;

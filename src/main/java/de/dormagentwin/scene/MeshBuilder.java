@@ -3,6 +3,7 @@ package de.dormagentwin.scene;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.Geometry;
+import de.dormagentwin.model.GroundHeight;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.geometry.ConvexHull;
 import de.dormagentwin.model.geometry.PlanRings;
@@ -102,31 +103,9 @@ public final class MeshBuilder {
         }
         return new Grid(origin, tileSize);
     }
-    /**
-     * The height the scene's ground plane stands at: the lower quartile of the objects' lowest points, so that
-     * a few deep objects (a quay wall, a basement) do not sink the ground under every building.
-     */
+    /** The height the scene's ground plane stands at: see {@link GroundHeight}, which the shadow study shares. */
     public static double groundHeight(List<CityModel> models, LodChoice lod) {
-        double[] lowest = new double[models.stream().mapToInt(model -> model.objects().size()).sum()];
-        int count = 0;
-        for (CityModel model : models) {
-            for (CityObject object : model.objects()) {
-                Geometry geometry = object.geometryFor(lod);
-                if (geometry == null || geometry.vertexIndexCount() == 0) {
-                    continue;
-                }
-                double low = Double.POSITIVE_INFINITY;
-                for (int i = 0; i < geometry.vertexIndexCount(); i++) {
-                    low = Math.min(low, model.z(geometry.vertexIndex(i)));
-                }
-                lowest[count++] = low;
-            }
-        }
-        if (count == 0) {
-            return 0;
-        }
-        Arrays.sort(lowest, 0, count);
-        return lowest[count / 4];
+        return GroundHeight.of(models, lod);
     }
 
     private static double[] combinedExtent(List<CityModel> models) {

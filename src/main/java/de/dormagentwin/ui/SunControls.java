@@ -1,7 +1,7 @@
 package de.dormagentwin.ui;
 
 import de.dormagentwin.scene.CityScene;
-import de.dormagentwin.scene.SunPosition;
+import de.dormagentwin.model.sun.SunPosition;
 import javafx.geometry.Pos;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;

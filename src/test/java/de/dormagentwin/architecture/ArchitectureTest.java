@@ -25,7 +25,7 @@ class ArchitectureTest {
             .layer("scene").definedBy("de.dormagentwin.scene..", "de.dormagentwin.overlay..")
             .layer("io").definedBy("de.dormagentwin.model.io..", "de.dormagentwin.sample..")
             .layer("live").definedBy("de.dormagentwin.live..")
-            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..", "de.dormagentwin.model.text..")
+            .layer("model").definedBy("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..", "de.dormagentwin.model.text..", "de.dormagentwin.model.sun..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("scene").mayOnlyBeAccessedByLayers("ui", "app")
@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelKnowsNoFramework = noClasses()
-            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..", "de.dormagentwin.model.text..")
+            .that().resideInAnyPackage("de.dormagentwin.model", "de.dormagentwin.model.geometry..", "de.dormagentwin.model.geo..", "de.dormagentwin.model.primitive..", "de.dormagentwin.model.text..", "de.dormagentwin.model.sun..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "java.sql..", "org.h2..");
 
     @ArchTest

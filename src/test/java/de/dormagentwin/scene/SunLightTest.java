@@ -1,5 +1,6 @@
 package de.dormagentwin.scene;
 
+import de.dormagentwin.model.sun.SunPosition;
 import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;

@@ -1,4 +1,4 @@
-package de.dormagentwin.scene;
+package de.dormagentwin.model.sun;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -7,7 +7,8 @@ import java.util.Locale;
  * Where the sun stands in the sky: azimuth in degrees clockwise from true north, and apparent elevation in degrees
  * above the horizon (negative below it), as the NOAA solar calculator computes them. The algorithm is the one in
  * NOAA's spreadsheet (after Meeus, "Astronomical Algorithms"), short series that agree with a full ephemeris to
- * hundredths of a degree in this century: far finer than lighting or shadows need. No JavaFX: plain numbers.
+ * hundredths of a degree in this century: far finer than lighting or shadows need. No JavaFX: plain numbers, for
+ * the 3D view's light as for the shadow study.
  */
 public record SunPosition(double azimuthDegrees, double elevationDegrees) {
     /** Dormagen's town centre, where the viewer's sun stands unless told otherwise. */
@@ -28,6 +29,20 @@ public record SunPosition(double azimuthDegrees, double elevationDegrees) {
 
     /** The sun seen from a place (latitude north, longitude east, in degrees) at an instant. */
     public static SunPosition at(Instant when, double latitudeDegrees, double longitudeDegrees) {
+        double[] sky = geometric(when, latitudeDegrees, longitudeDegrees);
+        return new SunPosition(sky[0], sky[1] + refractionDegrees(sky[1]));
+    }
+
+    /**
+     * The sun's true elevation (no refraction) in degrees: what NOAA's sunrise and sunset are defined on, the upper
+     * limb on the horizon being a true elevation of -0.833 degrees (refraction and the sun's radius together).
+     */
+    static double geometricElevationDegrees(Instant when, double latitudeDegrees, double longitudeDegrees) {
+        return geometric(when, latitudeDegrees, longitudeDegrees)[1];
+    }
+
+    /** {azimuth, true elevation} in degrees. */
+    private static double[] geometric(Instant when, double latitudeDegrees, double longitudeDegrees) {
         double julianDay = when.getEpochSecond() / 86400.0 + when.getNano() / 86400e9 + JULIAN_DAY_OF_UNIX_EPOCH;
         double century = (julianDay - JULIAN_DAY_OF_J2000) / DAYS_PER_JULIAN_CENTURY;
 
@@ -63,7 +78,7 @@ public record SunPosition(double azimuthDegrees, double elevationDegrees) {
         // and stays defined with the sun overhead or at a pole.
         double azimuth = Math.toDegrees(Math.atan2(Math.sin(hourAngle),
                 Math.cos(hourAngle) * Math.sin(latitude) - Math.tan(declination) * Math.cos(latitude))) + 180;
-        return new SunPosition(positiveDegrees(azimuth), elevation + refractionDegrees(elevation));
+        return new double[]{positiveDegrees(azimuth), elevation};
     }
 
     /**

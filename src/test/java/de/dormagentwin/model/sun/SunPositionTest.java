@@ -1,4 +1,4 @@
-package de.dormagentwin.scene;
+package de.dormagentwin.model.sun;
 
 import org.junit.jupiter.api.Test;
 
