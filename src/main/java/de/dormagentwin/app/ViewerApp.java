@@ -24,6 +24,7 @@ import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ServiceWatch;
 import de.dormagentwin.ui.LoadingView;
+import de.dormagentwin.ui.PlannerLanguage;
 import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
@@ -69,6 +70,8 @@ import java.util.function.Consumer;
  */
 public final class ViewerApp extends Application {
     private static final System.Logger LOG = System.getLogger(ViewerApp.class.getName());
+    /** The planner's own settings (its language), beside the twin's config file: what a planner chose, not what an admin set. */
+    private static final Path PLANNER_SETTINGS = TwinConfig.defaultFile(System.getenv()).resolveSibling("planner.properties");
     /**
      * The one hand-over from {@link ViewCommand}. JavaFX creates the application itself, through its public
      * no-argument constructor, so the settings cannot be passed in: {@link #launch} puts them here just before
@@ -187,8 +190,11 @@ public final class ViewerApp extends Application {
     public void start(Stage stage) {
         TwinConfig.Kiosk kiosk = settings.kiosk();
         SceneFactory.requireScene3D();
+        if (kiosk == null) {
+            PlannerLanguage.texts().setLocale(PlannerLanguage.read(PLANNER_SETTINGS, Locale.getDefault()));
+        }
         LoadingView loading = new LoadingView("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...",
-                kiosk == null ? Texts.ENGLISH : Locale.forLanguageTag(kiosk.language()));
+                kiosk == null ? PlannerLanguage.texts().locale() : Locale.forLanguageTag(kiosk.language()));
         Scene scene = new Scene(loading, 1400, 860);
         stage.setTitle("Dormagen Twin");
         stage.setScene(scene);
@@ -349,7 +355,7 @@ public final class ViewerApp extends Application {
 
     /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
     private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
-        ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background);
+        ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background, PLANNER_SETTINGS);
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
         for (PlanningVariant variant : variants) {
             VariantMesh mesh = meshes.get(variant);
@@ -459,7 +465,8 @@ public final class ViewerApp extends Application {
      * for is the one shown.
      */
     private void openModels(Scene scene, List<Path> models, List<Path> terrain) {
-        LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...");
+        LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...",
+                PlannerLanguage.texts().locale());
         opening = loading;
         scene.setRoot(loading);
         List<PlanningVariant> carried = List.copyOf(variants);

@@ -118,11 +118,29 @@ public final class SafetyLayer {
         return new Inputs(strongest, speed, direction);
     }
 
+    /** What the plume drawn stands for: the stack with the highest NOx now and the mast's wind. */
+    public record Plume(String stackId, double noxMilligramsPerCubicMetre, double windMetresPerSecond, double windFromDegrees) {
+    }
+
     /**
      * Redraws the plume from the values: the stack with the highest NOx now, the mast's wind. Returns the caption
      * for the screen: what is drawn and that it is an illustration, or why nothing is.
      */
     public String update(Map<String, List<Latest>> valuesByObject) {
+        Plume drawn = redraw(valuesByObject);
+        if (drawn == null) {
+            return "Safety view: no stack emission or wind data in the cache. " + RINGS + " Illustration, not a forecast.";
+        }
+        return String.format(Locale.ROOT, "Safety view: plume of %s (NOx %.0f mg/m³), wind %.1f m/s from %.0f°, class D. %s%n"
+                + "Illustration, not a dispersion forecast.", drawn.stackId(), drawn.noxMilligramsPerCubicMetre(), drawn.windMetresPerSecond(),
+                drawn.windFromDegrees(), RINGS);
+    }
+
+    /**
+     * Redraws the plume from the values, as {@link #update} does, and says what it stands for: null where no stack
+     * emission or no wind is in the values and nothing is drawn. For a caption in the viewer's own words.
+     */
+    public Plume redraw(Map<String, List<Latest>> valuesByObject) {
         Inputs inputs = inputs(valuesByObject);
         Latest strongest = inputs.strongest();
         Latest speed = inputs.speed();
@@ -130,7 +148,7 @@ public final class SafetyLayer {
         int stack = strongest == null ? -1 : city.meshes().objectIndex(strongest.objectId());
         if (stack < 0 || speed == null || direction == null) {
             plume.setMesh(null);
-            return "Safety view: no stack emission or wind data in the cache. " + RINGS + " Illustration, not a forecast.";
+            return null;
         }
         double grams = strongest.number() * FLUE_GAS_CUBIC_METRES_PER_SECOND / 1000;
         CityObject object = city.meshes().objects().get(stack);
@@ -138,8 +156,7 @@ public final class SafetyLayer {
         GaussianPlume model = new GaussianPlume(grams, speed.number(), height, GaussianPlume.Stability.D);
         double[] centre = city.objectCentre(stack);
         plume.setMesh(footprint(model, centre[0], centre[2], direction.number()).toMesh());
-        return String.format(Locale.ROOT, "Safety view: plume of %s (NOx %.0f mg/m³), wind %.1f m/s from %.0f°, class D. %s%n"
-                + "Illustration, not a dispersion forecast.", object.id(), strongest.number(), speed.number(), direction.number(), RINGS);
+        return new Plume(object.id(), strongest.number(), speed.number(), direction.number());
     }
 
     /**

@@ -9,15 +9,20 @@ final class Age {
 
     /** "just now", "5 min ago", "3 h ago", "4 days ago"; a time ahead of the clock counts as just now. */
     static String words(Duration age) {
+        return words(age, PlannerLanguage.texts());
+    }
+
+    /** As {@link #words(Duration)}, in the language of {@code texts}. */
+    static String words(Duration age, Texts texts) {
         if (age.isNegative() || age.toMinutes() < 1) {
-            return "just now";
+            return texts.get("age.justNow");
         }
         if (age.toHours() < 1) {
-            return age.toMinutes() + " min ago";
+            return texts.get("age.minutes", age.toMinutes());
         }
         if (age.toDays() < 2) {
-            return age.toHours() + " h ago";
+            return texts.get("age.hours", age.toHours());
         }
-        return age.toDays() + " days ago";
+        return texts.get("age.days", age.toDays());
     }
 }

@@ -13,13 +13,11 @@ import javafx.scene.layout.VBox;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** The limit exceedances now: each names the value, the limit, where and since when; click to go there. */
 public final class AlertList extends VBox {
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
     private static final double MAX_LIST_HEIGHT = 250;
     private final Label title = new Label();
     private final ScrollPane scroll;
@@ -50,18 +48,21 @@ public final class AlertList extends VBox {
         setVisible(!alerts.isEmpty());
         setManaged(!alerts.isEmpty());
         long open = alerts.stream().filter(alert -> !alert.acknowledged()).count();
-        title.setText("Alerts: " + alerts.size() + (open < alerts.size() ? " (" + open + " new)" : ""));
+        Texts texts = PlannerLanguage.texts();
+        title.setText(open < alerts.size() ? texts.get("alerts.titleNew", alerts.size(), open) : texts.get("alerts.title", alerts.size()));
         rows.getChildren().clear();
+        DateTimeFormatter since = DateTimeFormatter.ofPattern(texts.get("format.alertSince"), texts.locale()).withZone(ZoneId.systemDefault());
         for (Alerts.Alert alert : alerts) {
-            Label text = new Label(String.format(Locale.ROOT, "%s %.0f %s (limit %.0f) at %s since %s", alert.property(), alert.value(),
-                    alert.unit(), alert.limit(), where(alert.objectId()), SINCE.format(alert.since())));
+            String property = texts.getOrDefault("property." + Texts.keyOf(alert.property()), SafeText.of(alert.property()));
+            Label text = new Label(texts.get("alerts.row", property, texts.number(alert.value(), 0), texts.unit(alert.unit()),
+                    texts.number(alert.limit(), 0), where(alert.objectId()), since.format(alert.since())));
             text.setWrapText(true);
             text.setStyle(alert.acknowledged() ? "-fx-text-fill: #777;" : "-fx-text-fill: #202020; -fx-cursor: hand;");
             text.setOnMouseClicked(event -> goTo.accept(alert.objectId()));
             // Stacked, so that the list stays as narrow as the info panel under it.
             VBox row = new VBox(2, text);
             if (!alert.acknowledged()) {
-                Button seen = new Button("Acknowledge");
+                Button seen = new Button(texts.get("alerts.acknowledge"));
                 seen.setOnAction(event -> acknowledge.accept(alert.datastreamId()));
                 row.getChildren().add(seen);
             }
@@ -74,6 +75,6 @@ public final class AlertList extends VBox {
     /** An object by its id; a sensor of its own by its position. */
     static String where(String place) {
         double[] lonLat = Place.lonLat(place);
-        return lonLat == null ? SafeText.of(place) : "the sensor at " + InfoPanel.position(lonLat);
+        return lonLat == null ? SafeText.of(place) : PlannerLanguage.texts().get("alerts.sensorAt", InfoPanel.position(lonLat));
     }
 }

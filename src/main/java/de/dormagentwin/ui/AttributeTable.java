@@ -26,13 +26,16 @@ public final class AttributeTable extends TableView<AttributeRows.Row> {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     public AttributeTable() {
-        getColumns().add(column("Attribute", AttributeRows.Row::attribute, 120));
-        getColumns().add(column("Value", AttributeRows.Row::value, 180));
+        getColumns().add(column("attributes.attribute", AttributeRows.Row::attribute, 120));
+        getColumns().add(column("attributes.value", AttributeRows.Row::value, 180));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(new Label("Nothing selected"));
+        Label none = new Label();
+        none.textProperty().bind(PlannerLanguage.texts().bind("attributes.none"));
+        setPlaceholder(none);
         // No accelerator on the item: a context menu's accelerator would copy on Ctrl+C anywhere in the window.
-        MenuItem copy = new MenuItem("Copy rows");
+        MenuItem copy = new MenuItem();
+        copy.textProperty().bind(PlannerLanguage.texts().bind("attributes.copy"));
         copy.setOnAction(event -> copySelection());
         setContextMenu(new ContextMenu(copy));
         addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -43,8 +46,9 @@ public final class AttributeTable extends TableView<AttributeRows.Row> {
         });
     }
 
-    private static TableColumn<AttributeRows.Row, String> column(String title, Function<AttributeRows.Row, String> text, double width) {
-        TableColumn<AttributeRows.Row, String> column = new TableColumn<>(title);
+    private static TableColumn<AttributeRows.Row, String> column(String titleKey, Function<AttributeRows.Row, String> text, double width) {
+        TableColumn<AttributeRows.Row, String> column = new TableColumn<>();
+        column.textProperty().bind(PlannerLanguage.texts().bind(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;

@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.scene.OrbitCamera;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -24,13 +25,12 @@ import java.util.function.Supplier;
 public final class BookmarkMenu extends PlannerMenu {
     /** As browsers bookmark a page. */
     public static final KeyCombination SAVE_VIEW = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
-    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Bookmarks (*.json)", "*.json");
 
     private final Supplier<OrbitCamera.View> currentView;
     private final Consumer<OrbitCamera.View> goTo;
-    private final MenuItem saveViewItem = item("Save current view…", this::askForName);
-    private final MenuItem toFileItem = item("Save to file…", this::saveToChosenFile);
-    private final MenuItem fromFileItem = item("Load from file…", this::loadChosenFile);
+    private final MenuItem saveViewItem = item("bookmarks.saveView", this::askForName);
+    private final MenuItem toFileItem = item("bookmarks.toFile", this::saveToChosenFile);
+    private final MenuItem fromFileItem = item("bookmarks.fromFile", this::loadChosenFile);
     private List<Bookmarks.Bookmark> bookmarks = List.of();
 
     /**
@@ -39,7 +39,7 @@ public final class BookmarkMenu extends PlannerMenu {
      * @param report      hears what happened, in words for the status bar: saved, loaded, or why not
      */
     public BookmarkMenu(Supplier<OrbitCamera.View> currentView, Consumer<OrbitCamera.View> goTo, Consumer<String> report) {
-        super("Bookmarks", "Save the view under a name, fly back to it, keep the list in a file", report);
+        super("bookmarks.menu", "bookmarks.tip", report);
         this.currentView = currentView;
         this.goTo = goTo;
         saveViewItem.setAccelerator(SAVE_VIEW);
@@ -55,7 +55,7 @@ public final class BookmarkMenu extends PlannerMenu {
     public void saveView(String name) {
         bookmarks = Bookmarks.put(bookmarks, new Bookmarks.Bookmark(name, currentView.get()));
         rebuild();
-        report.accept("Bookmark \"" + name.strip() + "\" saved");
+        report.accept(texts().get("bookmarks.saved", SafeText.of(name.strip())));
     }
 
     /** Replaces the list by a file's, or keeps it and reports why the file would not load. */
@@ -63,9 +63,9 @@ public final class BookmarkMenu extends PlannerMenu {
         try {
             bookmarks = Bookmarks.load(file);
             rebuild();
-            report.accept("Loaded " + bookmarks.size() + (bookmarks.size() == 1 ? " bookmark" : " bookmarks") + " from " + file);
+            report.accept(texts().get("bookmarks.loaded", bookmarks.size(), SafeText.of(file.toString())));
         } catch (IOException e) {
-            report.accept(e.getMessage());
+            report.accept(texts().get("bookmarks.failed", SafeText.of(e.getMessage())));
         }
     }
 
@@ -73,9 +73,9 @@ public final class BookmarkMenu extends PlannerMenu {
     public void save(Path file) {
         try {
             Bookmarks.save(bookmarks, file);
-            report.accept("Saved " + bookmarks.size() + (bookmarks.size() == 1 ? " bookmark" : " bookmarks") + " to " + file);
+            report.accept(texts().get("bookmarks.written", bookmarks.size(), SafeText.of(file.toString())));
         } catch (IOException e) {
-            report.accept(e.getMessage());
+            report.accept(texts().get("bookmarks.failed", SafeText.of(e.getMessage())));
         }
     }
 
@@ -83,7 +83,8 @@ public final class BookmarkMenu extends PlannerMenu {
     private void rebuild() {
         getItems().setAll(saveViewItem, new SeparatorMenuItem());
         for (Bookmarks.Bookmark bookmark : bookmarks) {
-            MenuItem go = item(bookmark.name(), () -> goTo.accept(bookmark.view()));
+            MenuItem go = new MenuItem(SafeText.of(bookmark.name()));
+            go.setOnAction(event -> goTo.accept(bookmark.view()));
             // A name is shown as it was typed: an underscore is no mnemonic.
             go.setMnemonicParsing(false);
             getItems().add(go);
@@ -96,27 +97,26 @@ public final class BookmarkMenu extends PlannerMenu {
     }
 
     private void saveToChosenFile() {
-        File chosen = chooseFile("Save bookmarks", "bookmarks.json", JSON, true);
+        File chosen = chooseFile(texts().get("bookmarks.saveTitle"), "bookmarks.json", json(), true);
         if (chosen != null) {
             save(chosen.toPath());
         }
     }
 
     private void loadChosenFile() {
-        File chosen = chooseFile("Load bookmarks", "bookmarks.json", JSON, false);
+        File chosen = chooseFile(texts().get("bookmarks.loadTitle"), "bookmarks.json", json(), false);
         if (chosen != null) {
             load(chosen.toPath());
         }
     }
 
     private void askForName() {
-        TextInputDialog dialog = dialog(new TextInputDialog("View " + (bookmarks.size() + 1)), "Save current view", "Name:");
+        TextInputDialog dialog = dialog(new TextInputDialog(texts().get("bookmarks.defaultName", bookmarks.size() + 1)),
+                texts().get("bookmarks.dialogTitle"), texts().get("bookmarks.name"));
         dialog.showAndWait().filter(name -> !name.isBlank()).ifPresent(this::saveView);
     }
 
-    private static MenuItem item(String text, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setOnAction(event -> action.run());
-        return item;
+    private static FileChooser.ExtensionFilter json() {
+        return new FileChooser.ExtensionFilter(texts().get("bookmarks.filter"), "*.json");
     }
 }

@@ -29,7 +29,8 @@ public final class CacheFreshness {
 
     /** "cache: newest value 2 min ago", or "cache: no data" for null. */
     public static String text(Instant newest, Instant now) {
-        return newest == null ? "cache: no data" : "cache: newest value " + Age.words(Duration.between(newest, now));
+        Texts texts = PlannerLanguage.texts();
+        return newest == null ? texts.get("freshness.noData") : texts.get("freshness.newest", Age.words(Duration.between(newest, now)));
     }
 
     /** The text for a snapshot at {@code now}. */

@@ -2,6 +2,7 @@ package de.dormagentwin.ui;
 
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.SeriesPoint;
+import de.dormagentwin.model.text.SafeText;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
@@ -67,18 +68,16 @@ public final class ExportMenu extends PlannerMenu {
      */
     public ExportMenu(CityViewport viewport, Supplier<List<Latest>> selectedDatastreams, Supplier<Instant> end, SeriesSource source,
                       Consumer<String> report, BackgroundWork background) {
-        super("Export", "Save the view as a picture, or the selected object's data as CSV", report);
+        super("export.menu", "export.tip", report);
         this.viewport = viewport;
         this.selectedDatastreams = selectedDatastreams;
         this.end = end;
         this.source = source;
         this.background = background;
-        MenuItem screenshot = new MenuItem("Screenshot (PNG)…");
+        MenuItem screenshot = item("export.screenshot", this::askForScreenshot);
         screenshot.setAccelerator(SCREENSHOT);
-        screenshot.setOnAction(event -> askForScreenshot());
-        MenuItem datastreams = new MenuItem("Selected object's data (CSV)…");
+        MenuItem datastreams = item("export.datastreams", this::askForCsv);
         datastreams.setAccelerator(DATASTREAMS);
-        datastreams.setOnAction(event -> askForCsv());
         getItems().setAll(screenshot, datastreams);
     }
 
@@ -88,11 +87,11 @@ public final class ExportMenu extends PlannerMenu {
         try {
             image = Export.imageAt(viewport, width, height);
         } catch (RuntimeException e) {
-            report.accept("Screenshot failed: " + e.getMessage());
+            report.accept(texts().get("export.screenshotFailed", SafeText.of(String.valueOf(e.getMessage()))));
             return;
         }
         writeOffFxThread(file, () -> Export.writePng(image, file),
-                String.format(Locale.ROOT, "Saved a %d × %d screenshot to %s", width, height, file));
+                texts().get("export.screenshotSaved", String.valueOf(width), String.valueOf(height), SafeText.of(file.toString())));
     }
 
     /**
@@ -102,7 +101,7 @@ public final class ExportMenu extends PlannerMenu {
     public void exportCsv(List<Latest> datastreams, Duration window, Instant until, Path file) {
         List<Latest> numeric = datastreams.stream().filter(stream -> stream.text() == null).toList();
         if (numeric.isEmpty()) {
-            report.accept("Nothing to export: select an object with numeric datastreams first");
+            report.accept(texts().get("export.nothing"));
             return;
         }
         List<Long> ids = numeric.stream().map(Latest::datastreamId).toList();
@@ -112,9 +111,8 @@ public final class ExportMenu extends PlannerMenu {
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     Export.csv(numeric, series, out);
                 }
-            }, String.format(Locale.ROOT, "Saved %,d rows (%d %s) to %s", rows, series.size(),
-                    series.size() == 1 ? "datastream" : "datastreams", file));
-        }, problem -> report.accept("CSV export failed: " + problem));
+            }, texts().get("export.csvSaved", rows, series.size(), SafeText.of(file.toString())));
+        }, problem -> report.accept(texts().get("export.csvFailed", problem)));
     }
 
     private interface FileWork {
@@ -125,17 +123,19 @@ public final class ExportMenu extends PlannerMenu {
         background.call("export to " + file, () -> {
             work.run();
             return done;
-        }, report, problem -> report.accept("Could not write " + file + ": " + problem));
+        }, report, problem -> report.accept(texts().get("export.couldNotWrite", SafeText.of(file.toString()), problem)));
     }
 
     private void askForScreenshot() {
-        Resolution window = new Resolution("Window size", (int) Math.max(1, Math.round(viewport.getWidth())),
+        Resolution window = new Resolution(texts().get("export.windowSize"), (int) Math.max(1, Math.round(viewport.getWidth())),
                 (int) Math.max(1, Math.round(viewport.getHeight())));
         List<Resolution> sizes = List.of(window, new Resolution("Full HD", 1920, 1080), new Resolution("QHD", 2560, 1440),
-                new Resolution("4K UHD", 3840, 2160), new Resolution("A4 landscape, 300 dpi", 3508, 2480));
-        ChoiceDialog<Resolution> dialog = dialog(new ChoiceDialog<>(sizes.get(1), sizes), "Screenshot", "Resolution:");
+                new Resolution("4K UHD", 3840, 2160), new Resolution(texts().get("export.a4"), 3508, 2480));
+        ChoiceDialog<Resolution> dialog = dialog(new ChoiceDialog<>(sizes.get(1), sizes), texts().get("export.screenshotTitle"),
+                texts().get("export.resolution"));
         dialog.showAndWait().ifPresent(size -> {
-            File chosen = chooseFile("Save screenshot", "view.png", new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"), true);
+            File chosen = chooseFile(texts().get("export.saveScreenshot"), "view.png",
+                    new FileChooser.ExtensionFilter(texts().get("export.pngFilter"), "*.png"), true);
             if (chosen != null) {
                 exportPng(size.width(), size.height(), chosen.toPath());
             }
@@ -145,14 +145,17 @@ public final class ExportMenu extends PlannerMenu {
     private void askForCsv() {
         List<Latest> datastreams = selectedDatastreams.get();
         if (datastreams.stream().noneMatch(stream -> stream.text() == null)) {
-            report.accept("Nothing to export: select an object with numeric datastreams first");
+            report.accept(texts().get("export.nothing"));
             return;
         }
-        ChoiceDialog<String> dialog = dialog(new ChoiceDialog<>("24 hours", SeriesChart.WINDOWS), "Export data", "Time window:");
+        List<String> windows = SeriesChart.WINDOWS.stream().map(SeriesChart::windowName).toList();
+        ChoiceDialog<String> dialog = dialog(new ChoiceDialog<>(SeriesChart.windowName(SeriesChart.DEFAULT_WINDOW), windows),
+                texts().get("export.dataTitle"), texts().get("export.timeWindow"));
         dialog.showAndWait().ifPresent(window -> {
-            File chosen = chooseFile("Save data", "datastreams.csv", new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"), true);
+            File chosen = chooseFile(texts().get("export.saveData"), "datastreams.csv",
+                    new FileChooser.ExtensionFilter(texts().get("export.csvFilter"), "*.csv"), true);
             if (chosen != null) {
-                exportCsv(datastreams, SeriesChart.span(window), end.get(), chosen.toPath());
+                exportCsv(datastreams, SeriesChart.WINDOWS.get(windows.indexOf(window)), end.get(), chosen.toPath());
             }
         });
     }

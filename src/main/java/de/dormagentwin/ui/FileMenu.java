@@ -1,9 +1,13 @@
 package de.dormagentwin.ui;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -15,6 +19,7 @@ import javafx.stage.Window;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -34,26 +39,22 @@ final class FileMenu {
     FileMenu(Node owner, Consumer<List<Path>> onFiles) {
         this.owner = owner;
         this.onFiles = onFiles;
-        MenuItem open = new MenuItem("Open model files…");
+        MenuItem open = PlannerMenu.item("file.open", () -> choose("file.openTitle", filter("file.modelsFilter", "*.json", "*.jsonl", "*.gml", "*.xml")));
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(event -> choose("Open city models", new FileChooser.ExtensionFilter("City models (CityJSON, CityJSONSeq, CityGML)", "*.json", "*.jsonl", "*.gml", "*.xml")));
-        MenuItem folder = new MenuItem("Open folder of tiles…");
-        folder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        folder.setOnAction(event -> {
+        MenuItem folder = PlannerMenu.item("file.folder", () -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open a folder of tiles (NRW's LoD2 .gml, CityJSON)");
+            chooser.setTitle(PlannerLanguage.texts().get("file.folderTitle"));
             File chosen = chooser.showDialog(window());
             if (chosen != null) {
                 onFiles.accept(List.of(chosen.toPath()));
             }
         });
-        MenuItem variant = new MenuItem("Import planning variant…");
+        folder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem variant = PlannerMenu.item("file.variant", () -> choose("file.variantTitle", filter("file.variantFilter", "*.geojson", "*.json")));
         variant.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
-        variant.setOnAction(event -> choose("Import planning variants", new FileChooser.ExtensionFilter("Footprints (GeoJSON)", "*.geojson", "*.json")));
-        MenuItem terrain = new MenuItem("Lay terrain under the city…");
-        terrain.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
-        terrain.setOnAction(event -> choose("Lay terrain under the city", new FileChooser.ExtensionFilter("Terrain (ESRI ASCII grid, NRW DGM1 XYZ)",
+        MenuItem terrain = PlannerMenu.item("file.terrain", () -> choose("file.terrainTitle", filter("file.terrainFilter",
                 "*.asc", "*.xyz", "*.asc.gz", "*.xyz.gz")));
+        terrain.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         owner.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY);
@@ -68,7 +69,36 @@ final class FileMenu {
             event.setDropCompleted(files);
             event.consume();
         });
-        bar = new MenuBar(new Menu("File", null, open, folder, variant, terrain));
+        Menu file = new Menu("", null, open, folder, variant, terrain);
+        file.textProperty().bind(PlannerLanguage.texts().bind("file.menu"));
+        bar = new MenuBar(file, languageMenu());
+    }
+
+    /**
+     * "Sprache / Language": each language named in its own words, so that whoever cannot read the one shown finds the
+     * other. Choosing one changes the planner's words at once; the planner keeps the choice (see {@link ViewerPane}).
+     */
+    private static Menu languageMenu() {
+        Texts texts = PlannerLanguage.texts();
+        Menu menu = new Menu(texts.get("language.menu"));
+        ToggleGroup group = new ToggleGroup();
+        for (Locale language : Texts.LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem(Texts.bundle(language).getString("language." + language.getLanguage()));
+            item.setId("language-" + language.getLanguage());
+            item.setToggleGroup(group);
+            item.setSelected(language.equals(texts.locale()));
+            item.setOnAction(event -> texts.setLocale(language));
+            texts.localeProperty().addListener(new WeakChangeListener<>(selectWhenChosen(item, language)));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** Kept by the item itself (as user data), so that the weak listener lives as long as the menu does. */
+    private static ChangeListener<Locale> selectWhenChosen(RadioMenuItem item, Locale language) {
+        ChangeListener<Locale> listener = (property, before, after) -> item.setSelected(language.equals(after));
+        item.setUserData(listener);
+        return listener;
     }
 
     MenuBar bar() {
@@ -80,10 +110,14 @@ final class FileMenu {
         return owner.getScene() == null ? null : owner.getScene().getWindow();
     }
 
-    private void choose(String title, FileChooser.ExtensionFilter filter) {
+    private static FileChooser.ExtensionFilter filter(String key, String... patterns) {
+        return new FileChooser.ExtensionFilter(PlannerLanguage.texts().get(key), patterns);
+    }
+
+    private void choose(String titleKey, FileChooser.ExtensionFilter filter) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.setTitle(PlannerLanguage.texts().get(titleKey));
+        chooser.getExtensionFilters().addAll(filter, filter("file.all", "*.*"));
         List<File> chosen = chooser.showOpenMultipleDialog(window());
         if (chosen != null && !chosen.isEmpty()) {
             onFiles.accept(chosen.stream().map(File::toPath).toList());

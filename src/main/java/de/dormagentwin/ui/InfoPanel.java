@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -27,8 +26,6 @@ import java.util.stream.Collectors;
  * of each datastream bound to it.
  */
 public final class InfoPanel extends ScrollPane {
-    /** The planner's language: numbers, dates and units are written as it writes them. */
-    private static final Texts TEXTS = new Texts(Texts.ENGLISH);
     /** Long enough for an object's list of parts; a row longer than this is cut and says how much. */
     private static final int ROW_LIMIT = 2_000;
     private final VBox content = new VBox(8);
@@ -50,6 +47,11 @@ public final class InfoPanel extends ScrollPane {
         this.chart = chart;
     }
 
+    /** The chart under the values; null where none was added. */
+    SeriesChart chart() {
+        return chart;
+    }
+
     /** The observed property the chart opens on for another object: the one the city is coloured by (null: none). */
     public void preferStream(String observedProperty) {
         if (chart != null) {
@@ -60,23 +62,23 @@ public final class InfoPanel extends ScrollPane {
     /** Shows an object with the latest values of its datastreams, their age counted to {@code now}. */
     public void show(CityObject object, List<Latest> live, Instant now) {
         content.getChildren().clear();
+        Texts texts = PlannerLanguage.texts();
         if (object == null) {
             charted = null;
-            Label hint = new Label("Click a building, facility or sensor marker to see what it is.\n\n"
-                    + "Drag to orbit, right-drag or shift-drag to pan, scroll or pinch to zoom, "
-                    + "double-click to fly to an object. H: home view.");
+            Label hint = new Label();
+            hint.textProperty().bind(texts.bind("info.hint"));
             hint.setWrapText(true);
             content.getChildren().add(hint);
             return;
         }
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("id", object.id());
-        rows.put("type", object.type() + (object.isExtensionType() ? " (extension)" : ""));
+        rows.put(texts.get("info.id"), object.id());
+        rows.put(texts.get("info.type"), object.isExtensionType() ? texts.get("info.extension", object.type()) : object.type());
         if (!object.parents().isEmpty()) {
-            rows.put("part of", String.join(", ", object.parents()));
+            rows.put(texts.get("info.partOf"), String.join(", ", object.parents()));
         }
         if (!object.children().isEmpty()) {
-            rows.put("parts", String.join(", ", object.children()));
+            rows.put(texts.get("info.parts"), String.join(", ", object.children()));
         }
         for (Map.Entry<String, Object> attribute : object.attributes().entrySet()) {
             rows.put(attribute.getKey(), format(attribute.getValue()));
@@ -87,28 +89,31 @@ public final class InfoPanel extends ScrollPane {
     /** Shows a sensor that stands at a point of its own (a {@link Place#point}), with its datastreams' values. */
     public void showPoint(String place, List<Latest> live, Instant now) {
         double[] lonLat = Place.lonLat(place);
+        Texts texts = PlannerLanguage.texts();
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("position", position(lonLat));
-        rows.put("thing", live.stream().map(value -> value.datastream().thingRemoteId()).distinct().collect(Collectors.joining(", ")));
-        rows.put("source", live.stream().map(value -> value.datastream().source()).distinct().collect(Collectors.joining(", ")));
+        rows.put(texts.get("info.position"), position(lonLat));
+        rows.put(texts.get("info.thing"), live.stream().map(value -> value.datastream().thingRemoteId()).distinct().collect(Collectors.joining(", ")));
+        rows.put(texts.get("info.source"), live.stream().map(value -> value.datastream().source()).distinct().collect(Collectors.joining(", ")));
         content.getChildren().clear();
-        show("Sensor", place, rows, live, now);
+        show(texts.get("info.sensor"), place, rows, live, now);
     }
 
     /** Shows a planned building of a planning variant: its name, height and footprint. */
     public void showPlanned(String variant, PlannedBuilding building) {
+        Texts texts = PlannerLanguage.texts();
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("variant", variant);
-        rows.put("height", TEXTS.number(building.height(), 1) + " m");
-        rows.put("footprint", TEXTS.number(building.footprintArea(), 0) + " m²");
+        rows.put(texts.get("info.variant"), variant);
+        rows.put(texts.get("info.height"), texts.number(building.height(), 1) + " m");
+        rows.put(texts.get("info.footprint"), texts.number(building.footprintArea(), 0) + " m²");
         building.properties().forEach(rows::putIfAbsent);
         content.getChildren().clear();
-        show(building.name() + " (planned)", variant + "/" + building.name(), rows, List.of(), Instant.now());
+        show(texts.get("info.planned", building.name()), variant + "/" + building.name(), rows, List.of(), Instant.now());
     }
 
-    /** A WGS84 position to about a metre: "51.12000° N, 6.85750° E". */
+    /** A WGS84 position to about a metre: "51.12000° N, 6.85750° E", in German "51,12000° N, 6,85750° O". */
     static String position(double[] lonLat) {
-        return String.format(Locale.ROOT, "%.5f° N, %.5f° E", lonLat[1], lonLat[0]);
+        Texts texts = PlannerLanguage.texts();
+        return texts.get("info.lonLat", texts.number(lonLat[1], 5), texts.number(lonLat[0], 5));
     }
 
     /** Every text here comes from a file or a feed: escaped, so that a control or bidi character cannot disguise it. */
@@ -125,12 +130,12 @@ public final class InfoPanel extends ScrollPane {
         }
         content.getChildren().addAll(title, grid);
         if (!live.isEmpty()) {
-            Label heading = new Label("Live data");
+            Label heading = new Label(PlannerLanguage.texts().get("info.live"));
             heading.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-padding: 8 0 0 0;");
             content.getChildren().add(heading);
             // Stacked rather than in two columns: property names such as "PM2.5 concentration" are long.
             for (Latest value : live) {
-                Label name = new Label(SafeText.of(value.datastream().observedProperty()));
+                Label name = new Label(propertyName(value.datastream().observedProperty()));
                 name.setStyle("-fx-text-fill: #555;");
                 Label reading = new Label(liveText(value, now));
                 reading.setWrapText(true);
@@ -146,19 +151,26 @@ public final class InfoPanel extends ScrollPane {
 
     /** "23.4 µg/m³ at 11/28/2026 12:00 (5 min ago)", "7 per 15 min at ...", marked when stale and when the data is not public. */
     static String liveText(Latest value, Instant now) {
+        Texts texts = PlannerLanguage.texts();
         if (!value.hasValue()) {
-            return "no data yet";
+            return texts.get("info.noData");
         }
-        String reading = value.text() != null ? SafeText.of(value.text()) : (number(value.number()) + " " + TEXTS.unit(value.datastream().unitSymbol())).trim();
-        String text = reading + " at " + TEXTS.dateTime(value.time()) + " (" + Age.words(Duration.between(value.time(), now))
-                + (Freshness.isStale(value, now) ? ", stale: nothing newer since" : "") + ")";
+        String reading = value.text() != null ? SafeText.of(value.text()) : (number(value.number()) + " " + texts.unit(value.datastream().unitSymbol())).trim();
+        String text = texts.get(Freshness.isStale(value, now) ? "info.readingStale" : "info.reading", reading, texts.dateTime(value.time()),
+                Age.words(Duration.between(value.time(), now)));
         Classification classification = value.datastream().classification();
-        return classification == Classification.PUBLIC ? text : text + " [" + classification.word() + "]";
+        return classification == Classification.PUBLIC ? text
+                : texts.get("info.classified", text, texts.getOrDefault("classification." + classification.word(), classification.word()));
+    }
+
+    /** An observed property in the planner's words where the bundle has them ("Fine dust PM10"), else as the feed names it. */
+    static String propertyName(String observedProperty) {
+        return PlannerLanguage.texts().getOrDefault("property." + Texts.keyOf(observedProperty), SafeText.of(observedProperty));
     }
 
     /** Counts without a decimal point, measurements with one. */
     private static String number(double value) {
-        return TEXTS.number(value, value == Math.rint(value) && Math.abs(value) < 1e12 ? 0 : 1);
+        return PlannerLanguage.texts().number(value, value == Math.rint(value) && Math.abs(value) < 1e12 ? 0 : 1);
     }
 
     private static int addRow(GridPane grid, int row, String key, String value) {

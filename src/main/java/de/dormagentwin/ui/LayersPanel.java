@@ -1,6 +1,9 @@
 package de.dormagentwin.ui;
 
 import de.dormagentwin.model.Chempark;
+import de.dormagentwin.model.text.SafeText;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What is drawn, switched on and off: the model's object types, its districts and the CHEMPARK; the sensors; the
@@ -36,11 +40,12 @@ public final class LayersPanel extends TitledPane {
     private final VBox variants = new VBox(4);
     private final List<CheckBox> types = new ArrayList<>();
     private final List<CheckBox> districts = new ArrayList<>();
-    private final CheckBox chempark = new CheckBox("CHEMPARK");
+    private final CheckBox chempark = new CheckBox();
 
     public LayersPanel() {
-        setText("Layers");
-        Label variantsHeading = heading("Planning variants (File › Import, or drop a GeoJSON file)");
+        textProperty().bind(PlannerLanguage.texts().bind("layers.title"));
+        chempark.textProperty().bind(PlannerLanguage.texts().bind("layers.chempark"));
+        Label variantsHeading = heading("layers.variants");
         VBox content = new VBox(6, model, rows, variantsHeading, variants);
         content.setPadding(new Insets(8, 10, 8, 10));
         setContent(content);
@@ -48,8 +53,9 @@ public final class LayersPanel extends TitledPane {
         setAnimated(false);
     }
 
-    private static Label heading(String text) {
-        Label heading = new Label(text);
+    private static Label heading(String key) {
+        Label heading = new Label();
+        heading.textProperty().bind(PlannerLanguage.texts().bind(key));
         heading.setWrapText(true);
         heading.setStyle("-fx-text-fill: #555;");
         return heading;
@@ -83,11 +89,11 @@ public final class LayersPanel extends TitledPane {
             });
         };
         model.getChildren().clear();
-        model.getChildren().add(heading("Object types"));
-        model.getChildren().add(flow(boxes(typeNames, types, apply)));
+        model.getChildren().add(heading("layers.types"));
+        model.getChildren().add(flow(boxes(typeNames, types, apply, type -> "card." + Texts.keyOf(type))));
         if (!districtNames.isEmpty()) {
-            model.getChildren().add(heading("Districts"));
-            model.getChildren().add(flow(boxes(districtNames, districts, apply)));
+            model.getChildren().add(heading("layers.districts"));
+            model.getChildren().add(flow(boxes(districtNames, districts, apply, null)));
         }
         if (hasChempark) {
             chempark.setSelected(true);
@@ -96,10 +102,18 @@ public final class LayersPanel extends TitledPane {
         }
     }
 
-    private static List<CheckBox> boxes(Set<String> names, List<CheckBox> into, Runnable apply) {
+    /**
+     * A check box per name, each knowing its name as user data; with {@code key}, the name in the planner's words where
+     * the bundle has them (a CityJSON type such as "Building"), else as the model writes it (a district).
+     */
+    private static List<CheckBox> boxes(Set<String> names, List<CheckBox> into, Runnable apply, Function<String, String> key) {
         into.clear();
         for (String name : names) {
-            CheckBox box = new CheckBox(name);
+            CheckBox box = new CheckBox();
+            box.setUserData(name);
+            box.textProperty().bind(key == null ? new SimpleStringProperty(SafeText.of(name))
+                    : Bindings.createStringBinding(() -> PlannerLanguage.texts().getOrDefault(key.apply(name), SafeText.of(name)),
+                    PlannerLanguage.texts().localeProperty()));
             box.setSelected(true);
             box.setOnAction(event -> apply.run());
             into.add(box);
@@ -117,7 +131,7 @@ public final class LayersPanel extends TitledPane {
 
     private static Set<String> off(List<CheckBox> boxes) {
         Set<String> off = new HashSet<>();
-        boxes.stream().filter(box -> !box.isSelected()).forEach(box -> off.add(box.getText()));
+        boxes.stream().filter(box -> !box.isSelected()).forEach(box -> off.add((String) box.getUserData()));
         return off;
     }
 
@@ -129,23 +143,37 @@ public final class LayersPanel extends TitledPane {
         ToggleGroup group = new ToggleGroup();
         List<RadioButton> radios = new ArrayList<>();
         for (String name : names) {
-            RadioButton radio = new RadioButton(name);
+            RadioButton radio = new RadioButton();
+            radio.textProperty().bind(Bindings.createStringBinding(() -> ruleName(name), PlannerLanguage.texts().localeProperty()));
+            radio.setUserData(name);
             radio.setToggleGroup(group);
             radio.setSelected(name.equals(chosen.get()));
             radio.setOnAction(event -> chosen.set(name));
             radios.add(radio);
         }
-        chosen.addListener((property, before, after) -> radios.forEach(radio -> radio.setSelected(radio.getText().equals(after))));
+        chosen.addListener((property, before, after) -> radios.forEach(radio -> radio.setSelected(radio.getUserData().equals(after))));
         FlowPane flow = new FlowPane(10, 4);
         flow.setPrefWrapLength(290);
         flow.getChildren().addAll(radios);
-        rows.getChildren().addAll(heading("Overlay (colour by)"), flow);
+        rows.getChildren().addAll(heading("layers.overlay"), flow);
     }
 
-    /** A layer switched by a property that the rest of the viewer also changes (a toolbar button, a key). */
-    public CheckBox addLayer(String name, String tip, BooleanProperty shown) {
-        CheckBox box = new CheckBox(name);
-        box.setTooltip(new Tooltip(tip));
+    /** An overlay rule's name in the planner's words ("Lärm"), or "Nothing" for {@link ViewerPane#NO_THEME}. */
+    static String ruleName(String name) {
+        Texts texts = PlannerLanguage.texts();
+        return ViewerPane.NO_THEME.equals(name) ? texts.get("planner.noTheme") : texts.getOrDefault("rule." + Texts.keyOf(name), SafeText.of(name));
+    }
+
+    /**
+     * A layer switched by a property that the rest of the viewer also changes (a toolbar button, a key), named by
+     * bundle keys.
+     */
+    public CheckBox addLayer(String nameKey, String tipKey, BooleanProperty shown) {
+        CheckBox box = new CheckBox();
+        box.textProperty().bind(PlannerLanguage.texts().bind(nameKey));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(PlannerLanguage.texts().bind(tipKey));
+        box.setTooltip(tip);
         box.selectedProperty().bindBidirectional(shown);
         rows.getChildren().add(box);
         return box;
@@ -153,11 +181,14 @@ public final class LayersPanel extends TitledPane {
 
     /** A planning variant's row: a check box to compare with and without it, and a button to take it out. */
     public CheckBox addVariant(String name, Consumer<Boolean> show, Runnable remove) {
-        CheckBox box = new CheckBox(name);
+        CheckBox box = new CheckBox(SafeText.of(name));
+        box.setUserData(name);
         box.setSelected(true);
         box.selectedProperty().addListener((property, before, after) -> show.accept(after));
         Button drop = new Button("✕");
-        drop.setTooltip(new Tooltip("Remove this variant"));
+        Tooltip dropTip = new Tooltip();
+        dropTip.textProperty().bind(PlannerLanguage.texts().bind("layers.removeVariant"));
+        drop.setTooltip(dropTip);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox row = new HBox(6, box, gap, drop);
@@ -165,7 +196,7 @@ public final class LayersPanel extends TitledPane {
             variants.getChildren().remove(row);
             remove.run();
         });
-        variants.getChildren().removeIf(existing -> ((CheckBox) ((HBox) existing).getChildren().get(0)).getText().equals(name));
+        variants.getChildren().removeIf(existing -> ((CheckBox) ((HBox) existing).getChildren().get(0)).getUserData().equals(name));
         variants.getChildren().add(row);
         return box;
     }

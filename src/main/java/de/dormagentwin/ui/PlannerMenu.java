@@ -2,6 +2,7 @@ package de.dormagentwin.ui;
 
 import javafx.scene.control.Dialog;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -15,13 +16,29 @@ abstract class PlannerMenu extends MenuButton {
     protected final Consumer<String> report;
     private File folder;
 
-    PlannerMenu(String text, String tip, Consumer<String> report) {
-        super(text);
+    /** @param textKey and {@code tipKey} name the menu and its tooltip in the bundle */
+    PlannerMenu(String textKey, String tipKey, Consumer<String> report) {
         this.report = report;
-        setTooltip(new Tooltip(tip));
+        textProperty().bind(texts().bind(textKey));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(texts().bind(tipKey));
+        setTooltip(tip);
         // The arrow keys and the viewer's one-key shortcuts stay with the 3D view.
         setFocusTraversable(false);
         setMinHeight(32);
+    }
+
+    /** The planner's words. */
+    static Texts texts() {
+        return PlannerLanguage.texts();
+    }
+
+    /** A menu item whose text follows the planner's language. */
+    static MenuItem item(String key, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(texts().bind(key));
+        item.setOnAction(event -> action.run());
+        return item;
     }
 
     /** A file from a save or open dialog that starts in the folder last chosen here; null when cancelled. */

@@ -38,8 +38,10 @@ public final class SearchBox extends TextField {
     public SearchBox(ObjectSearch search, IntConsumer onPick) {
         this.search = search;
         this.onPick = onPick;
-        setPromptText("Search id, name, attribute");
-        setTooltip(new Tooltip("Find objects by id, name or any attribute value; Enter flies to the result"));
+        promptTextProperty().bind(PlannerLanguage.texts().bind("search.prompt"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(PlannerLanguage.texts().bind("search.tip"));
+        setTooltip(tip);
         setPrefColumnCount(18);
         list.setCellFactory(view -> new ResultCell());
         list.setFocusTraversable(false);

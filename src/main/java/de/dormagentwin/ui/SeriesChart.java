@@ -10,12 +10,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -30,16 +30,15 @@ public final class SeriesChart extends VBox {
     }
 
     static final int MAX_POINTS = 200;
-    /** The planner's language, for numbers and units. */
-    private static final Texts TEXTS = new Texts(Texts.ENGLISH);
-    /** The windows a chart or an export looks back over, by name. */
-    static final List<String> WINDOWS = List.of("6 hours", "24 hours", "7 days");
+    /** The windows a chart or an export looks back over. */
+    static final List<Duration> WINDOWS = List.of(Duration.ofHours(6), Duration.ofHours(24), Duration.ofDays(7));
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
     /** Reloading on every live update would redraw the chart twice a second; a minute's drift is invisible. */
     private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
 
     private final Loader loader;
     private final ComboBox<String> stream = new ComboBox<>();
-    private final ComboBox<String> window = new ComboBox<>();
+    private final ComboBox<Duration> window = new ComboBox<>();
     private final NumberAxis hours = new NumberAxis();
     private final NumberAxis values = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(hours, values);
@@ -49,13 +48,18 @@ public final class SeriesChart extends VBox {
     private Instant loadedAt;
     private Instant end;
     private String preferred;
+    /** What the chart draws now, to write its words again in another language. */
+    private Latest shown;
+    private List<SeriesPoint> shownPoints = List.of();
+    private Instant shownUntil;
 
     public SeriesChart(Loader loader) {
         super(4);
         this.loader = loader;
         window.getItems().addAll(WINDOWS);
-        window.setValue("24 hours");
-        hours.setLabel("hours before");
+        window.setValue(DEFAULT_WINDOW);
+        window.setConverter(windowNames());
+        hours.labelProperty().bind(PlannerLanguage.texts().bind("chart.hoursBefore"));
         hours.setForceZeroInRange(false);
         values.setForceZeroInRange(false);
         chart.setLegendVisible(false);
@@ -115,23 +119,46 @@ public final class SeriesChart extends VBox {
         loadedKey = key;
         loadedAt = end;
         Instant until = end;
-        loader.load(chosen.datastreamId(), until.minus(span(window.getValue())), until, MAX_POINTS, points -> {
+        loader.load(chosen.datastreamId(), until.minus(window.getValue()), until, MAX_POINTS, points -> {
             if (Objects.equals(key, loadedKey)) {
                 draw(chosen, points, until);
             }
         });
     }
 
-    /** How far a window of {@link #WINDOWS} looks back; a day for any other name. */
-    static Duration span(String window) {
-        return switch (window) {
-            case "6 hours" -> Duration.ofHours(6);
-            case "7 days" -> Duration.ofDays(7);
-            default -> Duration.ofHours(24);
+    /** A window of {@link #WINDOWS} in the planner's words: "24 hours", "24 Stunden". */
+    static String windowName(Duration window) {
+        return PlannerLanguage.texts().get(window.toHours() % 24 == 0 && window.toDays() > 1 ? "chart.window." + window.toDays() + "d"
+                : "chart.window." + window.toHours() + "h");
+    }
+
+    private static StringConverter<Duration> windowNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Duration window) {
+                return window == null ? "" : windowName(window);
+            }
+
+            @Override
+            public Duration fromString(String name) {
+                return WINDOWS.stream().filter(window -> windowName(window).equals(name)).findFirst().orElse(DEFAULT_WINDOW);
+            }
         };
     }
 
+    /** Writes the window names and the summary again in the planner's language now. FX thread. */
+    void relabel() {
+        // A new converter, since the combo box writes its items again only when its converter changes.
+        window.setConverter(windowNames());
+        if (shown != null) {
+            draw(shown, shownPoints, shownUntil);
+        }
+    }
+
     private void draw(Latest stream, List<SeriesPoint> points, Instant until) {
+        shown = stream;
+        shownPoints = points;
+        shownUntil = until;
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
         double min = Double.POSITIVE_INFINITY;
@@ -143,10 +170,11 @@ public final class SeriesChart extends VBox {
         }
         series.getData().setAll(data);
         chart.getData().setAll(List.of(series));
-        String unit = TEXTS.unit(stream.datastream().unitSymbol());
+        Texts texts = PlannerLanguage.texts();
+        String unit = texts.unit(stream.datastream().unitSymbol());
         values.setLabel(unit);
-        summary.setText(points.isEmpty() ? "No values in this window."
-                : String.format(Locale.ROOT, "min %s, max %s %s over the %s; source: %s", TEXTS.number(min, 1), TEXTS.number(max, 1), unit,
-                window.getValue(), SafeText.of(stream.datastream().source())));
+        summary.setText(points.isEmpty() ? texts.get("chart.empty")
+                : texts.get("chart.summary", texts.number(min, 1), texts.number(max, 1), unit, windowName(window.getValue()),
+                SafeText.of(stream.datastream().source())));
     }
 }

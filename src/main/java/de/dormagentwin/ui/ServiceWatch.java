@@ -20,6 +20,8 @@ public final class ServiceWatch implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ServiceWatch.class.getName());
     /** The line's name while the service is away. */
     public static final String SERVICE = "twin serve";
+    /** The problem of a service that does not answer; {@link SourceLine} words it in the planner's language. */
+    static final String NOT_ANSWERING = "not answering";
 
     private final LiveStore store;
     private final Clock clock;
@@ -53,7 +55,7 @@ public final class ServiceWatch implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, SERVICE + " does not answer (" + e.getMessage() + "); the last values "
                         + "stay on screen and fade as they age, until it is back");
             }
-            states = List.of(new SourceStatus(SERVICE, SourceStatus.State.OFFLINE, away, lastAnswer, "not answering"));
+            states = List.of(new SourceStatus(SERVICE, SourceStatus.State.OFFLINE, away, lastAnswer, NOT_ANSWERING));
         }
         List<SourceStatus> shown = states;
         Platform.runLater(() -> onFxThread.accept(shown));

@@ -14,13 +14,24 @@ public final class SourceLine {
     private SourceLine() {
     }
 
+    /** In the planner's language. */
     public static String of(SourceStatus status) {
+        return of(status, PlannerLanguage.texts());
+    }
+
+    /** In the language of {@code texts}: the kiosk's own. */
+    public static String of(SourceStatus status, Texts texts) {
         // A source's name and problem quote its feed and URL: escaped, so that a feed cannot disguise the line.
         return SafeText.of(status.source()) + ": " + switch (status.state()) {
-            case STARTING -> "starting";
-            case LIVE -> "live, updated " + CLOCK.format(status.lastSuccess());
-            case RETRYING -> "retrying since " + CLOCK.format(status.since()) + " (" + SafeText.of(status.problem()) + ")";
-            case OFFLINE -> "offline since " + CLOCK.format(status.since()) + " (" + SafeText.of(status.problem()) + ")";
+            case STARTING -> texts.get("source.starting");
+            case LIVE -> texts.get("source.live", CLOCK.format(status.lastSuccess()));
+            case RETRYING -> texts.get("source.retrying", CLOCK.format(status.since()), problem(status, texts));
+            case OFFLINE -> texts.get("source.offline", CLOCK.format(status.since()), problem(status, texts));
         };
+    }
+
+    /** The problem as the source worded it, except the service watch's own, which has words in both languages. */
+    private static String problem(SourceStatus status, Texts texts) {
+        return ServiceWatch.NOT_ANSWERING.equals(status.problem()) ? texts.get("source.notAnswering") : SafeText.of(status.problem());
     }
 }

@@ -9,11 +9,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -24,7 +27,7 @@ public final class SunControls extends HBox {
     /** Dormagen's clock. */
     static final ZoneId LOCAL = ZoneId.of("Europe/Berlin");
     private final CityScene scene;
-    private final ToggleButton toggle = new ToggleButton("Sun");
+    private final ToggleButton toggle = new ToggleButton();
     private final DatePicker date = new DatePicker(LocalDate.now(LOCAL));
     private final Slider time = new Slider(0, 24 * 60 - 1, 12 * 60);
     private final Label where = new Label();
@@ -33,14 +36,21 @@ public final class SunControls extends HBox {
         super(6);
         this.scene = scene;
         setAlignment(Pos.CENTER_LEFT);
-        toggle.setTooltip(new Tooltip("Light the city by the sun of a day and time at Dormagen"));
+        Texts texts = PlannerLanguage.texts();
+        toggle.textProperty().bind(texts.bind("sun.toggle"));
+        Tooltip toggleTip = new Tooltip();
+        toggleTip.textProperty().bind(texts.bind("sun.tip"));
+        toggle.setTooltip(toggleTip);
         toggle.setFocusTraversable(false);
         toggle.setMinHeight(32);
         date.setPrefWidth(125);
         date.setFocusTraversable(false);
         time.setPrefWidth(150);
         time.setFocusTraversable(false);
-        time.setTooltip(new Tooltip("Time of day, local time"));
+        Tooltip timeTip = new Tooltip();
+        timeTip.textProperty().bind(texts.bind("sun.time.tip"));
+        time.setTooltip(timeTip);
+        date.setConverter(dates());
         where.setMinWidth(260);
         toggle.setOnAction(event -> update());
         date.valueProperty().addListener((property, before, after) -> update());
@@ -57,6 +67,18 @@ public final class SunControls extends HBox {
         update();
     }
 
+    /** Days as the planner's language writes them (4.12.2026, 12/4/2026), whatever the machine's language. */
+    private static StringConverter<LocalDate> dates() {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(PlannerLanguage.texts().get("format.date"), PlannerLanguage.texts().locale());
+        return new LocalDateStringConverter(format, format);
+    }
+
+    /** Writes the date and where the sun stands again, in the planner's language now. FX thread. */
+    void relabel() {
+        date.setConverter(dates());
+        update();
+    }
+
     private void update() {
         boolean on = toggle.isSelected() && date.getValue() != null;
         date.setDisable(!toggle.isSelected());
@@ -69,6 +91,10 @@ public final class SunControls extends HBox {
         int minutes = (int) Math.round(time.getValue());
         ZonedDateTime when = date.getValue().atTime(minutes / 60, minutes % 60).atZone(LOCAL);
         SunPosition sun = scene.setSun(when.toInstant());
-        where.setText(String.format(Locale.ROOT, "%02d:%02d: %s", minutes / 60, minutes % 60, sun.describe()));
+        String clock = String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+        long azimuth = Math.round(sun.azimuthDegrees()) % 360;
+        long elevation = Math.round(sun.elevationDegrees());
+        where.setText(PlannerLanguage.texts().get(elevation >= 0 ? "sun.high" : "sun.below", clock, String.valueOf(azimuth),
+                String.valueOf(Math.abs(elevation))));
     }
 }

@@ -17,7 +17,6 @@ import javafx.util.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -25,14 +24,13 @@ import java.util.function.Consumer;
  * moment the whole city shows, and play runs time forward at 60x, 600x or 3600x.
  */
 public final class TimeBar extends HBox {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
     private static final Duration TICK = Duration.millis(250);
 
-    private final ToggleButton live = new ToggleButton("Live");
+    private final ToggleButton live = new ToggleButton();
     private final Slider slider = new Slider(0, 1, 1);
-    private final Button play = new Button("Play");
+    private final Button play = new Button();
     private final ComboBox<String> speed = new ComboBox<>();
-    private final Label when = new Label("live");
+    private final Label when = new Label();
     private final Timeline player = new Timeline(new KeyFrame(TICK, event -> step()));
     private final Consumer<Instant> showAt;
     private final Runnable showLive;
@@ -50,8 +48,10 @@ public final class TimeBar extends HBox {
         this.showLive = showLive;
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
+        Texts texts = PlannerLanguage.texts();
+        live.textProperty().bind(texts.bind("time.live"));
         live.setSelected(true);
-        live.setTooltip(new Tooltip("Follow now; move the slider to look back"));
+        live.setTooltip(tooltip("time.live.tip"));
         live.setOnAction(event -> {
             if (live.isSelected()) {
                 followNow();
@@ -61,7 +61,7 @@ public final class TimeBar extends HBox {
         });
         speed.getItems().addAll("60x", "600x", "3600x");
         speed.setValue("600x");
-        speed.setTooltip(new Tooltip("How much faster than real time history plays"));
+        speed.setTooltip(tooltip("time.speed.tip"));
         play.setOnAction(event -> togglePlay());
         player.setCycleCount(Timeline.INDEFINITE);
         slider.setDisable(true);
@@ -73,6 +73,26 @@ public final class TimeBar extends HBox {
         HBox.setHgrow(slider, Priority.ALWAYS);
         when.setMinWidth(200);
         getChildren().addAll(live, slider, play, speed, when);
+        relabel();
+    }
+
+    /** A moment as the planner's language writes it: "Fri 4 Dec 2026 14:05", "Fr. 4. Dez. 2026 14:05". */
+    static String moment(Instant time) {
+        Texts texts = PlannerLanguage.texts();
+        return DateTimeFormatter.ofPattern(texts.get("format.when"), texts.locale()).withZone(ZoneId.systemDefault()).format(time);
+    }
+
+    private static Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(PlannerLanguage.texts().bind(key));
+        return tip;
+    }
+
+    /** Writes the words that change with the state again, in the planner's language now. FX thread. */
+    void relabel() {
+        Texts texts = PlannerLanguage.texts();
+        play.setText(texts.get(player.getStatus() == Timeline.Status.RUNNING ? "time.pause" : "time.play"));
+        when.setText(isLive() || at == null ? texts.get("time.now") : texts.get("time.asOf", moment(at)));
     }
 
     /** The oldest time the cache holds: the slider's left end. */
@@ -91,7 +111,7 @@ public final class TimeBar extends HBox {
         Instant clamped = earliest != null && time.isBefore(earliest) ? earliest : time.isAfter(now) ? now : time;
         at = clamped;
         live.setSelected(false);
-        when.setText("as of " + WHEN.format(clamped));
+        when.setText(PlannerLanguage.texts().get("time.asOf", moment(clamped)));
         if (earliest != null) {
             adjusting = true;
             slider.setValue(positionOf(clamped));
@@ -103,9 +123,8 @@ public final class TimeBar extends HBox {
     /** Back to live mode: the city follows now again. FX thread. */
     public void followNow() {
         player.stop();
-        play.setText("Play");
         live.setSelected(true);
-        when.setText("live");
+        relabel();
         adjusting = true;
         slider.setValue(1);
         adjusting = false;
@@ -115,15 +134,15 @@ public final class TimeBar extends HBox {
     private void togglePlay() {
         if (player.getStatus() == Timeline.Status.RUNNING) {
             player.stop();
-            play.setText("Play");
+            relabel();
             return;
         }
         if (isLive()) {
             // Playing from now would show nothing new: start a day back.
             moveTo(Instant.now().minusSeconds(86_400));
         }
-        play.setText("Pause");
         player.play();
+        relabel();
     }
 
     private void step() {

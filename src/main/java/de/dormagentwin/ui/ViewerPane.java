@@ -22,6 +22,7 @@ import de.dormagentwin.model.text.SafeText;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -42,7 +43,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,6 +58,7 @@ import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
 public final class ViewerPane extends BorderPane {
+    private static final System.Logger LOG = System.getLogger(ViewerPane.class.getName());
     private final CityViewport viewport;
     /** What the planner looks at: the values shown, the alerts, the selected point, the feed. */
     private final PlannerSession session = new PlannerSession();
@@ -66,8 +70,8 @@ public final class ViewerPane extends BorderPane {
     private final OverlayView overlays;
     private final SensorMarkers markers;
     private final SafetyLayer safety;
-    private final ToggleButton safetyToggle = new ToggleButton("Safety view");
-    private final ToggleButton measureToggle = new ToggleButton("Measure");
+    private final ToggleButton safetyToggle = new ToggleButton();
+    private final ToggleButton measureToggle = new ToggleButton();
     private final MeasurementLayer measurement = new MeasurementLayer();
     private Label measureCaption;
     private final SunControls sun;
@@ -101,44 +105,67 @@ public final class ViewerPane extends BorderPane {
     };
     /** The rule shown first: particulate matter is what the public asks about most. */
     static final String DEFAULT_THEME = "PM10";
-    private static final String NO_THEME = "Nothing";
-    /** The planner's language, for the numbers it writes. */
-    private static final Texts PLANNER_TEXTS = new Texts(Texts.ENGLISH);
+    /** The chooser's value for no overlay; the screen says it in the planner's words. */
+    static final String NO_THEME = "Nothing";
+    /** Where the language chosen in the menu is kept; null: not kept (benchmarks, tests of other things). */
+    private final Path settings;
+    /** The sources' states last shown, to word them again in another language. */
+    private List<SourceStatus> sourceStates = List.of();
+    /** Words what is not bound to the bundle again, and keeps the choice, while the pane is in a window. */
+    private final ChangeListener<Locale> languageListener = (property, before, after) -> languageChanged(after);
 
     /** @param background runs the pane's work off the FX thread: the search index, the exports */
     public ViewerPane(CityViewport viewport, String statusText, BackgroundWork background) {
+        this(viewport, statusText, background, null);
+    }
+
+    /**
+     * @param background runs the pane's work off the FX thread: the search index, the exports
+     * @param settings   the planner's settings file: the language is read from it now (the machine's where it holds
+     *                   none) and written to it when chosen in the menu; null to leave the language as it is
+     */
+    public ViewerPane(CityViewport viewport, String statusText, BackgroundWork background, Path settings) {
         this.viewport = viewport;
+        this.settings = settings;
+        if (settings != null) {
+            texts().setLocale(PlannerLanguage.read(settings, Locale.getDefault()));
+        }
+        viewport.setTexts(texts());
         CityScene scene = viewport.cityScene();
-        Button home = button("Home", "Back to the whole town (H)", () -> scene.camera().flyTo(scene.homeView(), 1.2));
-        Button top = button("Top", "Straight down (T)", () -> scene.camera().flyTo(scene.topView(), 1.2));
-        Button chempark = button("CHEMPARK", "The chemical park", () -> {
+        Button home = button("planner.home", () -> scene.camera().flyTo(scene.homeView(), 1.2));
+        Button top = button("planner.top", () -> scene.camera().flyTo(scene.topView(), 1.2));
+        Button chempark = button("planner.chempark", () -> {
             OrbitCamera.View view = scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE);
             if (view != null) {
                 scene.camera().flyTo(view, 1.5);
             }
         });
         chempark.setDisable(scene.viewOfAttribute(Chempark.SITE_ATTRIBUTE, Chempark.SITE) == null);
-        Button flyTo = button("Fly to selection", "Fly to the selected object (F)", this::flyToSelection);
+        Button flyTo = button("planner.flyTo", this::flyToSelection);
         overlays = new OverlayView(viewport);
         markers = overlays.markers();
         theme.getItems().add(NO_THEME);
         OverlayRules.defaults().forEach(rule -> theme.getItems().add(rule.name()));
         theme.setValue(DEFAULT_THEME);
-        theme.setTooltip(new Tooltip("Colour the objects with sensors by their latest value"));
+        theme.setConverter(themeNames());
+        theme.setTooltip(tooltip("planner.colourBy.tip"));
         theme.setFocusTraversable(false);
         theme.valueProperty().addListener((property, before, after) -> applyOverlay());
-        Label colourBy = new Label("Colour by");
+        Label colourBy = new Label();
+        colourBy.textProperty().bind(texts().bind("planner.colourBy"));
         colourBy.setPadding(new Insets(0, 0, 0, 16));
         safety = new SafetyLayer(scene.city());
         scene.addLayer(safety.node());
-        safetyToggle.setTooltip(new Tooltip("The CHEMPARK's hazard zones and the plume of the stack that emits most (S)"));
+        safetyToggle.textProperty().bind(texts().bind("planner.safety"));
+        safetyToggle.setTooltip(tooltip("planner.safety.tip"));
         safetyToggle.setFocusTraversable(false);
         safetyToggle.setMinHeight(32);
         safetyToggle.selectedProperty().addListener((property, before, after) -> showSafety(after));
         scene.addLayer(measurement.node());
         planning = new PlanningLayer(scene.city().meshes());
         scene.addLayer(planning.node());
-        measureToggle.setTooltip(new Tooltip("Click points on the model: distance along them, height from the first to the last, area inside (M)"));
+        measureToggle.textProperty().bind(texts().bind("planner.measure"));
+        measureToggle.setTooltip(tooltip("planner.measure.tip"));
         measureToggle.setFocusTraversable(false);
         measureToggle.setMinHeight(32);
         measureToggle.setOnAction(event -> showMeasuring(measureToggle.isSelected()));
@@ -160,7 +187,7 @@ public final class ViewerPane extends BorderPane {
                 viewport.requestFocus();
             });
             tools.getItems().add(0, searchBox);
-        }, problem -> report("Search not available: " + problem));
+        }, problem -> report(texts().get("planner.searchUnavailable", problem)));
         setCenter(viewport);
         alertList = new AlertList(this::goTo, this::acknowledge);
         setRight(sidePanel());
@@ -178,13 +205,14 @@ public final class ViewerPane extends BorderPane {
         VBox.setVgrow(info, Priority.ALWAYS);
         layers.showModel(viewport.cityScene().city());
         layers.addOverlays(theme.getItems(), theme.valueProperty());
-        layers.addLayer("Sensor markers and values", "The markers over the objects with sensors, and their values", sensorsShown);
-        layers.addLayer("Safety view", "The CHEMPARK's hazard zones and the plume (S)", safetyToggle.selectedProperty());
+        layers.addLayer("layers.sensors", "layers.sensors.tip", sensorsShown);
+        layers.addLayer("planner.safety", "layers.safety.tip", safetyToggle.selectedProperty());
         sensorsShown.addListener((property, before, after) -> {
             markers.node().setVisible(after);
             viewport.valueLabels().setVisible(after);
         });
-        TitledPane table = new TitledPane("Attribute table", attributes);
+        TitledPane table = new TitledPane(null, attributes);
+        table.textProperty().bind(texts().bind("attributes.title"));
         table.setExpanded(false);
         table.setAnimated(false);
         attributes.setPrefHeight(220);
@@ -219,9 +247,11 @@ public final class ViewerPane extends BorderPane {
             if (after != null) {
                 frameRate.start();
                 freshnessClock.play();
+                texts().localeProperty().addListener(languageListener);
             } else {
                 frameRate.stop();
                 freshnessClock.stop();
+                texts().localeProperty().removeListener(languageListener);
             }
         });
         freshnessClock.setCycleCount(Timeline.INDEFINITE);
@@ -277,9 +307,73 @@ public final class ViewerPane extends BorderPane {
         }
     }
 
-    private static Button button(String text, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setTooltip(new Tooltip(tip));
+    /** The planner's words, in the language chosen now. */
+    private static Texts texts() {
+        return PlannerLanguage.texts();
+    }
+
+    /** A tooltip whose text follows the language. */
+    private static Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(texts().bind(key));
+        return tip;
+    }
+
+    /** The overlay rules by their names in the planner's language: the chooser's values stay the rules' own names. */
+    private static StringConverter<String> themeNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : LayersPanel.ruleName(name);
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return shown;
+            }
+        };
+    }
+
+    /**
+     * The language changed in the menu: everything that is not bound to the bundle is worded again at once, and the
+     * choice is kept for the next start.
+     */
+    private void languageChanged(Locale language) {
+        // A new converter, since the combo box writes its items again only when its converter changes.
+        theme.setConverter(themeNames());
+        sun.relabel();
+        if (timeBar != null) {
+            timeBar.relabel();
+        }
+        if (info.chart() != null) {
+            info.chart().relabel();
+        }
+        freshness.setText(CacheFreshness.text(session.live(), Instant.now()));
+        showSources(sourceStates);
+        alertList.show(session.alerts());
+        showInfo();
+        applyOverlay();
+        if (measureCaption != null) {
+            measure(null);
+        }
+        if (safetyCaption != null && safety.isVisible()) {
+            safetyCaption.setText(safetyText());
+        }
+        if (settings != null) {
+            try {
+                PlannerLanguage.write(settings, language);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot keep the planner's language in " + SafeText.of(settings.toString()) + ": "
+                        + SafeText.of(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    /** A toolbar button: its text under {@code key}, its tooltip under {@code key + ".tip"}. */
+    private static Button button(String key, Runnable action) {
+        Button button = new Button();
+        button.textProperty().bind(texts().bind(key));
+        button.setTooltip(tooltip(key + ".tip"));
         button.setMinHeight(32);
         button.setOnAction(event -> action.run());
         button.setFocusTraversable(false);
@@ -339,8 +433,8 @@ public final class ViewerPane extends BorderPane {
             if (!timeBar.isLive()) {
                 display(past, at);
             }
-        }, problem -> report("History not available: " + problem)), () -> display(session.live(), null));
-        feed.earliest(timeBar::setEarliest, problem -> report("History not available: " + problem));
+        }, problem -> report(texts().get("planner.historyUnavailable", problem))), () -> display(session.live(), null));
+        feed.earliest(timeBar::setEarliest, problem -> report(texts().get("planner.historyUnavailable", problem)));
         info.setChart(new SeriesChart(feed::series));
         setBottom(new VBox(timeBar, statusBar));
         session.follow(feed);
@@ -356,7 +450,7 @@ public final class ViewerPane extends BorderPane {
     private void seriesOf(List<Long> ids, Instant from, Instant to, int maxPoints, Consumer<Map<Long, List<SeriesPoint>>> onFxThread,
                           Consumer<String> onFailure) {
         if (session.feed() == null) {
-            onFailure.accept("no live data: the cache is not open");
+            onFailure.accept(texts().get("planner.noCache"));
         } else {
             session.feed().seriesOf(ids, from, to, maxPoints, onFxThread, onFailure);
         }
@@ -395,7 +489,7 @@ public final class ViewerPane extends BorderPane {
         }
         applyOverlay();
         if (safety.isVisible()) {
-            safetyCaption.setText(safety.update(session.shown().byObject()));
+            safetyCaption.setText(safetyText());
         }
     }
 
@@ -423,15 +517,18 @@ public final class ViewerPane extends BorderPane {
 
     /** The measurement in words, as the caption shows it. */
     static String describe(Measurement measured) {
+        Texts texts = texts();
         int points = measured.points().size();
         if (points == 0) {
-            return "Measuring: click points on the model (Esc starts again)";
+            return texts.get("measure.start");
         }
         if (points == 1) {
-            return "Measuring: 1 point; click the next";
+            return texts.get("measure.one");
         }
-        String text = "Distance " + PLANNER_TEXTS.number(measured.distanceMetres(), 1) + " m · height " + PLANNER_TEXTS.number(measured.heightMetres(), 1) + " m";
-        return points >= 3 ? text + " · area " + PLANNER_TEXTS.number(measured.groundAreaSquareMetres(), 0) + " m² (seen from above)" : text;
+        String distance = texts.number(measured.distanceMetres(), 1);
+        String height = texts.number(measured.heightMetres(), 1);
+        return points >= 3 ? texts.get("measure.area", distance, height, texts.number(measured.groundAreaSquareMetres(), 0))
+                : texts.get("measure.line", distance, height);
     }
 
     /** The measurement now. */
@@ -469,8 +566,21 @@ public final class ViewerPane extends BorderPane {
         safetyCaption.setVisible(visible);
         safetyCaption.setManaged(visible);
         if (visible) {
-            safetyCaption.setText(safety.update(session.shown().byObject()));
+            safetyCaption.setText(safetyText());
         }
+    }
+
+    /** The safety view's caption for the values shown, in the planner's words; redraws the plume. */
+    private String safetyText() {
+        Texts texts = texts();
+        String rings = texts.get("safety.rings", SafetyLayer.HAZARDS.stream()
+                .map(hazard -> texts.get("safety.ring", texts.getOrDefault("hazard." + hazard.hazardClass(), hazard.hazardClass()),
+                        texts.number(hazard.radiusMetres(), 0), texts.getOrDefault("colour." + hazard.colourName(), hazard.colourName())))
+                .collect(Collectors.joining(", ")));
+        SafetyLayer.Plume plume = safety.redraw(session.shown().byObject());
+        return plume == null ? texts.get("safety.none", rings)
+                : texts.get("safety.plume", SafeText.of(plume.stackId()), texts.number(plume.noxMilligramsPerCubicMetre(), 0),
+                texts.number(plume.windMetresPerSecond(), 1), texts.number(plume.windFromDegrees(), 0), rings);
     }
 
     /** Picks the rule objects are coloured by, as the toolbar's chooser does. FX thread. */
@@ -483,12 +593,13 @@ public final class ViewerPane extends BorderPane {
         ColorRule rule = OverlayRules.named(theme.getValue()).orElse(null);
         Instant shownAt = session.shownAt();
         Instant now = session.shownTime(Instant.now());
-        String caption = shownAt != null ? "as of " + TimeBar.WHEN.format(shownAt) : "live, " + CLOCK.format(now);
+        String caption = shownAt != null ? texts().get("planner.asOf", TimeBar.moment(shownAt)) : texts().get("legend.live", CLOCK.format(now));
         overlays.show(session.shown().byObject(), rule, now, caption, session.alertingObjects(), session.pulseOn(), selectedPlace());
     }
 
     /** Each source's state in the status bar: live, retrying or offline, and since when. FX thread. */
     public void showSources(List<SourceStatus> statuses) {
+        sourceStates = List.copyOf(statuses);
         sources.setText(statuses.stream().map(SourceLine::of).collect(Collectors.joining("  ·  ")));
         boolean trouble = statuses.stream().anyMatch(status -> status.state() == SourceStatus.State.RETRYING || status.state() == SourceStatus.State.OFFLINE);
         sources.setStyle(trouble ? "-fx-text-fill: #a03010;" : "");

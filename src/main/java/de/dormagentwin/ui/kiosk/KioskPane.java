@@ -620,7 +620,7 @@ public final class KioskPane extends StackPane {
 
     private void showSourceLines() {
         sourceLines.setText(sources.isEmpty() ? texts.get("maintenance.none")
-                : sources.stream().map(SourceLine::of).collect(java.util.stream.Collectors.joining("\n")));
+                : sources.stream().map(status -> SourceLine.of(status, texts)).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     /** Whether the maintenance panel is open: only after the PIN. */
