@@ -38,6 +38,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
+import java.time.LocalDateTime;
+import de.dormagentwin.model.sun.SunHours;
+import de.dormagentwin.model.sun.SunPosition;
+import de.dormagentwin.scene.CastShadows;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.ui.ShadowTools;
 import java.util.concurrent.TimeUnit;
 
 /** {@code twin snapshot}: renders the 3D view to a PNG with no one at the controls. */
@@ -82,9 +90,18 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--theme", defaultValue = "PM10", description = "With --cache: the colour rule, e.g. PM10, Noise, Temperature (default ${DEFAULT-VALUE}).")
     String theme;
 
+    @Option(names = "--sun", paramLabel = "LOCAL-TIME", description = "Light the city by the sun at Dormagen at this local time, e.g. 2027-03-21T15:00.")
+    LocalDateTime sun;
+
+    @Option(names = "--shadows", description = "With --sun: draw the shadows the sun casts around the camera's target, as the planner's Shadows button does.")
+    boolean shadows;
+
     @Override
     public Integer call() throws Exception {
         int[] dimensions = parseSize(size);
+        if (shadows && sun == null) {
+            throw new ParameterException(spec.commandLine(), "--shadows needs --sun LOCAL-TIME");
+        }
         ColorRule rule = OverlayRules.named(theme).orElseThrow(() -> new ParameterException(spec.commandLine(), "--theme must be one of "
                 + OverlayRules.defaults().stream().map(ColorRule::name).toList() + ", not '" + theme + "'"));
         if (at != null && cache.folder == null) {
@@ -103,7 +120,7 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         WritableImage image;
         try {
-            image = render(prepared, dimensions[0], dimensions[1], camera, overlay);
+            image = render(prepared, dimensions[0], dimensions[1], camera, overlay.andThen(sunlight(prepared)));
         } catch (UnknownCameraException e) {
             // Known only once the model is read, but a wrong option all the same: exit 2, as the viewer does.
             throw new ParameterException(spec.commandLine(), SafeText.of(e.getMessage(), 1_000));
@@ -115,6 +132,32 @@ final class SnapshotCommand implements Callable<Integer> {
         // No Platform.exit(): main() ends the process, and in-process callers (tests) keep using the toolkit.
         System.out.println("wrote " + out);
         return prepared.loaded().skippedObjects() > 0 ? 1 : 0;
+    }
+
+    /** The sun of --sun, and with --shadows its shadows around the camera's target as the planner draws them (FX thread). */
+    private Consumer<CityViewport> sunlight(SceneFactory.Prepared prepared) {
+        if (sun == null) {
+            return viewport -> { };
+        }
+        return viewport -> {
+            CityScene city = viewport.cityScene();
+            SunPosition position = city.setSun(sun.atZone(SunHours.ZONE).toInstant());
+            if (!shadows) {
+                return;
+            }
+            if (!position.isAboveHorizon()) {
+                viewport.addNote("no shadows: the sun is below the horizon at " + sun, false);
+                return;
+            }
+            OrbitCamera.View view = city.camera().view();
+            double edge = Math.max(ShadowTools.SMALLEST_SHADOW_AREA, Math.min(ShadowTools.LARGEST_SHADOW_AREA, view.distance() * ShadowTools.SHADOW_AREA_PER_DISTANCE));
+            CastShadows.Area area = CastShadows.Area.around(view.targetX(), view.targetZ(), edge);
+            TerrainMesh ground = city.terrain() == null ? null : city.terrain().mesh();
+            CastShadows layer = new CastShadows();
+            city.addLayer(layer.node());
+            layer.show(CastShadows.shade(new ShadowSource(prepared.loaded().models(), ground).occluders(), position, city.city().meshes().parts(),
+                    city.city().meshes().origin(), ground, area), ground);
+        };
     }
 
     private int[] parseSize(String text) {

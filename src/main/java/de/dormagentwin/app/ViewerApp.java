@@ -357,6 +357,7 @@ public final class ViewerApp extends Application {
     private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
         ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background, PLANNER_SETTINGS);
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
+        pane.setShadowSource(new ShadowSource(prepared.loaded().models(), prepared.meshes().terrain()));
         for (PlanningVariant variant : variants) {
             VariantMesh mesh = meshes.get(variant);
             // A variant imported (or imported again) while the city loaded has no mesh made for this ground yet.

@@ -1,6 +1,9 @@
 package de.dormagentwin.scene;
 
 import de.dormagentwin.model.primitive.FloatList;
+import de.dormagentwin.model.sun.Occluders;
+import de.dormagentwin.model.sun.ShadowMap;
+import de.dormagentwin.model.sun.SunPosition;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.image.PixelFormat;
@@ -27,18 +30,26 @@ public final class CastShadows {
     public static final double OPACITY = 0.42;
     /** How far the film floats in front of its surface, in metres: enough for the depth buffer at a few kilometres. */
     static final float LIFT = 0.3f;
-    /** The smallest piece of a surface that is shaded on its own, in metres along its longest edge. */
-    static final double FINEST_EDGE = 0.75;
+    /**
+     * The smallest piece of a surface that is shaded on its own, in metres along its longest edge, at least: finer
+     * than a shadow map's texel would only draw its steps, so an area's pieces are a texel and a half.
+     */
+    static final double FINEST_EDGE = 0.25;
     /** At most this many pixels along an edge of the ground's shadow image. */
     static final int MOST_GROUND_PIXELS = 2048;
     /** The finest ground pixel, in metres. */
     static final double FINEST_GROUND_PIXEL = 0.5;
+    /** The shadow map's texels across the shaded area. */
+    public static final int TEXELS_ACROSS = 2048;
     private static final int SHADOW_ARGB = (int) Math.round(OPACITY * 255) << 24;
 
-    /** Whether the sun reaches a point given in scene coordinates (x east, y down, z north, metres). */
+    /**
+     * Whether the sun reaches a point of a surface, both given in scene coordinates (x east, y down, z north, metres):
+     * the surface's unit normal lets a shadow map lift the point off its own surface by as much as its texels need.
+     */
     @FunctionalInterface
     public interface Sunlit {
-        boolean lit(double x, double y, double z);
+        boolean lit(double x, double y, double z, double normalX, double normalY, double normalZ);
     }
 
     /** An area of the scene, in scene coordinates. */
@@ -69,9 +80,9 @@ public final class CastShadows {
 
     /**
      * What {@link #shade} made: the shaded pieces of surfaces as triangles (x, y, z per corner, already lifted off
-     * their surfaces), and the ground's shadow image over the area with the ground's height at its pixels' corners.
+     * their surfaces), and the ground's shadow image over the area, its first row along the northern edge.
      */
-    public record Shade(Area area, float[] film, int[] groundArgb, int groundPixelColumns, float[] groundHeights, int groundColumns, int groundRows) {
+    public record Shade(Area area, float[] film, int[] groundArgb, int groundPixelColumns) {
         public int filmTriangles() {
             return film.length / 9;
         }
@@ -99,8 +110,8 @@ public final class CastShadows {
         return node;
     }
 
-    /** Shows what {@link #shade} made, or nothing for null. FX thread. */
-    public void show(Shade shade) {
+    /** Shows what {@link #shade} made over the terrain it was made for, or nothing for null. FX thread. */
+    public void show(Shade shade, TerrainMesh terrain) {
         shownTriangles = shade == null ? 0 : shade.filmTriangles();
         if (shade == null) {
             node.getChildren().clear();
@@ -110,15 +121,11 @@ public final class CastShadows {
         film.setMaterial(filmMaterial);
         film.setCullFace(CullFace.NONE);
         film.setId("shadow-film");
-        MeshView ground = new MeshView(groundSheet(shade));
-        PhongMaterial groundMaterial = new PhongMaterial(Color.WHITE);
         int pixelRows = shade.groundArgb().length / shade.groundPixelColumns();
         WritableImage image = new WritableImage(shade.groundPixelColumns(), pixelRows);
         image.getPixelWriter().setPixels(0, 0, shade.groundPixelColumns(), pixelRows, PixelFormat.getIntArgbInstance(), shade.groundArgb(), 0,
                 shade.groundPixelColumns());
-        groundMaterial.setDiffuseMap(image);
-        ground.setMaterial(groundMaterial);
-        ground.setCullFace(CullFace.NONE);
+        MeshView ground = DrapedSheet.of(shade.area(), terrain, LIFT, image, false);
         ground.setId("shadow-ground");
         node.getChildren().setAll(ground, film);
     }
@@ -130,7 +137,7 @@ public final class CastShadows {
 
     /**
      * The shadows in an area: each surface of the city's near parts that faces the sun, is tested at its corners and
-     * its centre and split while its pieces disagree, down to {@link #FINEST_EDGE}; the ground is tested pixel by
+     * its centre and split while its pieces disagree, down to a texel and a half of the area's shadow map; the ground is tested pixel by
      * pixel. Surfaces that face away from the sun are left alone: the sun's light already leaves them dark.
      *
      * @param toSun   the unit vector towards the sun, in scene coordinates (y down: a sun above the horizon has y &lt; 0)
@@ -138,7 +145,7 @@ public final class CastShadows {
      */
     public static Shade shade(List<MeshPart> parts, TerrainMesh terrain, Area area, double[] toSun, Sunlit sunlit) {
         FloatList film = new FloatList(4096);
-        Shader shader = new Shader(toSun, sunlit, film);
+        Shader shader = new Shader(toSun, sunlit, film, Math.max(FINEST_EDGE, 1.5 * Math.max(area.width(), area.depth()) / TEXELS_ACROSS));
         for (MeshPart part : parts) {
             if (part.detail() != MeshPart.Detail.FAR) {
                 shader.shadeAll(part, area);
@@ -147,71 +154,47 @@ public final class CastShadows {
         return ground(area, terrain, sunlit, toSun, film.toArray());
     }
 
+    /**
+     * The shadows in an area for a sun, from a shadow map of the occluders with a texel of
+     * {@link #TEXELS_ACROSS}th of the area's width: a metre for an area 2 km across.
+     *
+     * @param origin the scene's origin in the occluders' CRS (east, north, height), as {@link CityMeshes#origin()}
+     */
+    public static Shade shade(Occluders occluders, SunPosition sun, List<MeshPart> parts, double[] origin, TerrainMesh terrain, Area area) {
+        ShadowMap map = ShadowMap.of(occluders, sun, new double[] {origin[0] + area.minX(), origin[1] + area.minZ(), origin[0] + area.maxX(),
+                origin[1] + area.maxZ()}, Math.max(area.width(), area.depth()) / TEXELS_ACROSS);
+        // Scene to CRS: x is east, z north, y down from the origin's height.
+        Sunlit sunlit = (x, y, z, normalX, normalY, normalZ) -> map.lit(origin[0] + x, origin[1] + z, origin[2] - y, normalX, normalZ, -normalY);
+        return shade(parts, terrain, area, towardsTheSun(sun), sunlit);
+    }
+
+    /** The unit vector towards the sun in scene coordinates (x east, y down, z north). */
+    public static double[] towardsTheSun(SunPosition sun) {
+        double azimuth = Math.toRadians(sun.azimuthDegrees());
+        double elevation = Math.toRadians(Math.max(0, sun.elevationDegrees()));
+        return new double[] {Math.sin(azimuth) * Math.cos(elevation), -Math.sin(elevation), Math.cos(azimuth) * Math.cos(elevation)};
+    }
+
     private static Shade ground(Area area, TerrainMesh terrain, Sunlit sunlit, double[] toSun, float[] film) {
         double pixel = Math.max(FINEST_GROUND_PIXEL, Math.max(area.width(), area.depth()) / MOST_GROUND_PIXELS);
         int columns = Math.max(1, (int) Math.ceil(area.width() / pixel));
         int rows = Math.max(1, (int) Math.ceil(area.depth() / pixel));
         int[] argb = new int[columns * rows];
-        double lift = Math.max(LIFT, pixel);
+        double lift = LIFT;
         for (int row = 0; row < rows; row++) {
             // Row 0 of the image is the area's northern edge, as in the ground image.
             double z = area.maxZ() - (row + 0.5) * area.depth() / rows;
             for (int column = 0; column < columns; column++) {
                 double x = area.minX() + (column + 0.5) * area.width() / columns;
-                double y = terrain == null ? 0 : terrain.sceneYAt(x, z);
+                double ground = terrain == null ? Double.NaN : terrain.sceneYAt(x, z);
+                double y = Double.isNaN(ground) ? 0 : ground;
                 // Tested a little towards the sun, so that the ground does not shade itself where the shadow map is coarse.
-                if (!sunlit.lit(x + toSun[0] * lift, y + toSun[1] * lift, z + toSun[2] * lift)) {
+                if (!sunlit.lit(x + toSun[0] * lift, y + toSun[1] * lift, z + toSun[2] * lift, 0, -1, 0)) {
                     argb[row * columns + column] = SHADOW_ARGB;
                 }
             }
         }
-        int sheetColumns = terrain == null ? 1 : Math.max(1, Math.min(256, (int) Math.ceil(area.width() / terrain.step())));
-        int sheetRows = terrain == null ? 1 : Math.max(1, Math.min(256, (int) Math.ceil(area.depth() / terrain.step())));
-        float[] heights = new float[(sheetColumns + 1) * (sheetRows + 1)];
-        for (int row = 0; row <= sheetRows; row++) {
-            for (int column = 0; column <= sheetColumns; column++) {
-                double x = area.minX() + column * area.width() / sheetColumns;
-                double z = area.minZ() + row * area.depth() / sheetRows;
-                heights[row * (sheetColumns + 1) + column] = (float) ((terrain == null ? 0 : terrain.sceneYAt(x, z)) - LIFT);
-            }
-        }
-        return new Shade(area, film, argb, columns, heights, sheetColumns, sheetRows);
-    }
-
-    /** The ground's shadow image on a sheet that follows the ground's heights, lifted off it. */
-    private static TriangleMesh groundSheet(Shade shade) {
-        Area area = shade.area();
-        int columns = shade.groundColumns();
-        int rows = shade.groundRows();
-        TriangleMesh sheet = new TriangleMesh(VertexFormat.POINT_TEXCOORD);
-        float[] points = new float[(columns + 1) * (rows + 1) * 3];
-        float[] texCoords = new float[(columns + 1) * (rows + 1) * 2];
-        for (int row = 0, point = 0; row <= rows; row++) {
-            for (int column = 0; column <= columns; column++, point++) {
-                points[point * 3] = (float) (area.minX() + column * area.width() / columns);
-                points[point * 3 + 1] = shade.groundHeights()[point];
-                points[point * 3 + 2] = (float) (area.minZ() + row * area.depth() / rows);
-                texCoords[point * 2] = (float) column / columns;
-                texCoords[point * 2 + 1] = 1 - (float) row / rows;
-            }
-        }
-        int[] faces = new int[columns * rows * 12];
-        for (int row = 0, to = 0; row < rows; row++) {
-            for (int column = 0; column < columns; column++) {
-                int a = row * (columns + 1) + column;
-                int b = a + 1;
-                int c = a + columns + 2;
-                int d = a + columns + 1;
-                for (int corner : new int[] {a, b, c, a, c, d}) {
-                    faces[to++] = corner;
-                    faces[to++] = corner;
-                }
-            }
-        }
-        sheet.getPoints().setAll(points);
-        sheet.getTexCoords().setAll(texCoords);
-        sheet.getFaces().setAll(faces);
-        return sheet;
+        return new Shade(area, film, argb, columns);
     }
 
     private static TriangleMesh triangles(float[] corners) {
@@ -231,12 +214,14 @@ public final class CastShadows {
         private final double[] toSun;
         private final Sunlit sunlit;
         private final FloatList film;
+        private final double finest;
         private final double[] normal = new double[3];
 
-        Shader(double[] toSun, Sunlit sunlit, FloatList film) {
+        Shader(double[] toSun, Sunlit sunlit, FloatList film, double finest) {
             this.toSun = toSun;
             this.sunlit = sunlit;
             this.film = film;
+            this.finest = finest;
         }
 
         void shadeAll(MeshPart part, Area area) {
@@ -297,7 +282,7 @@ public final class CastShadows {
             if (dark == 0) {
                 return;
             }
-            if (dark == 4 || longestEdge(a, b, c) <= FINEST_EDGE || depth >= 12) {
+            if (dark == 4 || longestEdge(a, b, c) <= finest || depth >= 12) {
                 if (dark >= 2) {
                     emit(a, b, c);
                 }
@@ -317,7 +302,7 @@ public final class CastShadows {
             double x = point[0] + (centre[0] - point[0]) * 0.1 + normal[0] * LIFT;
             double y = point[1] + (centre[1] - point[1]) * 0.1 + normal[1] * LIFT;
             double z = point[2] + (centre[2] - point[2]) * 0.1 + normal[2] * LIFT;
-            return !sunlit.lit(x, y, z);
+            return !sunlit.lit(x, y, z, normal[0], normal[1], normal[2]);
         }
 
         private void emit(double[] a, double[] b, double[] c) {

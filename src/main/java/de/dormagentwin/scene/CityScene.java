@@ -95,6 +95,7 @@ public final class CityScene {
     /** The daylight the far ground's haze was made for: it is made again when the light has changed much. */
     private double farGroundDaylight = Double.NaN;
     private final List<Runnable> skyListeners = new ArrayList<>();
+    private final List<Runnable> sunListeners = new ArrayList<>();
 
     public CityScene(CityMeshes meshes) {
         city = new CityLayer(meshes);
@@ -285,6 +286,7 @@ public final class CityScene {
      */
     public void setSunPosition(SunPosition position) {
         sun = position;
+        sunListeners.forEach(Runnable::run);
         double before = daylight;
         daylight = position == null ? 1 : smoothStep(-6, 6, position.elevationDegrees());
         if (Math.abs(daylight - farGroundDaylight) > DAYLIGHT_STEP || (daylight != before && (daylight == 0 || daylight == 1))) {
@@ -363,6 +365,11 @@ public final class CityScene {
      */
     public LinearGradient sky(double heightPixels) {
         return Sky.gradient(camera.view().pitchDegrees(), camera.camera().getFieldOfView(), heightPixels, daylight);
+    }
+
+    /** Hears every change of the sun: its position, or its turning on and off. */
+    public void addSunListener(Runnable listener) {
+        sunListeners.add(listener);
     }
 
     /** Hears every change of the sky: the camera's moves and the sun's. */

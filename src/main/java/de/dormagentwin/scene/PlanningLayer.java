@@ -109,6 +109,11 @@ public final class PlanningLayer {
         return List.copyOf(views.keySet());
     }
 
+    /** The variants shown now (in the scene and visible), in the order they were added: what casts shadows. */
+    public List<PlanningVariant> shownVariants() {
+        return views.values().stream().filter(Node::isVisible).map(view -> ((Shown) view.getUserData()).variant()).toList();
+    }
+
     public void setVisible(String name, boolean visible) {
         view(name).setVisible(visible);
     }

@@ -461,6 +461,11 @@ public final class TerrainMesh {
         return triangles;
     }
 
+    /** The ground as drawn, one grid of the decimated heights: what casts and receives the shadow study's shadows. */
+    public TerrainGrid lattice() {
+        return lattice;
+    }
+
     /** The distance between neighbouring lattice points in metres: what the decimation chose. */
     public double step() {
         return lattice.cellSize();

@@ -59,6 +59,11 @@ public final class SunControls extends HBox {
         update();
     }
 
+    /** The day chosen, whether or not the sun is on: the shadow study's day. */
+    public LocalDate day() {
+        return date.getValue();
+    }
+
     /** Turns the sun on at a local date and time, as the controls do; FX thread. */
     public void show(LocalDate day, LocalTime at) {
         date.setValue(day);

@@ -6,6 +6,7 @@ import de.dormagentwin.live.store.SeriesPoint;
 import de.dormagentwin.model.Chempark;
 import de.dormagentwin.model.CityObject;
 import de.dormagentwin.model.PlanningVariant;
+import de.dormagentwin.model.sun.Occluders;
 import de.dormagentwin.overlay.Alerts;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
@@ -75,6 +76,8 @@ public final class ViewerPane extends BorderPane {
     private final MeasurementLayer measurement = new MeasurementLayer();
     private Label measureCaption;
     private final SunControls sun;
+    private final ShadowTools shadowTools;
+    private volatile ShadowTools.Source shadowSource;
     private final AttributeTable attributes = new AttributeTable();
     private final FrameRate frameRate = new FrameRate();
     private final Label freshness = new Label();
@@ -175,7 +178,11 @@ public final class ViewerPane extends BorderPane {
                 () -> session.shownTime(Instant.now()), this::seriesOf, this::report, background);
         // Two rows: looking at the city and its data above, the planner's tools below, so that neither overflows.
         ToolBar tools = new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle);
-        ToolBar planningTools = new ToolBar(measureToggle, sun, bookmarks, export);
+        Label shadowCaption = viewport.addNote("", false);
+        shadowCaption.setVisible(false);
+        shadowCaption.setManaged(false);
+        shadowTools = new ShadowTools(scene, this::occluders, background, sun::day, measurement::measurement, planning::shownVariants, shadowCaption);
+        ToolBar planningTools = new ToolBar(measureToggle, sun, shadowTools, bookmarks, export);
         setTop(new VBox(new FileMenu(this, files -> onFiles.accept(files)).bar(), tools, planningTools));
         // The search index of a city-scale model takes a moment to build: off the FX thread, and the box joins the
         // toolbar when it is ready.
@@ -550,6 +557,26 @@ public final class ViewerPane extends BorderPane {
     public void addVariant(PlanningVariant variant, VariantMesh mesh) {
         planning.add(variant, mesh);
         layers.addVariant(variant.name(), shown -> planning.setVisible(variant.name(), shown), () -> planning.remove(variant.name()));
+    }
+
+    /**
+     * Where the shadows and the shadow study get what casts shadows: the city's models, triangulated once. The app
+     * sets it with the city; without it the shadow tools say that there is nothing to cast shadows from.
+     */
+    public void setShadowSource(ShadowTools.Source source) {
+        shadowSource = source;
+    }
+
+    private Occluders occluders() {
+        ShadowTools.Source source = shadowSource;
+        if (source == null) {
+            throw new IllegalStateException(texts().get("shadows.noSource"));
+        }
+        return source.occluders();
+    }
+
+    public ShadowTools shadowTools() {
+        return shadowTools;
     }
 
     public PlanningLayer planning() {

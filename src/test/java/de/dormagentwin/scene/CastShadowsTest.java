@@ -36,7 +36,7 @@ class CastShadowsTest {
         double groundY = -(40 - meshes.origin()[2]);
         double[] min = {x0, groundY - 40, z0};
         double[] max = {x0 + 10, groundY, z0 + 10};
-        return (x, y, z) -> {
+        return (x, y, z, normalX, normalY, normalZ) -> {
             double[] from = {x, y, z};
             double near = 0;
             double far = Double.POSITIVE_INFINITY;
@@ -114,7 +114,7 @@ class CastShadowsTest {
         double x0 = 350000 - meshes.origin()[0];
         double z0 = 5660000 - meshes.origin()[1];
         double groundY = -(40 - meshes.origin()[2]);
-        CastShadows.Shade everywhere = CastShadows.shade(meshes.parts(), null, CastShadows.Area.around(x0, z0, 300), TO_SUN, (x, y, z) -> false);
+        CastShadows.Shade everywhere = CastShadows.shade(meshes.parts(), null, CastShadows.Area.around(x0, z0, 300), TO_SUN, (x, y, z, normalX, normalY, normalZ) -> false);
 
         assertEquals(0, filmArea(everywhere, x0 - 100, groundY - 50, z0 + 9.9, x0 + 100, groundY, z0 + 10.1), 1e-9, "the tower's north wall");
         assertEquals(100, filmArea(everywhere, x0 - 1, groundY - 41, z0 - 1, x0 + 11, groundY - 39, z0 + 11), 1e-6, "the tower's roof, all in shade");

@@ -1,0 +1,381 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.model.PlanningVariant;
+import de.dormagentwin.model.sun.Occluders;
+import de.dormagentwin.model.sun.SunHours;
+import de.dormagentwin.model.sun.SunPosition;
+import de.dormagentwin.scene.CastShadows;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.Measurement;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.SunHoursLayer;
+import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.model.text.SafeText;
+import javafx.geometry.Point3D;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The planner's shadow tools beside the sun's: the shadows the sun of the chosen time casts around the view's centre,
+ * and the shadow study, the hours of direct sun over the chosen day on the ground of the measured area (or around the
+ * view's centre), with and without the shown planning variants, drawn as a map on the ground. Both work off the FX
+ * thread on a lane of their own, the latest request winning.
+ */
+public final class ShadowTools extends HBox {
+    /** Cast shadows cover a square around the view's centre of the view's distance times this, within the bounds below. */
+    public static final double SHADOW_AREA_PER_DISTANCE = 1.5;
+    public static final double SMALLEST_SHADOW_AREA = 400;
+    public static final double LARGEST_SHADOW_AREA = 2000;
+    /** The study's cell, in metres, as the issue and `twin shadow` have it; coarser where the area would pass {@link #MOST_STUDY_CELLS}. */
+    static final double STUDY_CELL = 2;
+    static final long MOST_STUDY_CELLS = 1_000_000;
+    /** The study's square around the view's centre when no area is measured, in metres. */
+    static final double STUDY_AREA_WITHOUT_MEASURE = 600;
+
+    /** The occluders of the city shown: built once per city off the FX thread (they triangulate every object). */
+    public interface Source {
+        Occluders occluders();
+    }
+
+    /** What the study's map shows. */
+    enum MapMode {
+        HOURS("shadows.map.hours"), WITH_VARIANTS("shadows.map.withVariants"), LOST("shadows.map.lost");
+
+        final String key;
+
+        MapMode(String key) {
+            this.key = key;
+        }
+    }
+
+    private final CityScene scene;
+    private final Source source;
+    private final BackgroundWork.Lane lane;
+    private final Supplier<LocalDate> day;
+    private final Supplier<Measurement> measured;
+    private final Supplier<List<PlanningVariant>> variants;
+    private final Label caption;
+    private final CastShadows shadows = new CastShadows();
+    private final SunHoursLayer map = new SunHoursLayer();
+    private final ToggleButton shadowToggle = new ToggleButton();
+    private final Button studyButton = new Button();
+    private final ChoiceBox<MapMode> mapMode = new ChoiceBox<>();
+    private final Button clearButton = new Button();
+    private final AtomicLong shadowRequest = new AtomicLong();
+    private final AtomicLong studyRequest = new AtomicLong();
+    private CastShadows.Area shadedArea;
+    private double shadedDistance;
+    private SunHours study;
+    private LocalDate studyDate;
+    private String studyText = "";
+
+    /**
+     * @param day      the day the sun controls show
+     * @param measured the measuring tool's points: three or more outline the study's area
+     * @param variants the planning variants shown now
+     * @param caption  a note on the view for the study's result and the shadows' state
+     */
+    public ShadowTools(CityScene scene, Source source, BackgroundWork work, Supplier<LocalDate> day, Supplier<Measurement> measured,
+                       Supplier<List<PlanningVariant>> variants, Label caption) {
+        super(6);
+        this.scene = scene;
+        this.source = source;
+        this.lane = work.lane("shadows");
+        this.day = day;
+        this.measured = measured;
+        this.variants = variants;
+        this.caption = caption;
+        setAlignment(Pos.CENTER_LEFT);
+        Texts texts = PlannerLanguage.texts();
+        shadowToggle.textProperty().bind(texts.bind("shadows.toggle"));
+        shadowToggle.setTooltip(tooltip("shadows.toggle.tip"));
+        shadowToggle.setFocusTraversable(false);
+        shadowToggle.setMinHeight(32);
+        shadowToggle.setOnAction(event -> castShadows(true));
+        studyButton.textProperty().bind(texts.bind("shadows.study"));
+        studyButton.setTooltip(tooltip("shadows.study.tip"));
+        studyButton.setFocusTraversable(false);
+        studyButton.setMinHeight(32);
+        studyButton.setOnAction(event -> runStudy());
+        mapMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MapMode mode) {
+                return mode == null ? "" : PlannerLanguage.texts().get(mode.key);
+            }
+
+            @Override
+            public MapMode fromString(String text) {
+                return null;
+            }
+        });
+        mapMode.setTooltip(tooltip("shadows.map.tip"));
+        mapMode.setFocusTraversable(false);
+        mapMode.valueProperty().addListener((property, before, after) -> showMap());
+        clearButton.textProperty().bind(texts.bind("shadows.clear"));
+        clearButton.setFocusTraversable(false);
+        clearButton.setOnAction(event -> clearStudy());
+        showStudyControls(false);
+        getChildren().addAll(shadowToggle, studyButton, mapMode, clearButton);
+        scene.addLayer(map.node());
+        scene.addLayer(shadows.node());
+        scene.addSunListener(() -> castShadows(true));
+        scene.camera().addListener(() -> castShadows(false));
+        texts.localeProperty().addListener((property, before, after) -> relabel());
+    }
+
+    private static Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(PlannerLanguage.texts().bind(key));
+        return tip;
+    }
+
+    /** The shadows now shown, for the tests and the benchmark. */
+    public CastShadows shadows() {
+        return shadows;
+    }
+
+    public SunHoursLayer map() {
+        return map;
+    }
+
+    /** The last study's result, null before one. */
+    public SunHours lastStudy() {
+        return study;
+    }
+
+    /** Turns the cast shadows on or off, as the toolbar's button does. FX thread. */
+    public void setShadows(boolean on) {
+        shadowToggle.setSelected(on);
+        castShadows(true);
+    }
+
+    /**
+     * Shades the area around the view's centre for the sun now, when the shadows are on and the sun is up; after a
+     * move of the camera only where the view's centre left the middle half of the shaded area or its distance changed
+     * twofold, so that orbiting does not recompute anything.
+     */
+    private void castShadows(boolean always) {
+        SunPosition sun = scene.sun();
+        if (!shadowToggle.isSelected() || sun == null || !sun.isAboveHorizon()) {
+            if (shadedArea != null || !shadows.node().isVisible()) {
+                shadowRequest.incrementAndGet();
+                shadows.show(null, null);
+                shadedArea = null;
+            }
+            if (shadowToggle.isSelected()) {
+                shadowCaption(PlannerLanguage.texts().get("shadows.noSun"));
+            }
+            return;
+        }
+        OrbitCamera.View view = scene.camera().view();
+        if (!always && shadedArea != null && Math.abs(view.targetX() - (shadedArea.minX() + shadedArea.maxX()) / 2) < shadedArea.width() / 4
+                && Math.abs(view.targetZ() - (shadedArea.minZ() + shadedArea.maxZ()) / 2) < shadedArea.depth() / 4
+                && view.distance() < shadedDistance * 2 && view.distance() > shadedDistance / 2) {
+            return;
+        }
+        double edge = Math.max(SMALLEST_SHADOW_AREA, Math.min(LARGEST_SHADOW_AREA, view.distance() * SHADOW_AREA_PER_DISTANCE));
+        CastShadows.Area area = CastShadows.Area.around(view.targetX(), view.targetZ(), edge);
+        shadedArea = area;
+        shadedDistance = view.distance();
+        long request = shadowRequest.incrementAndGet();
+        var parts = scene.city().meshes().parts();
+        TerrainMesh terrain = scene.terrain() == null ? null : scene.terrain().mesh();
+        double[] origin = scene.city().meshes().origin();
+        PlanningVariant shown = merged(variants.get());
+        lane.call("cast shadows", () -> {
+            if (request != shadowRequest.get()) {
+                return null;
+            }
+            return CastShadows.shade(source.occluders().with(shown), sun, parts, origin, terrain, area);
+        }, shade -> {
+            if (shade != null && request == shadowRequest.get()) {
+                shadows.show(shade, terrain);
+                shadowCaption(PlannerLanguage.texts().get("shadows.shown", PlannerLanguage.texts().number(edge, 0)));
+            }
+        }, failure -> shadowCaption(PlannerLanguage.texts().get("shadows.failed", SafeText.of(failure))));
+    }
+
+    /** All shown variants as one: the study asks what they take together. Null for none. */
+    static PlanningVariant merged(List<PlanningVariant> shown) {
+        if (shown.isEmpty()) {
+            return null;
+        }
+        if (shown.size() == 1) {
+            return shown.get(0);
+        }
+        List<PlannedBuilding> buildings = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (PlanningVariant variant : shown) {
+            buildings.addAll(variant.buildings());
+            names.add(variant.name());
+        }
+        return new PlanningVariant(String.join(" + ", names), buildings);
+    }
+
+    /** Runs the study for the day shown over the measured area, or around the view's centre. FX thread. */
+    public void runStudy() {
+        LocalDate date = day.get();
+        if (date == null) {
+            caption(PlannerLanguage.texts().get("shadows.noDay"));
+            return;
+        }
+        double[] origin = scene.city().meshes().origin();
+        double[] area = studyArea(measured.get(), scene.camera().view(), origin);
+        double cell = STUDY_CELL;
+        while (SunHours.cellCount(area, cell) > MOST_STUDY_CELLS) {
+            cell *= 2;
+        }
+        double cellSize = cell;
+        PlanningVariant shown = merged(variants.get());
+        long request = studyRequest.incrementAndGet();
+        caption(PlannerLanguage.texts().get("shadows.working", PlannerLanguage.texts().number(SunHours.cellCount(area, cell), 0),
+                PlannerLanguage.texts().number(cell, 1)));
+        lane.call("sun hours", () -> request == studyRequest.get() ? SunHours.of(source.occluders().with(shown), date, area, cellSize) : null,
+                result -> {
+                    if (result != null && request == studyRequest.get()) {
+                        showStudy(result, date);
+                    }
+                }, failure -> caption(PlannerLanguage.texts().get("shadows.studyFailed", SafeText.of(failure))));
+    }
+
+    /** {minEast, minNorth, maxEast, maxNorth}: around the measured points where there are three or more, else around the view's centre. */
+    static double[] studyArea(Measurement measurement, OrbitCamera.View view, double[] origin) {
+        List<Point3D> points = measurement.points();
+        if (points.size() < 3) {
+            double half = STUDY_AREA_WITHOUT_MEASURE / 2;
+            return new double[] {origin[0] + view.targetX() - half, origin[1] + view.targetZ() - half, origin[0] + view.targetX() + half,
+                    origin[1] + view.targetZ() + half};
+        }
+        double[] area = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Point3D point : points) {
+            area[0] = Math.min(area[0], origin[0] + point.getX());
+            area[1] = Math.min(area[1], origin[1] + point.getZ());
+            area[2] = Math.max(area[2], origin[0] + point.getX());
+            area[3] = Math.max(area[3], origin[1] + point.getZ());
+        }
+        return area;
+    }
+
+    private void showStudy(SunHours result, LocalDate date) {
+        study = result;
+        boolean withVariant = result.hoursWithVariant() != null;
+        mapMode.getItems().setAll(withVariant ? List.of(MapMode.HOURS, MapMode.WITH_VARIANTS, MapMode.LOST) : List.of(MapMode.HOURS));
+        mapMode.setValue(withVariant ? MapMode.LOST : MapMode.HOURS);
+        showStudyControls(true);
+        studyDate = date;
+        relabel();
+        showMap();
+    }
+
+    private void showMap() {
+        if (study == null || mapMode.getValue() == null) {
+            map.show(null, null);
+            return;
+        }
+        double[] origin = scene.city().meshes().origin();
+        double west = study.originEast() - origin[0];
+        double south = study.originNorth() - origin[1];
+        CastShadows.Area area = new CastShadows.Area(west, south, west + study.columns() * study.cellSize(), south + study.rows() * study.cellSize());
+        TerrainMesh terrain = scene.terrain() == null ? null : scene.terrain().mesh();
+        double day = Math.max(study.dayLengthHours(), 1e-9);
+        SunHoursLayer.Map shown = switch (mapMode.getValue()) {
+            case HOURS -> new SunHoursLayer.Map(area, study.columns(), study.rows(), study.hours(), SunHoursLayer.Scale.HOURS, day);
+            case WITH_VARIANTS -> new SunHoursLayer.Map(area, study.columns(), study.rows(), study.hoursWithVariant(), SunHoursLayer.Scale.HOURS, day);
+            case LOST -> new SunHoursLayer.Map(area, study.columns(), study.rows(), lost(study.difference()), SunHoursLayer.Scale.LOSS,
+                    Math.max(1, largest(lost(study.difference()))));
+        };
+        map.show(shown, terrain);
+    }
+
+    /** Hours taken by the variants, positive, from the study's differences (with less hours), so that a loss reads as one. */
+    private static float[] lost(float[] difference) {
+        float[] lost = new float[difference.length];
+        for (int i = 0; i < lost.length; i++) {
+            lost[i] = -difference[i];
+        }
+        return lost;
+    }
+
+    private static double largest(float[] values) {
+        double largest = 0;
+        for (float value : values) {
+            largest = Math.max(largest, value);
+        }
+        return largest;
+    }
+
+    private void clearStudy() {
+        studyRequest.incrementAndGet();
+        study = null;
+        studyText = "";
+        map.show(null, null);
+        showStudyControls(false);
+        caption("");
+    }
+
+    private void showStudyControls(boolean shown) {
+        for (var control : List.of(mapMode, clearButton)) {
+            control.setVisible(shown);
+            control.setManaged(shown);
+        }
+    }
+
+    /** The study's sentence in the language now. */
+    private void relabel() {
+        if (study == null) {
+            return;
+        }
+        Texts texts = PlannerLanguage.texts();
+        String hours = texts.get("shadows.result", texts.date(studyDate.atStartOfDay(SunHours.ZONE).toInstant()), texts.number(study.cells(), 0),
+                texts.number(study.cellSize(), 1), texts.number(mean(study.hours()), 1), texts.number(study.dayLengthHours(), 1));
+        if (study.difference() != null) {
+            float[] lost = lost(study.difference());
+            long losing = 0;
+            for (float value : lost) {
+                losing += value >= 0.25f ? 1 : 0;
+            }
+            hours += " " + texts.get("shadows.resultLost", texts.number(largest(lost), 1), texts.number(losing, 0),
+                    texts.number(losing * study.cellSize() * study.cellSize(), 0));
+        }
+        studyText = hours;
+        caption(studyText);
+        MapMode chosen = mapMode.getValue();
+        List<MapMode> items = List.copyOf(mapMode.getItems());
+        mapMode.getItems().setAll(items);
+        mapMode.setValue(chosen);
+    }
+
+    private static double mean(float[] values) {
+        double sum = 0;
+        for (float value : values) {
+            sum += value;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+
+    private void caption(String text) {
+        caption.setText(text);
+        caption.setVisible(!text.isEmpty());
+        caption.setManaged(!text.isEmpty());
+    }
+
+    /** The shadows' state, where no study's result holds the caption. */
+    private void shadowCaption(String text) {
+        if (studyText.isEmpty()) {
+            caption(text);
+        }
+    }
+}
