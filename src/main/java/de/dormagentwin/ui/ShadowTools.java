@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -242,7 +243,7 @@ public final class ShadowTools extends HBox {
         PlanningVariant shown = merged(variants.get());
         long request = studyRequest.incrementAndGet();
         caption(PlannerLanguage.texts().get("shadows.working", PlannerLanguage.texts().number(SunHours.cellCount(area, cell), 0),
-                PlannerLanguage.texts().number(cell, 1)));
+                PlannerLanguage.texts().number(cell, 0)));
         lane.call("sun hours", () -> request == studyRequest.get() ? SunHours.of(source.occluders().with(shown), date, area, cellSize) : null,
                 result -> {
                     if (result != null && request == studyRequest.get()) {
@@ -339,8 +340,8 @@ public final class ShadowTools extends HBox {
             return;
         }
         Texts texts = PlannerLanguage.texts();
-        String hours = texts.get("shadows.result", texts.date(studyDate.atStartOfDay(SunHours.ZONE).toInstant()), texts.number(study.cells(), 0),
-                texts.number(study.cellSize(), 1), texts.number(mean(study.hours()), 1), texts.number(study.dayLengthHours(), 1));
+        String hours = texts.get("shadows.result", texts.date(studyDate.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()), texts.number(study.cells(), 0),
+                texts.number(study.cellSize(), 0), texts.number(mean(study.hours()), 1), texts.number(study.dayLengthHours(), 1));
         if (study.difference() != null) {
             float[] lost = lost(study.difference());
             long losing = 0;

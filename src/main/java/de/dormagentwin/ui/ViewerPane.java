@@ -575,6 +575,10 @@ public final class ViewerPane extends BorderPane {
         return source.occluders();
     }
 
+    public SunControls sunControls() {
+        return sun;
+    }
+
     public ShadowTools shadowTools() {
         return shadowTools;
     }

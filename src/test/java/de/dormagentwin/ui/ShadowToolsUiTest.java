@@ -1,0 +1,118 @@
+package de.dormagentwin.ui;
+
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.PlannedBuilding;
+import de.dormagentwin.model.PlanningVariant;
+import de.dormagentwin.model.io.CityJsonReader;
+import de.dormagentwin.model.sun.Occluders;
+import de.dormagentwin.model.sun.SunHours;
+import de.dormagentwin.scene.CityMeshes;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.ScreenText;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The planner's Shadows and Sun hours buttons on a 10 x 10 x 40 m tower at (350000, 5660000), 40 m above sea level,
+ * with a 20 x 10 x 6 m house 10 m north of it, as a planner clicks them.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShadowToolsUiTest {
+    private static final LocalDate EQUINOX = LocalDate.of(2027, 3, 21);
+    private ViewerPane pane;
+    private CityModel model;
+    private final BackgroundWork background = new BackgroundWork("test-background", 2);
+
+    @Start
+    void start(Stage stage) throws Exception {
+        PlannerLanguage.texts().setLocale(Texts.ENGLISH);
+        Path folder = Files.createTempDirectory("shadow-tools");
+        Path file = Fixtures.writeBoxes(folder.resolve("town.city.json"), new double[] {0, 0, 10, 10, 40}, new double[] {-5, 20, 20, 10, 6});
+        model = CityJsonReader.read(file);
+        CityMeshes meshes = Fixtures.meshes(file);
+        pane = new ViewerPane(new CityViewport(new CityScene(meshes)), "test", background);
+        pane.setShadowSource(() -> Occluders.of(model, null, null));
+        // The view's centre on the tower, close: the shaded square is the smallest, 400 m.
+        double[] origin = meshes.origin();
+        pane.viewport().cityScene().camera().set(new OrbitCamera.View(350005 - origin[0], 0, 5660005 - origin[1], 0, 45, 150));
+        stage.setScene(new Scene(pane, 1600, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeTheBackgroundWork() {
+        background.close();
+    }
+
+    @Test
+    void shadowsComeWithTheSunAndGoWithIt(FxRobot robot) throws Exception {
+        ShadowTools tools = pane.shadowTools();
+        robot.interact(() -> pane.sunControls().show(EQUINOX, LocalTime.of(13, 0)));
+        robot.clickOn("Shadows");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tools.shadows().shownTriangles() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ScreenText.of(pane).contains("Shadows of the sun within a square of 400 m"), ScreenText.of(pane));
+
+        robot.interact(() -> pane.sunControls().show(EQUINOX, LocalTime.of(23, 0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, tools.shadows().shownTriangles(), "no shadows at night");
+        assertTrue(ScreenText.of(pane).contains("the sun is off or below the horizon"), ScreenText.of(pane));
+    }
+
+    @Test
+    void sunHoursMapTheGroundAroundTheViewAndSayWhatTheVariantTakes(FxRobot robot) throws Exception {
+        ShadowTools tools = pane.shadowTools();
+        robot.interact(() -> pane.sunControls().show(EQUINOX, LocalTime.of(12, 0)));
+        robot.clickOn("Sun hours");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tools.lastStudy() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        SunHours study = tools.lastStudy();
+        assertTrue(tools.map().isShowing());
+        assertNull(study.difference(), "no variant shown");
+        double day = study.dayLengthHours();
+        assertEquals(day, study.hoursAt(350005, 5659990), 0.3, "south of the tower: all day");
+        assertTrue(study.hoursAt(350005, 5660015) < day - 2, "right north of the tower: hours less, " + study.hoursAt(350005, 5660015));
+        assertTrue(ScreenText.of(pane).contains("Sun on 3/21/2027: 90,000 cells of 2 m"), ScreenText.of(pane));
+
+        // A 30 m block planned 40 m east of the tower: its shadow falls on ground the tower leaves in the sun.
+        PlannedBuilding block = new PlannedBuilding("block", List.of(new PlannedBuilding.Polygon(List.of(new double[] {350040, 5660000, 350050,
+                5660000, 350050, 5660010, 350040, 5660010}))), 30, Map.of());
+        robot.interact(() -> pane.addVariant(new PlanningVariant("tower-plan", List.of(block))));
+        robot.clickOn("Sun hours");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tools.lastStudy() != study && tools.lastStudy() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        SunHours withVariant = tools.lastStudy();
+        assertNotNull(withVariant.difference());
+        assertTrue(withVariant.hoursWithVariantAt(350045, 5660020) < withVariant.hoursAt(350045, 5660020) - 1,
+                "north of the planned block the variant takes sun");
+        assertEquals(withVariant.hoursAt(350045, 5659950), withVariant.hoursWithVariantAt(350045, 5659950), 1e-6,
+                "50 m south of the block: the March sun never stands in the north");
+        assertTrue(ScreenText.of(pane).contains("The variants take up to"), ScreenText.of(pane));
+
+        robot.clickOn("Clear map");
+        assertFalse(tools.map().isShowing());
+    }
+}
