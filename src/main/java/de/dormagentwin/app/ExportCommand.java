@@ -1,0 +1,161 @@
+package de.dormagentwin.app;
+
+import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.io.CityJsonWriter;
+import de.dormagentwin.model.io.CityModelReader;
+import de.dormagentwin.model.io.ModelInput;
+import de.dormagentwin.model.text.SafeText;
+import de.dormagentwin.scene.GlbExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code twin export}: the model, or part of it, as glTF binary or CityJSON for other tools. */
+@Command(name = "export", description = "Write the model, or the objects in an area or of given ids, as glTF 2.0 binary (.glb) "
+        + "or CityJSON 2.0 (.city.json). Exit 0 when written, 1 when the input had problems or nothing was selected, 2 on wrong usage.")
+final class ExportCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(ExportCommand.class.getName());
+
+    /** What a file name asks for. */
+    enum Format {
+        GLB, CITY_JSON;
+
+        /** By the name's ending, or null where it is neither .glb nor .city.json (nor .json). */
+        static Format of(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".glb")) {
+                return GLB;
+            }
+            return name.endsWith(".json") && !name.endsWith(".geojson") ? CITY_JSON : null;
+        }
+    }
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write: FILE.glb (glTF 2.0 binary) or FILE.city.json (CityJSON 2.0).")
+    Path out;
+
+    @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files or folders (default: the bundled sample).")
+    List<Path> models;
+
+    @Option(names = "--bbox", paramLabel = "minE,minN,maxE,maxN", description = "Keep the objects in this area, in the models' CRS: a "
+            + "building with its parts is kept when the plan bounding box of all their geometry meets the box.")
+    String bbox;
+
+    @Option(names = "--ids", split = ",", paramLabel = "ID", description = "Keep these objects and their parts (a building with its BuildingParts). "
+            + "With --bbox, only those of them in the area.")
+    List<String> ids;
+
+    @Option(names = "--lod", description = "Level of detail for the glTF (default: each object's highest); CityJSON keeps every level.")
+    LodChoice lod = LodChoice.HIGHEST;
+
+    @Override
+    public Integer call() {
+        Format format = Format.of(out);
+        if (format == null) {
+            System.err.println("twin: --out " + SafeText.of(out.toString(), 300) + ": name a .glb (glTF binary) or .city.json (CityJSON) file");
+            return 2;
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            System.err.println("twin: --out " + SafeText.of(out.toString(), 300) + ": the folder " + SafeText.of(String.valueOf(folder), 300)
+                    + " does not exist");
+            return 2;
+        }
+        ModelSelection.Box box;
+        try {
+            box = bbox == null ? null : ModelSelection.Box.parse(bbox);
+            ModelInput.requireRegularFile(out);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("twin: " + e.getMessage());
+            return 2;
+        }
+        List<Path> files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
+        List<String> failures = new ArrayList<>();
+        List<CityModel> loaded = load(files, failures);
+        failures.forEach(failure -> System.err.println("twin: " + SafeText.of(failure, 1_000)));
+        if (loaded.isEmpty()) {
+            System.err.println("twin: no model loaded; nothing written");
+            return 1;
+        }
+        List<CityModel> selected;
+        try {
+            selected = ModelSelection.select(loaded, box, ids == null ? null : ids.stream().map(String::strip).filter(id -> !id.isEmpty()).toList());
+        } catch (ModelSelection.SelectionException e) {
+            System.err.println("twin: " + e.getMessage() + "; nothing written");
+            return 1;
+        }
+        try {
+            System.out.println(write(selected, format, lod, out));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "export failed", e);
+            System.err.println("twin: could not write " + SafeText.of(out.toString(), 300) + ": " + SafeText.of(String.valueOf(e.getMessage()), 300));
+            return 1;
+        }
+        boolean problems = !failures.isEmpty() || loaded.stream().anyMatch(model -> model.skippedObjects() > 0);
+        return problems ? 1 : 0;
+    }
+
+    /** The files (and the model files in the folders) named, each brought into the first one's CRS. */
+    static List<CityModel> load(List<Path> paths, List<String> failures) {
+        CrsAlignment crs = new CrsAlignment();
+        List<CityModel> loaded = new ArrayList<>();
+        for (Path file : TileLoader.expand(paths, failures)) {
+            try {
+                ModelFiles.requireFileOrFolder(file);
+                CityModel model = crs.align(CityModelReader.read(file));
+                model.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem));
+                loaded.add(model);
+            } catch (IOException e) {
+                failures.add(e.getMessage() == null ? file + ": " + e : e.getMessage());
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * Writes the selection to a file beside {@code out} and moves it into place once complete, so that a failure leaves
+     * the old file, or none, and never half of one. Returns what was written, in a line for the user.
+     */
+    static String write(List<CityModel> selected, Format format, LodChoice lod, Path out) throws IOException {
+        long start = System.nanoTime();
+        Path target = out.toAbsolutePath();
+        Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+        boolean moved = false;
+        String summary;
+        try {
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                if (format == Format.GLB) {
+                    GlbExport.Written written = GlbExport.write(selected, lod, stream);
+                    summary = String.format(Locale.ROOT, "%,d nodes, %,d triangles, origin %s", written.nodes(), written.triangles(),
+                            Arrays.toString(written.origin()));
+                } else {
+                    CityJsonWriter.write(stream, selected);
+                    summary = String.format(Locale.ROOT, "%,d objects", selected.stream().mapToInt(model -> model.objects().size()).sum());
+                }
+            }
+            try {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(partial);
+            }
+        }
+        return String.format(Locale.ROOT, "wrote %s: %s, %,d bytes in %.1f s", out, summary, Files.size(target), (System.nanoTime() - start) / 1e9);
+    }
+}
