@@ -351,6 +351,7 @@ public final class ViewerApp extends Application {
     private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
         ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background);
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
+        pane.setModelExporter(new ModelFileExport(prepared.loaded().models(), settings.lod()));
         for (PlanningVariant variant : variants) {
             VariantMesh mesh = meshes.get(variant);
             // A variant imported (or imported again) while the city loaded has no mesh made for this ground yet.
