@@ -17,10 +17,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code twin export}: the model, or part of it, as glTF binary or CityJSON for other tools. */
@@ -97,7 +99,7 @@ final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            System.out.println(write(selected, format, lod, out));
+            System.out.println(write(selected, format, lod, box, out));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "export failed", e);
             System.err.println("twin: could not write " + SafeText.of(out.toString(), 300) + ": " + SafeText.of(String.valueOf(e.getMessage()), 300));
@@ -128,16 +130,18 @@ final class ExportCommand implements Callable<Integer> {
      * Writes the selection to a file beside {@code out} and moves it into place once complete, so that a failure leaves
      * the old file, or none, and never half of one. Returns what was written, in a line for the user.
      */
-    static String write(List<CityModel> selected, Format format, LodChoice lod, Path out) throws IOException {
+    static String write(List<CityModel> selected, Format format, LodChoice lod, ModelSelection.Box area, Path out) throws IOException {
         long start = System.nanoTime();
         Path target = out.toAbsolutePath();
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+        // Not Files.createTempFile, whose file only its owner may read: the export keeps the permissions any new file gets.
+        Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
         boolean moved = false;
         String summary;
         try {
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 if (format == Format.GLB) {
-                    GlbExport.Written written = GlbExport.write(selected, lod, stream);
+                    double[] centre = area == null ? null : new double[]{(area.minEast() + area.maxEast()) / 2, (area.minNorth() + area.maxNorth()) / 2};
+                    GlbExport.Written written = GlbExport.write(selected, lod, centre, stream);
                     summary = String.format(Locale.ROOT, "%,d nodes, %,d triangles, origin %s", written.nodes(), written.triangles(),
                             Arrays.toString(written.origin()));
                 } else {

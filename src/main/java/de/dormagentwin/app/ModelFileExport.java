@@ -31,7 +31,7 @@ final class ModelFileExport implements ModelExporter {
         }
         ModelSelection.Box box = area == null ? null : new ModelSelection.Box(area[0], area[1], area[2], area[3]);
         List<CityModel> selected = ModelSelection.select(models, box, ids);
-        ExportCommand.write(selected, format, lod, file);
+        ExportCommand.write(selected, format, lod, box, file);
         return selected.stream().mapToInt(model -> model.objects().size()).sum();
     }
 }

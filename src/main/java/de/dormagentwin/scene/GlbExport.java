@@ -41,6 +41,8 @@ public final class GlbExport {
     private static final int UNSIGNED_INT = 5125;
     private static final int ARRAY_BUFFER = 34962;
     private static final int ELEMENT_ARRAY_BUFFER = 34963;
+    /** Three floats: a position, a normal or a colour. */
+    private static final int VEC3_BYTES = 12;
     /** Larger than any city: every object falls into tile (0, 0) of one part per class, which is all this needs. */
     private static final double ONE_TILE = 1e7;
 
@@ -72,7 +74,20 @@ public final class GlbExport {
 
     /** Writes {@code models} (in one CRS, the first one's written) to {@code out}, which stays open. */
     public static Written write(List<CityModel> models, LodChoice lod, OutputStream out) throws IOException {
+        return write(models, lod, null, out);
+    }
+
+    /**
+     * As {@link #write(List, LodChoice, OutputStream)}, the origin's east and north at {@code centre} (rounded to whole
+     * metres) where it is not null: an area's middle, where the objects that meet the area (a road, the Rhine) reach
+     * kilometres beyond it and the middle of their extent would lie far from what the user chose.
+     */
+    public static Written write(List<CityModel> models, LodChoice lod, double[] centre, OutputStream out) throws IOException {
         double[] origin = origin(models, lod);
+        if (centre != null) {
+            origin[0] = Math.rint(centre[0]);
+            origin[1] = Math.rint(centre[1]);
+        }
         List<CityModel> untextured = new ArrayList<>(models.size());
         for (CityModel model : models) {
             untextured.add(new CityModel(model.name(), model.referenceSystem(), model.metadata(), model.vertexArray(), model.vertexCount(),
@@ -246,10 +261,10 @@ public final class GlbExport {
             gltf.put("meshes", meshes);
             gltf.put("accessors", accessors);
             gltf.put("bufferViews", List.of(
-                    bufferView(0, positionBytes, ARRAY_BUFFER),
-                    bufferView(positionBytes, positionBytes, ARRAY_BUFFER),
-                    bufferView(2 * positionBytes, positionBytes, ARRAY_BUFFER),
-                    bufferView(3 * positionBytes, indexBytes, ELEMENT_ARRAY_BUFFER)));
+                    bufferView(0, positionBytes, VEC3_BYTES),
+                    bufferView(positionBytes, positionBytes, VEC3_BYTES),
+                    bufferView(2 * positionBytes, positionBytes, VEC3_BYTES),
+                    bufferView(3 * positionBytes, indexBytes, 0)));
             gltf.put("buffers", List.of(Map.of("byteLength", binLength)));
             Map<String, Object> pbr = new LinkedHashMap<>();
             pbr.put("baseColorFactor", List.of(1.0, 1.0, 1.0, 1.0));
@@ -296,12 +311,19 @@ public final class GlbExport {
         return accessor;
     }
 
-    private static Map<String, Object> bufferView(long byteOffset, long byteLength, int target) {
+    /**
+     * A view of the buffer: of vertex attributes where {@code stride} is above 0 (every object's accessor reads a
+     * stretch of it, and the spec wants the stride of a view that several accessors share), else of indices.
+     */
+    private static Map<String, Object> bufferView(long byteOffset, long byteLength, int stride) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("buffer", 0);
         view.put("byteOffset", byteOffset);
         view.put("byteLength", byteLength);
-        view.put("target", target);
+        if (stride > 0) {
+            view.put("byteStride", stride);
+        }
+        view.put("target", stride > 0 ? ARRAY_BUFFER : ELEMENT_ARRAY_BUFFER);
         return view;
     }
 
