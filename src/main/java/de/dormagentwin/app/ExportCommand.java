@@ -84,6 +84,13 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         List<Path> files = models == null || models.isEmpty() ? List.of(ModelFiles.sample()) : models;
+        for (Path file : files) {
+            if (sameFile(file, out)) {
+                System.err.println("twin: --out " + SafeText.of(out.toString(), 300) + " is the input " + SafeText.of(file.toString(), 300)
+                        + ": it would be overwritten; name another file");
+                return 2;
+            }
+        }
         List<String> failures = new ArrayList<>();
         List<CityModel> loaded = load(files, failures);
         failures.forEach(failure -> System.err.println("twin: " + SafeText.of(failure, 1_000)));
@@ -107,6 +114,15 @@ final class ExportCommand implements Callable<Integer> {
         }
         boolean problems = !failures.isEmpty() || loaded.stream().anyMatch(model -> model.skippedObjects() > 0);
         return problems ? 1 : 0;
+    }
+
+    /** Whether two paths name one file, however spelled or linked; false where either does not exist or cannot be read. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The files (and the model files in the folders) named, each brought into the first one's CRS. */
