@@ -91,6 +91,11 @@ final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        List<String> named = ids == null ? null : ids.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+        if (named != null && named.isEmpty()) {
+            System.err.println("twin: --ids names no id; give them as ID,ID,...");
+            return 2;
+        }
         List<String> failures = new ArrayList<>();
         List<CityModel> loaded = load(files, failures);
         failures.forEach(failure -> System.err.println("twin: " + SafeText.of(failure, 1_000)));
@@ -100,7 +105,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         List<CityModel> selected;
         try {
-            selected = ModelSelection.select(loaded, box, ids == null ? null : ids.stream().map(String::strip).filter(id -> !id.isEmpty()).toList());
+            selected = ModelSelection.select(loaded, box, named);
         } catch (ModelSelection.SelectionException e) {
             System.err.println("twin: " + e.getMessage() + "; nothing written");
             return 1;

@@ -117,7 +117,7 @@ public final class GlbExport {
         float[] points = part.points();
         float[] normals = part.normals();
         int[] faces = part.faces();
-        // Per object of this part: its vertex for a (point, normal, texel) key. Objects arrive one after another.
+        // Per object of this part, its vertex for a point and normal; an object's triangles follow one another in a part.
         Map<Long, Integer> vertexOf = new HashMap<>();
         int lastObject = -1;
         for (int triangle = 0; triangle < part.triangleCount(); triangle++) {
@@ -211,7 +211,7 @@ public final class GlbExport {
             accessors.add(accessor(1, vertexOffset, vertices, FLOAT, "VEC3", null, null));
             accessors.add(accessor(2, vertexOffset, vertices, FLOAT, "VEC3", null, null));
             accessors.add(accessor(3, indexOffset, mesh.indices.size(), UNSIGNED_INT, "SCALAR", null, null));
-            putFloats(bin, (int) (0 * positionBytes + vertexOffset), positions);
+            putFloats(bin, (int) vertexOffset, positions);
             putFloats(bin, (int) (positionBytes + vertexOffset), mesh.normals.toArray());
             putFloats(bin, (int) (2 * positionBytes + vertexOffset), mesh.colours.toArray());
             int[] indices = mesh.indices.toArray();

@@ -437,7 +437,8 @@ class ExportCommandTest {
                 List.of("--out", out, "--bbox", "0,0,1"), "four numbers",
                 List.of("--out", folder.resolve("missing/x.glb").toString()), "does not exist",
                 List.of("--out", folder.resolve("x.obj").toString()), ".glb",
-                List.of("--out", model), "is the input");
+                List.of("--out", model), "is the input",
+                List.of("--out", out, "--ids", " , "), "names no id");
         for (Map.Entry<List<String>, String> hostile : cases.entrySet()) {
             List<String> args = new ArrayList<>(List.of("export", "--model", model));
             args.addAll(hostile.getKey());
