@@ -358,6 +358,7 @@ public final class ViewerApp extends Application {
         ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background, PLANNER_SETTINGS);
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
         pane.setShadowSource(new ShadowSource(prepared.loaded().models(), prepared.meshes().terrain()));
+        pane.setModelExporter(new ModelFileExport(prepared.loaded().models(), settings.lod()));
         for (PlanningVariant variant : variants) {
             VariantMesh mesh = meshes.get(variant);
             // A variant imported (or imported again) while the city loaded has no mesh made for this ground yet.

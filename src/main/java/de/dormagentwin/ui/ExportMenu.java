@@ -26,8 +26,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The planner's "Export" menu: a screenshot of the 3D view at a chosen resolution (Ctrl+E), and the selected
- * object's datastreams over a chosen window as CSV (Ctrl+Shift+E). Cache reads run off the FX thread, and so does
+ * The planner's "Export" menu: a screenshot of the 3D view at a chosen resolution (Ctrl+E), the selected
+ * object's datastreams over a chosen window as CSV (Ctrl+Shift+E), and, once the app hands it a {@link ModelExporter},
+ * the model of the selected object or of the measured area as glTF or CityJSON. Cache reads run off the FX thread, and so does
  * writing the file; what came of it is reported in words. FX thread.
  */
 public final class ExportMenu extends PlannerMenu {
@@ -58,6 +59,12 @@ public final class ExportMenu extends PlannerMenu {
     private final Supplier<Instant> end;
     private final SeriesSource source;
     private final BackgroundWork background;
+    private final MenuItem selectionGltf = new MenuItem();
+    private final MenuItem selectionCityJson = new MenuItem();
+    private final MenuItem area = new MenuItem();
+    private ModelExporter models;
+    private Supplier<String> selectedId;
+    private Supplier<double[]> measuredArea;
 
     /**
      * @param selectedDatastreams the selected object's datastreams, as the info panel shows them
@@ -78,7 +85,94 @@ public final class ExportMenu extends PlannerMenu {
         screenshot.setAccelerator(SCREENSHOT);
         MenuItem datastreams = item("export.datastreams", this::askForCsv);
         datastreams.setAccelerator(DATASTREAMS);
-        getItems().setAll(screenshot, datastreams);
+        getItems().setAll(screenshot, datastreams, selectionGltf, selectionCityJson, area);
+        for (MenuItem item : List.of(selectionGltf, selectionCityJson, area)) {
+            item.setVisible(false);
+        }
+        selectionGltf.setOnAction(event -> askForSelection(".glb"));
+        selectionCityJson.setOnAction(event -> askForSelection(".city.json"));
+        area.setOnAction(event -> askForArea());
+    }
+
+    /**
+     * Turns on the exports of the model: of the selected object ({@code selectedId}, null where none) and of the
+     * measured area ({@code measuredArea}: {minE, minN, maxE, maxN} in the models' CRS, null where none). FX thread.
+     */
+    public void setModelExporter(ModelExporter exporter, Supplier<String> selectedId, Supplier<double[]> measuredArea) {
+        this.models = exporter;
+        this.selectedId = selectedId;
+        this.measuredArea = measuredArea;
+        selectionGltf.textProperty().bind(texts().bind("export.model.selectionGltf"));
+        selectionCityJson.textProperty().bind(texts().bind("export.model.selectionCityJson"));
+        area.textProperty().bind(texts().bind("export.model.area"));
+        for (MenuItem item : List.of(selectionGltf, selectionCityJson, area)) {
+            item.setVisible(true);
+        }
+    }
+
+    /**
+     * Writes the objects of {@code ids} (with their parts), or with {@code ids} null those in {@code box}, to
+     * {@code file} off the FX thread, and says in the status bar where it went or why not. FX thread.
+     */
+    public void exportModel(List<String> ids, double[] box, Path file) {
+        ModelExporter exporter = models;
+        background.call("export to " + file, () -> exporter.export(ids, box, file),
+                count -> report.accept(texts().get("export.model.written", count, file)),
+                problem -> report.accept(texts().get("export.model.failed", file, problem)));
+    }
+
+    /** The selected object with its parts to {@code file}: what the selection's items do once a file is chosen. FX thread. */
+    public void exportSelection(Path file) {
+        String id = selectedId.get();
+        if (id == null) {
+            report.accept(texts().get("export.model.noSelection"));
+            return;
+        }
+        exportModel(List.of(id), null, file);
+    }
+
+    /** The objects in the box around the measured points to {@code file}: the area item once a file is chosen. FX thread. */
+    public void exportArea(Path file) {
+        double[] box = measuredArea.get();
+        if (box == null) {
+            report.accept(texts().get("export.model.noArea"));
+            return;
+        }
+        exportModel(null, box, file);
+    }
+
+    private void askForSelection(String extension) {
+        if (selectedId.get() == null) {
+            report.accept(texts().get("export.model.noSelection"));
+            return;
+        }
+        File chosen = chooseFile(texts().get("export.model.chooseTitle"), "selection" + extension, filter(extension), true);
+        if (chosen != null) {
+            exportSelection(withExtension(chosen.toPath(), extension));
+        }
+    }
+
+    private void askForArea() {
+        if (measuredArea.get() == null) {
+            report.accept(texts().get("export.model.noArea"));
+            return;
+        }
+        File chosen = chooseFile(texts().get("export.model.chooseTitle"), "area.glb",
+                new FileChooser.ExtensionFilter(texts().get("export.model.filterBoth"), "*.glb", "*.city.json"), true);
+        if (chosen != null) {
+            exportArea(withExtension(chosen.toPath(), ".glb"));
+        }
+    }
+
+    private FileChooser.ExtensionFilter filter(String extension) {
+        return extension.equals(".glb") ? new FileChooser.ExtensionFilter(texts().get("export.model.filterGltf"), "*.glb")
+                : new FileChooser.ExtensionFilter(texts().get("export.model.filterCityJson"), "*.city.json");
+    }
+
+    /** The file as chosen where its name says glTF or CityJSON, else with {@code extension}: some desktops add none. */
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".glb") || name.endsWith(".json") ? file : file.resolveSibling(file.getFileName() + extension);
     }
 
     /** Draws the view at a size and writes it to a PNG off the FX thread; reports when it is written. FX thread. */

@@ -74,6 +74,7 @@ public final class ViewerPane extends BorderPane {
     private final ToggleButton safetyToggle = new ToggleButton();
     private final ToggleButton measureToggle = new ToggleButton();
     private final MeasurementLayer measurement = new MeasurementLayer();
+    private final ExportMenu export;
     private Label measureCaption;
     private final SunControls sun;
     private final ShadowTools shadowTools;
@@ -174,7 +175,7 @@ public final class ViewerPane extends BorderPane {
         measureToggle.setOnAction(event -> showMeasuring(measureToggle.isSelected()));
         sun = new SunControls(scene);
         BookmarkMenu bookmarks = new BookmarkMenu(scene.camera()::view, view -> scene.camera().flyTo(view, 1.2), this::report);
-        ExportMenu export = new ExportMenu(viewport, () -> selectedPlace() == null ? List.of() : session.shown().of(selectedPlace()),
+        export = new ExportMenu(viewport, () -> selectedPlace() == null ? List.of() : session.shown().of(selectedPlace()),
                 () -> session.shownTime(Instant.now()), this::seriesOf, this::report, background);
         // Two rows: looking at the city and its data above, the planner's tools below, so that neither overflows.
         ToolBar tools = new ToolBar(home, top, chempark, flyTo, colourBy, theme, safetyToggle);
@@ -536,6 +537,34 @@ public final class ViewerPane extends BorderPane {
         String height = texts.number(measured.heightMetres(), 1);
         return points >= 3 ? texts.get("measure.area", distance, height, texts.number(measured.groundAreaSquareMetres(), 0))
                 : texts.get("measure.line", distance, height);
+    }
+
+    /** Turns on the Export menu's exports of the model, of the selected object or the measured area. */
+    public void setModelExporter(ModelExporter exporter) {
+        export.setModelExporter(exporter, this::selectedObjectId, this::measuredArea);
+    }
+
+    private String selectedObjectId() {
+        int selected = viewport.cityScene().city().selected();
+        return selected < 0 ? null : viewport.cityScene().city().meshes().objects().get(selected).id();
+    }
+
+    /** The box around the measured points, {minE, minN, maxE, maxN} in the model's CRS; null below three points. */
+    double[] measuredArea() {
+        List<Point3D> points = measurement.measurement().points();
+        if (points.size() < 3) {
+            return null;
+        }
+        double[] origin = viewport.cityScene().city().meshes().origin();
+        double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Point3D point : points) {
+            // Scene x is east and z north, from the origin.
+            box[0] = Math.min(box[0], origin[0] + point.getX());
+            box[1] = Math.min(box[1], origin[1] + point.getZ());
+            box[2] = Math.max(box[2], origin[0] + point.getX());
+            box[3] = Math.max(box[3], origin[1] + point.getZ());
+        }
+        return box;
     }
 
     /** The measurement now. */

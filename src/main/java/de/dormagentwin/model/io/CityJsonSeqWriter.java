@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dormagentwin.model.CityObject;
-import de.dormagentwin.model.Geometry;
-import de.dormagentwin.model.GeometryType;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +17,7 @@ import java.util.Map;
  * CityJSONFeature a line, as features arrive from a streaming reader, so converting a tile never holds more than one
  * building. Vertices are written as integers in millimetres from the header's translate.
  *
- * <p>Geometries are written as the model holds them: surfaces of rings, with their semantic surface types. A
- * Solid is written as one shell; the model keeps no shells, so MultiSolid and CompositeSolid go out as the
- * MultiSurface of their surfaces, which draws the same. Points and lines have no surfaces and are left out.
+ * <p>Objects are written by {@link CityObjectJson}, which says how geometries go out.
  */
 public final class CityJsonSeqWriter implements Closeable {
     public static final double SCALE_METRES = 0.001;
@@ -76,7 +71,7 @@ public final class CityJsonSeqWriter implements Closeable {
         generator.writeStringField("id", feature.root().id());
         generator.writeObjectFieldStart("CityObjects");
         for (CityObject object : feature.objects()) {
-            writeObject(object);
+            CityObjectJson.write(generator, object, vertex -> vertex);
         }
         generator.writeEndObject();
         generator.writeArrayFieldStart("vertices");
@@ -91,102 +86,6 @@ public final class CityJsonSeqWriter implements Closeable {
         generator.writeEndArray();
         generator.writeEndObject();
         endLine();
-    }
-
-    private void writeObject(CityObject object) throws IOException {
-        generator.writeObjectFieldStart(object.id());
-        generator.writeStringField("type", object.type());
-        if (!object.attributes().isEmpty()) {
-            generator.writeFieldName("attributes");
-            generator.writeObject(object.attributes());
-        }
-        if (!object.parents().isEmpty()) {
-            generator.writeFieldName("parents");
-            generator.writeObject(object.parents());
-        }
-        if (!object.children().isEmpty()) {
-            generator.writeFieldName("children");
-            generator.writeObject(object.children());
-        }
-        generator.writeArrayFieldStart("geometry");
-        for (Geometry geometry : object.geometries()) {
-            if (geometry.type().hasSurfaces()) {
-                writeGeometry(geometry);
-            }
-        }
-        generator.writeEndArray();
-        generator.writeEndObject();
-    }
-
-    private void writeGeometry(Geometry geometry) throws IOException {
-        boolean solid = geometry.type() == GeometryType.SOLID;
-        String type = switch (geometry.type()) {
-            case SOLID, COMPOSITE_SURFACE -> geometry.type().jsonName();
-            default -> GeometryType.MULTI_SURFACE.jsonName();
-        };
-        generator.writeStartObject();
-        generator.writeStringField("type", type);
-        generator.writeStringField("lod", geometry.lod());
-        generator.writeArrayFieldStart("boundaries");
-        if (solid) {
-            generator.writeStartArray();
-        }
-        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
-            generator.writeStartArray();
-            for (int ring = geometry.firstRing(surface); ring < geometry.endRing(surface); ring++) {
-                generator.writeStartArray();
-                for (int position = geometry.firstVertex(ring); position < geometry.endVertex(ring); position++) {
-                    generator.writeNumber(geometry.vertexIndex(position));
-                }
-                generator.writeEndArray();
-            }
-            generator.writeEndArray();
-        }
-        if (solid) {
-            generator.writeEndArray();
-        }
-        generator.writeEndArray();
-        writeSemantics(geometry, solid);
-        generator.writeEndObject();
-    }
-
-    /** Each surface type used once in "surfaces", in order of first use, and every surface's index into it. */
-    private void writeSemantics(Geometry geometry, boolean solid) throws IOException {
-        List<String> types = new ArrayList<>(4);
-        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
-            String type = geometry.semanticType(surface);
-            if (type != null && !types.contains(type)) {
-                types.add(type);
-            }
-        }
-        if (types.isEmpty()) {
-            return;
-        }
-        generator.writeObjectFieldStart("semantics");
-        generator.writeArrayFieldStart("surfaces");
-        for (String type : types) {
-            generator.writeStartObject();
-            generator.writeStringField("type", type);
-            generator.writeEndObject();
-        }
-        generator.writeEndArray();
-        generator.writeArrayFieldStart("values");
-        if (solid) {
-            generator.writeStartArray();
-        }
-        for (int surface = 0; surface < geometry.surfaceCount(); surface++) {
-            String type = geometry.semanticType(surface);
-            if (type == null) {
-                generator.writeNull();
-            } else {
-                generator.writeNumber(types.indexOf(type));
-            }
-        }
-        if (solid) {
-            generator.writeEndArray();
-        }
-        generator.writeEndArray();
-        generator.writeEndObject();
     }
 
     private void endLine() throws IOException {
