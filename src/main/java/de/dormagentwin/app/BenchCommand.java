@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 
 /** {@code twin bench ...}: benchmarks that print a table for BENCHMARKS.md. */
 @Command(name = "bench", description = "Run a benchmark and print its table.", subcommands = {BenchCommand.Load.class, BenchCommand.Cache.class, BenchCommand.Overlay.class, BenchCommand.Soak.class, BenchCommand.Scale.class,
-        BenchCommand.Latency.class, BenchCommand.Gml.class})
+        BenchCommand.Latency.class, BenchCommand.Gml.class, BenchCommand.CastShadows.class})
 final class BenchCommand implements Runnable {
     /** Collects garbage until the heap stops shrinking and returns the bytes in use. */
     static long heapAfterGc() {
@@ -45,7 +45,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak, scale, latency or gml");
+        System.err.println("twin bench: name a benchmark: load, cache, overlay, soak, scale, latency, gml or cast-shadows");
     }
 
     /**
@@ -250,6 +250,17 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             return LatencyBenchmark.run(publishes);
+        }
+    }
+
+    @Command(name = "cast-shadows", description = "Cast shadows on the sample: a CPU shadow map drawn as a film and a ground image, against shadow polygons.")
+    static final class CastShadows implements Callable<Integer> {
+        @Option(names = "--district", defaultValue = "Dormagen-Mitte", description = "The district whose centre the squares lie around (default ${DEFAULT-VALUE}).")
+        String district;
+
+        @Override
+        public Integer call() throws Exception {
+            return CastShadowBenchmark.run(district);
         }
     }
 

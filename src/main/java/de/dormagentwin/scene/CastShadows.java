@@ -35,6 +35,13 @@ public final class CastShadows {
      * than a shadow map's texel would only draw its steps, so an area's pieces are a texel and a half.
      */
     static final double FINEST_EDGE = 0.25;
+    /**
+     * How high the ground's shadow image floats over the ground: above whatever lies flat on it (roads, squares,
+     * water, up to {@link #FLAT_METRES}), so that the image shades those and the film need not.
+     */
+    static final double GROUND_LIFT = 0.6;
+    /** A surface no higher than this over the ground lies flat on it, and the ground's image shades it. */
+    static final double FLAT_METRES = 0.5;
     /** At most this many pixels along an edge of the ground's shadow image. */
     static final int MOST_GROUND_PIXELS = 2048;
     /** The finest ground pixel, in metres. */
@@ -125,7 +132,7 @@ public final class CastShadows {
         WritableImage image = new WritableImage(shade.groundPixelColumns(), pixelRows);
         image.getPixelWriter().setPixels(0, 0, shade.groundPixelColumns(), pixelRows, PixelFormat.getIntArgbInstance(), shade.groundArgb(), 0,
                 shade.groundPixelColumns());
-        MeshView ground = DrapedSheet.of(shade.area(), terrain, LIFT, image, false);
+        MeshView ground = DrapedSheet.of(shade.area(), terrain, GROUND_LIFT, image, false);
         ground.setId("shadow-ground");
         node.getChildren().setAll(ground, film);
     }
@@ -145,7 +152,7 @@ public final class CastShadows {
      */
     public static Shade shade(List<MeshPart> parts, TerrainMesh terrain, Area area, double[] toSun, Sunlit sunlit) {
         FloatList film = new FloatList(4096);
-        Shader shader = new Shader(toSun, sunlit, film, Math.max(FINEST_EDGE, 1.5 * Math.max(area.width(), area.depth()) / TEXELS_ACROSS));
+        Shader shader = new Shader(toSun, sunlit, film, Math.max(FINEST_EDGE, 1.5 * Math.max(area.width(), area.depth()) / TEXELS_ACROSS), terrain);
         for (MeshPart part : parts) {
             if (part.detail() != MeshPart.Detail.FAR) {
                 shader.shadeAll(part, area);
@@ -215,13 +222,26 @@ public final class CastShadows {
         private final Sunlit sunlit;
         private final FloatList film;
         private final double finest;
+        private final TerrainMesh terrain;
         private final double[] normal = new double[3];
 
-        Shader(double[] toSun, Sunlit sunlit, FloatList film, double finest) {
+        Shader(double[] toSun, Sunlit sunlit, FloatList film, double finest, TerrainMesh terrain) {
             this.toSun = toSun;
             this.sunlit = sunlit;
             this.film = film;
             this.finest = finest;
+            this.terrain = terrain;
+        }
+
+        /** Whether a triangle lies on the ground (every corner within {@link #FLAT_METRES} of it): the ground's image shades it. */
+        private boolean onTheGround(double[] a, double[] b, double[] c) {
+            return nearTheGround(a) && nearTheGround(b) && nearTheGround(c);
+        }
+
+        private boolean nearTheGround(double[] point) {
+            double ground = terrain == null ? Double.NaN : terrain.sceneYAt(point[0], point[2]);
+            // y points down: a point above the ground has a smaller y.
+            return (Double.isNaN(ground) ? 0 : ground) - point[1] <= FLAT_METRES;
         }
 
         void shadeAll(MeshPart part, Area area) {
@@ -238,7 +258,7 @@ public final class CastShadows {
                         Math.max(a[0], Math.max(b[0], c[0])), Math.max(a[2], Math.max(b[2], c[2])))) {
                     continue;
                 }
-                if (!facingTheSun(a, b, c)) {
+                if (!facingTheSun(a, b, c) || onTheGround(a, b, c)) {
                     continue;
                 }
                 shade(a, b, c, 0);

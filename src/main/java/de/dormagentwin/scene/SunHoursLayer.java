@@ -13,7 +13,7 @@ import javafx.scene.paint.Color;
  */
 public final class SunHoursLayer {
     /** Lifted this far off the ground: above the cast shadows' image, so that the map is not darkened by it. */
-    private static final double LIFT = 0.5;
+    private static final double LIFT = 0.8;
 
     /** What a map's values mean, and so its colours. */
     public enum Scale {
