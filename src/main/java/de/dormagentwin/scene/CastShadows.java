@@ -152,13 +152,14 @@ public final class CastShadows {
      */
     public static Shade shade(List<MeshPart> parts, TerrainMesh terrain, Area area, double[] toSun, Sunlit sunlit) {
         FloatList film = new FloatList(4096);
-        Shader shader = new Shader(toSun, sunlit, film, Math.max(FINEST_EDGE, 1.5 * Math.max(area.width(), area.depth()) / TEXELS_ACROSS), terrain);
+        GroundGrid grid = new GroundGrid(area);
+        Shader shader = new Shader(toSun, sunlit, film, Math.max(FINEST_EDGE, 1.5 * Math.max(area.width(), area.depth()) / TEXELS_ACROSS), terrain, grid);
         for (MeshPart part : parts) {
             if (part.detail() != MeshPart.Detail.FAR) {
                 shader.shadeAll(part, area);
             }
         }
-        return ground(area, terrain, sunlit, toSun, film.toArray());
+        return ground(grid, terrain, sunlit, toSun, film.toArray());
     }
 
     /**
@@ -182,26 +183,76 @@ public final class CastShadows {
         return new double[] {Math.sin(azimuth) * Math.cos(elevation), -Math.sin(elevation), Math.cos(azimuth) * Math.cos(elevation)};
     }
 
-    private static Shade ground(Area area, TerrainMesh terrain, Sunlit sunlit, double[] toSun, float[] film) {
-        double pixel = Math.max(FINEST_GROUND_PIXEL, Math.max(area.width(), area.depth()) / MOST_GROUND_PIXELS);
-        int columns = Math.max(1, (int) Math.ceil(area.width() / pixel));
-        int rows = Math.max(1, (int) Math.ceil(area.depth() / pixel));
-        int[] argb = new int[columns * rows];
-        double lift = LIFT;
-        for (int row = 0; row < rows; row++) {
-            // Row 0 of the image is the area's northern edge, as in the ground image.
-            double z = area.maxZ() - (row + 0.5) * area.depth() / rows;
-            for (int column = 0; column < columns; column++) {
-                double x = area.minX() + (column + 0.5) * area.width() / columns;
-                double ground = terrain == null ? Double.NaN : terrain.sceneYAt(x, z);
-                double y = Double.isNaN(ground) ? 0 : ground;
-                // Tested a little towards the sun, so that the ground does not shade itself where the shadow map is coarse.
-                if (!sunlit.lit(x + toSun[0] * lift, y + toSun[1] * lift, z + toSun[2] * lift, 0, -1, 0)) {
-                    argb[row * columns + column] = SHADOW_ARGB;
+    /**
+     * The ground's image: its pixels, and which of them lie under something standing on the ground. Those stay clear:
+     * the image floats over the ground, and a shaded pixel under a roof would show as a dark band along the foot of
+     * a sunlit wall wherever the image's pixels reach past the wall.
+     */
+    private static final class GroundGrid {
+        final Area area;
+        final int columns;
+        final int rows;
+        final boolean[] covered;
+
+        GroundGrid(Area area) {
+            this.area = area;
+            double pixel = Math.max(FINEST_GROUND_PIXEL, Math.max(area.width(), area.depth()) / MOST_GROUND_PIXELS);
+            columns = Math.max(1, (int) Math.ceil(area.width() / pixel));
+            rows = Math.max(1, (int) Math.ceil(area.depth() / pixel));
+            covered = new boolean[columns * rows];
+        }
+
+        double x(int column) {
+            return area.minX() + (column + 0.5) * area.width() / columns;
+        }
+
+        /** Row 0 is the area's northern edge, as in the ground image. */
+        double z(int row) {
+            return area.maxZ() - (row + 0.5) * area.depth() / rows;
+        }
+
+        /** Marks the pixels whose centres the triangle covers, seen from above. */
+        void cover(double[] a, double[] b, double[] c) {
+            double twice = (b[0] - a[0]) * (c[2] - a[2]) - (c[0] - a[0]) * (b[2] - a[2]);
+            if (Math.abs(twice) < 1e-6) {
+                return;
+            }
+            int firstColumn = Math.max(0, (int) Math.floor((Math.min(a[0], Math.min(b[0], c[0])) - area.minX()) / area.width() * columns));
+            int endColumn = Math.min(columns, (int) Math.ceil((Math.max(a[0], Math.max(b[0], c[0])) - area.minX()) / area.width() * columns));
+            int firstRow = Math.max(0, (int) Math.floor((area.maxZ() - Math.max(a[2], Math.max(b[2], c[2]))) / area.depth() * rows));
+            int endRow = Math.min(rows, (int) Math.ceil((area.maxZ() - Math.min(a[2], Math.min(b[2], c[2]))) / area.depth() * rows));
+            for (int row = firstRow; row < endRow; row++) {
+                double z = z(row);
+                for (int column = firstColumn; column < endColumn; column++) {
+                    double x = x(column);
+                    double u = ((b[0] - x) * (c[2] - z) - (c[0] - x) * (b[2] - z)) / twice;
+                    double v = ((c[0] - x) * (a[2] - z) - (a[0] - x) * (c[2] - z)) / twice;
+                    if (u >= 0 && v >= 0 && u + v <= 1) {
+                        covered[row * columns + column] = true;
+                    }
                 }
             }
         }
-        return new Shade(area, film, argb, columns);
+    }
+
+    private static Shade ground(GroundGrid grid, TerrainMesh terrain, Sunlit sunlit, double[] toSun, float[] film) {
+        int[] argb = new int[grid.columns * grid.rows];
+        for (int row = 0; row < grid.rows; row++) {
+            double z = grid.z(row);
+            for (int column = 0; column < grid.columns; column++) {
+                if (grid.covered[row * grid.columns + column]) {
+                    continue;
+                }
+                double x = grid.x(column);
+                double ground = terrain == null ? Double.NaN : terrain.sceneYAt(x, z);
+                double y = Double.isNaN(ground) ? 0 : ground;
+                // Tested a little towards the sun, so that the ground does not shade itself where the shadow map is coarse.
+                if (!sunlit.lit(x + toSun[0] * LIFT, y + toSun[1] * LIFT, z + toSun[2] * LIFT, 0, -1, 0)) {
+                    argb[row * grid.columns + column] = SHADOW_ARGB;
+                }
+            }
+        }
+        return new Shade(grid.area, film, argb, grid.columns);
     }
 
     private static TriangleMesh triangles(float[] corners) {
@@ -223,14 +274,16 @@ public final class CastShadows {
         private final FloatList film;
         private final double finest;
         private final TerrainMesh terrain;
+        private final GroundGrid ground;
         private final double[] normal = new double[3];
 
-        Shader(double[] toSun, Sunlit sunlit, FloatList film, double finest, TerrainMesh terrain) {
+        Shader(double[] toSun, Sunlit sunlit, FloatList film, double finest, TerrainMesh terrain, GroundGrid ground) {
             this.toSun = toSun;
             this.sunlit = sunlit;
             this.film = film;
             this.finest = finest;
             this.terrain = terrain;
+            this.ground = ground;
         }
 
         /** Whether a triangle lies on the ground (every corner within {@link #FLAT_METRES} of it): the ground's image shades it. */
@@ -258,7 +311,11 @@ public final class CastShadows {
                         Math.max(a[0], Math.max(b[0], c[0])), Math.max(a[2], Math.max(b[2], c[2])))) {
                     continue;
                 }
-                if (!facingTheSun(a, b, c) || onTheGround(a, b, c)) {
+                if (onTheGround(a, b, c)) {
+                    continue;
+                }
+                ground.cover(a, b, c);
+                if (!facingTheSun(a, b, c)) {
                     continue;
                 }
                 shade(a, b, c, 0);

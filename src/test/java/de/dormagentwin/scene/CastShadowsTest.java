@@ -106,6 +106,8 @@ class CastShadowsTest {
         assertFalse(shade.groundShaded(x0 + 5, z0 + 10 + reach + 3), "beyond the shadow");
         assertFalse(shade.groundShaded(x0 + 5, z0 - 5), "south of the tower");
         assertFalse(shade.groundShaded(x0 - 5, z0 + 40), "west of the shadow");
+        assertFalse(shade.groundShaded(x0 + 5, z0 + 5), "under the tower the image stays clear: it would show past the tower's walls");
+        assertFalse(shade.groundShaded(x0 + 5, z0 + 25), "under the house, in the tower's shadow, clear too");
     }
 
     @Test
