@@ -135,4 +135,12 @@ class ShadowMapTest {
         assertEquals(0, Occluders.of(flat, null, null).triangleCount());
         assertEquals(12, cube.triangleCount());
     }
+
+    @Test
+    void occludersLeaveOutRoadsThatRiseAndFallWithTheTerrain() {
+        // A road draped over a slope spans metres of height, yet lies on the ground.
+        CityModel road = Blocks.typed("Road", new double[]{EAST, NORTH, GROUND, 300, 8, 3});
+        assertEquals(0, Occluders.of(road, null, null).triangleCount());
+        assertEquals(12, Occluders.of(Blocks.typed("OtherConstruction", new double[]{EAST, NORTH, GROUND, 3, 3, 3}), null, null).triangleCount());
+    }
 }
