@@ -124,6 +124,7 @@ final class ShadowBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "The engine (texels of %s m) is %.0fx faster than the naive baseline.%n", texels[0], naiveSquare / engine[0]);
         System.out.println();
+        heightField(hours, occluders, buildings, ground, cells, baseline, step);
 
         System.out.println("| one shadow map over 2 km x 2 km | sun | cell m | texels | s |");
         System.out.println("|---|---|---:|---:|---:|");
@@ -145,6 +146,139 @@ final class ShadowBenchmark {
             }
         }
         return 0;
+    }
+
+    /**
+     * The option not taken, measured: a height field (the highest point of buildings and terrain per texel of half a
+     * cell, over the square and its 1 km margin) and, per cell and step, a march toward the sun a texel at a time
+     * until the ray is higher than anything or leaves the margin. Every tenth row of the square, extrapolated.
+     */
+    private static void heightField(SunHours hours, Occluders occluders, float[] buildings, float[] ground, int[] cells, float[] baseline,
+                                    double step) {
+        double texel = CELL / 2;
+        double minX = hours.originEast() - occluders.originEast() - ShadowMap.MARGIN_CAP_METRES;
+        double minY = hours.originNorth() - occluders.originNorth() - ShadowMap.MARGIN_CAP_METRES;
+        int size = (int) Math.ceil((SQUARE + 2 * ShadowMap.MARGIN_CAP_METRES) / texel);
+        long start = System.nanoTime();
+        float[] top = new float[size * size];
+        Arrays.fill(top, Float.NEGATIVE_INFINITY);
+        float highest = Float.NEGATIVE_INFINITY;
+        for (float[] triangles : new float[][]{buildings, ground}) {
+            for (int t = 0; t < triangles.length; t += 9) {
+                highest = Math.max(highest, Math.max(triangles[t + 2], Math.max(triangles[t + 5], triangles[t + 8])));
+                rasterizeTop(triangles, t, minX, minY, texel, size, top);
+            }
+        }
+        double build = seconds(System.nanoTime() - start);
+        long dayMillis = hours.sunset().toEpochMilli() - hours.sunrise().toEpochMilli();
+        double[] place = occluders.latitudeLongitude(hours.east(hours.columns() / 2), hours.north(hours.rows() / 2));
+        double[][] suns = new double[hours.steps()][];
+        for (int s = 0; s < hours.steps(); s++) {
+            SunPosition sun = SunPosition.at(hours.sunrise().plusMillis(Math.round(dayMillis * (s + 0.5) / hours.steps())), place[0], place[1]);
+            double azimuth = Math.toRadians(sun.azimuthDegrees());
+            double elevation = Math.toRadians(Math.max(0.5, sun.elevationDegrees()));
+            suns[s] = new double[]{Math.sin(azimuth), Math.cos(azimuth), Math.tan(elevation), sun.isAboveHorizon() ? 1 : 0};
+        }
+        float ceiling = highest;
+        start = System.nanoTime();
+        int[] rows = IntStream.range(0, hours.rows()).filter(row -> row % 10 == 0).toArray();
+        IntStream.of(rows).parallel().forEach(row -> {
+            for (int column = 0; column < hours.columns(); column++) {
+                march(hours, occluders, column, row, suns, top, minX, minY, texel, size, ceiling, dayMillis);
+            }
+        });
+        double marched = seconds(System.nanoTime() - start);
+        double whole = marched / rows.length * hours.rows();
+        double differenceSum = 0;
+        double differenceMax = 0;
+        for (int c = 0; c < cells.length; c++) {
+            double value = march(hours, occluders, cells[c] % hours.columns(), cells[c] / hours.columns(), suns, top, minX, minY, texel, size,
+                    ceiling, dayMillis);
+            differenceSum += Math.abs(value - baseline[c]);
+            differenceMax = Math.max(differenceMax, Math.abs(value - baseline[c]));
+        }
+        System.out.printf(Locale.ROOT, "Height field and ray marching (the option not taken): %,d x %,d texels of %s m built in %.2f s; "
+                        + "%d rows of %d marched in %.2f s, so %.1f s for the square; against the baseline's cells: mean / largest difference "
+                        + "%.3f / %.2f h%n", size, size, texel, build, rows.length, hours.rows(), marched, whole, differenceSum / cells.length,
+                differenceMax);
+        System.out.println();
+    }
+
+    /** Writes the highest z of a triangle into the texels whose centres it covers, seen from above. */
+    private static void rasterizeTop(float[] triangles, int t, double minX, double minY, double texel, int size, float[] top) {
+        double x0 = (triangles[t] - minX) / texel;
+        double y0 = (triangles[t + 1] - minY) / texel;
+        double x1 = (triangles[t + 3] - minX) / texel;
+        double y1 = (triangles[t + 4] - minY) / texel;
+        double x2 = (triangles[t + 6] - minX) / texel;
+        double y2 = (triangles[t + 7] - minY) / texel;
+        double area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+        int c0 = Math.max(0, (int) Math.ceil(Math.min(x0, Math.min(x1, x2)) - 0.5));
+        int c1 = Math.min(size - 1, (int) Math.floor(Math.max(x0, Math.max(x1, x2)) - 0.5));
+        int r0 = Math.max(0, (int) Math.ceil(Math.min(y0, Math.min(y1, y2)) - 0.5));
+        int r1 = Math.min(size - 1, (int) Math.floor(Math.max(y0, Math.max(y1, y2)) - 0.5));
+        if (Math.abs(area) < 1e-9) {
+            // A wall seen from above: its top edge still stands, at its highest corner.
+            float z = Math.max(triangles[t + 2], Math.max(triangles[t + 5], triangles[t + 8]));
+            for (int k = 0; k < 3; k++) {
+                int column = (int) Math.floor((triangles[t + k * 3] - minX) / texel);
+                int row = (int) Math.floor((triangles[t + k * 3 + 1] - minY) / texel);
+                if (column >= 0 && row >= 0 && column < size && row < size) {
+                    top[row * size + column] = Math.max(top[row * size + column], z);
+                }
+            }
+            return;
+        }
+        for (int row = r0; row <= r1; row++) {
+            for (int column = c0; column <= c1; column++) {
+                double cx = column + 0.5;
+                double cy = row + 0.5;
+                double w0 = ((x1 - cx) * (y2 - cy) - (x2 - cx) * (y1 - cy)) / area;
+                double w1 = ((x2 - cx) * (y0 - cy) - (x0 - cx) * (y2 - cy)) / area;
+                double w2 = 1 - w0 - w1;
+                if (w0 >= -1e-7 && w1 >= -1e-7 && w2 >= -1e-7) {
+                    float z = (float) (w0 * triangles[t + 2] + w1 * triangles[t + 5] + w2 * triangles[t + 8]);
+                    top[row * size + column] = Math.max(top[row * size + column], z);
+                }
+            }
+        }
+    }
+
+    /** One cell's hours by marching toward the sun over the height field, a texel at a time. */
+    private static float march(SunHours hours, Occluders occluders, int column, int row, double[][] suns, float[] top, double minX,
+                               double minY, double texel, int size, float ceiling, long dayMillis) {
+        double east = hours.east(column);
+        double north = hours.north(row);
+        double z = occluders.groundAt(east, north) + 0.05;
+        double x = east - occluders.originEast();
+        double y = north - occluders.originNorth();
+        float sum = 0;
+        for (double[] sun : suns) {
+            if (sun[3] == 0) {
+                continue;
+            }
+            boolean lit = true;
+            // Start a little out, past the texel of the cell itself; terrain is allowed the engine's bias.
+            for (double distance = texel; distance <= ShadowMap.MARGIN_CAP_METRES; distance += texel) {
+                double height = z + distance * sun[2];
+                if (height > ceiling) {
+                    break;
+                }
+                int c = (int) Math.floor((x + distance * sun[0] - minX) / texel);
+                int r = (int) Math.floor((y + distance * sun[1] - minY) / texel);
+                if (c < 0 || r < 0 || c >= size || r >= size) {
+                    break;
+                }
+                if (top[r * size + c] > height + 0.05) {
+                    lit = false;
+                    break;
+                }
+            }
+            if (lit) {
+                sum += (float) (dayMillis / 3_600_000.0 / suns.length);
+            }
+        }
+        return sum;
     }
 
     /** Two triangles per terrain cell within the box, at the terrain's own resolution, as the engine's triangles are kept. */
