@@ -100,7 +100,7 @@ final class ShadowCommand implements Callable<Integer> {
         }
         double[] extent = inputs.extent();
         if (extent != null && (area[2] < extent[0] || area[0] > extent[3] || area[3] < extent[1] || area[1] > extent[4])) {
-            LOG.log(System.Logger.Level.WARNING, "the area " + bbox + " lies outside the models' extent: every cell will have the whole day");
+            LOG.log(System.Logger.Level.WARNING, "the area " + SafeText.of(bbox, 200) + " lies outside the models' extent: every cell will have the whole day");
         }
         Occluders occluders = Occluders.of(inputs.models(), inputs.terrain(), inputs.variant());
         SunHours hours = SunHours.of(occluders, day, area, cell);
