@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The command line: {@code twin [view|info|import|snapshot|export|ingest|serve|cache]}, and from the build's classes the developer
+ * The command line: {@code twin [view|info|import|snapshot|export|shadow|ingest|serve|cache]}, and from the build's classes the developer
  * tools {@code generate-sample} and {@code bench}, which the app image leaves out. Without a subcommand it opens the
  * viewer on the bundled sample, and the view's options need no "view" before them ({@code twin --cache DIR}). Exit codes:
  * 0 fine, 1 the input had problems, 2 wrong usage.
@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 // Inherited: every subcommand, however deep (cache stats, bench load), answers --help and --version.
 @Command(name = "twin", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Dormagen Twin: a desktop digital twin of Dormagen and its CHEMPARK.",
-        subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, ExportCommand.class, IngestCommand.class, ServeCommand.class, CacheCommand.class})
+        subcommands = {ViewCommand.class, InfoCommand.class, ImportCommand.class, SnapshotCommand.class, ExportCommand.class, ShadowCommand.class,
+                IngestCommand.class, ServeCommand.class, CacheCommand.class})
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
     /** The options twin itself answers; any other option is the viewer's. */

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -29,12 +30,16 @@ import java.util.stream.IntStream;
  *
  * <p>Triangles are kept in tiles of {@value #TILE_METRES} m by their centroid, in floats relative to the models'
  * centre (a float at a UTM northing would have a step of half a metre), so that a map gathers only those near its
- * area. Land use and objects that rise less than {@value #FLAT_METRES} m (roads, squares, the river's surface) are
- * left out: they lie on the ground and shade nothing, but would shade a receiver a few centimetres below them.
+ * area. What lies on the ground is left out: it shades nothing, but would shade a receiver a few centimetres below
+ * it. That is land use, relief, water, roads, squares and railways by their type (draped over the terrain, a road
+ * rises and falls by metres along its length), and any other object that rises less than {@value #FLAT_METRES} m.
  */
 public final class Occluders {
     static final double TILE_METRES = 100;
     static final double FLAT_METRES = 0.5;
+    /** The types of what lies on the ground (CityJSON's and CityGML's names alike). */
+    private static final Set<String> GROUND_TYPES = Set.of("LandUse", "TINRelief", "ReliefFeature", "WaterBody", "Waterway",
+            "Road", "Railway", "Track", "Square", "TransportSquare", "TransportationComplex");
     /** Objects are triangulated in chunks of this many, in parallel. */
     private static final int CHUNK = 512;
 
@@ -42,19 +47,21 @@ public final class Occluders {
     private final double originNorth;
     private final Layer city;
     private final Layer variant;
+    private final PlanningVariant plan;
     private final TerrainGrid terrain;
     private final double groundHeight;
     private final boolean utm32;
 
-    private Occluders(double originEast, double originNorth, Layer city, Layer variant, TerrainGrid terrain,
+    private Occluders(double originEast, double originNorth, Layer city, PlanningVariant plan, TerrainGrid terrain,
                       double groundHeight, boolean utm32) {
         this.originEast = originEast;
         this.originNorth = originNorth;
         this.city = city;
-        this.variant = variant;
+        this.plan = plan;
         this.terrain = terrain;
         this.groundHeight = groundHeight;
         this.utm32 = utm32;
+        this.variant = plan == null ? null : variantLayer(plan);
     }
 
     public static Occluders of(CityModel model, TerrainGrid terrain, PlanningVariant variant) {
@@ -72,13 +79,39 @@ public final class Occluders {
         double ground = GroundHeight.of(models, LodChoice.HIGHEST);
         Layer city = cityLayer(models, centre);
         boolean utm32 = !models.isEmpty() && models.stream().allMatch(model -> Crs.EPSG_25832.equals(Crs.parse(model.referenceSystem())));
-        Occluders without = new Occluders(centre[0], centre[1], city, null, terrain, ground, utm32);
-        return variant == null ? without : without.with(variant);
+        return new Occluders(centre[0], centre[1], city, variant, terrain, ground, utm32);
     }
 
     /** The same city and terrain with another variant's buildings (null for none): the city is not triangulated again. */
     public Occluders with(PlanningVariant other) {
-        return new Occluders(originEast, originNorth, city, other == null ? null : variantLayer(other), terrain, groundHeight, utm32);
+        return new Occluders(originEast, originNorth, city, other, terrain, groundHeight, utm32);
+    }
+
+    /**
+     * Whether a point lies on the footprint of one of the variant's buildings: there the variant puts a building
+     * rather than a shadow, which a summary of what it takes from its neighbours leaves out.
+     */
+    public boolean onVariantFootprint(double east, double north) {
+        if (plan == null) {
+            return false;
+        }
+        for (PlannedBuilding building : plan.buildings()) {
+            for (PlannedBuilding.Polygon polygon : building.polygons()) {
+                boolean inside = false;
+                for (double[] ring : polygon.rings()) {
+                    for (int i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+                        if ((ring[i + 1] > north) != (ring[j + 1] > north)
+                                && east < (ring[j] - ring[i]) * (north - ring[i + 1]) / (ring[j + 1] - ring[i + 1]) + ring[i]) {
+                            inside = !inside;
+                        }
+                    }
+                }
+                if (inside) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public boolean hasVariant() {
@@ -122,12 +155,29 @@ public final class Occluders {
         return new double[]{SunPosition.DORMAGEN_LATITUDE_DEGREES, SunPosition.DORMAGEN_LONGITUDE_DEGREES};
     }
 
-    double originEast() {
+    /** The point the triangles are kept relative to, east; see {@link #cityTriangles}. */
+    public double originEast() {
         return originEast;
     }
 
-    double originNorth() {
+    public double originNorth() {
         return originNorth;
+    }
+
+    /**
+     * The city's triangles whose tiles meet a box {minEast, minNorth, maxEast, maxNorth}: x y z of three corners per
+     * triangle, x and y relative to {@link #originEast()} and {@link #originNorth()}, z as in the models. A copy, for
+     * whoever tests rays against them one by one (the benchmark's baseline does).
+     */
+    public float[] cityTriangles(double[] box) {
+        List<float[]> tiles = city.tilesIn(box[0] - originEast, box[1] - originNorth, box[2] - originEast, box[3] - originNorth);
+        float[] all = new float[tiles.stream().mapToInt(tile -> tile.length).sum()];
+        int at = 0;
+        for (float[] tile : tiles) {
+            System.arraycopy(tile, 0, all, at, tile.length);
+            at += tile.length;
+        }
+        return all;
     }
 
     Layer city() {
@@ -195,7 +245,7 @@ public final class Occluders {
         }
 
         void add(CityObject object, Layer.Builder builder) {
-            if (object.type().equals("LandUse")) {
+            if (GROUND_TYPES.contains(object.type())) {
                 return;
             }
             Geometry geometry = object.geometryFor(LodChoice.HIGHEST);

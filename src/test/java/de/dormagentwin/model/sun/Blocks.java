@@ -25,6 +25,11 @@ final class Blocks {
 
     /** A box per {minEast, minNorth, base, sizeEast, sizeNorth, height}, as LoD2 solids with semantic surfaces. */
     static CityModel boxes(double[]... boxes) {
+        return typed("Building", boxes);
+    }
+
+    /** As {@link #boxes}, each object of the given CityJSON type. */
+    static CityModel typed(String type, double[]... boxes) {
         double[] vertices = new double[boxes.length * 8 * 3];
         List<CityObject> objects = new ArrayList<>();
         for (int b = 0; b < boxes.length; b++) {
@@ -50,7 +55,7 @@ final class Blocks {
             int[] surfaceRingStart = {0, 1, 2, 3, 4, 5, 6};
             int[] ringVertexStart = {0, 4, 8, 12, 16, 20, 24};
             Geometry geometry = new Geometry(GeometryType.SOLID, "2.2", surfaceRingStart, ringVertexStart, indices, semantics, null);
-            objects.add(new CityObject("box-" + b, "Building", Map.of(), List.of(), List.of(), List.of(geometry)));
+            objects.add(new CityObject("box-" + b, type, Map.of(), List.of(), List.of(), List.of(geometry)));
         }
         return new CityModel("boxes", UTM32, Map.of(), vertices, boxes.length * 8, objects, List.of(), 0);
     }

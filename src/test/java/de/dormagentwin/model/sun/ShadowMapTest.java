@@ -135,4 +135,44 @@ class ShadowMapTest {
         assertEquals(0, Occluders.of(flat, null, null).triangleCount());
         assertEquals(12, cube.triangleCount());
     }
+
+    @Test
+    void occludersLeaveOutRoadsThatRiseAndFallWithTheTerrain() {
+        // A road draped over a slope spans metres of height, yet lies on the ground.
+        CityModel road = Blocks.typed("Road", new double[]{EAST, NORTH, GROUND, 300, 8, 3});
+        assertEquals(0, Occluders.of(road, null, null).triangleCount());
+        assertEquals(12, Occluders.of(Blocks.typed("OtherConstruction", new double[]{EAST, NORTH, GROUND, 3, 3, 3}), null, null).triangleCount());
+    }
+
+    @Test
+    void aMapFilledInBandsOnThePoolAnswersAsOneFilledByOneThread() {
+        // 1.2 km at 1 m is well over the texels from which a map is filled in bands of rows, in parallel.
+        double[] large = {EAST - 600, NORTH - 600, EAST + 600, NORTH + 600};
+        Occluders town = Occluders.of(Blocks.boxes(new double[]{EAST, NORTH, GROUND, 30, 30, 30},
+                new double[]{EAST - 300, NORTH + 200, GROUND, 12, 40, 18}, new double[]{EAST + 250, NORTH - 400, GROUND, 60, 8, 45}), null, null);
+        SunPosition sun = SunPosition.fromDegrees(150, 25);
+        ShadowMap banded = ShadowMap.of(town, sun, large, 1);
+        ShadowMap single = ShadowMap.of(town, sun, large, 1, GROUND, GROUND + 45);
+        int shaded = 0;
+        for (double east = large[0]; east < large[2]; east += 1.7) {
+            for (double north = large[1]; north < large[3]; north += 1.7) {
+                boolean lit = single.lit(east, north, GROUND + 0.05);
+                assertEquals(lit, banded.lit(east, north, GROUND + 0.05), east + ", " + north);
+                shaded += lit ? 0 : 1;
+            }
+        }
+        assertTrue(shaded > 1000, "the shadows are there to compare: " + shaded);
+    }
+
+    @Test
+    void aVariantStandsOnTheTerrainUnderIt() {
+        // A 10 m tower on the ridge's crest, 30 m above the flat ground: standing at the flat ground's height, it would
+        // be buried in the ridge and shade nothing on the crest.
+        TerrainGrid ridge = Blocks.ridge(GROUND, NORTH - 100, NORTH + 100, 30);
+        Occluders onRidge = Occluders.of(Blocks.boxes(), ridge, Blocks.tower(EAST, NORTH, 10, 10, 10));
+        ShadowMap map = ShadowMap.of(onRidge, SunPosition.fromDegrees(180, 45), new double[]{EAST - 50, NORTH - 50, EAST + 50, NORTH + 50}, 1);
+        assertFalse(map.lit(EAST + 5, NORTH + 15, GROUND + 30.05), "5 m north of the tower, on the crest");
+        assertTrue(map.litWithoutVariant(EAST + 5, NORTH + 15, GROUND + 30.05));
+        assertTrue(map.lit(EAST + 5, NORTH + 25, GROUND + 30.05), "past its 10 m shadow");
+    }
 }
