@@ -120,7 +120,7 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         WritableImage image;
         try {
-            image = render(prepared, dimensions[0], dimensions[1], camera, overlay.andThen(sunlight(prepared)));
+            image = render(prepared, dimensions[0], dimensions[1], camera, overlay.andThen(sunlight(prepared, sun, shadows)));
         } catch (UnknownCameraException e) {
             // Known only once the model is read, but a wrong option all the same: exit 2, as the viewer does.
             throw new ParameterException(spec.commandLine(), SafeText.of(e.getMessage(), 1_000));
@@ -135,7 +135,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     /** The sun of --sun, and with --shadows its shadows around the camera's target as the planner draws them (FX thread). */
-    private Consumer<CityViewport> sunlight(SceneFactory.Prepared prepared) {
+    static Consumer<CityViewport> sunlight(SceneFactory.Prepared prepared, LocalDateTime sun, boolean shadows) {
         if (sun == null) {
             return viewport -> { };
         }
