@@ -25,7 +25,6 @@ import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ServiceWatch;
 import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.PlannerLanguage;
-import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.animation.AnimationTimer;

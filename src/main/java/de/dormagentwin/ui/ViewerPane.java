@@ -342,6 +342,7 @@ public final class ViewerPane extends BorderPane {
         // A new converter, since the combo box writes its items again only when its converter changes.
         theme.setConverter(themeNames());
         sun.relabel();
+        attributes.relabel();
         if (timeBar != null) {
             timeBar.relabel();
         }
