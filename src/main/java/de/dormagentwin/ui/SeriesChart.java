@@ -58,8 +58,8 @@ public final class SeriesChart extends VBox {
         this.loader = loader;
         window.getItems().addAll(WINDOWS);
         window.setValue(DEFAULT_WINDOW);
-        window.setConverter(windowNames());
-        stream.setConverter(propertyNames());
+        PlannerLanguage.name(window, windowNames());
+        PlannerLanguage.name(stream, propertyNames());
         hours.labelProperty().bind(PlannerLanguage.texts().bind("chart.hoursBefore"));
         hours.setForceZeroInRange(false);
         values.setForceZeroInRange(false);
@@ -164,9 +164,8 @@ public final class SeriesChart extends VBox {
 
     /** Writes the window names and the summary again in the planner's language now. FX thread. */
     void relabel() {
-        // A new converter, since the combo box writes its items again only when its converter changes.
-        window.setConverter(windowNames());
-        stream.setConverter(propertyNames());
+        PlannerLanguage.name(window, windowNames());
+        PlannerLanguage.name(stream, propertyNames());
         if (shown != null) {
             draw(shown, shownPoints, shownUntil);
         }

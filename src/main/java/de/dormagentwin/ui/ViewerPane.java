@@ -147,7 +147,7 @@ public final class ViewerPane extends BorderPane {
         theme.getItems().add(NO_THEME);
         OverlayRules.defaults().forEach(rule -> theme.getItems().add(rule.name()));
         theme.setValue(DEFAULT_THEME);
-        theme.setConverter(themeNames());
+        PlannerLanguage.name(theme, themeNames());
         theme.setTooltip(tooltip("planner.colourBy.tip"));
         theme.setFocusTraversable(false);
         theme.valueProperty().addListener((property, before, after) -> applyOverlay());
@@ -339,8 +339,7 @@ public final class ViewerPane extends BorderPane {
      * choice is kept for the next start.
      */
     private void languageChanged(Locale language) {
-        // A new converter, since the combo box writes its items again only when its converter changes.
-        theme.setConverter(themeNames());
+        PlannerLanguage.name(theme, themeNames());
         sun.relabel();
         attributes.relabel();
         if (timeBar != null) {
