@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
@@ -109,6 +110,8 @@ public final class ViewerPane extends BorderPane {
     static final String NO_THEME = "Nothing";
     /** Where the language chosen in the menu is kept; null: not kept (benchmarks, tests of other things). */
     private final Path settings;
+    /** The status line in the planner's words now, while it is the one {@link #showStatus} gave; else null. */
+    private Supplier<String> statusText;
     /** The sources' states last shown, to word them again in another language. */
     private List<SourceStatus> sourceStates = List.of();
     /** Words what is not bound to the bundle again, and keeps the choice, while the pane is in a window. */
@@ -349,6 +352,9 @@ public final class ViewerPane extends BorderPane {
             info.chart().relabel();
         }
         freshness.setText(CacheFreshness.text(session.live(), Instant.now()));
+        if (statusText != null) {
+            status.setText(statusText.get());
+        }
         showSources(sourceStates);
         alertList.show(session.alerts());
         showInfo();
@@ -443,7 +449,17 @@ public final class ViewerPane extends BorderPane {
 
     /** A line in the status bar: what a menu did, or why it could not. */
     private void report(String text) {
+        statusText = null;
         status.setText(text);
+    }
+
+    /**
+     * A line in the status bar that is worded again when the language changes, until the next report replaces it:
+     * what was loaded. FX thread.
+     */
+    public void showStatus(Supplier<String> text) {
+        statusText = text;
+        status.setText(text.get());
     }
 
     /** Series for the export, from the feed once one is attached. */
