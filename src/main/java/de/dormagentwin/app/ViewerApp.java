@@ -191,7 +191,8 @@ public final class ViewerApp extends Application {
         TwinConfig.Kiosk kiosk = settings.kiosk();
         SceneFactory.requireScene3D();
         if (kiosk == null) {
-            PlannerLanguage.texts().setLocale(PlannerLanguage.read(PLANNER_SETTINGS, Locale.getDefault()));
+            PlannerLanguage.texts().setLocale(settings.language() != null ? settings.language()
+                    : PlannerLanguage.read(PLANNER_SETTINGS, Locale.getDefault()));
         }
         Locale language = kiosk == null ? PlannerLanguage.texts().locale() : Locale.forLanguageTag(kiosk.language());
         LoadingView loading = new LoadingView(new Texts(language).get("load.loading", fileNames(files)), language);
@@ -360,7 +361,8 @@ public final class ViewerApp extends Application {
 
     /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
     private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
-        ViewerPane pane = new ViewerPane(viewport, "", background, PLANNER_SETTINGS);
+        // With --language the run speaks it and keeps nothing: the choice kept is the one made in the menu without it.
+        ViewerPane pane = new ViewerPane(viewport, "", background, settings.language() != null ? null : PLANNER_SETTINGS);
         pane.showStatus(() -> SceneFactory.statusText(prepared, PlannerLanguage.texts()));
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
         for (PlanningVariant variant : variants) {
