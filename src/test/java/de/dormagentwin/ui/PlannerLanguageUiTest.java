@@ -11,7 +11,6 @@ import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
-import de.dormagentwin.testing.ScreenText;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
