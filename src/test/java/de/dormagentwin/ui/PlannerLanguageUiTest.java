@@ -15,8 +15,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -26,6 +28,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
@@ -171,6 +174,30 @@ class PlannerLanguageUiTest {
         showPlanner(robot);
         assertEquals(PlannerLanguage.ofSystem(Locale.getDefault()), PlannerLanguage.texts().locale(),
                 "a value we do not speak: the machine's language, and the planner opens");
+    }
+
+    @Test
+    void aDialogSpeaksThePlannersLanguageItsButtonsIncluded(FxRobot robot) throws Exception {
+        settings = folder.resolve("planner.properties");
+        Files.writeString(settings, "language=de\n");
+        showPlanner(robot);
+        robot.clickOn("Lesezeichen");
+        robot.clickOn("Aktuelle Ansicht speichern…");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dialog = robot.lookup(node -> node instanceof DialogPane).queryAs(DialogPane.class);
+        Set<String> texts = FxThread.call(() -> {
+            Set<String> found = new TreeSet<>();
+            collect(dialog, found);
+            found.add(((Stage) dialog.getScene().getWindow()).getTitle());
+            return found;
+        });
+        Button ok = (Button) dialog.lookupButton(dialog.getButtonTypes().get(0));
+        TextField name = robot.lookup(node -> node instanceof TextField field && field.getScene() == dialog.getScene()).queryAs(TextField.class);
+        assertTrue(texts.containsAll(List.of("Aktuelle Ansicht speichern", "Name:", "OK", "Abbrechen")), texts.toString());
+        assertEquals("Ansicht 1", name.getText());
+        robot.clickOn(ok);
+        assertTrue(robot.lookup(node -> node instanceof Labeled label && "Lesezeichen „Ansicht 1“ gespeichert".equals(label.getText()))
+                .tryQuery().isPresent(), "the report in German, and OK still saves");
     }
 
     /**
