@@ -6,13 +6,15 @@ import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.TerrainMesh;
 import de.dormagentwin.ui.CityViewport;
+import de.dormagentwin.ui.PlannerLanguage;
+import de.dormagentwin.ui.Texts;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,47 +51,53 @@ final class SceneFactory {
         return viewport;
     }
 
-    /** The notes on the view: a synthetic model says so, and what did not load says why. */
+    /** The notes on the view, in the planner's language: a synthetic model says so, and what did not load says why. */
     static void addNotes(CityViewport viewport, Prepared prepared) {
+        Texts texts = PlannerLanguage.texts();
         for (CityModel model : prepared.loaded().models()) {
             if (Boolean.TRUE.equals(model.metadata().get("synthetic"))) {
-                viewport.addNote(model.metadata().getOrDefault("title", model.name()) + ": synthetic buildings on real geography", false);
+                viewport.addNote(texts.get("load.synthetic", model.metadata().getOrDefault("title", model.name())), false);
             }
         }
         Stream.concat(prepared.loaded().models().stream().flatMap(model -> model.notes().stream()), prepared.meshes().notes().stream())
                 .findFirst().ifPresent(note -> viewport.addNote(note, false));
         List<String> failures = prepared.loaded().failures();
         if (!failures.isEmpty()) {
-            viewport.addNote(count(failures.size(), "file") + " not loaded (" + failures.get(0) + ")", true);
+            viewport.addNote(texts.get("load.notLoaded", texts.get("load.files", failures.size()), failures.get(0)), true);
         }
         int skipped = prepared.loaded().models().stream().mapToInt(CityModel::skippedObjects).sum();
         if (skipped > 0) {
             Object firstProblem = prepared.loaded().models().stream().flatMap(model -> model.problems().stream()).findFirst().orElse("");
-            viewport.addNote(count(skipped, "object") + " skipped (" + firstProblem + ")", true);
+            viewport.addNote(texts.get("load.skipped", texts.get("load.objects", skipped), String.valueOf(firstProblem)), true);
         }
         if (!prepared.terrainFailures().isEmpty()) {
-            viewport.addNote("Terrain not shown from " + count(prepared.terrainFailures().size(), "file") + " ("
-                    + prepared.terrainFailures().get(0) + ")", true);
+            viewport.addNote(texts.get("load.terrainFailed", texts.get("load.files", prepared.terrainFailures().size()),
+                    prepared.terrainFailures().get(0)), true);
         }
     }
 
+    /** What was loaded, in English: "a.city.json  ·  1,234 objects  ·  ...". */
     static String statusText(Prepared prepared) {
+        return statusText(prepared, new Texts(Texts.ENGLISH));
+    }
+
+    /** What was loaded, for the status bar, in the language of {@code texts}. */
+    static String statusText(Prepared prepared, Texts texts) {
         List<CityModel> models = prepared.loaded().models();
         // A folder of tiles would fill the bar with names: the first two say which kind of files they are.
         String names = models.size() <= 3 ? models.stream().map(CityModel::name).collect(Collectors.joining(", "))
-                : models.get(0).name() + ", " + models.get(1).name() + " and " + (models.size() - 2) + " more files";
-        String text = String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s", names, count(prepared.meshes().objects().size(), "object"),
-                count(prepared.meshes().triangles(), "triangle"), count(prepared.meshes().parts().size(), "mesh"));
+                : texts.get("load.moreFiles", models.get(0).name(), models.get(1).name(), models.size() - 2);
+        List<String> parts = new ArrayList<>(List.of(names, texts.get("load.objects", prepared.meshes().objects().size()),
+                texts.get("load.triangles", prepared.meshes().triangles()), texts.get("load.meshes", prepared.meshes().parts().size())));
         if (prepared.loaded().transformed() != null) {
-            text += "  ·  " + prepared.loaded().transformed();
+            parts.add(prepared.loaded().transformed());
         }
         TerrainMesh terrain = prepared.meshes().terrain();
-        return terrain == null ? text : text + String.format(Locale.ROOT, "  ·  terrain %s at %s m", count(terrain.tiles().size(), "tile"),
-                BigDecimal.valueOf(Math.round(terrain.step() * 10) / 10.0).stripTrailingZeros().toPlainString());
-    }
-
-    private static String count(long count, String noun) {
-        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? noun : noun.endsWith("sh") ? noun + "es" : noun + "s");
+        if (terrain != null) {
+            parts.add(texts.get("load.terrain", terrain.tiles().size(),
+                    BigDecimal.valueOf(Math.round(terrain.step() * 10) / 10.0).stripTrailingZeros().toPlainString()));
+        }
+        return String.join("  ·  ", parts);
     }
 
     /** 3D needs an OpenGL pipeline; without one the scene would stay empty, so say so plainly. */

@@ -3,6 +3,7 @@ package de.dormagentwin.app;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.ModelInput;
 import de.dormagentwin.model.text.SafeText;
+import de.dormagentwin.ui.PlannerLanguage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +57,10 @@ final class ViewCommand implements Callable<Integer> {
             "Without it the viewer reads through a running service, or else holds the cache itself."})
     boolean service;
 
+    @Option(names = "--language", paramLabel = "de|en", description = "The planner's language for this run (default: the one chosen in "
+            + "its menu, else German where the system's language is German, else English); the choice kept stays as it is.")
+    String language;
+
     @Option(names = "--kiosk", description = "The exhibition kiosk: full screen, touch, public data only; leaving needs the PIN from the configuration (kiosk.pin).")
     boolean kiosk;
 
@@ -85,6 +90,11 @@ final class ViewCommand implements Callable<Integer> {
                 return 2;
             }
             kioskSettings = config.kiosk();
+        }
+        if (language != null && (kiosk || PlannerLanguage.parse(language) == null)) {
+            System.err.println(kiosk ? "twin: --language is the planner's; the kiosk's language is kiosk.language in " + cache.configFile()
+                    : "twin: --language must be de or en, not '" + SafeText.of(language, 40) + "'");
+            return 2;
         }
         if (noTerrain && terrain != null) {
             System.err.println("twin: --terrain and --no-terrain contradict each other");
@@ -126,7 +136,7 @@ final class ViewCommand implements Callable<Integer> {
         boolean sample = models == null || models.isEmpty();
         return new ViewerSettings(sample ? List.of(ModelFiles.sample()) : models, lod, TerrainFiles.of(terrain, noTerrain), camera,
                 cache.folder(), cache.configFile(), !noSimulator, service, bindings != null ? bindings : sample ? ModelFiles.sampleBindings() : null,
-                variants == null ? List.of() : variants, kioskSettings);
+                variants == null ? List.of() : variants, kioskSettings, PlannerLanguage.parse(language));
     }
 
     private static void requireExisting(Path file) throws NoSuchFileException {

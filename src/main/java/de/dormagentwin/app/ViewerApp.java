@@ -23,9 +23,9 @@ import de.dormagentwin.ui.Bookmarks;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.LiveFeed;
 import de.dormagentwin.ui.ServiceWatch;
+import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.LoadingView;
 import de.dormagentwin.ui.PlannerLanguage;
-import de.dormagentwin.ui.Texts;
 import de.dormagentwin.ui.ViewerPane;
 import de.dormagentwin.ui.kiosk.KioskPane;
 import javafx.animation.AnimationTimer;
@@ -191,10 +191,11 @@ public final class ViewerApp extends Application {
         TwinConfig.Kiosk kiosk = settings.kiosk();
         SceneFactory.requireScene3D();
         if (kiosk == null) {
-            PlannerLanguage.texts().setLocale(PlannerLanguage.read(PLANNER_SETTINGS, Locale.getDefault()));
+            PlannerLanguage.texts().setLocale(settings.language() != null ? settings.language()
+                    : PlannerLanguage.read(PLANNER_SETTINGS, Locale.getDefault()));
         }
-        LoadingView loading = new LoadingView("Loading " + files.stream().map(path -> path.getFileName().toString()).toList() + " ...",
-                kiosk == null ? PlannerLanguage.texts().locale() : Locale.forLanguageTag(kiosk.language()));
+        Locale language = kiosk == null ? PlannerLanguage.texts().locale() : Locale.forLanguageTag(kiosk.language());
+        LoadingView loading = new LoadingView(new Texts(language).get("load.loading", fileNames(files)), language);
         Scene scene = new Scene(loading, 1400, 860);
         stage.setTitle("Dormagen Twin");
         stage.setScene(scene);
@@ -327,6 +328,11 @@ public final class ViewerApp extends Application {
         }.start();
     }
 
+    /** The files' names as the loading view lists them: "[a.city.json, b.gml]". */
+    private static String fileNames(List<Path> files) {
+        return files.stream().map(path -> path.getFileName().toString()).toList().toString();
+    }
+
     /** Shows each chunk of the city on the loading view as it comes, with how far loading has come. */
     static Consumer<TileLoader.Chunk> showOn(LoadingView loading) {
         return chunk -> Platform.runLater(() -> {
@@ -355,7 +361,9 @@ public final class ViewerApp extends Application {
 
     /** A planner for the prepared models, in place of what the window showed, following the cache if it is open. */
     private ViewerPane showPlanner(Scene scene, SceneFactory.Prepared prepared, CityViewport viewport, Map<PlanningVariant, VariantMesh> meshes) {
-        ViewerPane pane = new ViewerPane(viewport, SceneFactory.statusText(prepared), background, PLANNER_SETTINGS);
+        // With --language the run speaks it and keeps nothing: the choice kept is the one made in the menu without it.
+        ViewerPane pane = new ViewerPane(viewport, "", background, settings.language() != null ? null : PLANNER_SETTINGS);
+        pane.showStatus(() -> SceneFactory.statusText(prepared, PlannerLanguage.texts()));
         pane.setOnFiles(chosen -> openFiles(scene, chosen));
         pane.setShadowSource(new ShadowSource(prepared.loaded().models(), prepared.meshes().terrain()));
         pane.setModelExporter(new ModelFileExport(prepared.loaded().models(), settings.lod()));
@@ -457,7 +465,7 @@ public final class ViewerApp extends Application {
             return new Laid(TerrainMesh.build(loaded.grids(), origin), loaded.failures());
         }, laid -> {
             city.setGround(laid.mesh());
-            laid.failures().forEach(failure -> pane.viewport().addNote("Terrain not shown from " + failure, true));
+            laid.failures().forEach(failure -> pane.viewport().addNote(PlannerLanguage.texts().get("load.terrainFailedFile", failure), true));
         }, onProblem);
     }
 
@@ -467,8 +475,7 @@ public final class ViewerApp extends Application {
      * for is the one shown.
      */
     private void openModels(Scene scene, List<Path> models, List<Path> terrain) {
-        LoadingView loading = new LoadingView("Opening " + models.stream().map(path -> path.getFileName().toString()).toList() + " ...",
-                PlannerLanguage.texts().locale());
+        LoadingView loading = new LoadingView(PlannerLanguage.texts().get("load.opening", fileNames(models)), PlannerLanguage.texts().locale());
         opening = loading;
         scene.setRoot(loading);
         List<PlanningVariant> carried = List.copyOf(variants);
@@ -505,8 +512,8 @@ public final class ViewerApp extends Application {
             scene.getRoot().requestFocus();
         });
         task.setOnFailed(event -> {
-            String problem = "Could not open: " + task.getException().getMessage();
-            LOG.log(System.Logger.Level.WARNING, SafeText.of(problem, 1_000), task.getException());
+            String problem = PlannerLanguage.texts().get("load.couldNotOpen", String.valueOf(task.getException().getMessage()));
+            LOG.log(System.Logger.Level.WARNING, SafeText.of("Could not open: " + task.getException().getMessage(), 1_000), task.getException());
             if (opening == loading) {
                 opening = null;
                 scene.setRoot(planner);
@@ -526,8 +533,8 @@ public final class ViewerApp extends Application {
         };
         task.setOnSucceeded(event -> done.accept(task.getValue()));
         task.setOnFailed(event -> {
-            String problem = "Could not open: " + task.getException().getMessage();
-            LOG.log(System.Logger.Level.WARNING, SafeText.of(problem, 1_000), task.getException());
+            String problem = PlannerLanguage.texts().get("load.couldNotOpen", String.valueOf(task.getException().getMessage()));
+            LOG.log(System.Logger.Level.WARNING, SafeText.of("Could not open: " + task.getException().getMessage(), 1_000), task.getException());
             onProblem.accept(problem);
         });
         background.execute(task);
@@ -579,12 +586,12 @@ public final class ViewerApp extends Application {
         feed = new LiveFeed(store, served ? SERVICE_POLL : LIVE_POLL, visible, background);
         attach.accept(feed);
         if (loaded.bindingsProblem() != null) {
-            problem.accept("Bindings not used: " + loaded.bindingsProblem());
+            problem.accept(PlannerLanguage.texts().get("load.bindingsProblem", loaded.bindingsProblem()));
         }
         List<String> unresolved = loaded.bindings().resolve(viewport.cityScene().city());
         unresolved.forEach(text -> LOG.log(System.Logger.Level.WARNING, text));
         if (!unresolved.isEmpty() && !settings.isKiosk()) {
-            viewport.addNote(unresolved.size() + " bindings not used (" + unresolved.get(0) + ")", true);
+            viewport.addNote(PlannerLanguage.texts().get("load.bindingsUnresolved", unresolved.size(), unresolved.get(0)), true);
         }
         bindings = loaded.bindings();
         feed.setBindings(bindings);

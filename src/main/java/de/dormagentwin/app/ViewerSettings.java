@@ -4,6 +4,7 @@ import de.dormagentwin.model.LodChoice;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,9 +23,11 @@ import java.util.Objects;
  * @param bindingsFile   which city object each datastream belongs to; null for none
  * @param variantFiles   planning variants to show from the start
  * @param kiosk          the kiosk's settings in kiosk mode (with a PIN); null for the planner
+ * @param language       the planner's language for this run; null for the one kept in its settings file, else the system's
  */
 record ViewerSettings(List<Path> files, LodChoice lod, TerrainFiles terrain, String camera, Path cacheFolder, Path configFile,
-                      boolean simulate, boolean throughService, Path bindingsFile, List<Path> variantFiles, TwinConfig.Kiosk kiosk) {
+                      boolean simulate, boolean throughService, Path bindingsFile, List<Path> variantFiles, TwinConfig.Kiosk kiosk,
+                      Locale language) {
     ViewerSettings {
         files = List.copyOf(files);
         if (files.isEmpty()) {
@@ -45,17 +48,17 @@ record ViewerSettings(List<Path> files, LodChoice lod, TerrainFiles terrain, Str
     /** The planner on these models, with the command's defaults otherwise: what {@code twin view --model ...} asks for. */
     static ViewerSettings planner(List<Path> files, Path cacheFolder, Path configFile) {
         return new ViewerSettings(files, LodChoice.HIGHEST, TerrainFiles.BESIDE_MODELS, "home", cacheFolder, configFile, true, false,
-                null, List.of(), null);
+                null, List.of(), null, null);
     }
 
     /** These settings with the terrain from another source. */
     ViewerSettings withTerrain(TerrainFiles other) {
-        return new ViewerSettings(files, lod, other, camera, cacheFolder, configFile, simulate, throughService, bindingsFile, variantFiles, kiosk);
+        return new ViewerSettings(files, lod, other, camera, cacheFolder, configFile, simulate, throughService, bindingsFile, variantFiles, kiosk, language);
     }
 
     /** These settings with or without the simulator. */
     ViewerSettings withSimulator(boolean on) {
-        return new ViewerSettings(files, lod, terrain, camera, cacheFolder, configFile, on, throughService, bindingsFile, variantFiles, kiosk);
+        return new ViewerSettings(files, lod, terrain, camera, cacheFolder, configFile, on, throughService, bindingsFile, variantFiles, kiosk, language);
     }
 
     boolean isKiosk() {

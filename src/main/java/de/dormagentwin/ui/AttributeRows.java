@@ -21,6 +21,11 @@ public final class AttributeRows {
     private AttributeRows() {
     }
 
+    /** How many of an object's rows are the twin's own (id, type, parents, children) rather than the file's attributes. */
+    static int ownRows(CityObject object) {
+        return object == null ? 0 : 2 + (object.parents().isEmpty() ? 0 : 1) + (object.children().isEmpty() ? 0 : 1);
+    }
+
     /** The rows of an object, in the order the info panel shows them; none for null. */
     public static List<Row> of(CityObject object) {
         if (object == null) {

@@ -15,7 +15,10 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,9 +27,11 @@ import java.util.function.Function;
  */
 public final class AttributeTable extends TableView<AttributeRows.Row> {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** The rows shown now that are the twin's own, by identity. */
+    private final Set<AttributeRows.Row> own = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public AttributeTable() {
-        getColumns().add(column("attributes.attribute", AttributeRows.Row::attribute, 120));
+        getColumns().add(column("attributes.attribute", this::attributeName, 120));
         getColumns().add(column("attributes.value", AttributeRows.Row::value, 180));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -46,7 +51,7 @@ public final class AttributeTable extends TableView<AttributeRows.Row> {
         });
     }
 
-    private static TableColumn<AttributeRows.Row, String> column(String titleKey, Function<AttributeRows.Row, String> text, double width) {
+    private TableColumn<AttributeRows.Row, String> column(String titleKey, Function<AttributeRows.Row, String> text, double width) {
         TableColumn<AttributeRows.Row, String> column = new TableColumn<>();
         column.textProperty().bind(PlannerLanguage.texts().bind(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
@@ -57,7 +62,32 @@ public final class AttributeTable extends TableView<AttributeRows.Row> {
     /** Shows an object's rows (none for null), in file order until someone sorts. */
     public void show(CityObject object) {
         getSortOrder().clear();
-        getItems().setAll(AttributeRows.of(object));
+        List<AttributeRows.Row> rows = AttributeRows.of(object);
+        own.clear();
+        own.addAll(rows.subList(0, AttributeRows.ownRows(object)));
+        getItems().setAll(rows);
+    }
+
+    /**
+     * The twin's own rows in the planner's words ("Kennung", "Objektart"); the file's attribute names as the file has
+     * them. By the row itself, not its name: a file may have an attribute called "type" too.
+     */
+    private String attributeName(AttributeRows.Row row) {
+        if (!own.contains(row)) {
+            return row.attribute();
+        }
+        Texts texts = PlannerLanguage.texts();
+        return switch (row.attribute()) {
+            case "id" -> texts.get("info.id");
+            case "type" -> texts.get("info.type");
+            case "parents" -> texts.get("info.partOf");
+            default -> texts.get("info.parts");
+        };
+    }
+
+    /** Writes the own rows' names again in the planner's language now. FX thread. */
+    void relabel() {
+        refresh();
     }
 
     /** Copies the selected rows, in the order shown, to the clipboard; returns the text (empty when none). */

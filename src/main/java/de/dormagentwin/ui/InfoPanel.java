@@ -73,7 +73,9 @@ public final class InfoPanel extends ScrollPane {
         }
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put(texts.get("info.id"), object.id());
-        rows.put(texts.get("info.type"), object.isExtensionType() ? texts.get("info.extension", object.type()) : object.type());
+        // The CityJSON type in the planner's words where the bundle has them ("Gebäude"), an extension's as it is.
+        String type = texts.getOrDefault("card." + Texts.keyOf(object.type()), object.type());
+        rows.put(texts.get("info.type"), object.isExtensionType() ? texts.get("info.extension", object.type()) : type);
         if (!object.parents().isEmpty()) {
             rows.put(texts.get("info.partOf"), String.join(", ", object.parents()));
         }

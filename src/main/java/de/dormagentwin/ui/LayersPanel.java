@@ -57,6 +57,11 @@ public final class LayersPanel extends TitledPane {
         Label heading = new Label();
         heading.textProperty().bind(PlannerLanguage.texts().bind(key));
         heading.setWrapText(true);
+        // As wide as the boxes under it: a wrapping label would ask for its whole text on one line, and a long
+        // heading (German's are) would widen the whole side panel.
+        heading.setPrefWidth(290);
+        // Whole, when the side panel is short of height: wrapped, not cut to one line with an ellipsis.
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         heading.setStyle("-fx-text-fill: #555;");
         return heading;
     }

@@ -1,6 +1,9 @@
 package de.dormagentwin.ui;
 
 import de.dormagentwin.model.text.SafeText;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -35,6 +38,21 @@ public final class PlannerLanguage {
     /** The planner's words, in the language chosen now. FX thread. */
     public static Texts texts() {
         return TEXTS;
+    }
+
+    /**
+     * Names a combo box's items by {@code names}, and writes the one shown on its button again: a combo box writes
+     * its button only when its value changes, not when its converter does.
+     */
+    static <T> void name(ComboBox<T> combo, StringConverter<T> names) {
+        combo.setConverter(names);
+        combo.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : names.toString(item));
+            }
+        });
     }
 
     /** German where the machine's language is German, else English. */

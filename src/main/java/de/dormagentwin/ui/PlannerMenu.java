@@ -1,5 +1,7 @@
 package de.dormagentwin.ui;
 
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -63,6 +65,9 @@ abstract class PlannerMenu extends MenuButton {
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.setContentText(label);
+        // JavaFX words OK and Cancel in the machine's language, not the planner's; the button data keep their roles.
+        dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(texts().get("dialog.ok"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(texts().get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         return dialog;
     }
 

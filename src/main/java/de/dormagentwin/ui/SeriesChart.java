@@ -58,7 +58,8 @@ public final class SeriesChart extends VBox {
         this.loader = loader;
         window.getItems().addAll(WINDOWS);
         window.setValue(DEFAULT_WINDOW);
-        window.setConverter(windowNames());
+        PlannerLanguage.name(window, windowNames());
+        PlannerLanguage.name(stream, propertyNames());
         hours.labelProperty().bind(PlannerLanguage.texts().bind("chart.hoursBefore"));
         hours.setForceZeroInRange(false);
         values.setForceZeroInRange(false);
@@ -146,10 +147,25 @@ public final class SeriesChart extends VBox {
         };
     }
 
+    /** The streams by their observed property in the planner's words; the values stay the feed's names. */
+    private static StringConverter<String> propertyNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String property) {
+                return property == null ? "" : InfoPanel.propertyName(property);
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return shown;
+            }
+        };
+    }
+
     /** Writes the window names and the summary again in the planner's language now. FX thread. */
     void relabel() {
-        // A new converter, since the combo box writes its items again only when its converter changes.
-        window.setConverter(windowNames());
+        PlannerLanguage.name(window, windowNames());
+        PlannerLanguage.name(stream, propertyNames());
         if (shown != null) {
             draw(shown, shownPoints, shownUntil);
         }

@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The planner's window content: toolbar, the 3D viewport, the info panel and a status bar. */
@@ -113,6 +114,8 @@ public final class ViewerPane extends BorderPane {
     static final String NO_THEME = "Nothing";
     /** Where the language chosen in the menu is kept; null: not kept (benchmarks, tests of other things). */
     private final Path settings;
+    /** The status line in the planner's words now, while it is the one {@link #showStatus} gave; else null. */
+    private Supplier<String> statusText;
     /** The sources' states last shown, to word them again in another language. */
     private List<SourceStatus> sourceStates = List.of();
     /** Words what is not bound to the bundle again, and keeps the choice, while the pane is in a window. */
@@ -151,7 +154,7 @@ public final class ViewerPane extends BorderPane {
         theme.getItems().add(NO_THEME);
         OverlayRules.defaults().forEach(rule -> theme.getItems().add(rule.name()));
         theme.setValue(DEFAULT_THEME);
-        theme.setConverter(themeNames());
+        PlannerLanguage.name(theme, themeNames());
         theme.setTooltip(tooltip("planner.colourBy.tip"));
         theme.setFocusTraversable(false);
         theme.valueProperty().addListener((property, before, after) -> applyOverlay());
@@ -347,9 +350,9 @@ public final class ViewerPane extends BorderPane {
      * choice is kept for the next start.
      */
     private void languageChanged(Locale language) {
-        // A new converter, since the combo box writes its items again only when its converter changes.
-        theme.setConverter(themeNames());
+        PlannerLanguage.name(theme, themeNames());
         sun.relabel();
+        attributes.relabel();
         if (timeBar != null) {
             timeBar.relabel();
         }
@@ -357,6 +360,9 @@ public final class ViewerPane extends BorderPane {
             info.chart().relabel();
         }
         freshness.setText(CacheFreshness.text(session.live(), Instant.now()));
+        if (statusText != null) {
+            status.setText(statusText.get());
+        }
         showSources(sourceStates);
         alertList.show(session.alerts());
         showInfo();
@@ -451,7 +457,17 @@ public final class ViewerPane extends BorderPane {
 
     /** A line in the status bar: what a menu did, or why it could not. */
     private void report(String text) {
+        statusText = null;
         status.setText(text);
+    }
+
+    /**
+     * A line in the status bar that is worded again when the language changes, until the next report replaces it:
+     * what was loaded. FX thread.
+     */
+    public void showStatus(Supplier<String> text) {
+        statusText = text;
+        status.setText(text.get());
     }
 
     /** Series for the export, from the feed once one is attached. */

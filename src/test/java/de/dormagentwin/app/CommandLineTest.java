@@ -65,6 +65,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aLanguageThePlannerDoesNotSpeakIsOneLineBeforeAnyWindowOpens() {
+        TwinRun run = twin("view", "--language", "fr");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("twin: --language must be de or en, not 'fr'"), run.err().lines().toList());
+    }
+
+    @Test
     void aMissingVariantOrTerrainFileIsNamedToo(@TempDir Path folder) {
         Path variant = folder.resolve("plan.geojson");
         Path terrain = folder.resolve("ground.asc");

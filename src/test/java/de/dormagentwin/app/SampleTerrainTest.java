@@ -13,6 +13,7 @@ import de.dormagentwin.testing.Display3D;
 import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.Rendering;
 import javafx.scene.Parent;
+import de.dormagentwin.ui.Texts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,9 @@ class SampleTerrainTest {
         assertEquals(72, terrain.heightRange()[1], 1.5);
         assertTrue(terrain.tiles().size() <= TerrainMesh.MOST_TILES, "tiles " + terrain.tiles().size());
         assertTrue(SceneFactory.statusText(sample).endsWith("terrain 20 tiles at 50 m"), SceneFactory.statusText(sample));
+        String german = SceneFactory.statusText(sample, new Texts(Texts.GERMAN));
+        assertTrue(german.endsWith("Gelände aus 20 Kacheln, Raster 50 m"), german);
+        assertTrue(german.matches(".*  ·  \\d{1,3}(\\.\\d{3})+ Dreiecke  ·  .*"), "counted as German writes numbers: " + german);
     }
 
     /** With --no-terrain the flat ground must not cover the Rhine, whose surface lies metres below the town's ground. */

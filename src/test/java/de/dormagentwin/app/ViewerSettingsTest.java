@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,11 +66,18 @@ class ViewerSettingsTest {
     }
 
     @Test
+    void theLanguageOptionSetsThePlannersLanguageForTheRunAndNoneLeavesItToTheSettings() {
+        assertEquals(Locale.GERMAN, parsed("--language", "de").settings(null).language());
+        assertEquals(Locale.ENGLISH, parsed("--language", " EN ").settings(null).language());
+        assertNull(parsed().settings(null).language());
+    }
+
+    @Test
     void settingsStayAsGivenWhenTheListsTheyCameFromChange() {
         List<Path> files = new ArrayList<>(List.of(folder.resolve("a.city.json")));
         List<Path> variants = new ArrayList<>(List.of(folder.resolve("tower.geojson")));
         ViewerSettings settings = new ViewerSettings(files, LodChoice.HIGHEST, TerrainFiles.NONE, "home", folder, folder.resolve("config.json"),
-                false, false, null, variants, null);
+                false, false, null, variants, null, null);
         files.add(folder.resolve("b.city.json"));
         variants.clear();
         assertEquals(List.of(folder.resolve("a.city.json")), settings.files());
@@ -81,7 +89,7 @@ class ViewerSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> ViewerSettings.planner(List.of(), folder, folder.resolve("config.json")));
         TwinConfig.Kiosk noPin = new TwinConfig.Kiosk(null, 90, "de", null);
         assertThrows(IllegalArgumentException.class, () -> new ViewerSettings(List.of(ModelFiles.sample()), LodChoice.HIGHEST,
-                TerrainFiles.NONE, "home", folder, folder.resolve("config.json"), false, false, null, List.of(), noPin));
+                TerrainFiles.NONE, "home", folder, folder.resolve("config.json"), false, false, null, List.of(), noPin, null));
     }
 
     @Test

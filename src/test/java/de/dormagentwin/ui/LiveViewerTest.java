@@ -76,7 +76,7 @@ class LiveViewerTest {
         ViewerPane pane = viewerFollowingTheCache(true);
 
         String first = ScreenText.waitFor(pane, "23.4 µg/m³ at");
-        assertTrue(first.contains("Live data") && first.contains("PM10 concentration") && first.contains("10 min ago"), first);
+        assertTrue(first.contains("Live data") && first.contains("Fine dust PM10") && first.contains("10 min ago"), first);
         assertTrue(first.contains("61 % at") && first.contains("[confidential]"), first);
 
         ColorRule pm10 = OverlayRules.named("PM10").orElseThrow();

@@ -2,9 +2,15 @@ package de.dormagentwin.ui;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.MessageFormat;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +26,41 @@ class TextsTest {
                 assertFalse(bundle.getString(key).isBlank(), key + " is empty in " + bundle.getLocale());
             }
         }
+    }
+
+    @Test
+    void everyPatternHasTheSamePlaceholdersInBothLanguagesAndParses() {
+        ResourceBundle english = Texts.bundle(Texts.ENGLISH);
+        ResourceBundle german = Texts.bundle(Texts.GERMAN);
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(english.keySet())) {
+            String inEnglish = english.getString(key);
+            String inGerman = german.containsKey(key) ? german.getString(key) : "";
+            if (!placeholders(inEnglish).equals(placeholders(inGerman))) {
+                problems.add(key + ": " + placeholders(inEnglish) + " in English, " + placeholders(inGerman) + " in German");
+            }
+            for (String pattern : List.of(inEnglish, inGerman)) {
+                if (pattern.contains("{")) {
+                    try {
+                        // Filled in as Texts does; every argument a number, which a text, number or choice format takes.
+                        new MessageFormat(pattern, Texts.GERMAN).format(new Object[]{1, 2, 3, 4, 5, 6});
+                    } catch (IllegalArgumentException e) {
+                        problems.add(key + ": " + e.getMessage() + " in \"" + pattern + "\"");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The arguments a pattern fills in, each with the kind of format it takes ("0:choice", "1:number", "2:"). */
+    private static Set<String> placeholders(String pattern) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\{(\\d+)\\s*(?:,\\s*(\\w+))?").matcher(pattern);
+        while (matcher.find()) {
+            found.add(matcher.group(1) + ":" + (matcher.group(2) == null ? "" : matcher.group(2)));
+        }
+        return found;
     }
 
     @Test

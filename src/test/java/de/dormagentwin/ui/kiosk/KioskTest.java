@@ -512,7 +512,8 @@ class KioskTest {
 
         assertTrue(FxThread.call(pane::isMaintenanceShown));
         String shown = FxThread.call(() -> ScreenText.of(pane));
-        assertTrue(shown.contains("sensorthings https://edge.example/v1.1: offline since"), shown);
+        // In the kiosk's language, German here; the problem as the source worded it.
+        assertTrue(shown.contains("sensorthings https://edge.example/v1.1: nicht erreichbar seit"), shown);
         assertTrue(shown.contains("(connection refused)"), shown);
         assertEquals(0, exits.get(), "the status does not leave the kiosk");
 
