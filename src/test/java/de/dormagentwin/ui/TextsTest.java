@@ -53,6 +53,23 @@ class TextsTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void noPatternLosesAnApostropheToMessageFormat() {
+        // In a pattern with arguments a lone ' starts a quoted part and vanishes: "the view's centre" reads "the views
+        // centre". Such patterns write it ''.
+        List<String> problems = new ArrayList<>();
+        for (java.util.Locale language : Texts.LANGUAGES) {
+            ResourceBundle bundle = Texts.bundle(language);
+            for (String key : new TreeSet<>(bundle.keySet())) {
+                String pattern = bundle.getString(key);
+                if (pattern.contains("{") && pattern.replace("''", "").contains("'")) {
+                    problems.add(language + " " + key + ": " + pattern);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** The arguments a pattern fills in, each with the kind of format it takes ("0:choice", "1:number", "2:"). */
     private static Set<String> placeholders(String pattern) {
         Set<String> found = new TreeSet<>();
