@@ -11,7 +11,11 @@ import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.ScreenText;
+import javafx.scene.Group;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.MeshView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,15 @@ class ShadowToolsUiTest {
         background.close();
     }
 
+    /** The opacity of the map's pixel over a point (east, north) of the study's grid. */
+    private static int mapAlpha(ShadowTools tools, SunHours study, double east, double north) {
+        MeshView sheet = (MeshView) ((Group) tools.map().node()).getChildren().get(0);
+        Image image = ((PhongMaterial) sheet.getMaterial()).getDiffuseMap();
+        int column = (int) ((east - study.originEast()) / study.cellSize());
+        int rowFromSouth = (int) ((north - study.originNorth()) / study.cellSize());
+        return image.getPixelReader().getArgb(column, study.rows() - 1 - rowFromSouth) >>> 24;
+    }
+
     @Test
     void shadowsComeWithTheSunAndGoWithIt(FxRobot robot) throws Exception {
         ShadowTools tools = pane.shadowTools();
@@ -111,6 +124,9 @@ class ShadowToolsUiTest {
         assertEquals(withVariant.hoursAt(350045, 5659950), withVariant.hoursWithVariantAt(350045, 5659950), 1e-6,
                 "50 m south of the block: the March sun never stands in the north");
         assertTrue(ScreenText.of(pane).contains("The variants take up to"), ScreenText.of(pane));
+        // The map shows what the variants take where it is lost: red north of the block, clear south of it.
+        assertTrue(mapAlpha(tools, withVariant, 350045, 5660020) > 0, "north of the block on the map");
+        assertEquals(0, mapAlpha(tools, withVariant, 350045, 5659950), "south of the block on the map");
 
         robot.clickOn("Clear map");
         assertFalse(tools.map().isShowing());
