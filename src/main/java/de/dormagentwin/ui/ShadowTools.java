@@ -43,6 +43,8 @@ public final class ShadowTools extends HBox {
     /** The study's cell, in metres, as the issue and `twin shadow` have it; coarser where the area would pass {@link #MOST_STUDY_CELLS}. */
     static final double STUDY_CELL = 2;
     static final long MOST_STUDY_CELLS = 1_000_000;
+    /** A loss the caption counts a cell for, in hours: a quarter of an hour, less is within a step of the study. */
+    static final float LOSS_WORTH_SAYING = 0.25f;
     /** The study's square around the view's centre when no area is measured, in metres. */
     static final double STUDY_AREA_WITHOUT_MEASURE = 600;
 
@@ -80,6 +82,7 @@ public final class ShadowTools extends HBox {
     private CastShadows.Area shadedArea;
     private double shadedDistance;
     private SunHours study;
+    private float[] lostHours;
     private LocalDate studyDate;
     private String studyText = "";
 
@@ -244,12 +247,18 @@ public final class ShadowTools extends HBox {
         long request = studyRequest.incrementAndGet();
         caption(PlannerLanguage.texts().get("shadows.working", PlannerLanguage.texts().number(SunHours.cellCount(area, cell), 0),
                 PlannerLanguage.texts().number(cell, 0)));
-        lane.call("sun hours", () -> request == studyRequest.get() ? SunHours.of(source.occluders().with(shown), date, area, cellSize) : null,
-                result -> {
-                    if (result != null && request == studyRequest.get()) {
-                        showStudy(result, date);
-                    }
-                }, failure -> caption(PlannerLanguage.texts().get("shadows.studyFailed", SafeText.of(failure))));
+        lane.call("sun hours", () -> {
+            if (request != studyRequest.get()) {
+                return null;
+            }
+            Occluders occluders = source.occluders().with(shown);
+            SunHours hours = SunHours.of(occluders, date, area, cellSize);
+            return new Study(hours, lost(hours, occluders));
+        }, result -> {
+            if (result != null && request == studyRequest.get()) {
+                showStudy(result, date);
+            }
+        }, failure -> caption(PlannerLanguage.texts().get("shadows.studyFailed", SafeText.of(failure))));
     }
 
     /** {minEast, minNorth, maxEast, maxNorth}: around the measured points where there are three or more, else around the view's centre. */
@@ -270,9 +279,32 @@ public final class ShadowTools extends HBox {
         return area;
     }
 
-    private void showStudy(SunHours result, LocalDate date) {
-        study = result;
-        boolean withVariant = result.hoursWithVariant() != null;
+    /** A study's hours, and the hours its variants take from each cell (NaN where a variant stands, null without one). */
+    record Study(SunHours hours, float[] lost) {
+    }
+
+    /**
+     * The hours the variants take, positive, from the study's differences; NaN on the cells the variants stand on,
+     * which lose all their sun to their roofs: neither the map nor the caption should count those as shaded ground.
+     */
+    static float[] lost(SunHours hours, Occluders occluders) {
+        if (hours.difference() == null) {
+            return null;
+        }
+        float[] lost = new float[hours.difference().length];
+        for (int row = 0; row < hours.rows(); row++) {
+            for (int column = 0; column < hours.columns(); column++) {
+                int cell = row * hours.columns() + column;
+                lost[cell] = occluders.onVariantFootprint(hours.east(column), hours.north(row)) ? Float.NaN : -hours.difference()[cell];
+            }
+        }
+        return lost;
+    }
+
+    private void showStudy(Study result, LocalDate date) {
+        study = result.hours();
+        lostHours = result.lost();
+        boolean withVariant = lostHours != null;
         mapMode.getItems().setAll(withVariant ? List.of(MapMode.HOURS, MapMode.WITH_VARIANTS, MapMode.LOST) : List.of(MapMode.HOURS));
         mapMode.setValue(withVariant ? MapMode.LOST : MapMode.HOURS);
         showStudyControls(true);
@@ -295,19 +327,9 @@ public final class ShadowTools extends HBox {
         SunHoursLayer.Map shown = switch (mapMode.getValue()) {
             case HOURS -> new SunHoursLayer.Map(area, study.columns(), study.rows(), study.hours(), SunHoursLayer.Scale.HOURS, day);
             case WITH_VARIANTS -> new SunHoursLayer.Map(area, study.columns(), study.rows(), study.hoursWithVariant(), SunHoursLayer.Scale.HOURS, day);
-            case LOST -> new SunHoursLayer.Map(area, study.columns(), study.rows(), lost(study.difference()), SunHoursLayer.Scale.LOSS,
-                    Math.max(1, largest(lost(study.difference()))));
+            case LOST -> new SunHoursLayer.Map(area, study.columns(), study.rows(), lostHours, SunHoursLayer.Scale.LOSS, Math.max(1, largest(lostHours)));
         };
         map.show(shown, terrain);
-    }
-
-    /** Hours taken by the variants, positive, from the study's differences (with less hours), so that a loss reads as one. */
-    private static float[] lost(float[] difference) {
-        float[] lost = new float[difference.length];
-        for (int i = 0; i < lost.length; i++) {
-            lost[i] = -difference[i];
-        }
-        return lost;
     }
 
     private static double largest(float[] values) {
@@ -321,6 +343,7 @@ public final class ShadowTools extends HBox {
     private void clearStudy() {
         studyRequest.incrementAndGet();
         study = null;
+        lostHours = null;
         studyText = "";
         map.show(null, null);
         showStudyControls(false);
@@ -342,13 +365,12 @@ public final class ShadowTools extends HBox {
         Texts texts = PlannerLanguage.texts();
         String hours = texts.get("shadows.result", texts.date(studyDate.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()), texts.number(study.cells(), 0),
                 texts.number(study.cellSize(), 0), texts.number(mean(study.hours()), 1), texts.number(study.dayLengthHours(), 1));
-        if (study.difference() != null) {
-            float[] lost = lost(study.difference());
+        if (lostHours != null) {
             long losing = 0;
-            for (float value : lost) {
-                losing += value >= 0.25f ? 1 : 0;
+            for (float value : lostHours) {
+                losing += value >= LOSS_WORTH_SAYING ? 1 : 0;
             }
-            hours += " " + texts.get("shadows.resultLost", texts.number(largest(lost), 1), texts.number(losing, 0),
+            hours += " " + texts.get("shadows.resultLost", texts.number(largest(lostHours), 1), texts.number(losing, 0),
                     texts.number(losing * study.cellSize() * study.cellSize(), 0));
         }
         studyText = hours;

@@ -127,6 +127,7 @@ class ShadowToolsUiTest {
         // The map shows what the variants take where it is lost: red north of the block, clear south of it.
         assertTrue(mapAlpha(tools, withVariant, 350045, 5660020) > 0, "north of the block on the map");
         assertEquals(0, mapAlpha(tools, withVariant, 350045, 5659950), "south of the block on the map");
+        assertEquals(0, mapAlpha(tools, withVariant, 350045, 5660005), "where the block stands: its roof, not shaded ground");
 
         robot.clickOn("Clear map");
         assertFalse(tools.map().isShowing());
