@@ -332,10 +332,13 @@ public final class ShadowTools extends HBox {
         map.show(shown, terrain);
     }
 
+    /** The largest value, NaN (a cell a variant stands on) left out. */
     private static double largest(float[] values) {
         double largest = 0;
         for (float value : values) {
-            largest = Math.max(largest, value);
+            if (value > largest) {
+                largest = value;
+            }
         }
         return largest;
     }
