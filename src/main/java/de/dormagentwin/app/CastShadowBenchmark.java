@@ -19,7 +19,6 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.CullFace;
 import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
-import javafx.scene.shape.VertexFormat;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -144,14 +143,7 @@ final class CastShadowBenchmark {
     }
 
     private static MeshView polygonMesh(float[] corners) {
-        TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_TEXCOORD);
-        mesh.getPoints().setAll(corners);
-        mesh.getTexCoords().setAll(0, 0);
-        int[] faces = new int[corners.length / 3 * 2];
-        for (int corner = 0; corner < corners.length / 3; corner++) {
-            faces[corner * 2] = corner;
-        }
-        mesh.getFaces().setAll(faces);
+        TriangleMesh mesh = CastShadows.triangles(corners);
         MeshView view = new MeshView(mesh);
         view.setMaterial(new PhongMaterial(Color.color(0, 0, 0, CastShadows.OPACITY)));
         view.setCullFace(CullFace.NONE);

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.text.SmallTextFile;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonWriter;
@@ -13,10 +14,8 @@ import picocli.CommandLine.Option;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,11 +169,7 @@ final class ExportCommand implements Callable<Integer> {
                     summary = String.format(Locale.ROOT, "%,d objects", selected.stream().mapToInt(model -> model.objects().size()).sum());
                 }
             }
-            try {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            SmallTextFile.moveIntoPlace(partial, target);
             moved = true;
         } finally {
             if (!moved) {

@@ -1,5 +1,6 @@
 package de.dormagentwin.app;
 
+import de.dormagentwin.model.text.SmallTextFile;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.TerrainGrid;
@@ -19,10 +20,8 @@ import picocli.CommandLine.Spec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -218,11 +217,7 @@ final class ShadowCommand implements Callable<Integer> {
                     }
                 }
             }
-            try {
-                Files.move(draft, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(draft, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            SmallTextFile.moveIntoPlace(draft, target);
         } finally {
             Files.deleteIfExists(draft);
         }

@@ -255,7 +255,8 @@ public final class CastShadows {
         return new Shade(grid.area, film, argb, grid.columns);
     }
 
-    private static TriangleMesh triangles(float[] corners) {
+    /** A mesh of loose triangles, x, y, z per corner, three corners each: how a film is drawn. */
+    public static TriangleMesh triangles(float[] corners) {
         TriangleMesh mesh = new TriangleMesh(VertexFormat.POINT_TEXCOORD);
         mesh.getPoints().setAll(corners);
         mesh.getTexCoords().setAll(0, 0);

@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dormagentwin.scene.OrbitCamera;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,19 +80,8 @@ public final class Bookmarks {
                 entry.put(NUMBERS.get(i), numbers[i]);
             }
         }
-        Path target = file.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(temporary, MAPPER.writeValueAsString(root) + System.lineSeparator());
-                try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            SmallTextFile.write(file, MAPPER.writeValueAsString(root) + System.lineSeparator());
         } catch (IOException e) {
             throw new IOException("cannot write bookmarks file " + file + ": " + e, e);
         }

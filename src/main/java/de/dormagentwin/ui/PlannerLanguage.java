@@ -1,5 +1,6 @@
 package de.dormagentwin.ui;
 
+import de.dormagentwin.model.text.SmallTextFile;
 import de.dormagentwin.model.text.SafeText;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -10,11 +11,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -127,16 +126,6 @@ public final class PlannerLanguage {
         properties.store(text, "Dormagen Twin planner");
         Path target = settings.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        SmallTextFile.write(target, text.toString());
     }
 }
