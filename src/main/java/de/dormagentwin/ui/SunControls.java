@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.DatePickerSkin;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
@@ -51,6 +52,9 @@ public final class SunControls extends HBox {
         timeTip.textProperty().bind(texts.bind("sun.time.tip"));
         time.setTooltip(timeTip);
         date.setConverter(dates());
+        // The calendar names its months and days in the machine's format language, read when it is first shown: make
+        // that the planner's language as it opens, and make a new calendar when the language changes.
+        date.setOnShowing(event -> Locale.setDefault(Locale.Category.FORMAT, PlannerLanguage.texts().locale()));
         where.setMinWidth(260);
         toggle.setOnAction(event -> update());
         date.valueProperty().addListener((property, before, after) -> update());
@@ -81,6 +85,7 @@ public final class SunControls extends HBox {
     /** Writes the date and where the sun stands again, in the planner's language now. FX thread. */
     void relabel() {
         date.setConverter(dates());
+        date.setSkin(new DatePickerSkin(date));
         update();
     }
 

@@ -11,6 +11,7 @@ import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.testing.Fixtures;
 import de.dormagentwin.testing.FxThread;
+import de.dormagentwin.testing.ScreenText;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -18,6 +19,7 @@ import javafx.scene.chart.Axis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
@@ -198,6 +200,28 @@ class PlannerLanguageUiTest {
         robot.clickOn(ok);
         assertTrue(robot.lookup(node -> node instanceof Labeled label && "Lesezeichen „Ansicht 1“ gespeichert".equals(label.getText()))
                 .tryQuery().isPresent(), "the report in German, and OK still saves");
+    }
+
+    @Test
+    void theSunsCalendarNamesItsMonthsInThePlannersLanguage(FxRobot robot) throws Exception {
+        settings = folder.resolve("planner.properties");
+        Files.writeString(settings, "language=de\n");
+        showPlanner(robot);
+        DatePicker date = robot.lookup(node -> node instanceof DatePicker).queryAs(DatePicker.class);
+        assertTrue(calendarShows(robot, date, "März"), "the German planner's calendar of 21 March 2027");
+
+        choose(robot, "English");
+        assertTrue(calendarShows(robot, date, "March"), "in English after the switch");
+    }
+
+    /** Opens the date picker's calendar and tells whether a text of it contains {@code month}; closes it again. */
+    private static boolean calendarShows(FxRobot robot, DatePicker date, String month) throws Exception {
+        robot.interact(date::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean shown = robot.lookup(node -> node instanceof Labeled label && label.getText() != null && label.getText().contains(month)
+                && ScreenText.visible(node)).tryQuery().isPresent();
+        robot.interact(date::hide);
+        return shown;
     }
 
     /**
