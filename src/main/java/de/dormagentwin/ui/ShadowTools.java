@@ -43,6 +43,8 @@ public final class ShadowTools extends HBox {
     /** The study's cell, in metres, as the issue and `twin shadow` have it; coarser where the area would pass {@link #MOST_STUDY_CELLS}. */
     static final double STUDY_CELL = 2;
     static final long MOST_STUDY_CELLS = 1_000_000;
+    /** Façades are cut into at most this many pieces: coarser pieces where a study's area holds more walls. */
+    static final int MOST_FACADE_PIECES = 400_000;
     /** A loss the caption counts a cell for, in hours: a quarter of an hour, less is within a step of the study. */
     static final float LOSS_WORTH_SAYING = 0.25f;
     /** The study's square around the view's centre when no area is measured, in metres. */
@@ -83,6 +85,8 @@ public final class ShadowTools extends HBox {
     private double shadedDistance;
     private SunHours study;
     private float[] lostHours;
+    private SunHoursLayer.Facades facades;
+    private SunHours.OnSurfaces facadeHours;
     private LocalDate studyDate;
     private String studyText = "";
 
@@ -158,6 +162,25 @@ public final class ShadowTools extends HBox {
     /** The last study's result, null before one. */
     public SunHours lastStudy() {
         return study;
+    }
+
+    /** The hours of sun at a façade's point nearest to (east, north, up), in the last study; NaN before one. */
+    double facadeHoursNear(double east, double north, double up) {
+        if (facades == null || facades.pieces() == 0) {
+            return Double.NaN;
+        }
+        double[] points = facades.points();
+        int nearest = 0;
+        double best = Double.MAX_VALUE;
+        for (int piece = 0; piece < facades.pieces(); piece++) {
+            double de = points[piece * 3] - east, dn = points[piece * 3 + 1] - north, du = points[piece * 3 + 2] - up;
+            double distance = de * de + dn * dn + du * du;
+            if (distance < best) {
+                best = distance;
+                nearest = piece;
+            }
+        }
+        return facadeHours.hours()[nearest];
     }
 
     /** Turns the cast shadows on or off, as the toolbar's button does. FX thread. */
@@ -244,6 +267,7 @@ public final class ShadowTools extends HBox {
         }
         double cellSize = cell;
         PlanningVariant shown = merged(variants.get());
+        var parts = scene.city().meshes().parts();
         long request = studyRequest.incrementAndGet();
         caption(PlannerLanguage.texts().get("shadows.working", PlannerLanguage.texts().number(SunHours.cellCount(area, cell), 0),
                 PlannerLanguage.texts().number(cell, 0)));
@@ -253,7 +277,13 @@ public final class ShadowTools extends HBox {
             }
             Occluders occluders = source.occluders().with(shown);
             SunHours hours = SunHours.of(occluders, date, area, cellSize);
-            return new Study(hours, lost(hours, occluders));
+            CastShadows.Area inScene = new CastShadows.Area(area[0] - origin[0], area[1] - origin[1], area[2] - origin[0], area[3] - origin[1]);
+            SunHoursLayer.Facades facades = SunHoursLayer.facades(parts, inScene, origin, cellSize);
+            for (double piece = cellSize * 2; facades.pieces() > MOST_FACADE_PIECES; piece *= 2) {
+                facades = SunHoursLayer.facades(parts, inScene, origin, piece);
+            }
+            SunHours.OnSurfaces onFacades = SunHours.onSurfaces(occluders, date, facades.points(), facades.normals(), cellSize / 2);
+            return new Study(hours, lost(hours, occluders), facades, onFacades);
         }, result -> {
             if (result != null && request == studyRequest.get()) {
                 showStudy(result, date);
@@ -280,7 +310,7 @@ public final class ShadowTools extends HBox {
     }
 
     /** A study's hours, and the hours its variants take from each cell (NaN where a variant stands, null without one). */
-    record Study(SunHours hours, float[] lost) {
+    record Study(SunHours hours, float[] lost, SunHoursLayer.Facades facades, SunHours.OnSurfaces onFacades) {
     }
 
     /**
@@ -304,6 +334,8 @@ public final class ShadowTools extends HBox {
     private void showStudy(Study result, LocalDate date) {
         study = result.hours();
         lostHours = result.lost();
+        facades = result.facades();
+        facadeHours = result.onFacades();
         boolean withVariant = lostHours != null;
         mapMode.getItems().setAll(withVariant ? List.of(MapMode.HOURS, MapMode.WITH_VARIANTS, MapMode.LOST) : List.of(MapMode.HOURS));
         mapMode.setValue(withVariant ? MapMode.LOST : MapMode.HOURS);
@@ -330,6 +362,19 @@ public final class ShadowTools extends HBox {
             case LOST -> new SunHoursLayer.Map(area, study.columns(), study.rows(), lostHours, SunHoursLayer.Scale.LOSS, Math.max(1, largest(lostHours)));
         };
         map.show(shown, terrain);
+        if (facades.pieces() > 0) {
+            switch (mapMode.getValue()) {
+                case HOURS -> map.showFacades(facades, facadeHours.hours(), SunHoursLayer.Scale.HOURS, day);
+                case WITH_VARIANTS -> map.showFacades(facades, facadeHours.hoursWithVariant(), SunHoursLayer.Scale.HOURS, day);
+                case LOST -> {
+                    float[] lost = new float[facadeHours.hours().length];
+                    for (int piece = 0; piece < lost.length; piece++) {
+                        lost[piece] = facadeHours.hours()[piece] - facadeHours.hoursWithVariant()[piece];
+                    }
+                    map.showFacades(facades, lost, SunHoursLayer.Scale.LOSS, Math.max(1, largest(lostHours)));
+                }
+            }
+        }
     }
 
     /** The largest value, NaN (a cell a variant stands on) left out. */
@@ -347,6 +392,8 @@ public final class ShadowTools extends HBox {
         studyRequest.incrementAndGet();
         study = null;
         lostHours = null;
+        facades = null;
+        facadeHours = null;
         studyText = "";
         map.show(null, null);
         showStudyControls(false);
@@ -368,6 +415,9 @@ public final class ShadowTools extends HBox {
         Texts texts = PlannerLanguage.texts();
         String hours = texts.get("shadows.result", texts.date(studyDate.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()), texts.number(study.cells(), 0),
                 texts.number(study.cellSize(), 0), texts.number(mean(study.hours()), 1), texts.number(study.dayLengthHours(), 1));
+        if (facades.pieces() > 0) {
+            hours += " " + texts.get("shadows.resultFacades", texts.number(facades.pieces(), 0), texts.number(mean(facadeHours.hours()), 1));
+        }
         if (lostHours != null) {
             long losing = 0;
             for (float value : lostHours) {

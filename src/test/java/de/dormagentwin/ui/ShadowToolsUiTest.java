@@ -10,6 +10,7 @@ import de.dormagentwin.scene.CityMeshes;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.testing.Fixtures;
+import de.dormagentwin.testing.FxThread;
 import de.dormagentwin.testing.ScreenText;
 import javafx.scene.Group;
 import javafx.scene.Scene;
@@ -113,6 +114,12 @@ class ShadowToolsUiTest {
         assertEquals(day, study.hoursAt(350005, 5659990), 0.3, "south of the tower: all day");
         assertTrue(study.hoursAt(350005, 5660015) < day - 2, "right north of the tower: hours less, " + study.hoursAt(350005, 5660015));
         assertTrue(ScreenText.of(pane).contains("Sun on 3/21/2027: 90,000 cells of 2 m"), ScreenText.of(pane));
+        // Façades too: the tower's south face has the sun all day, the house's south face, behind the tower, hours less.
+        double towerSouth = FxThread.call(() -> tools.facadeHoursNear(350005, 5659999.9, 43));
+        double houseSouth = FxThread.call(() -> tools.facadeHoursNear(350005, 5660019.9, 43));
+        assertEquals(day, towerSouth, 0.3, "the tower's south face");
+        assertTrue(houseSouth < day - 3, "the house's south face behind the tower: " + houseSouth + " of " + day);
+        assertTrue(ScreenText.of(pane).contains("Façades:"), ScreenText.of(pane));
 
         // A 30 m block planned 40 m east of the tower: its shadow falls on ground the tower leaves in the sun.
         PlannedBuilding block = new PlannedBuilding("block", List.of(new PlannedBuilding.Polygon(List.of(new double[] {350040, 5660000, 350050,

@@ -208,12 +208,21 @@ public final class ShadowMap {
      * texels' rounding.
      */
     public boolean lit(double east, double north, double up, double normalEast, double normalNorth, double normalUp) {
+        return onSurface(east, north, up, normalEast, normalNorth, normalUp, true);
+    }
+
+    /** As {@link #lit(double, double, double, double, double, double)}, as if the variant were not built. */
+    public boolean litWithoutVariant(double east, double north, double up, double normalEast, double normalNorth, double normalUp) {
+        return onSurface(east, north, up, normalEast, normalNorth, normalUp, false);
+    }
+
+    private boolean onSurface(double east, double north, double up, double normalEast, double normalNorth, double normalUp, boolean withVariant) {
         double length = Math.sqrt(normalEast * normalEast + normalNorth * normalNorth + normalUp * normalUp);
         if (!daylight || !(length > 0) || normalEast * sx + normalNorth * sy + normalUp * sz <= 0) {
             return false;
         }
         double lift = texelU / length;
-        return test(east + normalEast * lift, north + normalNorth * lift, up + normalUp * lift, true);
+        return test(east + normalEast * lift, north + normalNorth * lift, up + normalUp * lift, withVariant);
     }
 
     private boolean test(double east, double north, double up, boolean withVariant) {

@@ -98,21 +98,7 @@ public record SunHours(double originEast, double originNorth, double cellSize, i
             highest = Math.max(highest, z);
         }
         double[] grid = {area[0], area[1], area[0] + columns * cellSize, area[1] + rows * cellSize};
-        long dayMillis = Duration.between(day[0], day[1]).toMillis();
-        int steps = (int) Math.max(1, Math.ceil(dayMillis / (double) Duration.ofMinutes(MAX_STEP_MINUTES).toMillis()));
-        double stepHours = dayMillis / 3_600_000.0 / steps;
-        double low = lowest;
-        double high = highest;
-        // One map per step, steps in parallel: each map is filled by one thread, and cells add up under a lock.
-        IntStream.range(0, steps).parallel().forEach(step -> {
-            Instant middle = day[0].plusMillis(Math.round(dayMillis * (step + 0.5) / steps));
-            SunPosition sun = SunPosition.at(middle, place[0], place[1]);
-            if (!sun.isAboveHorizon()) {
-                return;
-            }
-            ShadowMap map = ShadowMap.of(occluders, sun, grid, texel, low, high);
-            BitSet lit = new BitSet(ground.length);
-            BitSet litWith = variant ? new BitSet(ground.length) : null;
+        int steps = accumulate(occluders, day, place, grid, texel, lowest, highest, hours, withVariant, (map, lit, litWith) -> {
             for (int row = 0; row < rows; row++) {
                 double north = area[1] + (row + 0.5) * cellSize;
                 for (int column = 0; column < columns; column++) {
@@ -120,16 +106,10 @@ public record SunHours(double originEast, double originNorth, double cellSize, i
                     double east = area[0] + (column + 0.5) * cellSize;
                     if (map.litWithoutVariant(east, north, ground[cell])) {
                         lit.set(cell);
-                        if (variant && map.lit(east, north, ground[cell])) {
+                        if (litWith != null && map.lit(east, north, ground[cell])) {
                             litWith.set(cell);
                         }
                     }
-                }
-            }
-            synchronized (hours) {
-                add(hours, lit, stepHours);
-                if (variant) {
-                    add(withVariant, litWith, stepHours);
                 }
             }
         });
@@ -141,6 +121,106 @@ public record SunHours(double originEast, double originNorth, double cellSize, i
             }
         }
         return new SunHours(area[0], area[1], cellSize, columns, rows, hours, withVariant, difference, day[0], day[1], steps);
+    }
+
+    /** Which receivers one step's map finds lit, without the variant and (where asked for) with it. */
+    private interface Step {
+        void test(ShadowMap map, BitSet lit, BitSet litWithVariant);
+    }
+
+    /**
+     * Adds each step's length to the receivers that step finds lit: the day cut into equal steps of at most
+     * {@value #MAX_STEP_MINUTES} minutes from sunrise to sunset, a map per step at its middle, the steps in parallel
+     * (each map filled by one thread, the hours added under a lock). Returns the number of steps.
+     */
+    private static int accumulate(Occluders occluders, Instant[] day, double[] place, double[] grid, double texel, double low, double high,
+                                  float[] hours, float[] withVariant, Step step) {
+        long dayMillis = Duration.between(day[0], day[1]).toMillis();
+        int steps = (int) Math.max(1, Math.ceil(dayMillis / (double) Duration.ofMinutes(MAX_STEP_MINUTES).toMillis()));
+        double stepHours = dayMillis / 3_600_000.0 / steps;
+        IntStream.range(0, steps).parallel().forEach(index -> {
+            Instant middle = day[0].plusMillis(Math.round(dayMillis * (index + 0.5) / steps));
+            SunPosition sun = SunPosition.at(middle, place[0], place[1]);
+            if (!sun.isAboveHorizon()) {
+                return;
+            }
+            ShadowMap map = ShadowMap.of(occluders, sun, grid, texel, low, high);
+            BitSet lit = new BitSet(hours.length);
+            BitSet litWith = withVariant != null ? new BitSet(hours.length) : null;
+            step.test(map, lit, litWith);
+            synchronized (hours) {
+                add(hours, lit, stepHours);
+                if (withVariant != null) {
+                    add(withVariant, litWith, stepHours);
+                }
+            }
+        });
+        return steps;
+    }
+
+    /**
+     * Hours of direct sun over a day at points on surfaces, such as façades, each facing its outward normal: a
+     * point counts as lit where the sun stands in front of its surface and nothing is in between.
+     *
+     * @param points  east, north, up per point, in the occluders' CRS
+     * @param normals east, north, up per point: the surface's outward normal, any length
+     * @param texel   the shadow maps' texel in metres
+     * @return per point the hours without the variant and (with one) with it, and the day's length
+     */
+    public static OnSurfaces onSurfaces(Occluders occluders, LocalDate date, double[] points, double[] normals, double texel) {
+        if (points.length != normals.length || points.length % 3 != 0) {
+            throw new IllegalArgumentException(points.length + " coordinates of points, " + normals.length + " of normals");
+        }
+        if (!(texel > 0) || !Double.isFinite(texel)) {
+            throw new IllegalArgumentException("the texel size must be a positive number of metres, not " + texel);
+        }
+        int count = points.length / 3;
+        float[] hours = new float[count];
+        float[] withVariant = occluders.hasVariant() ? new float[count] : null;
+        if (count == 0) {
+            return new OnSurfaces(hours, withVariant, 0);
+        }
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int point = 0; point < count; point++) {
+            double east = points[point * 3];
+            double north = points[point * 3 + 1];
+            double up = points[point * 3 + 2];
+            if (!Double.isFinite(east) || !Double.isFinite(north) || !Double.isFinite(up)) {
+                throw new IllegalArgumentException("point " + point + " is not finite");
+            }
+            box[0] = Math.min(box[0], east);
+            box[1] = Math.min(box[1], north);
+            box[2] = Math.max(box[2], east);
+            box[3] = Math.max(box[3], north);
+            low = Math.min(low, up);
+            high = Math.max(high, up);
+        }
+        // A lifted point may step a texel out of the box and the heights: widen both, so that it stays on the map.
+        double pad = texel * 2 + 1;
+        double[] grid = {box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad};
+        double[] place = occluders.latitudeLongitude((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+        Instant[] day = daylight(date, place[0], place[1]);
+        if (day == null) {
+            return new OnSurfaces(hours, withVariant, 0);
+        }
+        accumulate(occluders, day, place, grid, texel, low - pad, high + pad, hours, withVariant, (map, lit, litWith) -> {
+            for (int point = 0; point < count; point++) {
+                int at = point * 3;
+                if (map.litWithoutVariant(points[at], points[at + 1], points[at + 2], normals[at], normals[at + 1], normals[at + 2])) {
+                    lit.set(point);
+                    if (litWith != null && map.lit(points[at], points[at + 1], points[at + 2], normals[at], normals[at + 1], normals[at + 2])) {
+                        litWith.set(point);
+                    }
+                }
+            }
+        });
+        return new OnSurfaces(hours, withVariant, Duration.between(day[0], day[1]).toMillis() / 3_600_000.0);
+    }
+
+    /** Hours of sun at points on surfaces, as {@link #onSurfaces} counts them. */
+    public record OnSurfaces(float[] hours, float[] hoursWithVariant, double dayLengthHours) {
     }
 
     private static void add(float[] hours, BitSet lit, double stepHours) {

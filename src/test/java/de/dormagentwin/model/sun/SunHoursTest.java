@@ -193,4 +193,42 @@ class SunHoursTest {
         assertEquals(noon.minusSeconds(half).getEpochSecond(), day[0].getEpochSecond(), 90);
         assertEquals(noon.plusSeconds(half).getEpochSecond(), day[1].getEpochSecond(), 90);
     }
+
+    @Test
+    void aCubesFacadesGetTheSunOfTheirSideOfTheSkyAndAWallNorthOfItLessThanTheCubesOwnSouthFace() {
+        // Points 2 m up: the middle of each face of the cube, and a south-facing wall 10 m north of it.
+        double[] points = {
+                EAST + 15, NORTH, GROUND + 2,
+                EAST + 15, NORTH + 30, GROUND + 2,
+                EAST + 30, NORTH + 15, GROUND + 2,
+                EAST + 15, NORTH + 40, GROUND + 2};
+        double[] normals = {0, -1, 0, 0, 1, 0, 1, 0, 0, 0, -1, 0};
+        SunHours.OnSurfaces facades = SunHours.onSurfaces(Occluders.of(Blocks.boxes(CUBE), null, null), EQUINOX, points, normals, 0.5);
+        double day = facades.dayLengthHours();
+        assertEquals(noaaDayLengthHours(EQUINOX.atTime(12, 0).atZone(SunHours.ZONE).toInstant(), 51.08), day, 0.05, "the day");
+
+        assertEquals(day, facades.hours()[0], STEP_HOURS, "the south face: the sun is south of east and west all day");
+        assertEquals(0, facades.hours()[1], STEP_HOURS, "the north face: at most the first and last minutes");
+        assertEquals(day / 2, facades.hours()[2], 2 * STEP_HOURS, "the east face: the morning");
+        double behind = facades.hours()[3];
+        double exact = hoursFacingSouthPastBox(EAST + 15, NORTH + 40, GROUND + 2);
+        assertEquals(exact, behind, 2 * STEP_HOURS, "the wall behind the cube, against a ray minute by minute");
+        assertTrue(behind < day - 3, "the cube takes hours from the wall behind it: " + behind + " of " + day);
+        assertNull(facades.hoursWithVariant(), "no variant, no second column");
+    }
+
+    /** Minutes in which the sun stands south of a south-facing point's wall and a ray to it misses the cube, in hours. */
+    private static double hoursFacingSouthPastBox(double east, double north, double up) {
+        double[] place = Occluders.of(Blocks.boxes(CUBE), null, null).latitudeLongitude(east, north);
+        Instant start = EQUINOX.atStartOfDay(SunHours.ZONE).toInstant();
+        int lit = 0;
+        for (int minute = 0; minute < 24 * 60; minute++) {
+            SunPosition sun = SunPosition.at(start.plusSeconds(minute * 60L + 30), place[0], place[1]);
+            double azimuth = Math.toRadians(sun.azimuthDegrees());
+            if (sun.isAboveHorizon() && Math.cos(azimuth) < 0 && !hits(east, north, up, sun, CUBE)) {
+                lit++;
+            }
+        }
+        return lit / 60.0;
+    }
 }
