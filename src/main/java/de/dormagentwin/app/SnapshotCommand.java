@@ -4,30 +4,41 @@ import de.dormagentwin.live.store.CacheException;
 import de.dormagentwin.live.store.Latest;
 import de.dormagentwin.live.store.LiveStore;
 import de.dormagentwin.model.LodChoice;
+import de.dormagentwin.model.sun.SunHours;
+import de.dormagentwin.model.sun.SunPosition;
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.overlay.ColorRule;
 import de.dormagentwin.overlay.OverlayRules;
 import de.dormagentwin.overlay.SafetyLayer;
 import de.dormagentwin.overlay.ThematicOverlay;
+import de.dormagentwin.scene.CastShadows;
+import de.dormagentwin.scene.CityScene;
+import de.dormagentwin.scene.OrbitCamera;
+import de.dormagentwin.scene.TerrainMesh;
+import de.dormagentwin.scene.UnknownCameraException;
 import de.dormagentwin.ui.CityViewport;
 import de.dormagentwin.ui.OverlayView;
+import de.dormagentwin.ui.ShadowTools;
+
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import de.dormagentwin.model.text.SafeText;
-import de.dormagentwin.scene.UnknownCameraException;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import javax.imageio.ImageIO;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,18 +46,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
-import java.time.LocalDateTime;
-import de.dormagentwin.model.sun.SunHours;
-import de.dormagentwin.model.sun.SunPosition;
-import de.dormagentwin.scene.CastShadows;
-import de.dormagentwin.scene.CityScene;
-import de.dormagentwin.scene.OrbitCamera;
-import de.dormagentwin.scene.TerrainMesh;
-import de.dormagentwin.ui.ShadowTools;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** {@code twin snapshot}: renders the 3D view to a PNG with no one at the controls. */
 @Command(name = "snapshot", description = "Render the view to a PNG without user interaction.")

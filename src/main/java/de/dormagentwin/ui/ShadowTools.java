@@ -5,14 +5,13 @@ import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.sun.Occluders;
 import de.dormagentwin.model.sun.SunHours;
 import de.dormagentwin.model.sun.SunPosition;
+import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.scene.CastShadows;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.Measurement;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.SunHoursLayer;
 import de.dormagentwin.scene.TerrainMesh;
-import de.dormagentwin.model.text.SafeText;
-import javafx.geometry.Point3D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -40,15 +39,11 @@ public final class ShadowTools extends HBox {
     public static final double SHADOW_AREA_PER_DISTANCE = 1.5;
     public static final double SMALLEST_SHADOW_AREA = 400;
     public static final double LARGEST_SHADOW_AREA = 2000;
-    /** The study's cell, in metres, as the issue and `twin shadow` have it; coarser where the area would pass {@link #MOST_STUDY_CELLS}. */
-    static final double STUDY_CELL = 2;
     static final long MOST_STUDY_CELLS = 1_000_000;
     /** Façades are cut into at most this many pieces: coarser pieces where a study's area holds more walls. */
     static final int MOST_FACADE_PIECES = 400_000;
     /** A loss the caption counts a cell for, in hours: a quarter of an hour, less is within a step of the study. */
     static final float LOSS_WORTH_SAYING = 0.25f;
-    /** The study's square around the view's centre when no area is measured, in metres. */
-    static final double STUDY_AREA_WITHOUT_MEASURE = 600;
 
     /** The occluders of the city shown: built once per city off the FX thread (they triangulate every object). */
     public interface Source {
@@ -260,8 +255,8 @@ public final class ShadowTools extends HBox {
             return;
         }
         double[] origin = scene.city().meshes().origin();
-        double[] area = studyArea(measured.get(), scene.camera().view(), origin);
-        double cell = STUDY_CELL;
+        double[] area = StudyArea.of(measured.get(), scene.camera().view(), origin);
+        double cell = StudyArea.CELL;
         while (SunHours.cellCount(area, cell) > MOST_STUDY_CELLS) {
             cell *= 2;
         }
@@ -291,23 +286,6 @@ public final class ShadowTools extends HBox {
         }, failure -> caption(PlannerLanguage.texts().get("shadows.studyFailed", SafeText.of(failure))));
     }
 
-    /** {minEast, minNorth, maxEast, maxNorth}: around the measured points where there are three or more, else around the view's centre. */
-    static double[] studyArea(Measurement measurement, OrbitCamera.View view, double[] origin) {
-        List<Point3D> points = measurement.points();
-        if (points.size() < 3) {
-            double half = STUDY_AREA_WITHOUT_MEASURE / 2;
-            return new double[] {origin[0] + view.targetX() - half, origin[1] + view.targetZ() - half, origin[0] + view.targetX() + half,
-                    origin[1] + view.targetZ() + half};
-        }
-        double[] area = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (Point3D point : points) {
-            area[0] = Math.min(area[0], origin[0] + point.getX());
-            area[1] = Math.min(area[1], origin[1] + point.getZ());
-            area[2] = Math.max(area[2], origin[0] + point.getX());
-            area[3] = Math.max(area[3], origin[1] + point.getZ());
-        }
-        return area;
-    }
 
     /** A study's hours, and the hours its variants take from each cell (NaN where a variant stands, null without one). */
     record Study(SunHours hours, float[] lost, SunHoursLayer.Facades facades, SunHours.OnSurfaces onFacades) {
