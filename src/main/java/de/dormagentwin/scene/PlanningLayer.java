@@ -83,7 +83,7 @@ public final class PlanningLayer {
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
         view.setId("variant-" + variant.name());
-        view.setUserData(new Shown(variant, data.faces(), data.faceToBuilding()));
+        view.setUserData(new Shown(variant, data.faces(), data.faceToBuilding(), data));
         MeshView previous = views.put(variant.name(), view);
         if (selected != null && selected.variant().equals(variant.name())) {
             selected = null;
@@ -112,6 +112,18 @@ public final class PlanningLayer {
     /** The variants shown now (in the scene and visible), in the order they were added: what casts shadows. */
     public List<PlanningVariant> shownVariants() {
         return views.values().stream().filter(Node::isVisible).map(view -> ((Shown) view.getUserData()).variant()).toList();
+    }
+
+    /**
+     * The shown variants' walls and roofs as surfaces that receive shadows and count hours of sun, one part each in
+     * the city's form (faces of point, normal and texture coordinate); they draw nothing of their own.
+     */
+    public List<MeshPart> shownSurfaces() {
+        return views.values().stream().filter(Node::isVisible).map(view -> {
+            VariantMesh mesh = ((Shown) view.getUserData()).mesh();
+            return new MeshPart(0, 0, SurfaceClass.WALL, MeshPart.Detail.ALWAYS, false, mesh.points(), mesh.normals(), mesh.texCoords(),
+                    mesh.faces(), new int[mesh.triangleCount()], new int[0], new int[0], 0, 0, null);
+        }).toList();
     }
 
     public void setVisible(String name, boolean visible) {
@@ -189,7 +201,7 @@ public final class PlanningLayer {
     }
 
     /** What a variant's mesh view carries for picking. */
-    private record Shown(PlanningVariant variant, int[] faces, int[] faceToBuilding) {
+    private record Shown(PlanningVariant variant, int[] faces, int[] faceToBuilding, VariantMesh mesh) {
     }
 
     /** One material for all variants: the palette's texels give walls, roofs and the selected building their colours. */

@@ -57,8 +57,27 @@ public final class SunHoursLayer {
         public int pieces() {
             return corners.length / 9;
         }
+
+        /** These pieces, then {@code more}'s. */
+        public Facades and(Facades more) {
+            return new Facades(concat(corners, more.corners), concat(points, more.points), concat(normals, more.normals));
+        }
+
+        private static float[] concat(float[] a, float[] b) {
+            float[] both = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
+        }
+
+        private static double[] concat(double[] a, double[] b) {
+            double[] both = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
+        }
     }
 
+    /** A surface counts as a façade where its normal's vertical share is at most this: steeper than 45 degrees. */
+    private static final double STANDING = Math.sqrt(0.5);
     /** How far a façade's colours float in front of the wall, in metres. */
     private static final float FACADE_LIFT = 0.15f;
     /** The ramp a façade piece samples its colour from: one texel per step of its scale. */
@@ -162,7 +181,8 @@ public final class SunHoursLayer {
                 double ny = part.normals()[normal + 1];
                 double nz = part.normals()[normal + 2];
                 double length = Math.sqrt(nx * nx + ny * ny + nz * nz);
-                if (length == 0) {
+                // A wall stands: a part of walls may hold a surface that lies flatter (a planned building's roof).
+                if (length == 0 || Math.abs(ny) > STANDING * length) {
                     continue;
                 }
                 cut(a, b, c, new double[] {nx / length, ny / length, nz / length}, area, origin, piece, corners, points, normals);

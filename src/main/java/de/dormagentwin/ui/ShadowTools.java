@@ -9,6 +9,7 @@ import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.scene.CastShadows;
 import de.dormagentwin.scene.CityScene;
 import de.dormagentwin.scene.Measurement;
+import de.dormagentwin.scene.MeshPart;
 import de.dormagentwin.scene.OrbitCamera;
 import de.dormagentwin.scene.SunHoursLayer;
 import de.dormagentwin.scene.TerrainMesh;
@@ -24,6 +25,7 @@ import javafx.util.StringConverter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -67,6 +69,7 @@ public final class ShadowTools extends HBox {
     private final Supplier<LocalDate> day;
     private final Supplier<Measurement> measured;
     private final Supplier<List<PlanningVariant>> variants;
+    private final Supplier<List<MeshPart>> variantSurfaces;
     private final Label caption;
     private final CastShadows shadows = new CastShadows();
     private final SunHoursLayer map = new SunHoursLayer();
@@ -82,6 +85,8 @@ public final class ShadowTools extends HBox {
     private float[] lostHours;
     private SunHoursLayer.Facades facades;
     private SunHours.OnSurfaces facadeHours;
+    /** The pieces of {@link #facades} before this index are the city's, the rest the variants' own walls. */
+    private int cityFacadePieces;
     private LocalDate studyDate;
     private String studyText = "";
 
@@ -89,10 +94,11 @@ public final class ShadowTools extends HBox {
      * @param day      the day the sun controls show
      * @param measured the measuring tool's points: three or more outline the study's area
      * @param variants the planning variants shown now
+     * @param variantSurfaces their walls and roofs, which receive shadows too
      * @param caption  a note on the view for the study's result and the shadows' state
      */
     public ShadowTools(CityScene scene, Source source, BackgroundWork work, Supplier<LocalDate> day, Supplier<Measurement> measured,
-                       Supplier<List<PlanningVariant>> variants, Label caption) {
+                       Supplier<List<PlanningVariant>> variants, Supplier<List<MeshPart>> variantSurfaces, Label caption) {
         super(6);
         this.scene = scene;
         this.source = source;
@@ -100,6 +106,7 @@ public final class ShadowTools extends HBox {
         this.day = day;
         this.measured = measured;
         this.variants = variants;
+        this.variantSurfaces = variantSurfaces;
         this.caption = caption;
         setAlignment(Pos.CENTER_LEFT);
         Texts texts = PlannerLanguage.texts();
@@ -161,6 +168,11 @@ public final class ShadowTools extends HBox {
 
     /** The hours of sun at a façade's point nearest to (east, north, up), in the last study; NaN before one. */
     double facadeHoursNear(double east, double north, double up) {
+        return facadeHoursNear(east, north, up, false);
+    }
+
+    /** As {@link #facadeHoursNear(double, double, double)}, with the variants built where asked. */
+    double facadeHoursNear(double east, double north, double up, boolean withVariants) {
         if (facades == null || facades.pieces() == 0) {
             return Double.NaN;
         }
@@ -175,7 +187,7 @@ public final class ShadowTools extends HBox {
                 nearest = piece;
             }
         }
-        return facadeHours.hours()[nearest];
+        return (withVariants ? facadeHours.hoursWithVariant() : facadeHours.hours())[nearest];
     }
 
     /** Turns the cast shadows on or off, as the toolbar's button does. FX thread. */
@@ -213,7 +225,8 @@ public final class ShadowTools extends HBox {
         shadedArea = area;
         shadedDistance = view.distance();
         long request = shadowRequest.incrementAndGet();
-        var parts = scene.city().meshes().parts();
+        List<MeshPart> parts = new ArrayList<>(scene.city().meshes().parts());
+        parts.addAll(variantSurfaces.get());
         TerrainMesh terrain = scene.terrain() == null ? null : scene.terrain().mesh();
         double[] origin = scene.city().meshes().origin();
         PlanningVariant shown = merged(variants.get());
@@ -262,7 +275,8 @@ public final class ShadowTools extends HBox {
         }
         double cellSize = cell;
         PlanningVariant shown = merged(variants.get());
-        var parts = scene.city().meshes().parts();
+        List<MeshPart> parts = scene.city().meshes().parts();
+        List<MeshPart> planned = variantSurfaces.get();
         long request = studyRequest.incrementAndGet();
         caption(PlannerLanguage.texts().get("shadows.working", PlannerLanguage.texts().number(SunHours.cellCount(area, cell), 0),
                 PlannerLanguage.texts().number(cell, 0)));
@@ -274,11 +288,16 @@ public final class ShadowTools extends HBox {
             SunHours hours = SunHours.of(occluders, date, area, cellSize);
             CastShadows.Area inScene = new CastShadows.Area(area[0] - origin[0], area[1] - origin[1], area[2] - origin[0], area[3] - origin[1]);
             SunHoursLayer.Facades facades = SunHoursLayer.facades(parts, inScene, origin, cellSize);
-            for (double piece = cellSize * 2; facades.pieces() > MOST_FACADE_PIECES; piece *= 2) {
+            double piece = cellSize;
+            while (facades.pieces() > MOST_FACADE_PIECES) {
+                piece *= 2;
                 facades = SunHoursLayer.facades(parts, inScene, origin, piece);
             }
+            // The variants' own walls after the city's: they have hours only with the variants built.
+            int cityPieces = facades.pieces();
+            facades = facades.and(SunHoursLayer.facades(planned, inScene, origin, piece));
             SunHours.OnSurfaces onFacades = SunHours.onSurfaces(occluders, date, facades.points(), facades.normals(), cellSize / 2);
-            return new Study(hours, lost(hours, occluders), facades, onFacades);
+            return new Study(hours, lost(hours, occluders), facades, cityPieces, onFacades);
         }, result -> {
             if (result != null && request == studyRequest.get()) {
                 showStudy(result, date);
@@ -288,7 +307,7 @@ public final class ShadowTools extends HBox {
 
 
     /** A study's hours, and the hours its variants take from each cell (NaN where a variant stands, null without one). */
-    record Study(SunHours hours, float[] lost, SunHoursLayer.Facades facades, SunHours.OnSurfaces onFacades) {
+    record Study(SunHours hours, float[] lost, SunHoursLayer.Facades facades, int cityFacadePieces, SunHours.OnSurfaces onFacades) {
     }
 
     /**
@@ -313,6 +332,7 @@ public final class ShadowTools extends HBox {
         study = result.hours();
         lostHours = result.lost();
         facades = result.facades();
+        cityFacadePieces = result.cityFacadePieces();
         facadeHours = result.onFacades();
         boolean withVariant = lostHours != null;
         mapMode.getItems().setAll(withVariant ? List.of(MapMode.HOURS, MapMode.WITH_VARIANTS, MapMode.LOST) : List.of(MapMode.HOURS));
@@ -341,18 +361,27 @@ public final class ShadowTools extends HBox {
         };
         map.show(shown, terrain);
         if (facades.pieces() > 0) {
-            switch (mapMode.getValue()) {
-                case HOURS -> map.showFacades(facades, facadeHours.hours(), SunHoursLayer.Scale.HOURS, day);
-                case WITH_VARIANTS -> map.showFacades(facades, facadeHours.hoursWithVariant(), SunHoursLayer.Scale.HOURS, day);
+            float[] values = switch (mapMode.getValue()) {
+                case HOURS -> cityOnly(facadeHours.hours());
+                case WITH_VARIANTS -> facadeHours.hoursWithVariant();
                 case LOST -> {
                     float[] lost = new float[facadeHours.hours().length];
                     for (int piece = 0; piece < lost.length; piece++) {
                         lost[piece] = facadeHours.hours()[piece] - facadeHours.hoursWithVariant()[piece];
                     }
-                    map.showFacades(facades, lost, SunHoursLayer.Scale.LOSS, Math.max(1, largest(lostHours)));
+                    yield cityOnly(lost);
                 }
-            }
+            };
+            boolean loss = mapMode.getValue() == MapMode.LOST;
+            map.showFacades(facades, values, loss ? SunHoursLayer.Scale.LOSS : SunHoursLayer.Scale.HOURS, loss ? Math.max(1, largest(lostHours)) : day);
         }
+    }
+
+    /** The values of the city's façade pieces; NaN for the variants' own walls, which do not stand without them. */
+    private float[] cityOnly(float[] values) {
+        float[] city = values.clone();
+        Arrays.fill(city, cityFacadePieces, city.length, Float.NaN);
+        return city;
     }
 
     /** The largest value, NaN (a cell a variant stands on) left out. */
@@ -393,8 +422,9 @@ public final class ShadowTools extends HBox {
         Texts texts = PlannerLanguage.texts();
         String hours = texts.get("shadows.result", texts.date(studyDate.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()), texts.number(study.cells(), 0),
                 texts.number(study.cellSize(), 0), texts.number(mean(study.hours()), 1), texts.number(study.dayLengthHours(), 1));
-        if (facades.pieces() > 0) {
-            hours += " " + texts.get("shadows.resultFacades", texts.number(facades.pieces(), 0), texts.number(mean(facadeHours.hours()), 1));
+        if (cityFacadePieces > 0) {
+            hours += " " + texts.get("shadows.resultFacades", texts.number(cityFacadePieces, 0),
+                    texts.number(mean(Arrays.copyOf(facadeHours.hours(), cityFacadePieces)), 1));
         }
         if (lostHours != null) {
             long losing = 0;

@@ -185,7 +185,8 @@ public final class ViewerPane extends BorderPane {
         Label shadowCaption = viewport.addNote("", false);
         shadowCaption.setVisible(false);
         shadowCaption.setManaged(false);
-        shadowTools = new ShadowTools(scene, this::occluders, background, sun::day, measurement::measurement, planning::shownVariants, shadowCaption);
+        shadowTools = new ShadowTools(scene, this::occluders, background, sun::day, measurement::measurement, planning::shownVariants,
+                planning::shownSurfaces, shadowCaption);
         ToolBar planningTools = new ToolBar(measureToggle, sun, shadowTools, bookmarks, export);
         setTop(new VBox(new FileMenu(this, files -> onFiles.accept(files)).bar(), tools, planningTools));
         // The search index of a city-scale model takes a moment to build: off the FX thread, and the box joins the

@@ -135,6 +135,11 @@ class ShadowToolsUiTest {
         assertEquals(withVariant.hoursAt(350045, 5659950), withVariant.hoursWithVariantAt(350045, 5659950), 1e-6,
                 "50 m south of the block: the March sun never stands in the north");
         assertTrue(ScreenText.of(pane).contains("The variants take up to"), ScreenText.of(pane));
+        // The planned block's own walls count too, with it built: its south face has the sun all day, its north face none.
+        double blockSouth = FxThread.call(() -> tools.facadeHoursNear(350045, 5659999.9, 50, true));
+        double blockNorth = FxThread.call(() -> tools.facadeHoursNear(350045, 5660010.1, 50, true));
+        assertEquals(withVariant.dayLengthHours(), blockSouth, 0.3, "the block's south face");
+        assertEquals(0, blockNorth, 0.3, "the block's north face");
         // The map shows what the variants take where it is lost: red north of the block, clear south of it.
         assertFalse(ScreenText.of(pane).contains("NaN"), ScreenText.of(pane));
         int north = mapArgb(tools, withVariant, 350045, 5660020);
