@@ -190,6 +190,13 @@ public final class ShadowTools extends HBox {
         return (withVariants ? facadeHours.hoursWithVariant() : facadeHours.hours())[nearest];
     }
 
+    /** The shown variants changed: their shadows are drawn again (a study keeps what it counted until run again). FX thread. */
+    public void variantsChanged() {
+        if (shadedArea != null) {
+            castShadows(true);
+        }
+    }
+
     /** Turns the cast shadows on or off, as the toolbar's button does. FX thread. */
     public void setShadows(boolean on) {
         shadowToggle.setSelected(on);

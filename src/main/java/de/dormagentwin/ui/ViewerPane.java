@@ -602,7 +602,14 @@ public final class ViewerPane extends BorderPane {
     /** As {@link #addVariant(PlanningVariant)}, with its mesh made off the FX thread by {@link PlanningLayer#mesh}. FX thread. */
     public void addVariant(PlanningVariant variant, VariantMesh mesh) {
         planning.add(variant, mesh);
-        layers.addVariant(variant.name(), shown -> planning.setVisible(variant.name(), shown), () -> planning.remove(variant.name()));
+        shadowTools.variantsChanged();
+        layers.addVariant(variant.name(), shown -> {
+            planning.setVisible(variant.name(), shown);
+            shadowTools.variantsChanged();
+        }, () -> {
+            planning.remove(variant.name());
+            shadowTools.variantsChanged();
+        });
     }
 
     /**

@@ -94,6 +94,14 @@ class ShadowToolsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(ScreenText.of(pane).contains("Shadows of the sun within a square of 400 m"), ScreenText.of(pane));
 
+        // A 20 m block planned north of the house, in the tower's shadow: the shadows are drawn again, on it too.
+        int before = tools.shadows().shownTriangles();
+        PlannedBuilding block = new PlannedBuilding("block", List.of(new PlannedBuilding.Polygon(List.of(new double[] {350000, 5660035, 350010,
+                5660035, 350010, 5660045, 350000, 5660045}))), 20, Map.of());
+        robot.interact(() -> pane.addVariant(new PlanningVariant("north-plan", List.of(block))));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tools.shadows().shownTriangles() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+
         robot.interact(() -> pane.sunControls().show(EQUINOX, LocalTime.of(23, 0)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, tools.shadows().shownTriangles(), "no shadows at night");
