@@ -4,7 +4,6 @@ import de.dormagentwin.model.text.SmallTextFile;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.LodChoice;
 import de.dormagentwin.model.io.CityJsonWriter;
-import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.model.io.ModelInput;
 import de.dormagentwin.model.text.SafeText;
 import de.dormagentwin.scene.GlbExport;
@@ -96,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         List<String> failures = new ArrayList<>();
-        List<CityModel> loaded = load(files, failures);
+        List<CityModel> loaded = ModelFiles.readAligned(files, failures);
         failures.forEach(failure -> System.err.println("twin: " + SafeText.of(failure, 1_000)));
         if (loaded.isEmpty()) {
             System.err.println("twin: no model loaded; nothing written");
@@ -127,23 +126,6 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The files (and the model files in the folders) named, each brought into the first one's CRS. */
-    static List<CityModel> load(List<Path> paths, List<String> failures) {
-        CrsAlignment crs = new CrsAlignment();
-        List<CityModel> loaded = new ArrayList<>();
-        for (Path file : TileLoader.expand(paths, failures)) {
-            try {
-                ModelFiles.requireFileOrFolder(file);
-                CityModel model = crs.align(CityModelReader.read(file));
-                model.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem));
-                loaded.add(model);
-            } catch (IOException e) {
-                failures.add(e.getMessage() == null ? file + ": " + e : e.getMessage());
-            }
-        }
-        return loaded;
     }
 
     /**

@@ -1,6 +1,7 @@
 package de.dormagentwin.app;
 
 import de.dormagentwin.model.CityModel;
+import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.model.io.ModelInput;
 import de.dormagentwin.model.io.ModelLoadException;
 
@@ -9,12 +10,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Where the bundled sample lives, and loading of the files a user names. */
 final class ModelFiles {
+    private static final System.Logger LOG = System.getLogger(ModelFiles.class.getName());
     static final String SAMPLE_FILE = "assets/dormagen.city.jsonl";
     /** Beside the sample: which city object each of the simulator's datastreams belongs to. */
     static final String SAMPLE_BINDINGS_NAME = "dormagen.bindings.json";
@@ -113,5 +116,25 @@ final class ModelFiles {
             return head(file).contains("opengis.net/citygml");
         }
         return (name.endsWith(".json") || name.endsWith(".jsonl")) && head(file).contains("CityJSON");
+    }
+
+    /**
+     * The files named and the model files in the folders named, read whole, each brought into the first one's CRS;
+     * what would not load is added to {@code failures}. For the commands that work on models rather than meshes.
+     */
+    static List<CityModel> readAligned(List<Path> paths, List<String> failures) {
+        CrsAlignment crs = new CrsAlignment();
+        List<CityModel> loaded = new ArrayList<>();
+        for (Path file : TileLoader.expand(paths, failures)) {
+            try {
+                ModelFiles.requireFileOrFolder(file);
+                CityModel model = crs.align(CityModelReader.read(file));
+                model.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem));
+                loaded.add(model);
+            } catch (IOException e) {
+                failures.add(e.getMessage() == null ? file + ": " + e : e.getMessage());
+            }
+        }
+        return loaded;
     }
 }

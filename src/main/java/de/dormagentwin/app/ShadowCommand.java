@@ -4,8 +4,6 @@ import de.dormagentwin.model.text.SmallTextFile;
 import de.dormagentwin.model.CityModel;
 import de.dormagentwin.model.PlanningVariant;
 import de.dormagentwin.model.TerrainGrid;
-import de.dormagentwin.model.geo.Crs;
-import de.dormagentwin.model.io.CityModelReader;
 import de.dormagentwin.model.io.PlanningVariantReader;
 import de.dormagentwin.model.io.TerrainReader;
 import de.dormagentwin.model.sun.Occluders;
@@ -27,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
@@ -48,7 +45,7 @@ final class ShadowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files in one CRS (default: the bundled sample).")
+    @Option(names = "--model", arity = "1..*", paramLabel = "FILE", description = "City model files, and folders of them; others are brought into the first one's CRS (default: the bundled sample).")
     List<Path> models;
 
     @Option(names = "--variant", paramLabel = "FILE", description = "A planning variant (GeoJSON): adds the columns hoursWithVariant and difference.")
@@ -117,25 +114,12 @@ final class ShadowCommand implements Callable<Integer> {
     }
 
     private double[] parseBbox() {
-        String[] parts = bbox.split(",", -1);
-        double[] area = new double[4];
-        boolean ok = parts.length == 4;
-        for (int i = 0; ok && i < 4; i++) {
-            try {
-                area[i] = Double.parseDouble(parts[i].strip());
-                ok = Double.isFinite(area[i]);
-            } catch (NumberFormatException e) {
-                ok = false;
-            }
+        try {
+            ModelSelection.Box box = ModelSelection.Box.parse(bbox);
+            return new double[] {box.minEast(), box.minNorth(), box.maxEast(), box.maxNorth()};
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), "--bbox must be four finite numbers minE,minN,maxE,maxN, not '" + SafeText.of(bbox, 200) + "'");
-        }
-        if (!(area[0] < area[2] && area[1] < area[3])) {
-            throw new ParameterException(spec.commandLine(), "--bbox must have its minimum before its maximum (minE,minN,maxE,maxN), not '"
-                    + SafeText.of(bbox, 200) + "'");
-        }
-        return area;
     }
 
     /** The files as the engine needs them; the first message that stops the study as an IOException. */
@@ -161,19 +145,12 @@ final class ShadowCommand implements Callable<Integer> {
     }
 
     private Inputs read(List<Path> files) throws IOException {
-        List<CityModel> read = new ArrayList<>();
-        int skipped = 0;
-        for (Path file : files) {
-            ModelFiles.requireFileOrFolder(file);
-            CityModel model = CityModelReader.read(file);
-            if (!read.isEmpty() && !Objects.equals(Crs.parse(model.referenceSystem()), Crs.parse(read.get(0).referenceSystem()))) {
-                throw new IOException(file + ": its CRS " + InfoCommand.crs(model.referenceSystem()) + " is not the first model's "
-                        + InfoCommand.crs(read.get(0).referenceSystem()) + "; the study needs one CRS");
-            }
-            model.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, problem));
-            skipped += model.skippedObjects();
-            read.add(model);
+        List<String> failures = new ArrayList<>();
+        List<CityModel> read = ModelFiles.readAligned(files, failures);
+        if (!failures.isEmpty()) {
+            throw new IOException(String.join("; ", failures));
         }
+        int skipped = read.stream().mapToInt(CityModel::skippedObjects).sum();
         TerrainGrid grid = null;
         if (!noTerrain) {
             Path file = terrain;

@@ -137,7 +137,7 @@ public final class CastShadows {
         node.getChildren().setAll(ground, film);
     }
 
-    /** The number of shaded triangles shown, for the status bar and the tests. */
+    /** The number of shaded triangles shown: how much film the square needed, for the tests. */
     public int shownTriangles() {
         return shownTriangles;
     }

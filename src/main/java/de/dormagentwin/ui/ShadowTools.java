@@ -89,6 +89,8 @@ public final class ShadowTools extends HBox {
     private int cityFacadePieces;
     private LocalDate studyDate;
     private String studyText = "";
+    /** While the map's modes are set from code: the map is drawn once afterwards, not for each step of the change. */
+    private boolean settingModes;
 
     /**
      * @param day      the day the sun controls show
@@ -133,7 +135,11 @@ public final class ShadowTools extends HBox {
         });
         mapMode.setTooltip(tooltip("shadows.map.tip"));
         mapMode.setFocusTraversable(false);
-        mapMode.valueProperty().addListener((property, before, after) -> showMap());
+        mapMode.valueProperty().addListener((property, before, after) -> {
+            if (!settingModes) {
+                showMap();
+            }
+        });
         clearButton.textProperty().bind(texts.bind("shadows.clear"));
         clearButton.setFocusTraversable(false);
         clearButton.setOnAction(event -> clearStudy());
@@ -143,7 +149,11 @@ public final class ShadowTools extends HBox {
         scene.addLayer(shadows.node());
         scene.addSunListener(() -> castShadows(true));
         scene.camera().addListener(() -> castShadows(false));
-        texts.localeProperty().addListener((property, before, after) -> relabel());
+        texts.localeProperty().addListener((property, before, after) -> {
+            // The choice box writes its items' names when they are set: set them again in the new language.
+            setModes(List.copyOf(mapMode.getItems()), mapMode.getValue());
+            writeCaption();
+        });
     }
 
     private static Tooltip tooltip(String key) {
@@ -197,12 +207,6 @@ public final class ShadowTools extends HBox {
         }
     }
 
-    /** Turns the cast shadows on or off, as the toolbar's button does. FX thread. */
-    public void setShadows(boolean on) {
-        shadowToggle.setSelected(on);
-        castShadows(true);
-    }
-
     /**
      * Shades the area around the view's centre for the sun now, when the shadows are on and the sun is up; after a
      * move of the camera only where the view's centre left the middle half of the shaded area or its distance changed
@@ -211,7 +215,7 @@ public final class ShadowTools extends HBox {
     private void castShadows(boolean always) {
         SunPosition sun = scene.sun();
         if (!shadowToggle.isSelected() || sun == null || !sun.isAboveHorizon()) {
-            if (shadedArea != null || !shadows.node().isVisible()) {
+            if (shadedArea != null) {
                 shadowRequest.incrementAndGet();
                 shadows.show(null, null);
                 shadedArea = null;
@@ -342,12 +346,22 @@ public final class ShadowTools extends HBox {
         cityFacadePieces = result.cityFacadePieces();
         facadeHours = result.onFacades();
         boolean withVariant = lostHours != null;
-        mapMode.getItems().setAll(withVariant ? List.of(MapMode.HOURS, MapMode.WITH_VARIANTS, MapMode.LOST) : List.of(MapMode.HOURS));
-        mapMode.setValue(withVariant ? MapMode.LOST : MapMode.HOURS);
+        setModes(withVariant ? List.of(MapMode.HOURS, MapMode.WITH_VARIANTS, MapMode.LOST) : List.of(MapMode.HOURS),
+                withVariant ? MapMode.LOST : MapMode.HOURS);
         showStudyControls(true);
         studyDate = date;
-        relabel();
+        writeCaption();
         showMap();
+    }
+
+    private void setModes(List<MapMode> modes, MapMode chosen) {
+        settingModes = true;
+        try {
+            mapMode.getItems().setAll(modes);
+            mapMode.setValue(chosen);
+        } finally {
+            settingModes = false;
+        }
     }
 
     private void showMap() {
@@ -422,7 +436,7 @@ public final class ShadowTools extends HBox {
     }
 
     /** The study's sentence in the language now. */
-    private void relabel() {
+    private void writeCaption() {
         if (study == null) {
             return;
         }
@@ -443,10 +457,6 @@ public final class ShadowTools extends HBox {
         }
         studyText = hours;
         caption(studyText);
-        MapMode chosen = mapMode.getValue();
-        List<MapMode> items = List.copyOf(mapMode.getItems());
-        mapMode.getItems().setAll(items);
-        mapMode.setValue(chosen);
     }
 
     private static double mean(float[] values) {

@@ -115,9 +115,9 @@ class ShadowCommandTest {
         Path out = folder.resolve("hours.csv");
         Path broken = Files.writeString(folder.resolve("broken.geojson"), "{\"type\": \"FeatureCollection\", \"features\": [");
         List<List<String>> cases = List.of(
-                List.of("--bbox", "NaN,0,1,1", "--date", "2027-03-21", "four finite numbers"),
-                List.of("--bbox", "345040,5660990,344990,5661080", "--date", "2027-03-21", "minimum before its maximum"),
-                List.of("--bbox", "1,2,3", "--date", "2027-03-21", "four finite numbers"),
+                List.of("--bbox", "NaN,0,1,1", "--date", "2027-03-21", "NaN is not a coordinate"),
+                List.of("--bbox", "345040,5660990,344990,5661080", "--date", "2027-03-21", "with min below max"),
+                List.of("--bbox", "1,2,3", "--date", "2027-03-21", "(four numbers)"),
                 List.of("--bbox", "0,0,100000,100000", "--date", "2027-03-21", "more than the 25,000,000"),
                 List.of("--bbox", BBOX, "--date", "2027-02-30", "a day such as 2027-03-21"),
                 List.of("--bbox", BBOX, "--date", "tomorrow", "a day such as 2027-03-21"),
